@@ -1,0 +1,11 @@
+package io.netimpact.impact;
+
+/** Go / no-go of a change (contract section 4). Ordered from best to worst. */
+public enum Verdict {
+  /** Nothing newly above the warn utilisation, nothing lost. */
+  SAFE,
+  /** Some arc newly above the warn utilisation. */
+  RISK,
+  /** Traffic newly unroutable, or some arc newly over capacity. */
+  BLOCK
+}

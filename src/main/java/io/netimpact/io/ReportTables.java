@@ -1,0 +1,102 @@
+package io.netimpact.io;
+
+import io.netimpact.impact.DemandImpact;
+import io.netimpact.impact.LinkBaseline;
+import io.netimpact.impact.LinkImpact;
+import io.netimpact.impact.ScenarioSummary;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The report tables of contract section 4: their names and schemas live here and nowhere
+ * else, with the conversion of report rows to Spark rows.
+ */
+public final class ReportTables {
+  private ReportTables() {}
+
+  public static final String SCENARIO_SUMMARY = "scenario_summary";
+  public static final String LINK_IMPACT = "link_impact";
+  public static final String DEMAND_IMPACT = "demand_impact";
+  public static final String LINK_BASELINE = "link_baseline";
+
+  public static final StructType SCENARIO_SUMMARY_SCHEMA = schema(
+      str("run_id"), str("snapshot_id"), str("scenario_id"), str("title"), str("verdict"),
+      dbl("max_util_before"), dbl("max_util_after"), lng("links_over_warn_after"),
+      lng("links_over_capacity_after"), dbl("unroutable_gbps_before"),
+      dbl("unroutable_gbps_after"), dbl("overflow_gbps_after"), lng("affected_demands"),
+      str("worst_link_id"));
+
+  public static final StructType LINK_IMPACT_SCHEMA = schema(
+      str("run_id"), str("scenario_id"), str("link_id"), str("from_device"), str("to_device"),
+      dbl("capacity_before_gbps"), dbl("capacity_after_gbps"), dbl("load_before_gbps"),
+      dbl("load_after_gbps"), dbl("util_before"), dbl("util_after"),
+      dbl("overflow_after_gbps"), str("status_after"), str("status_before"));
+
+  public static final StructType DEMAND_IMPACT_SCHEMA = schema(
+      str("run_id"), str("scenario_id"), str("src"), str("dst"), dbl("gbps"), str("status"),
+      nullableDbl("latency_before_ms"), nullableDbl("latency_after_ms"));
+
+  public static final StructType LINK_BASELINE_SCHEMA = schema(
+      str("run_id"), str("scenario_id"), str("link_id"), str("from_device"), str("to_device"),
+      dbl("capacity_before_gbps"), dbl("load_before_gbps"), dbl("util_before"),
+      str("status_before"));
+
+  public static Row row(ScenarioSummary s) {
+    return RowFactory.create(s.runId(), s.snapshotId(), s.scenarioId(), s.title(),
+        s.verdict().name(), s.maxUtilBefore(), s.maxUtilAfter(), s.linksOverWarnAfter(),
+        s.linksOverCapacityAfter(), s.unroutableGbpsBefore(), s.unroutableGbpsAfter(),
+        s.overflowGbpsAfter(), s.affectedDemands(), s.worstLinkId());
+  }
+
+  public static Row row(LinkImpact r) {
+    return RowFactory.create(r.runId(), r.scenarioId(), r.linkId(), r.fromDevice(),
+        r.toDevice(), r.capacityBeforeGbps(), r.capacityAfterGbps(), r.loadBeforeGbps(),
+        r.loadAfterGbps(), r.utilBefore(), r.utilAfter(), r.overflowAfterGbps(),
+        r.statusAfter().name(), r.statusBefore().name());
+  }
+
+  public static Row row(DemandImpact r) {
+    return RowFactory.create(r.runId(), r.scenarioId(), r.src(), r.dst(), r.gbps(),
+        r.status().name(), boxed(r.latencyBeforeMs()), boxed(r.latencyAfterMs()));
+  }
+
+  public static Row row(LinkBaseline r) {
+    return RowFactory.create(r.runId(), r.scenarioId(), r.linkId(), r.fromDevice(),
+        r.toDevice(), r.capacityBeforeGbps(), r.loadBeforeGbps(), r.utilBefore(),
+        r.statusBefore().name());
+  }
+
+  private static Double boxed(OptionalDouble v) {
+    return v.isPresent() ? v.getAsDouble() : null;
+  }
+
+  private static StructType schema(StructField... fields) {
+    return DataTypes.createStructType(List.of(fields));
+  }
+
+  private static StructField str(String name) {
+    return field(name, DataTypes.StringType, false);
+  }
+
+  private static StructField dbl(String name) {
+    return field(name, DataTypes.DoubleType, false);
+  }
+
+  private static StructField nullableDbl(String name) {
+    return field(name, DataTypes.DoubleType, true);
+  }
+
+  private static StructField lng(String name) {
+    return field(name, DataTypes.LongType, false);
+  }
+
+  private static StructField field(String name, DataType type, boolean nullable) {
+    return DataTypes.createStructField(name, type, nullable);
+  }
+}

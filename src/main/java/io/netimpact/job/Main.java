@@ -1,0 +1,55 @@
+package io.netimpact.job;
+
+import io.netimpact.io.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point for {@code spark-submit --class io.netimpact.job.Main netimpact.jar SUBCOMMAND}
+ * and for {@code jobs/netimpact}. Exit codes: 0 done, 1 internal error, 2 bad input or
+ * usage, 3 a verdict at or above {@code --fail-on}.
+ */
+@Command(name = "netimpact", mixinStandardHelpOptions = true, version = "netimpact 0.1.0",
+    description = "Network what-if engine: reviews changes against a topology snapshot.",
+    subcommands = {ReviewCommand.class})
+public final class Main implements Runnable {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_INTERNAL = 1;
+  public static final int EXIT_BAD_INPUT = 2;
+  public static final int EXIT_VERDICT = 3;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(new CommandLine(this),
+        "name a subcommand: review");
+  }
+
+  public static void main(String[] args) {
+    int code = execute(args);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Runs a command line and returns its exit code (tests call this, not {@link #main}). */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExitCodeExceptionMapper(e -> e instanceof BadInputException
+        || e instanceof IllegalArgumentException ? EXIT_BAD_INPUT : EXIT_INTERNAL);
+    cl.setParameterExceptionHandler((e, a) -> {
+      System.err.println("netimpact: " + e.getMessage());
+      e.getCommandLine().usage(System.err);
+      return EXIT_BAD_INPUT;
+    });
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof BadInputException || e instanceof IllegalArgumentException) {
+        System.err.println("netimpact: " + e.getMessage());
+        return EXIT_BAD_INPUT;
+      }
+      System.err.println("netimpact: failed: " + e);
+      e.printStackTrace(System.err);
+      return EXIT_INTERNAL;
+    });
+    return cl.execute(args);
+  }
+}

@@ -1,0 +1,31 @@
+package io.netimpact.job;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
+import io.netimpact.impact.DemandChange;
+import io.netimpact.impact.DestinationOutcome;
+import io.netimpact.impact.LoadTotals;
+import io.netimpact.routing.Network;
+import org.apache.spark.serializer.KryoRegistrator;
+
+/**
+ * Registers the classes that cross process boundaries. The compiled network and the load
+ * totals are plain classes of primitive arrays (Kryo's field serializer); result types that
+ * hold records or immutable lists use Java serialization inside Kryo, as Kryo 4 cannot build
+ * records.
+ */
+public final class NetimpactKryoRegistrator implements KryoRegistrator {
+  @Override
+  public void registerClasses(Kryo kryo) {
+    kryo.register(Network.class);
+    kryo.register(Network[].class);
+    kryo.register(LoadTotals.class);
+    kryo.register(DestinationOutcome.class, new JavaSerializer());
+    kryo.register(DemandChange.class, new JavaSerializer());
+    kryo.register(boolean[].class);
+    kryo.register(int[].class);
+    kryo.register(long[].class);
+    kryo.register(double[].class);
+    kryo.register(String[].class);
+  }
+}

@@ -1,0 +1,92 @@
+package io.netimpact.job;
+
+import io.netimpact.impact.ImpactEngine;
+import io.netimpact.impact.ImpactReport;
+import io.netimpact.impact.LinkBaseline;
+import io.netimpact.impact.Scenario;
+import io.netimpact.impact.Thresholds;
+import io.netimpact.io.BadInputException;
+import io.netimpact.io.ChangeReader;
+import io.netimpact.io.InputProblem;
+import io.netimpact.io.ReportTables;
+import io.netimpact.io.ReportWriter;
+import io.netimpact.io.SnapshotReader;
+import io.netimpact.io.SparkParquetTables;
+import io.netimpact.model.Change;
+import io.netimpact.routing.ChangeApplier;
+import io.netimpact.routing.Network;
+import io.netimpact.routing.NetworkCompiler;
+import io.netimpact.routing.UnknownElementException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The review pipeline: read and validate the snapshot and the change (driver), compile once,
+ * apply the change as a pure function, route on Spark, then write and publish the report.
+ * Nothing is written unless every input was valid.
+ */
+public final class ReviewJob {
+  private ReviewJob() {}
+
+  /** What to review and where to write it. */
+  public record Request(String snapshot, String change, String out, Optional<String> runId,
+      ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds) {}
+
+  /** The report and the stage timings in seconds. */
+  public record Outcome(String runId, ImpactReport report, List<LinkBaseline> baseline,
+      int rejects, Map<String, Double> seconds) {}
+
+  public static Outcome run(SparkSession spark, Request req, PrintStream console) {
+    Stopwatch sw = new Stopwatch();
+    var hadoop = spark.sparkContext().hadoopConfiguration();
+    SnapshotReader.Loaded loaded = new SnapshotReader(hadoop, new SparkParquetTables(spark))
+        .read(req.snapshot(), req.onBadRecord());
+    Change change = ChangeReader.read(req.change(), hadoop);
+    sw.lap("read+validate");
+    Network before = NetworkCompiler.compile(loaded.snapshot());
+    Network after;
+    try {
+      after = ChangeApplier.apply(before, change);
+    } catch (UnknownElementException e) {
+      throw new BadInputException(new InputProblem(req.change(), "ops[" + e.opIndex() + "]",
+          e.field(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(new InputProblem(req.change(), "", "", e.getMessage()));
+    }
+    sw.lap("compile");
+    String runId = req.runId().orElse(change.id());
+    String snapshotId = loaded.snapshot().info().snapshotId();
+    Scenario scenario = new Scenario(change.id(), change.title(), after);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    SparkReview.Result result = SparkReview.run(jsc, runId, snapshotId, before, scenario,
+        req.thresholds());
+    sw.lap("route");
+    List<LinkBaseline> baseline = ImpactEngine.baseline(runId, change.id(), before,
+        result.loadBefore(), req.thresholds());
+    ImpactReport report = result.report();
+    ReportWriter w = new ReportWriter(spark, req.out(), req.format());
+    w.add(ReportTables.SCENARIO_SUMMARY, spark.createDataFrame(
+        List.of(ReportTables.row(report.summary())), ReportTables.SCENARIO_SUMMARY_SCHEMA)
+        .coalesce(1));
+    w.add(ReportTables.LINK_IMPACT, spark.createDataFrame(
+        report.links().stream().map(ReportTables::row).toList(),
+        ReportTables.LINK_IMPACT_SCHEMA).coalesce(1));
+    w.add(ReportTables.DEMAND_IMPACT, spark.createDataFrame(
+        report.demands().stream().map(ReportTables::row).toList(),
+        ReportTables.DEMAND_IMPACT_SCHEMA).coalesce(1));
+    w.add(ReportTables.LINK_BASELINE, spark.createDataFrame(
+        baseline.stream().map(ReportTables::row).toList(),
+        ReportTables.LINK_BASELINE_SCHEMA).coalesce(1));
+    w.publish(runId);
+    sw.lap("write");
+    Outcome outcome = new Outcome(runId, report, baseline, loaded.rejects().size(),
+        sw.seconds());
+    SummaryPrinter.print(console, loaded.snapshot().info().snapshotId(), report, req, runId,
+        before, sw.toString());
+    return outcome;
+  }
+}

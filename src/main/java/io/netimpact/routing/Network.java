@@ -1,0 +1,346 @@
+package io.netimpact.routing;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A compiled, immutable network: devices, links, members and aggregated demands as dense
+ * {@code int}-indexed arrays with CSR adjacency over the usable arcs.
+ *
+ * <p>Link {@code l} gives arc {@code 2l} (a-&gt;b) and arc {@code 2l+1} (b-&gt;a). A changed
+ * network ({@link ChangeApplier}) keeps the index space of the network it came from: removed
+ * devices stay as absent indices, removed links as unusable ones, added links are appended,
+ * so before and after arrays line up index by index.
+ *
+ * <p>Demands are aggregated per (src, dst) pair and sorted by destination; {@link
+ * #demandsTo(int)} gives each destination's range in O(1).
+ *
+ * <p>Instances are shared read-only between threads and broadcast to executors; the id maps
+ * are rebuilt lazily where needed (driver side) and not serialized.
+ */
+public final class Network implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  final String[] nodeIds;
+  final int[] nodeSite;
+  final int[] nodeRegion;
+  final int[] nodeRole;
+  final String[] sites;
+  final String[] regions;
+  final String[] roles;
+  final boolean[] drained;
+  final boolean[] present;
+
+  final String[] linkIds;
+  final int[] linkA;
+  final int[] linkB;
+  final int[] metricAb;
+  final int[] metricBa;
+  final double[] latencyMs;
+  final boolean[] adminUp;
+  final int[] minLinks;
+  final int[] memberStart;
+  final String[] memberIds;
+  final double[] memberCap;
+  final boolean[] memberUp;
+  final int[] srlgStart;
+  final int[] srlgOf;
+  final String[] srlgs;
+
+  final int[] demSrc;
+  final int[] demDst;
+  final double[] demGbps;
+  final int[] demByDstStart;
+
+  // Derived from the above by Network's constructor.
+  final double[] capacity;
+  final boolean[] usable;
+  final int[] outStart;
+  final int[] outArc;
+  final int[] inStart;
+  final int[] inArc;
+
+  private transient volatile Map<String, Integer> nodeIndex;
+  private transient volatile Map<String, Integer> linkIndex;
+
+  Network(String[] nodeIds, int[] nodeSite, int[] nodeRegion, int[] nodeRole, String[] sites,
+      String[] regions, String[] roles, boolean[] drained, boolean[] present, String[] linkIds,
+      int[] linkA, int[] linkB, int[] metricAb, int[] metricBa, double[] latencyMs,
+      boolean[] adminUp, int[] minLinks, int[] memberStart, String[] memberIds,
+      double[] memberCap, boolean[] memberUp, int[] srlgStart, int[] srlgOf, String[] srlgs,
+      int[] demSrc, int[] demDst, double[] demGbps, int[] demByDstStart) {
+    this.nodeIds = nodeIds;
+    this.nodeSite = nodeSite;
+    this.nodeRegion = nodeRegion;
+    this.nodeRole = nodeRole;
+    this.sites = sites;
+    this.regions = regions;
+    this.roles = roles;
+    this.drained = drained;
+    this.present = present;
+    this.linkIds = linkIds;
+    this.linkA = linkA;
+    this.linkB = linkB;
+    this.metricAb = metricAb;
+    this.metricBa = metricBa;
+    this.latencyMs = latencyMs;
+    this.adminUp = adminUp;
+    this.minLinks = minLinks;
+    this.memberStart = memberStart;
+    this.memberIds = memberIds;
+    this.memberCap = memberCap;
+    this.memberUp = memberUp;
+    this.srlgStart = srlgStart;
+    this.srlgOf = srlgOf;
+    this.srlgs = srlgs;
+    this.demSrc = demSrc;
+    this.demDst = demDst;
+    this.demGbps = demGbps;
+    this.demByDstStart = demByDstStart;
+
+    int links = linkIds.length;
+    this.capacity = new double[links];
+    this.usable = new boolean[links];
+    for (int l = 0; l < links; l++) {
+      int up = 0;
+      double cap = 0;
+      for (int m = memberStart[l]; m < memberStart[l + 1]; m++) {
+        if (memberUp[m]) {
+          up++;
+          cap += memberCap[m];
+        }
+      }
+      boolean ok = adminUp[l] && up >= minLinks[l] && present[linkA[l]] && present[linkB[l]];
+      usable[l] = ok;
+      capacity[l] = ok ? cap : 0.0;
+    }
+    int n = nodeIds.length;
+    this.outStart = new int[n + 1];
+    this.inStart = new int[n + 1];
+    for (int l = 0; l < links; l++) {
+      if (usable[l]) {
+        outStart[linkA[l] + 1]++;
+        outStart[linkB[l] + 1]++;
+        inStart[linkA[l] + 1]++;
+        inStart[linkB[l] + 1]++;
+      }
+    }
+    for (int v = 0; v < n; v++) {
+      outStart[v + 1] += outStart[v];
+      inStart[v + 1] += inStart[v];
+    }
+    this.outArc = new int[outStart[n]];
+    this.inArc = new int[inStart[n]];
+    int[] outFill = java.util.Arrays.copyOf(outStart, n);
+    int[] inFill = java.util.Arrays.copyOf(inStart, n);
+    // Arcs are visited in increasing index order, so each adjacency list is sorted by arc.
+    for (int arc = 0; arc < 2 * links; arc++) {
+      if (usable[arc >> 1]) {
+        outArc[outFill[tail(arc)]++] = arc;
+        inArc[inFill[head(arc)]++] = arc;
+      }
+    }
+  }
+
+  public int nodeCount() {
+    return nodeIds.length;
+  }
+
+  public int linkCount() {
+    return linkIds.length;
+  }
+
+  public int arcCount() {
+    return 2 * linkIds.length;
+  }
+
+  public int demandCount() {
+    return demSrc.length;
+  }
+
+  public String nodeId(int v) {
+    return nodeIds[v];
+  }
+
+  public boolean isPresent(int v) {
+    return present[v];
+  }
+
+  public boolean isDrained(int v) {
+    return drained[v];
+  }
+
+  /** The device's site, or "" when it has none. */
+  public String site(int v) {
+    return nodeSite[v] < 0 ? "" : sites[nodeSite[v]];
+  }
+
+  public String region(int v) {
+    return nodeRegion[v] < 0 ? "" : regions[nodeRegion[v]];
+  }
+
+  public String role(int v) {
+    return nodeRole[v] < 0 ? "" : roles[nodeRole[v]];
+  }
+
+  public String linkId(int l) {
+    return linkIds[l];
+  }
+
+  public boolean isUsable(int l) {
+    return usable[l];
+  }
+
+  /** Capacity of each direction of link {@code l} in Gbps; 0 when unusable. */
+  public double linkCapacity(int l) {
+    return capacity[l];
+  }
+
+  public int linkA(int l) {
+    return linkA[l];
+  }
+
+  public int linkB(int l) {
+    return linkB[l];
+  }
+
+  public double linkLatencyMs(int l) {
+    return latencyMs[l];
+  }
+
+  /** Names of the SRLGs of link {@code l}. */
+  public String[] linkSrlgs(int l) {
+    String[] out = new String[srlgStart[l + 1] - srlgStart[l]];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = srlgs[srlgOf[srlgStart[l] + i]];
+    }
+    return out;
+  }
+
+  public int srlgCount() {
+    return srlgs.length;
+  }
+
+  public String srlgName(int s) {
+    return srlgs[s];
+  }
+
+  public int siteCount() {
+    return sites.length;
+  }
+
+  public String siteName(int s) {
+    return sites[s];
+  }
+
+  public static int linkOf(int arc) {
+    return arc >> 1;
+  }
+
+  /** The device an arc leaves. */
+  public int tail(int arc) {
+    int l = arc >> 1;
+    return (arc & 1) == 0 ? linkA[l] : linkB[l];
+  }
+
+  /** The device an arc enters. */
+  public int head(int arc) {
+    int l = arc >> 1;
+    return (arc & 1) == 0 ? linkB[l] : linkA[l];
+  }
+
+  public int arcMetric(int arc) {
+    int l = arc >> 1;
+    return (arc & 1) == 0 ? metricAb[l] : metricBa[l];
+  }
+
+  public double arcCapacity(int arc) {
+    return capacity[arc >> 1];
+  }
+
+  public boolean arcUsable(int arc) {
+    return usable[arc >> 1];
+  }
+
+  public int demandSrc(int d) {
+    return demSrc[d];
+  }
+
+  public int demandDst(int d) {
+    return demDst[d];
+  }
+
+  public double demandGbps(int d) {
+    return demGbps[d];
+  }
+
+  /** First demand index with destination {@code dst}; the range ends at {@code demandsTo(dst + 1)}. */
+  public int demandsTo(int dst) {
+    return demByDstStart[dst];
+  }
+
+  /** Destinations that have at least one demand, in index order. */
+  public int[] destinations() {
+    int count = 0;
+    for (int v = 0; v < nodeIds.length; v++) {
+      if (demByDstStart[v + 1] > demByDstStart[v]) {
+        count++;
+      }
+    }
+    int[] out = new int[count];
+    int i = 0;
+    for (int v = 0; v < nodeIds.length; v++) {
+      if (demByDstStart[v + 1] > demByDstStart[v]) {
+        out[i++] = v;
+      }
+    }
+    return out;
+  }
+
+  /** Usable arcs leaving {@code v}: {@code outArcs()[outBegin(v) .. outBegin(v + 1))}. */
+  public int outBegin(int v) {
+    return outStart[v];
+  }
+
+  public int[] outArcs() {
+    return outArc;
+  }
+
+  public int inBegin(int v) {
+    return inStart[v];
+  }
+
+  public int[] inArcs() {
+    return inArc;
+  }
+
+  /** Index of a device id; O(1) after a one-time map build. */
+  public Optional<Integer> node(String id) {
+    Map<String, Integer> m = nodeIndex;
+    if (m == null) {
+      m = indexOf(nodeIds);
+      nodeIndex = m;
+    }
+    return Optional.ofNullable(m.get(id));
+  }
+
+  /** Index of a link id; O(1) after a one-time map build. */
+  public Optional<Integer> link(String id) {
+    Map<String, Integer> m = linkIndex;
+    if (m == null) {
+      m = indexOf(linkIds);
+      linkIndex = m;
+    }
+    return Optional.ofNullable(m.get(id));
+  }
+
+  static Map<String, Integer> indexOf(String[] ids) {
+    Map<String, Integer> m = new HashMap<>(ids.length * 2);
+    for (int i = 0; i < ids.length; i++) {
+      m.put(ids[i], i);
+    }
+    return m;
+  }
+}

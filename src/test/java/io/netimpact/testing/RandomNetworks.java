@@ -1,0 +1,95 @@
+package io.netimpact.testing;
+
+import io.netimpact.model.Change;
+import io.netimpact.model.ChangeOp;
+import io.netimpact.model.Demand;
+import io.netimpact.model.Device;
+import io.netimpact.model.Link;
+import io.netimpact.model.Member;
+import io.netimpact.model.Snapshot;
+import io.netimpact.model.SnapshotInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+
+/**
+ * Seeded random snapshots and changes for differential tests: small metric ranges so that
+ * equal-cost ties (ECMP) are common, parallel links, LAGs, SRLGs, drained devices, sites.
+ */
+public final class RandomNetworks {
+  private RandomNetworks() {}
+
+  public static Snapshot snapshot(long seed, int devices, int links, int demands) {
+    Random r = new Random(seed);
+    List<Device> ds = new ArrayList<>();
+    for (int i = 0; i < devices; i++) {
+      ds.add(new Device("n" + i, "s" + (i % Math.max(1, devices / 3)), "", "core",
+          r.nextInt(8) == 0));
+    }
+    List<Link> ls = new ArrayList<>();
+    for (int i = 0; i < links; i++) {
+      int a = i < devices - 1 ? i + 1 : r.nextInt(devices);
+      int b = i < devices - 1 ? r.nextInt(i + 1) : r.nextInt(devices);
+      if (a == b) {
+        b = (a + 1) % devices;
+      }
+      int members = 1 + r.nextInt(3);
+      List<Member> ms = new ArrayList<>();
+      for (int m = 0; m < members; m++) {
+        ms.add(new Member("m" + m, 10 + 10 * r.nextInt(4), r.nextInt(10) != 0));
+      }
+      OptionalInt ba = r.nextInt(5) == 0 ? OptionalInt.of(1 + r.nextInt(4)) : OptionalInt.empty();
+      List<String> srlgs = r.nextInt(3) == 0 ? List.of("g" + r.nextInt(3)) : List.of();
+      ls.add(new Link("l" + i, "n" + a, "n" + b, 1 + r.nextInt(4), ba, ms,
+          1 + r.nextInt(members), r.nextInt(12) != 0, r.nextInt(20) / 2.0, srlgs));
+    }
+    List<Demand> dm = new ArrayList<>();
+    for (int i = 0; i < demands; i++) {
+      int s = r.nextInt(devices);
+      int t = r.nextInt(devices);
+      if (s == t) {
+        t = (s + 1) % devices;
+      }
+      dm.add(Demand.of("n" + s, "n" + t, r.nextInt(50) / 2.0));
+    }
+    return new Snapshot(SnapshotInfo.of("random-" + seed), ds, ls, dm);
+  }
+
+  /** A change of 1-3 random ops, every op kind possible, naming elements that exist. */
+  public static Change change(long seed, Snapshot s) {
+    Random r = new Random(seed * 31 + 7);
+    List<ChangeOp> ops = new ArrayList<>();
+    int count = 1 + r.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      Device d = s.devices().get(r.nextInt(s.devices().size()));
+      Link l = s.links().get(r.nextInt(s.links().size()));
+      Member m = l.members().get(r.nextInt(l.members().size()));
+      ops.add(switch (r.nextInt(13)) {
+        case 0 -> new ChangeOp.SetDrained(d.id(), true);
+        case 1 -> new ChangeOp.SetDrained(d.id(), false);
+        case 2 -> new ChangeOp.RemoveDevice(d.id());
+        case 3 -> new ChangeOp.SetLinkUp(l.id(), false);
+        case 4 -> new ChangeOp.SetLinkUp(l.id(), true);
+        case 5 -> new ChangeOp.SetMemberUp(l.id(), m.id(), false);
+        case 6 -> new ChangeOp.SetMemberUp(l.id(), m.id(), true);
+        case 7 -> new ChangeOp.SetMetric(l.id(), 1 + r.nextInt(5),
+            ChangeOp.Direction.values()[r.nextInt(3)]);
+        case 8 -> new ChangeOp.SetCapacity(l.id(), m.id(), 5 + r.nextInt(40));
+        case 9 -> {
+          Device b = s.devices().get(r.nextInt(s.devices().size()));
+          yield b.id().equals(d.id()) ? new ChangeOp.SetLinkUp(l.id(), false)
+              : new ChangeOp.AddLink(Link.simple("new" + i, d.id(), b.id(), 1 + r.nextInt(4),
+                  20 + r.nextInt(40)));
+        }
+        case 10 -> l.srlgs().isEmpty() ? new ChangeOp.SetLinkUp(l.id(), false)
+            : new ChangeOp.SrlgDown(l.srlgs().get(0));
+        case 11 -> new ChangeOp.SiteDown(d.site());
+        default -> new ChangeOp.ScaleDemands(0.5 + r.nextInt(4),
+            r.nextBoolean() ? Optional.of(d.site()) : Optional.empty(), Optional.empty());
+      });
+    }
+    return new Change("rc-" + seed, "random change " + seed, ops);
+  }
+}
