@@ -27,6 +27,12 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     int code = execute(args);
     System.out.flush();
+    // Sessions outlive commands so that tests can share one; a real run stops it here.
+    scala.Option<org.apache.spark.sql.SparkSession> session =
+        org.apache.spark.sql.SparkSession.getDefaultSession();
+    if (session.isDefined()) {
+      session.get().stop();
+    }
     System.exit(code);
   }
 

@@ -58,10 +58,8 @@ public final class ReviewCommand implements Callable<Integer> {
     Thresholds th = new Thresholds(warnUtil);
     ReviewJob.Request req = new ReviewJob.Request(snapshot, change, out,
         Optional.ofNullable(runId), format, onBadRecord, th);
-    ReviewJob.Outcome outcome;
-    try (var session = spark.session("netimpact review")) {
-      outcome = ReviewJob.run(session, req, System.out);
-    }
+    ReviewJob.Outcome outcome = ReviewJob.run(spark.session("netimpact review"), req,
+        System.out);
     Verdict v = outcome.report().summary().verdict();
     if (failOn != null && v.compareTo(failOn) >= 0) {
       System.out.println("verdict " + v + " is at or above --fail-on " + failOn
