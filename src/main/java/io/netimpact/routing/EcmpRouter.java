@@ -231,19 +231,19 @@ public final class EcmpRouter {
       return;
     }
     latency[order[0]] = 0;
-    fingerprint[order[0]] = 0x5bd1e995L;
+    fingerprint[order[0]] = DESTINATION_FINGERPRINT;
     for (int i = 1; i < settled; i++) {
       int u = order[i];
       int hops = 0;
       double lat = 0;
-      long h = 0x9E3779B97F4A7C15L;
+      long h = FINGERPRINT_SEED;
       for (int j = outStart[u]; j < outStart[u + 1]; j++) {
         int arc = outArc[j];
         if (onDag(net, arc)) {
           int v = net.head(arc);
           hops++;
           lat += net.latencyMs[arc >> 1] + latency[v];
-          h = mix(h ^ mix(arc + 0x632BE59BD9B4E019L) ^ fingerprint[v]);
+          h = fingerprintStep(h, arc, fingerprint[v]);
         }
       }
       latency[u] = hops == 0 ? 0 : lat / hops;
@@ -259,6 +259,18 @@ public final class EcmpRouter {
   /** Fingerprint of the path distribution from {@code v}; needs {@link #pathStats}. */
   public long fingerprint(int v) {
     return fingerprint[v];
+  }
+
+  /** Fingerprint of the destination itself, and the seed of every other device's. */
+  static final long DESTINATION_FINGERPRINT = 0x5bd1e995L;
+  static final long FINGERPRINT_SEED = 0x9E3779B97F4A7C15L;
+
+  /**
+   * Folds one next hop (its arc, and the fingerprint of the device it enters) into a
+   * fingerprint; next hops are folded in increasing arc order.
+   */
+  static long fingerprintStep(long h, int arc, long headFingerprint) {
+    return mix(h ^ mix(arc + 0x632BE59BD9B4E019L) ^ headFingerprint);
   }
 
   private static long mix(long z) {
