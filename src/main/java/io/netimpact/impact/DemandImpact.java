@@ -3,8 +3,9 @@ package io.netimpact.impact;
 import java.util.OptionalDouble;
 
 /**
- * One {@code demand_impact} row. {@code gbps} is the demand's volume after the change; a
- * latency is empty on the side where the demand has no path.
+ * One {@code demand_impact} row. {@code gbps} is the demand's volume after the change.
+ * Latencies are NaN on the side where the demand has no path; {@link #latencyBefore} and
+ * {@link #latencyAfter} give them as optionals.
  */
 public record DemandImpact(
     String runId,
@@ -13,5 +14,18 @@ public record DemandImpact(
     String dst,
     double gbps,
     DemandStatus status,
-    OptionalDouble latencyBeforeMs,
-    OptionalDouble latencyAfterMs) {}
+    double latencyBeforeMs,
+    double latencyAfterMs) implements java.io.Serializable {
+
+  public OptionalDouble latencyBefore() {
+    return optional(latencyBeforeMs);
+  }
+
+  public OptionalDouble latencyAfter() {
+    return optional(latencyAfterMs);
+  }
+
+  private static OptionalDouble optional(double v) {
+    return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+  }
+}

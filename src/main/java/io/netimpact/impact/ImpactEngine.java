@@ -148,7 +148,7 @@ public final class ImpactEngine {
       int k = c.demand();
       demands.add(new DemandImpact(runId, sid, after.nodeId(after.demandSrc(k)),
           after.nodeId(after.demandDst(k)), after.demandGbps(k), c.status(),
-          optional(c.latencyBeforeMs()), optional(c.latencyAfterMs())));
+          c.latencyBeforeMs(), c.latencyAfterMs()));
     }
     demands.sort(java.util.Comparator.comparing(DemandImpact::dst)
         .thenComparing(DemandImpact::src));
@@ -176,9 +176,5 @@ public final class ImpactEngine {
 
   public static double util(double load, double capacity) {
     return capacity > 0 ? load / capacity : 0.0;
-  }
-
-  private static java.util.OptionalDouble optional(double v) {
-    return Double.isNaN(v) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(v);
   }
 }

@@ -10,4 +10,4 @@ public record LinkBaseline(
     double capacityBeforeGbps,
     double loadBeforeGbps,
     double utilBefore,
-    ArcStatus statusBefore) {}
+    ArcStatus statusBefore) implements java.io.Serializable {}

@@ -19,4 +19,4 @@ public record LinkImpact(
     double utilAfter,
     double overflowAfterGbps,
     ArcStatus statusAfter,
-    ArcStatus statusBefore) {}
+    ArcStatus statusBefore) implements java.io.Serializable {}

@@ -9,4 +9,4 @@ import io.netimpact.routing.Network;
  * @param title human title, or ""
  * @param after the network after the change, in the index space of the baseline
  */
-public record Scenario(String id, String title, Network after) {}
+public record Scenario(String id, String title, Network after) implements java.io.Serializable {}

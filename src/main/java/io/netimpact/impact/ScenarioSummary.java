@@ -15,4 +15,4 @@ public record ScenarioSummary(
     double unroutableGbpsAfter,
     double overflowGbpsAfter,
     long affectedDemands,
-    String worstLinkId) {}
+    String worstLinkId) implements java.io.Serializable {}

@@ -5,7 +5,7 @@ package io.netimpact.impact;
  *
  * @param warnUtil utilisation above which an arc is WARN; in (0, 1], default 0.8
  */
-public record Thresholds(double warnUtil) {
+public record Thresholds(double warnUtil) implements java.io.Serializable {
   /**
    * Relative tolerance for comparing loads and utilisations: ECMP splits and merges in a
    * different order give sums that differ in the last bits, which must not flip a status.

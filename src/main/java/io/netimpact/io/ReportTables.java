@@ -5,7 +5,6 @@ import io.netimpact.impact.LinkBaseline;
 import io.netimpact.impact.LinkImpact;
 import io.netimpact.impact.ScenarioSummary;
 import java.util.List;
-import java.util.OptionalDouble;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
@@ -72,8 +71,9 @@ public final class ReportTables {
         r.statusBefore().name());
   }
 
-  private static Double boxed(OptionalDouble v) {
-    return v.isPresent() ? v.getAsDouble() : null;
+  /** A latency, or SQL null where the demand has no path (NaN in the row). */
+  private static Double boxed(double v) {
+    return Double.isNaN(v) ? null : v;
   }
 
   private static StructType schema(StructField... fields) {

@@ -5,6 +5,8 @@ import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import io.netimpact.impact.DemandChange;
 import io.netimpact.impact.DestinationOutcome;
 import io.netimpact.impact.LoadTotals;
+import io.netimpact.impact.SweepEngine;
+import io.netimpact.routing.Delta;
 import io.netimpact.routing.Network;
 import org.apache.spark.serializer.KryoRegistrator;
 
@@ -20,8 +22,13 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
     kryo.register(Network.class);
     kryo.register(Network[].class);
     kryo.register(LoadTotals.class);
+    // Kryo 4 cannot build records (final fields): every record goes through Java
+    // serialization, and so do classes holding records or fastutil maps.
+    kryo.addDefaultSerializer(Record.class, new JavaSerializer());
     kryo.register(DestinationOutcome.class, new JavaSerializer());
     kryo.register(DemandChange.class, new JavaSerializer());
+    kryo.register(SweepEngine.ScenarioPartial.class, new JavaSerializer());
+    kryo.register(Delta.class);
     kryo.register(boolean[].class);
     kryo.register(int[].class);
     kryo.register(long[].class);

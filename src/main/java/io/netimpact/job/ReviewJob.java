@@ -8,7 +8,6 @@ import io.netimpact.impact.Thresholds;
 import io.netimpact.io.BadInputException;
 import io.netimpact.io.ChangeReader;
 import io.netimpact.io.InputProblem;
-import io.netimpact.io.ReportTables;
 import io.netimpact.io.ReportWriter;
 import io.netimpact.io.SnapshotReader;
 import io.netimpact.io.SparkParquetTables;
@@ -68,20 +67,8 @@ public final class ReviewJob {
     List<LinkBaseline> baseline = ImpactEngine.baseline(runId, change.id(), before,
         result.loadBefore(), req.thresholds());
     ImpactReport report = result.report();
-    ReportWriter w = new ReportWriter(spark, req.out(), req.format());
-    w.add(ReportTables.SCENARIO_SUMMARY, spark.createDataFrame(
-        List.of(ReportTables.row(report.summary())), ReportTables.SCENARIO_SUMMARY_SCHEMA)
-        .coalesce(1));
-    w.add(ReportTables.LINK_IMPACT, spark.createDataFrame(
-        report.links().stream().map(ReportTables::row).toList(),
-        ReportTables.LINK_IMPACT_SCHEMA).coalesce(1));
-    w.add(ReportTables.DEMAND_IMPACT, spark.createDataFrame(
-        report.demands().stream().map(ReportTables::row).toList(),
-        ReportTables.DEMAND_IMPACT_SCHEMA).coalesce(1));
-    w.add(ReportTables.LINK_BASELINE, spark.createDataFrame(
-        baseline.stream().map(ReportTables::row).toList(),
-        ReportTables.LINK_BASELINE_SCHEMA).coalesce(1));
-    w.publish(runId);
+    Reports.publish(spark, req.out(), req.format(), runId, jsc.parallelize(List.of(report), 1),
+        baseline, 1);
     sw.lap("write");
     Outcome outcome = new Outcome(runId, report, baseline, loaded.rejects().size(),
         sw.seconds());

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param title human title, or ""
  * @param ops   at least one operation, applied in order
  */
-public record Change(String id, String title, List<ChangeOp> ops) {
+public record Change(String id, String title, List<ChangeOp> ops)
+    implements java.io.Serializable {
   public Change {
     Checks.id(id, "change id");
     title = Objects.requireNonNullElse(title, "");

@@ -92,11 +92,12 @@ public final class IncrementalRouter {
 
   /** What changed for one demand of the destination. Latencies are NaN where unroutable. */
   public record RouteChange(int demand, boolean routableBefore, boolean routableAfter,
-      double latencyBeforeMs, double latencyAfterMs, int[] pathArcsAfter) {}
+      double latencyBeforeMs, double latencyAfterMs, int[] pathArcsAfter)
+      implements java.io.Serializable {}
 
   /** The outcome of one (scenario, destination) pair; loads go into the caller's sink. */
   public record PairResult(double lostBefore, double lostAfter, double newlyUnroutable,
-      List<RouteChange> changes) {}
+      List<RouteChange> changes) implements java.io.Serializable {}
 
   /** Receives per-arc load deltas (Gbps). */
   public interface LoadSink {
@@ -232,6 +233,18 @@ public final class IncrementalRouter {
       order[k] = boxed[k];
     }
     return order;
+  }
+
+  /** Adds the loaded destination's baseline arc loads (Gbps) into {@code load}. O(its DAG). */
+  public void addBaselineLoads(double[] load) {
+    for (int a : dagArcsBefore) {
+      load[a] += loadBefore[a];
+    }
+  }
+
+  /** Gbps of the loaded destination's demands that have no path in the baseline. */
+  public double baselineLost() {
+    return lostBefore;
   }
 
   /** Number of devices that reach the loaded destination: its DAG's size, for cost estimates. */

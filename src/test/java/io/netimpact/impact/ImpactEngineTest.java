@@ -98,8 +98,8 @@ class ImpactEngineTest {
     assertEquals(0.0, r.summary().unroutableGbpsBefore(), EPS);
     DemandImpact d = r.demands().get(0);
     assertEquals(DemandStatus.UNROUTABLE, d.status());
-    assertTrue(d.latencyAfterMs().isEmpty());
-    assertTrue(d.latencyBeforeMs().isPresent());
+    assertTrue(d.latencyAfter().isEmpty());
+    assertTrue(d.latencyBefore().isPresent());
   }
 
   @Test
@@ -134,8 +134,8 @@ class ImpactEngineTest {
         .demand("a", "d", 8);
     ImpactReport r = review(net, new ChangeOp.SetLinkUp("ab", false));
     DemandImpact d = r.demands().get(0);
-    assertEquals(4.0, d.latencyBeforeMs().getAsDouble(), EPS, "(2 + 6) / 2");
-    assertEquals(6.0, d.latencyAfterMs().getAsDouble(), EPS);
+    assertEquals(4.0, d.latencyBefore().getAsDouble(), EPS, "(2 + 6) / 2");
+    assertEquals(6.0, d.latencyAfter().getAsDouble(), EPS);
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.testing.RandomNetworks;
+import io.netimpact.testing.ReportAssertions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,44 +23,6 @@ class SweepEngineTest {
       out.add(new Scenario(c.id(), c.title(), ChangeApplier.apply(base, c)));
     }
     return out;
-  }
-
-  /** Asserts two reports agree row by row (loads within 1e-9 relative). */
-  public static void assertSameReport(ImpactReport full, ImpactReport inc, String what) {
-    ScenarioSummary p = full.summary();
-    ScenarioSummary q = inc.summary();
-    assertEquals(p.verdict(), q.verdict(), what);
-    assertClose(p.maxUtilAfter(), q.maxUtilAfter(), what + " max util");
-    assertEquals(p.linksOverWarnAfter(), q.linksOverWarnAfter(), what);
-    assertEquals(p.linksOverCapacityAfter(), q.linksOverCapacityAfter(), what);
-    assertClose(p.unroutableGbpsAfter(), q.unroutableGbpsAfter(), what + " unroutable");
-    assertClose(p.overflowGbpsAfter(), q.overflowGbpsAfter(), what + " overflow");
-    assertEquals(p.affectedDemands(), q.affectedDemands(), what + " affected demands");
-    assertEquals(full.links().size(), inc.links().size(), what + " link rows " + full.links()
-        + "\n vs " + inc.links());
-    for (int i = 0; i < full.links().size(); i++) {
-      LinkImpact x = full.links().get(i);
-      LinkImpact y = inc.links().get(i);
-      String arc = what + " " + x.linkId() + ":" + x.fromDevice();
-      assertEquals(x.linkId() + x.fromDevice(), y.linkId() + y.fromDevice(), arc);
-      assertClose(x.loadAfterGbps(), y.loadAfterGbps(), arc);
-      assertClose(x.capacityAfterGbps(), y.capacityAfterGbps(), arc);
-      assertEquals(x.statusAfter(), y.statusAfter(), arc);
-    }
-    for (int i = 0; i < full.demands().size(); i++) {
-      DemandImpact x = full.demands().get(i);
-      DemandImpact y = inc.demands().get(i);
-      assertEquals(x.src() + x.dst() + x.status(), y.src() + y.dst() + y.status(), what);
-      assertEquals(x.latencyBeforeMs().isPresent(), y.latencyBeforeMs().isPresent(), what);
-      assertEquals(x.latencyAfterMs().isPresent(), y.latencyAfterMs().isPresent(), what);
-      if (x.latencyAfterMs().isPresent()) {
-        assertClose(x.latencyAfterMs().getAsDouble(), y.latencyAfterMs().getAsDouble(), what);
-      }
-    }
-  }
-
-  static void assertClose(double x, double y, String what) {
-    assertEquals(x, y, 1e-9 * Math.max(1, Math.abs(x)), what);
   }
 
   @Test
@@ -77,7 +40,7 @@ class SweepEngineTest {
       List<ImpactReport> full = SweepEngine.sweepFull("r", "s", base, sc, Thresholds.DEFAULT);
       List<ImpactReport> inc = SweepEngine.sweep("r", "s", base, sc, Thresholds.DEFAULT);
       for (int i = 0; i < sc.size(); i++) {
-        assertSameReport(full.get(i), inc.get(i), "seed " + seed + " " + changes.get(i));
+        ReportAssertions.assertSameReport(full.get(i), inc.get(i), "seed " + seed + " " + changes.get(i));
         cases++;
       }
     }
@@ -100,7 +63,7 @@ class SweepEngineTest {
       List<ImpactReport> full = SweepEngine.sweepFull("r", "s", base, sc, Thresholds.DEFAULT);
       List<ImpactReport> inc = SweepEngine.sweep("r", "s", base, sc, Thresholds.DEFAULT);
       for (int i = 0; i < sc.size(); i++) {
-        assertSameReport(full.get(i), inc.get(i), "seed " + seed + " " + changes.get(i).id());
+        ReportAssertions.assertSameReport(full.get(i), inc.get(i), "seed " + seed + " " + changes.get(i).id());
       }
     }
   }

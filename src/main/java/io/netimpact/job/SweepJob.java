@@ -1,0 +1,140 @@
+package io.netimpact.job;
+
+import io.netimpact.impact.ImpactEngine;
+import io.netimpact.impact.ImpactReport;
+import io.netimpact.impact.LinkBaseline;
+import io.netimpact.impact.ScenarioSummary;
+import io.netimpact.impact.Thresholds;
+import io.netimpact.impact.Verdict;
+import io.netimpact.io.BadInputException;
+import io.netimpact.io.InputProblem;
+import io.netimpact.io.ReportWriter;
+import io.netimpact.io.SnapshotReader;
+import io.netimpact.io.SparkParquetTables;
+import io.netimpact.io.SweepReader;
+import io.netimpact.model.Change;
+import io.netimpact.model.Sweep;
+import io.netimpact.routing.ChangeApplier;
+import io.netimpact.routing.Network;
+import io.netimpact.routing.NetworkCompiler;
+import io.netimpact.routing.UnknownElementException;
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/** The sweep pipeline: read, expand the scenarios, route (incremental or full), rank, write. */
+public final class SweepJob {
+  private static final int SHOWN = 15;
+
+  private SweepJob() {}
+
+  /** What to sweep and how. {@code partitions} 0 means 4 per core. */
+  public record Request(String snapshot, String sweep, String out, Optional<String> runId,
+      ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds,
+      SparkSweep.Strategy strategy, int partitions) {}
+
+  /** Riskiest first, and what the run measured. */
+  public record Outcome(String runId, List<ScenarioSummary> ranked, long pairsTotal,
+      long pairsRecomputed, double stragglerRatio, Map<String, Double> seconds) {}
+
+  /** Riskiest first: verdict, then overflow, lost traffic, utilisation, id. */
+  static final Comparator<ScenarioSummary> RISKIEST_FIRST = Comparator
+      .comparing(ScenarioSummary::verdict).reversed()
+      .thenComparing(Comparator.comparingDouble(ScenarioSummary::overflowGbpsAfter).reversed())
+      .thenComparing(Comparator.comparingDouble(
+          (ScenarioSummary x) -> x.unroutableGbpsAfter() - x.unroutableGbpsBefore()).reversed())
+      .thenComparing(Comparator.comparingDouble(ScenarioSummary::maxUtilAfter).reversed())
+      .thenComparing(ScenarioSummary::scenarioId);
+
+  public static Outcome run(SparkSession spark, Request req, PrintStream console) {
+    Stopwatch sw = new Stopwatch();
+    var hadoop = spark.sparkContext().hadoopConfiguration();
+    SnapshotReader.Loaded loaded = new SnapshotReader(hadoop, new SparkParquetTables(spark))
+        .read(req.snapshot(), req.onBadRecord());
+    Sweep sweep = SweepReader.read(req.sweep(), hadoop);
+    List<Change> scenarios;
+    try {
+      scenarios = sweep.expand(loaded.snapshot());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(new InputProblem(req.sweep(), "", "", e.getMessage()));
+    }
+    Network base = NetworkCompiler.compile(loaded.snapshot());
+    for (int i = 0; i < sweep.changes().size(); i++) {
+      try {
+        ChangeApplier.apply(base, sweep.changes().get(i));
+      } catch (UnknownElementException e) {
+        throw new BadInputException(new InputProblem(req.sweep(), "changes[" + i + "].ops["
+            + e.opIndex() + "]", e.field(), e.getMessage().substring(
+                e.getMessage().indexOf(": ") + 2)));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(new InputProblem(req.sweep(), "changes[" + i + "]", "",
+            e.getMessage()));
+      }
+    }
+    sw.lap("read+validate");
+    String runId = req.runId().orElse(sweep.id());
+    String snapshotId = loaded.snapshot().info().snapshotId();
+    console.printf("netimpact sweep %s: %d scenarios on snapshot %s (%d devices, %d links, "
+        + "%d destinations), strategy %s%n", sweep.id(), scenarios.size(), snapshotId,
+        base.nodeCount(), base.linkCount(), base.destinations().length,
+        req.strategy().name().toLowerCase());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int partitions = req.partitions() > 0 ? req.partitions() : 4 * jsc.defaultParallelism();
+    TaskTimes times = new TaskTimes();
+    spark.sparkContext().addSparkListener(times);
+    SparkSweep.Result r;
+    try {
+      r = SparkSweep.run(jsc, runId, snapshotId, base, scenarios, req.thresholds(),
+          req.strategy(), partitions, times, console, sw);
+    } finally {
+      spark.sparkContext().removeSparkListener(times);
+    }
+    try {
+      List<LinkBaseline> baseline = ImpactEngine.baseline(runId, sweep.id(), base,
+          r.baseline().load(), req.thresholds());
+      Reports.publish(spark, req.out(), req.format(), runId, r.reports(), baseline,
+          Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)));
+      List<ScenarioSummary> ranked = r.reports().map(ImpactReport::summary).collect().stream()
+          .sorted(RISKIEST_FIRST).toList();
+      sw.lap("write");
+      print(console, ranked, r, req, runId, sw);
+      return new Outcome(runId, ranked, r.pairsTotal(), r.pairsRecomputed(),
+          r.stragglerRatio(), sw.seconds());
+    } finally {
+      r.reports().unpersist(false);
+    }
+  }
+
+  private static void print(PrintStream out, List<ScenarioSummary> ranked, SparkSweep.Result r,
+      Request req, String runId, Stopwatch sw) {
+    Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+    for (Verdict v : Verdict.values()) {
+      counts.put(v, 0);
+    }
+    ranked.forEach(s -> counts.merge(s.verdict(), 1, Integer::sum));
+    out.printf("%nverdicts: %d BLOCK, %d RISK, %d SAFE%n", counts.get(Verdict.BLOCK),
+        counts.get(Verdict.RISK), counts.get(Verdict.SAFE));
+    out.printf("%nriskiest scenarios (of %d):%n", ranked.size());
+    out.printf("  %-34s %-6s %12s %14s %10s  %s%n", "scenario", "verdict", "max util", "lost Gbps",
+        "overflow", "worst link");
+    for (ScenarioSummary s : ranked.subList(0, Math.min(SHOWN, ranked.size()))) {
+      out.printf("  %-34s %-6s %5.1f%%>%5.1f%% %6.1f>%-7.1f %10.1f  %s%n", s.scenarioId(),
+          s.verdict(), 100 * s.maxUtilBefore(), 100 * s.maxUtilAfter(),
+          s.unroutableGbpsBefore(), s.unroutableGbpsAfter(), s.overflowGbpsAfter(),
+          s.worstLinkId());
+    }
+    out.printf("%nrecomputed %d of %d (scenario, destination) pairs (%.2f %%); %d routing tasks, "
+        + "straggler ratio (slowest / median task) %.2f, planned imbalance %.2f%n",
+        r.pairsRecomputed(), r.pairsTotal(),
+        r.pairsTotal() == 0 ? 0 : 100.0 * r.pairsRecomputed() / r.pairsTotal(), r.routeTasks(),
+        r.stragglerRatio(), r.predictedImbalance());
+    out.printf("report: %s (run_id=%s, %s): scenario_summary, link_impact, demand_impact, "
+        + "link_baseline%n", req.out(), runId, req.format().name().toLowerCase());
+    out.printf("timings: %s%n", sw);
+  }
+}
