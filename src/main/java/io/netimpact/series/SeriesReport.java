@@ -23,7 +23,7 @@ public record SeriesReport(List<IntervalResult> intervals, IntervalResult worstI
     }
   }
 
-  /** Hours the change adds at risk (never negative per interval is not implied: net). */
+  /** Net hours the change adds at risk (negative when it relieves more than it loads). */
   public double hoursAtRiskAdded() {
     return hoursAtRiskAfter - hoursAtRiskBefore;
   }
