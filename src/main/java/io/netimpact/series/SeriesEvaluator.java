@@ -1,0 +1,224 @@
+package io.netimpact.series;
+
+import io.netimpact.impact.Thresholds;
+import io.netimpact.model.Demand;
+import io.netimpact.model.TrafficInterval;
+import io.netimpact.model.TrafficSeries;
+import io.netimpact.routing.EcmpRouter;
+import io.netimpact.routing.Network;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Routes every interval of a traffic series on a network before and after a change
+ * (contract section 2: shortest paths, per-hop equal ECMP, drained devices carry no transit)
+ * and reports per interval the busiest arc and the arcs above warn or over capacity.
+ *
+ * <p>The topology is the same for all intervals, so each destination's shortest-path DAG is
+ * computed once per network and every interval's demands towards it are pushed down that
+ * DAG. For T intervals, V devices, E links and R demand rows in all: O(V (E log V) + T V E
+ * + R) time per network, O(T E) memory for the arc loads.
+ *
+ * <p>The demands of the compiled networks are ignored: the series supplies them. The
+ * networks must share one index space ({@code after} comes from {@code
+ * ChangeApplier.apply(before, change)}).
+ */
+public final class SeriesEvaluator {
+  private SeriesEvaluator() {}
+
+  /**
+   * @throws IllegalArgumentException when a demand names a device the network lacks, or the
+   *     networks do not share an index space
+   */
+  public static SeriesReport evaluate(Network before, Network after, TrafficSeries series,
+      Thresholds thresholds) {
+    if (after.nodeCount() != before.nodeCount() || after.linkCount() < before.linkCount()) {
+      throw new IllegalArgumentException("after must come from before by a change: "
+          + before.nodeCount() + " vs " + after.nodeCount() + " devices");
+    }
+    List<TrafficInterval> ints = series.intervals();
+    Indexed demands = Indexed.of(before, ints);
+    Routed b = route(before, demands);
+    Routed a = route(after, demands);
+    List<IntervalResult> out = new ArrayList<>(ints.size());
+    double riskBefore = 0;
+    double riskAfter = 0;
+    double overAfter = 0;
+    double total = 0;
+    IntervalResult worst = null;
+    for (int i = 0; i < ints.size(); i++) {
+      TrafficInterval t = ints.get(i);
+      Stats sb = Stats.of(before, b.load[i], thresholds);
+      Stats sa = Stats.of(after, a.load[i], thresholds);
+      IntervalResult r = new IntervalResult(t.id(), t.start(), t.minutes(), demands.offered[i],
+          sb.maxUtil, sa.maxUtil, sb.overWarn, sa.overWarn, sb.overCap, sa.overCap, b.lost[i],
+          a.lost[i], sa.worstArc < 0 ? "" : after.linkId(Network.linkOf(sa.worstArc)));
+      out.add(r);
+      total += t.hours();
+      if (r.atRiskBefore()) {
+        riskBefore += t.hours();
+      }
+      if (r.atRiskAfter()) {
+        riskAfter += t.hours();
+      }
+      if (r.overCapacityAfter()) {
+        overAfter += t.hours();
+      }
+      if (worst == null || r.maxUtilAfter() > worst.maxUtilAfter()) {
+        worst = r;
+      }
+    }
+    return new SeriesReport(out, worst, riskBefore, riskAfter, overAfter, total);
+  }
+
+  /** Demands of all intervals as node indices, grouped by destination (CSR per interval). */
+  private record Indexed(int[][] byDstStart, int[][] src, double[][] gbps, double[] offered) {
+    static Indexed of(Network net, List<TrafficInterval> ints) {
+      int n = net.nodeCount();
+      int[][] start = new int[ints.size()][];
+      int[][] src = new int[ints.size()][];
+      double[][] gbps = new double[ints.size()][];
+      double[] offered = new double[ints.size()];
+      for (int i = 0; i < ints.size(); i++) {
+        List<Demand> ds = ints.get(i).demands();
+        int[] s = new int[ds.size()];
+        int[] d = new int[ds.size()];
+        int[] st = new int[n + 1];
+        for (int k = 0; k < ds.size(); k++) {
+          Demand dem = ds.get(k);
+          s[k] = node(net, dem.src(), ints.get(i));
+          d[k] = node(net, dem.dst(), ints.get(i));
+          st[d[k] + 1]++;
+          offered[i] += dem.gbps();
+        }
+        for (int v = 0; v < n; v++) {
+          st[v + 1] += st[v];
+        }
+        int[] fill = Arrays.copyOf(st, n);
+        int[] so = new int[ds.size()];
+        double[] go = new double[ds.size()];
+        for (int k = 0; k < ds.size(); k++) {
+          int at = fill[d[k]]++;
+          so[at] = s[k];
+          go[at] = ds.get(k).gbps();
+        }
+        start[i] = st;
+        src[i] = so;
+        gbps[i] = go;
+      }
+      return new Indexed(start, src, gbps, offered);
+    }
+
+    private static int node(Network net, String id, TrafficInterval t) {
+      return net.node(id).orElseThrow(() -> new IllegalArgumentException("interval " + t.id()
+          + ": demand names device \"" + id + "\", which the network does not have"));
+    }
+  }
+
+  private record Routed(double[][] load, double[] lost) {}
+
+  private static Routed route(Network net, Indexed dem) {
+    int n = net.nodeCount();
+    int t = dem.offered.length;
+    double[][] load = new double[t][net.arcCount()];
+    double[] lost = new double[t];
+    EcmpRouter router = new EcmpRouter(n);
+    double[] traffic = new double[n];
+    Integer[] order = new Integer[n];
+    int[] dagStart = new int[n + 1];
+    int[] dagArc = new int[net.arcCount()];
+    int[] outArcs = net.outArcs();
+    for (int dst = 0; dst < n; dst++) {
+      boolean any = false;
+      for (int i = 0; i < t && !any; i++) {
+        any = dem.byDstStart[i][dst + 1] > dem.byDstStart[i][dst];
+      }
+      if (!any) {
+        continue;
+      }
+      router.shortestPaths(net, dst);
+      // Reached devices by decreasing distance: a device's traffic is complete once every
+      // device farther away has handed its share on.
+      int reached = 0;
+      for (int v = 0; v < n; v++) {
+        if (router.reaches(v)) {
+          order[reached++] = v;
+        }
+      }
+      final EcmpRouter r = router;
+      Arrays.sort(order, 0, reached, (x, y) -> Long.compare(r.distance(y), r.distance(x)));
+      int arcs = 0;
+      for (int k = 0; k < reached; k++) {
+        int u = order[k];
+        dagStart[k] = arcs;
+        for (int j = net.outBegin(u); j < net.outBegin(u + 1); j++) {
+          if (router.onDag(net, outArcs[j])) {
+            dagArc[arcs++] = outArcs[j];
+          }
+        }
+      }
+      dagStart[reached] = arcs;
+      for (int i = 0; i < t; i++) {
+        int from = dem.byDstStart[i][dst];
+        int to = dem.byDstStart[i][dst + 1];
+        if (from == to) {
+          continue;
+        }
+        for (int k = 0; k < reached; k++) {
+          traffic[order[k]] = 0;
+        }
+        for (int k = from; k < to; k++) {
+          int s = dem.src[i][k];
+          if (router.reaches(s)) {
+            traffic[s] += dem.gbps[i][k];
+          } else {
+            lost[i] += dem.gbps[i][k];
+          }
+        }
+        double[] li = load[i];
+        for (int k = 0; k < reached; k++) {
+          int u = order[k];
+          double tr = traffic[u];
+          int hops = dagStart[k + 1] - dagStart[k];
+          if (tr == 0 || hops == 0) {
+            continue;
+          }
+          double share = tr / hops;
+          for (int j = dagStart[k]; j < dagStart[k + 1]; j++) {
+            li[dagArc[j]] += share;
+            traffic[net.head(dagArc[j])] += share;
+          }
+        }
+      }
+    }
+    return new Routed(load, lost);
+  }
+
+  private record Stats(double maxUtil, int worstArc, int overWarn, int overCap) {
+    static Stats of(Network net, double[] load, Thresholds th) {
+      double max = 0;
+      int worst = -1;
+      int warn = 0;
+      int over = 0;
+      for (int a = 0; a < load.length; a++) {
+        double cap = net.arcCapacity(a);
+        if (cap <= 0) {
+          continue;
+        }
+        double u = load[a] / cap;
+        if (u > max) {
+          max = u;
+          worst = a;
+        }
+        if (th.aboveWarn(load[a], cap)) {
+          warn++;
+        }
+        if (Thresholds.over(load[a], cap)) {
+          over++;
+        }
+      }
+      return new Stats(max, worst, warn, over);
+    }
+  }
+}
