@@ -14,9 +14,9 @@ class ArchitectureTest {
       .importPackages("io.netimpact");
 
   @Test
-  void modelRoutingAndImpact_doNotUseSparkOrHadoop() {
+  void plainJavaPackages_doNotUseSparkOrHadoop() {
     noClasses().that().resideInAnyPackage("io.netimpact.model..", "io.netimpact.routing..",
-            "io.netimpact.impact..")
+            "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..")
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..",
             "org.apache.hadoop..", "scala..")
         .check(MAIN);
