@@ -4,6 +4,8 @@ import io.netimpact.impact.DemandImpact;
 import io.netimpact.impact.LinkBaseline;
 import io.netimpact.impact.LinkImpact;
 import io.netimpact.impact.ScenarioSummary;
+import io.netimpact.series.IntervalResult;
+import io.netimpact.series.SeriesReport;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -23,6 +25,8 @@ public final class ReportTables {
   public static final String LINK_IMPACT = "link_impact";
   public static final String DEMAND_IMPACT = "demand_impact";
   public static final String LINK_BASELINE = "link_baseline";
+  /** Written with {@code --traffic-series}: a scenario evaluated over every interval. */
+  public static final String SCENARIO_SERIES = "scenario_series";
 
   public static final StructType SCENARIO_SUMMARY_SCHEMA = schema(
       str("run_id"), str("snapshot_id"), str("scenario_id"), str("title"), str("verdict"),
@@ -45,6 +49,23 @@ public final class ReportTables {
       str("run_id"), str("scenario_id"), str("link_id"), str("from_device"), str("to_device"),
       dbl("capacity_before_gbps"), dbl("load_before_gbps"), dbl("util_before"),
       str("status_before"));
+
+  public static final StructType SCENARIO_SERIES_SCHEMA = schema(
+      str("run_id"), str("scenario_id"), lng("intervals"), dbl("total_hours"),
+      str("worst_interval_id"), str("worst_interval_start"), dbl("worst_max_util_before"),
+      dbl("worst_max_util_after"), str("worst_link_after"), dbl("hours_at_risk_before"),
+      dbl("hours_at_risk_after"), dbl("hours_over_capacity_after"),
+      dbl("max_lost_gbps_after"));
+
+  /** A {@code scenario_series} row. */
+  public static Row seriesRow(String runId, String scenarioId, SeriesReport r) {
+    IntervalResult w = r.worstInterval();
+    double lost = r.intervals().stream().mapToDouble(IntervalResult::lostGbpsAfter).max()
+        .orElse(0);
+    return RowFactory.create(runId, scenarioId, (long) r.intervals().size(), r.totalHours(),
+        w.id(), w.start(), w.maxUtilBefore(), w.maxUtilAfter(), w.worstLinkAfter(),
+        r.hoursAtRiskBefore(), r.hoursAtRiskAfter(), r.hoursOverCapacityAfter(), lost);
+  }
 
   public static Row row(ScenarioSummary s) {
     return RowFactory.create(s.runId(), s.snapshotId(), s.scenarioId(), s.title(),

@@ -19,7 +19,8 @@ final class Reports {
    * an RDD); the baseline rows come from the driver.
    */
   static void publish(SparkSession spark, String out, ReportWriter.Format format, String runId,
-      JavaRDD<ImpactReport> reports, List<LinkBaseline> baseline, int files) {
+      JavaRDD<ImpactReport> reports, List<LinkBaseline> baseline, int files,
+      java.util.Map<String, Dataset<Row>> extra) {
     Dataset<Row> summary = spark.createDataFrame(
         reports.map(r -> ReportTables.row(r.summary())), ReportTables.SCENARIO_SUMMARY_SCHEMA);
     Dataset<Row> links = spark.createDataFrame(
@@ -30,11 +31,12 @@ final class Reports {
         ReportTables.DEMAND_IMPACT_SCHEMA);
     Dataset<Row> base = spark.createDataFrame(
         baseline.stream().map(ReportTables::row).toList(), ReportTables.LINK_BASELINE_SCHEMA);
-    new ReportWriter(spark, out, format)
+    ReportWriter w = new ReportWriter(spark, out, format)
         .add(ReportTables.SCENARIO_SUMMARY, summary.coalesce(1))
         .add(ReportTables.LINK_IMPACT, links.coalesce(files))
         .add(ReportTables.DEMAND_IMPACT, demands.coalesce(files))
-        .add(ReportTables.LINK_BASELINE, base.coalesce(files))
-        .publish(runId);
+        .add(ReportTables.LINK_BASELINE, base.coalesce(files));
+    extra.forEach((name, rows) -> w.add(name, rows.coalesce(1)));
+    w.publish(runId);
   }
 }

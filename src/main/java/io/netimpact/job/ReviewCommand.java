@@ -47,6 +47,11 @@ public final class ReviewCommand implements Callable<Integer> {
       description = "Utilisation above which an arc is WARN (default: ${DEFAULT-VALUE}).")
   double warnUtil;
 
+  @Option(names = "--traffic-series", arity = "0..1", fallbackValue = "", paramLabel = "DIR",
+      description = "Also evaluate against every interval of a traffic series: DIR/traffic/"
+          + "index.json (default DIR: the snapshot). Writes scenario_series.")
+  String trafficSeries;
+
   @Mixin
   SparkOptions spark;
 
@@ -57,7 +62,7 @@ public final class ReviewCommand implements Callable<Integer> {
     }
     Thresholds th = new Thresholds(warnUtil);
     ReviewJob.Request req = new ReviewJob.Request(snapshot, change, out,
-        Optional.ofNullable(runId), format, onBadRecord, th);
+        Optional.ofNullable(runId), format, onBadRecord, th, Optional.ofNullable(trafficSeries));
     ReviewJob.Outcome outcome = ReviewJob.run(spark.session("netimpact review"), req,
         System.out);
     Verdict v = outcome.report().summary().verdict();

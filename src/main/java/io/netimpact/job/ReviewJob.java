@@ -16,6 +16,8 @@ import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.routing.UnknownElementException;
+import io.netimpact.model.TrafficSeries;
+import io.netimpact.series.SeriesReport;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,8 @@ public final class ReviewJob {
 
   /** What to review and where to write it. */
   public record Request(String snapshot, String change, String out, Optional<String> runId,
-      ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds) {}
+      ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds,
+      Optional<String> trafficSeries) {}
 
   /** The report and the stage timings in seconds. */
   public record Outcome(String runId, ImpactReport report, List<LinkBaseline> baseline,
@@ -45,6 +48,8 @@ public final class ReviewJob {
     SnapshotReader.Loaded loaded = new SnapshotReader(hadoop, new SparkParquetTables(spark))
         .read(req.snapshot(), req.onBadRecord());
     Change change = ChangeReader.read(req.change(), hadoop);
+    Optional<TrafficSeries> series = req.trafficSeries()
+        .map(dir -> SeriesRun.read(spark, dir, req.snapshot(), loaded.snapshot()));
     sw.lap("read+validate");
     Network before = NetworkCompiler.compile(loaded.snapshot());
     Network after;
@@ -67,13 +72,20 @@ public final class ReviewJob {
     List<LinkBaseline> baseline = ImpactEngine.baseline(runId, change.id(), before,
         result.loadBefore(), req.thresholds());
     ImpactReport report = result.report();
+    Optional<SeriesReport> seriesReport = series.map(ts -> SeriesRun.evaluate(jsc, before,
+        List.of(change), ts, req.thresholds(), 1).get(0));
+    if (series.isPresent()) {
+      sw.lap("series");
+    }
     Reports.publish(spark, req.out(), req.format(), runId, jsc.parallelize(List.of(report), 1),
-        baseline, 1);
+        baseline, 1, seriesReport.map(r -> SeriesRun.table(spark, runId, List.of(change),
+            List.of(r))).orElse(Map.of()));
     sw.lap("write");
     Outcome outcome = new Outcome(runId, report, baseline, loaded.rejects().size(),
         sw.seconds());
     SummaryPrinter.print(console, loaded.snapshot().info().snapshotId(), report, req, runId,
         before, sw.toString());
+    seriesReport.ifPresent(r -> SeriesRun.print(console, r));
     return outcome;
   }
 }

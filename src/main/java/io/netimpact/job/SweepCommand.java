@@ -50,6 +50,11 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Utilisation above which an arc is WARN (default: ${DEFAULT-VALUE}).")
   double warnUtil;
 
+  @Option(names = "--traffic-series", arity = "0..1", fallbackValue = "", paramLabel = "DIR",
+      description = "Also evaluate against every interval of a traffic series: DIR/traffic/"
+          + "index.json (default DIR: the snapshot). Writes scenario_series.")
+  String trafficSeries;
+
   @Mixin
   SparkOptions spark;
 
@@ -60,7 +65,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
     SweepJob.run(spark.session("netimpact sweep"), new SweepJob.Request(snapshot, sweep, out,
         Optional.ofNullable(runId), format, onBadRecord, new Thresholds(warnUtil), strategy,
-        partitions), System.out);
+        partitions, Optional.ofNullable(trafficSeries)), System.out);
     return Main.EXIT_OK;
   }
 }

@@ -18,6 +18,8 @@ import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.routing.UnknownElementException;
+import io.netimpact.model.TrafficSeries;
+import io.netimpact.series.SeriesReport;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -36,7 +38,7 @@ public final class SweepJob {
   /** What to sweep and how. {@code partitions} 0 means 4 per core. */
   public record Request(String snapshot, String sweep, String out, Optional<String> runId,
       ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds,
-      SparkSweep.Strategy strategy, int partitions) {}
+      SparkSweep.Strategy strategy, int partitions, Optional<String> trafficSeries) {}
 
   /** Riskiest first, and what the run measured. */
   public record Outcome(String runId, List<ScenarioSummary> ranked, long pairsTotal,
@@ -76,6 +78,8 @@ public final class SweepJob {
             e.getMessage()));
       }
     }
+    Optional<TrafficSeries> series = req.trafficSeries()
+        .map(dir -> SeriesRun.read(spark, dir, req.snapshot(), loaded.snapshot()));
     sw.lap("read+validate");
     String runId = req.runId().orElse(sweep.id());
     String snapshotId = loaded.snapshot().info().snapshotId();
@@ -97,16 +101,44 @@ public final class SweepJob {
     try {
       List<LinkBaseline> baseline = ImpactEngine.baseline(runId, sweep.id(), base,
           r.baseline().load(), req.thresholds());
+      Optional<List<SeriesReport>> seriesReports = series.map(ts -> SeriesRun.evaluate(jsc, base,
+          scenarios, ts, req.thresholds(), partitions));
+      if (series.isPresent()) {
+        sw.lap("series");
+      }
       Reports.publish(spark, req.out(), req.format(), runId, r.reports(), baseline,
-          Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)));
+          Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)),
+          seriesReports.map(sr -> SeriesRun.table(spark, runId, scenarios, sr))
+              .orElse(Map.of()));
       List<ScenarioSummary> ranked = r.reports().map(ImpactReport::summary).collect().stream()
           .sorted(RISKIEST_FIRST).toList();
       sw.lap("write");
       print(console, ranked, r, req, runId, sw);
+      seriesReports.ifPresent(sr -> printSeries(console, scenarios, sr));
       return new Outcome(runId, ranked, r.pairsTotal(), r.pairsRecomputed(),
           r.stragglerRatio(), sw.seconds());
     } finally {
       r.reports().unpersist(false);
+    }
+  }
+
+  /** The scenarios that add the most hours at risk over the series. */
+  private static void printSeries(PrintStream out, List<Change> scenarios,
+      List<SeriesReport> reports) {
+    Integer[] order = new Integer[reports.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, Comparator.comparingDouble(
+        (Integer i) -> reports.get(i).hoursAtRiskAdded()).reversed()
+        .thenComparing(i -> scenarios.get(i).id()));
+    out.printf("%ntraffic series: hours at risk added, most first (%d intervals):%n",
+        reports.get(0).intervals().size());
+    for (int k = 0; k < Math.min(SHOWN, order.length); k++) {
+      SeriesReport r = reports.get(order[k]);
+      out.printf("  %-34s %+7.2f h   worst interval %s: %.1f %% -> %.1f %%%n",
+          scenarios.get(order[k]).id(), r.hoursAtRiskAdded(), r.worstInterval().id(),
+          100 * r.worstInterval().maxUtilBefore(), 100 * r.worstInterval().maxUtilAfter());
     }
   }
 

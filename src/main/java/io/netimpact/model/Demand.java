@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param gbps         rate in Gbps, finite and &gt;= 0
  * @param trafficClass class name, or "" when absent
  */
-public record Demand(String src, String dst, double gbps, String trafficClass) {
+public record Demand(String src, String dst, double gbps, String trafficClass)
+    implements java.io.Serializable {
   public Demand {
     Checks.id(src, "src");
     Checks.id(dst, "dst");

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * @param minutes length of the interval, &gt;= 1
  * @param demands the demands, Gbps
  */
-public record TrafficInterval(String id, String start, int minutes, List<Demand> demands) {
+public record TrafficInterval(String id, String start, int minutes, List<Demand> demands)
+    implements java.io.Serializable {
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]+");
 
   public TrafficInterval {

@@ -20,7 +20,7 @@ package io.netimpact.series;
 public record IntervalResult(String id, String start, int minutes, double offeredGbps,
     double maxUtilBefore, double maxUtilAfter, int arcsOverWarnBefore, int arcsOverWarnAfter,
     int arcsOverCapacityBefore, int arcsOverCapacityAfter, double lostGbpsBefore,
-    double lostGbpsAfter, String worstLinkAfter) {
+    double lostGbpsAfter, String worstLinkAfter) implements java.io.Serializable {
 
   /** After the change some arc is above warn (or over capacity), or traffic is lost. */
   public boolean atRiskAfter() {

@@ -33,14 +33,55 @@ public final class SeriesEvaluator {
    */
   public static SeriesReport evaluate(Network before, Network after, TrafficSeries series,
       Thresholds thresholds) {
-    if (after.nodeCount() != before.nodeCount() || after.linkCount() < before.linkCount()) {
-      throw new IllegalArgumentException("after must come from before by a change: "
-          + before.nodeCount() + " vs " + after.nodeCount() + " devices");
+    return evaluate(prepare(before, series, thresholds), after);
+  }
+
+  /**
+   * The before side of an evaluation: the series indexed on the network and routed once.
+   * Shared by every scenario of a sweep (broadcast), so the baseline is never routed again.
+   */
+  public static final class Prepared implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final int nodeCount;
+    private final int linkCount;
+    private final TrafficSeries series;
+    private final Thresholds thresholds;
+    private final Indexed demands;
+    private final Stats[] before;
+    private final double[] lostBefore;
+
+    private Prepared(Network net, TrafficSeries series, Thresholds thresholds) {
+      this.nodeCount = net.nodeCount();
+      this.linkCount = net.linkCount();
+      this.series = series;
+      this.thresholds = thresholds;
+      this.demands = Indexed.of(net, series.intervals());
+      Routed b = route(net, demands);
+      this.before = new Stats[b.load.length];
+      for (int i = 0; i < before.length; i++) {
+        before[i] = Stats.of(net, b.load[i], thresholds);
+      }
+      this.lostBefore = b.lost;
     }
-    List<TrafficInterval> ints = series.intervals();
-    Indexed demands = Indexed.of(before, ints);
-    Routed b = route(before, demands);
-    Routed a = route(after, demands);
+
+    public int intervals() {
+      return before.length;
+    }
+  }
+
+  /** Routes the series on the network before any change. O(V (E log V) + T V E + R). */
+  public static Prepared prepare(Network before, TrafficSeries series, Thresholds thresholds) {
+    return new Prepared(before, series, thresholds);
+  }
+
+  /** Routes the series after a change and compares with the prepared before side. */
+  public static SeriesReport evaluate(Prepared p, Network after) {
+    if (after.nodeCount() != p.nodeCount || after.linkCount() < p.linkCount) {
+      throw new IllegalArgumentException("after must come from before by a change: "
+          + p.nodeCount + " vs " + after.nodeCount() + " devices");
+    }
+    List<TrafficInterval> ints = p.series.intervals();
+    Routed a = route(after, p.demands);
     List<IntervalResult> out = new ArrayList<>(ints.size());
     double riskBefore = 0;
     double riskAfter = 0;
@@ -49,11 +90,12 @@ public final class SeriesEvaluator {
     IntervalResult worst = null;
     for (int i = 0; i < ints.size(); i++) {
       TrafficInterval t = ints.get(i);
-      Stats sb = Stats.of(before, b.load[i], thresholds);
-      Stats sa = Stats.of(after, a.load[i], thresholds);
-      IntervalResult r = new IntervalResult(t.id(), t.start(), t.minutes(), demands.offered[i],
-          sb.maxUtil, sa.maxUtil, sb.overWarn, sa.overWarn, sb.overCap, sa.overCap, b.lost[i],
-          a.lost[i], sa.worstArc < 0 ? "" : after.linkId(Network.linkOf(sa.worstArc)));
+      Stats sb = p.before[i];
+      Stats sa = Stats.of(after, a.load[i], p.thresholds);
+      IntervalResult r = new IntervalResult(t.id(), t.start(), t.minutes(), p.demands.offered[i],
+          sb.maxUtil, sa.maxUtil, sb.overWarn, sa.overWarn, sb.overCap, sa.overCap,
+          p.lostBefore[i], a.lost[i],
+          sa.worstArc < 0 ? "" : after.linkId(Network.linkOf(sa.worstArc)));
       out.add(r);
       total += t.hours();
       if (r.atRiskBefore()) {
@@ -73,7 +115,8 @@ public final class SeriesEvaluator {
   }
 
   /** Demands of all intervals as node indices, grouped by destination (CSR per interval). */
-  private record Indexed(int[][] byDstStart, int[][] src, double[][] gbps, double[] offered) {
+  private record Indexed(int[][] byDstStart, int[][] src, double[][] gbps, double[] offered)
+      implements java.io.Serializable {
     static Indexed of(Network net, List<TrafficInterval> ints) {
       int n = net.nodeCount();
       int[][] start = new int[ints.size()][];
@@ -195,7 +238,8 @@ public final class SeriesEvaluator {
     return new Routed(load, lost);
   }
 
-  private record Stats(double maxUtil, int worstArc, int overWarn, int overCap) {
+  private record Stats(double maxUtil, int worstArc, int overWarn, int overCap)
+      implements java.io.Serializable {
     static Stats of(Network net, double[] load, Thresholds th) {
       double max = 0;
       int worst = -1;

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record SeriesReport(List<IntervalResult> intervals, IntervalResult worstInterval,
     double hoursAtRiskBefore, double hoursAtRiskAfter, double hoursOverCapacityAfter,
-    double totalHours) {
+    double totalHours) implements java.io.Serializable {
   public SeriesReport {
     intervals = List.copyOf(intervals);
     if (intervals.isEmpty()) {

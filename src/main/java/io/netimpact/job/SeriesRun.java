@@ -1,0 +1,82 @@
+package io.netimpact.job;
+
+import io.netimpact.impact.Thresholds;
+import io.netimpact.io.ReportTables;
+import io.netimpact.io.TrafficSeriesReader;
+import io.netimpact.model.Change;
+import io.netimpact.model.Device;
+import io.netimpact.model.Snapshot;
+import io.netimpact.model.TrafficSeries;
+import io.netimpact.routing.ChangeApplier;
+import io.netimpact.routing.Network;
+import io.netimpact.series.SeriesEvaluator;
+import io.netimpact.series.SeriesReport;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
+
+/**
+ * {@code --traffic-series}: every scenario evaluated against every interval of a measured
+ * traffic series. The before side is routed once on the driver and broadcast; scenarios are
+ * spread over tasks, each routing its scenario's network once for all intervals.
+ * O(S (D E log V + T V E)) in all for S scenarios and T intervals.
+ */
+final class SeriesRun {
+  private SeriesRun() {}
+
+  /** Reads the series of {@code dir} (the snapshot directory when empty). */
+  static TrafficSeries read(SparkSession spark, String dir, String snapshotDir, Snapshot s) {
+    Set<String> ids = s.devices().stream().map(Device::id).collect(Collectors.toSet());
+    return new TrafficSeriesReader(spark.sparkContext().hadoopConfiguration())
+        .read(dir.isEmpty() ? snapshotDir : dir, ids);
+  }
+
+  /** Per scenario (in order), its series report. */
+  static List<SeriesReport> evaluate(JavaSparkContext jsc, Network base, List<Change> changes,
+      TrafficSeries series, Thresholds th, int partitions) {
+    SeriesEvaluator.Prepared prepared = SeriesEvaluator.prepare(base, series, th);
+    if (changes.size() == 1) {
+      return List.of(SeriesEvaluator.evaluate(prepared,
+          ChangeApplier.apply(base, changes.get(0))));
+    }
+    Broadcast<Network> baseBc = jsc.broadcast(base);
+    Broadcast<SeriesEvaluator.Prepared> prepBc = jsc.broadcast(prepared);
+    Broadcast<ArrayList<Change>> changesBc = jsc.broadcast(new ArrayList<>(changes));
+    List<Tuple2<Integer, SeriesReport>> out = jsc.parallelize(
+        IntStream.range(0, changes.size()).boxed().toList(),
+        Math.max(1, Math.min(partitions, changes.size())))
+        .mapToPair(i -> new Tuple2<>(i, SeriesEvaluator.evaluate(prepBc.value(),
+            ChangeApplier.apply(baseBc.value(), changesBc.value().get(i)))))
+        .sortByKey().collect();
+    return out.stream().map(Tuple2::_2).toList();
+  }
+
+  static Map<String, Dataset<Row>> table(SparkSession spark, String runId, List<Change> changes,
+      List<SeriesReport> reports) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      rows.add(ReportTables.seriesRow(runId, changes.get(i).id(), reports.get(i)));
+    }
+    return Map.of(ReportTables.SCENARIO_SERIES,
+        spark.createDataFrame(rows, ReportTables.SCENARIO_SERIES_SCHEMA));
+  }
+
+  static void print(PrintStream out, SeriesReport r) {
+    var w = r.worstInterval();
+    out.printf("  traffic series (%d intervals, %.1f h): worst interval %s (%s): %.1f %% -> "
+        + "%.1f %% on %s; hours at risk %.2f -> %.2f; hours over capacity after %.2f%n",
+        r.intervals().size(), r.totalHours(), w.id(), w.start(), 100 * w.maxUtilBefore(),
+        100 * w.maxUtilAfter(), w.worstLinkAfter().isEmpty() ? "-" : w.worstLinkAfter(),
+        r.hoursAtRiskBefore(), r.hoursAtRiskAfter(), r.hoursOverCapacityAfter());
+  }
+}
