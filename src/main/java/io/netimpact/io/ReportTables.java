@@ -25,6 +25,18 @@ public final class ReportTables {
   public static final String LINK_IMPACT = "link_impact";
   public static final String DEMAND_IMPACT = "demand_impact";
   public static final String LINK_BASELINE = "link_baseline";
+  /** Records set aside with {@code --on-bad-record quarantine}, with why. */
+  public static final String REJECTS = "_rejects";
+
+  public static final StructType REJECTS_SCHEMA = schema(
+      str("run_id"), str("file"), str("location"), str("field"), str("reason"), str("record"));
+
+  /** A {@code _rejects} row. */
+  public static Row rejectRow(String runId, SnapshotReader.Reject r) {
+    return RowFactory.create(runId, r.problem().file(), r.problem().location(),
+        r.problem().field(), r.problem().message(), r.record());
+  }
+
   /** Written with {@code --traffic-series}: a scenario evaluated over every interval. */
   public static final String SCENARIO_SERIES = "scenario_series";
 
@@ -33,7 +45,7 @@ public final class ReportTables {
       dbl("max_util_before"), dbl("max_util_after"), lng("links_over_warn_after"),
       lng("links_over_capacity_after"), dbl("unroutable_gbps_before"),
       dbl("unroutable_gbps_after"), dbl("overflow_gbps_after"), lng("affected_demands"),
-      str("worst_link_id"));
+      str("worst_link_id"), lng("input_rejects"));
 
   public static final StructType LINK_IMPACT_SCHEMA = schema(
       str("run_id"), str("scenario_id"), str("link_id"), str("from_device"), str("to_device"),
@@ -67,11 +79,15 @@ public final class ReportTables {
         r.hoursAtRiskBefore(), r.hoursAtRiskAfter(), r.hoursOverCapacityAfter(), lost);
   }
 
-  public static Row row(ScenarioSummary s) {
+  /**
+   * A {@code scenario_summary} row. {@code inputRejects} (an addition to the contract) marks
+   * a verdict computed on a snapshot read with records set aside; 0 means the whole snapshot.
+   */
+  public static Row row(ScenarioSummary s, long inputRejects) {
     return RowFactory.create(s.runId(), s.snapshotId(), s.scenarioId(), s.title(),
         s.verdict().name(), s.maxUtilBefore(), s.maxUtilAfter(), s.linksOverWarnAfter(),
         s.linksOverCapacityAfter(), s.unroutableGbpsBefore(), s.unroutableGbpsAfter(),
-        s.overflowGbpsAfter(), s.affectedDemands(), s.worstLinkId());
+        s.overflowGbpsAfter(), s.affectedDemands(), s.worstLinkId(), inputRejects);
   }
 
   public static Row row(LinkImpact r) {

@@ -4,6 +4,7 @@ import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.LinkBaseline;
 import io.netimpact.io.ReportTables;
 import io.netimpact.io.ReportWriter;
+import io.netimpact.io.SnapshotReader;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -20,9 +21,11 @@ final class Reports {
    */
   static void publish(SparkSession spark, String out, ReportWriter.Format format, String runId,
       JavaRDD<ImpactReport> reports, List<LinkBaseline> baseline, int files,
-      java.util.Map<String, Dataset<Row>> extra) {
+      List<SnapshotReader.Reject> rejects, java.util.Map<String, Dataset<Row>> extra) {
+    long rejected = rejects.size();
     Dataset<Row> summary = spark.createDataFrame(
-        reports.map(r -> ReportTables.row(r.summary())), ReportTables.SCENARIO_SUMMARY_SCHEMA);
+        reports.map(r -> ReportTables.row(r.summary(), rejected)),
+        ReportTables.SCENARIO_SUMMARY_SCHEMA);
     Dataset<Row> links = spark.createDataFrame(
         reports.flatMap(r -> r.links().stream().map(ReportTables::row).iterator()),
         ReportTables.LINK_IMPACT_SCHEMA);
@@ -37,6 +40,11 @@ final class Reports {
         .add(ReportTables.DEMAND_IMPACT, demands.coalesce(files))
         .add(ReportTables.LINK_BASELINE, base.coalesce(files));
     extra.forEach((name, rows) -> w.add(name, rows.coalesce(1)));
+    if (!rejects.isEmpty()) {
+      w.add(ReportTables.REJECTS, spark.createDataFrame(rejects.stream()
+          .map(r -> ReportTables.rejectRow(runId, r)).toList(), ReportTables.REJECTS_SCHEMA)
+          .coalesce(1));
+    }
     w.publish(runId);
   }
 }

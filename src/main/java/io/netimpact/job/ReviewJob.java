@@ -78,7 +78,7 @@ public final class ReviewJob {
       sw.lap("series");
     }
     Reports.publish(spark, req.out(), req.format(), runId, jsc.parallelize(List.of(report), 1),
-        baseline, 1, seriesReport.map(r -> SeriesRun.table(spark, runId, List.of(change),
+        baseline, 1, loaded.rejects(), seriesReport.map(r -> SeriesRun.table(spark, runId, List.of(change),
             List.of(r))).orElse(Map.of()));
     sw.lap("write");
     Outcome outcome = new Outcome(runId, report, baseline, loaded.rejects().size(),
@@ -86,6 +86,7 @@ public final class ReviewJob {
     SummaryPrinter.print(console, loaded.snapshot().info().snapshotId(), report, req, runId,
         before, sw.toString());
     seriesReport.ifPresent(r -> SeriesRun.print(console, r));
+    Quarantine.print(console, loaded.rejects(), req.out(), runId);
     return outcome;
   }
 }

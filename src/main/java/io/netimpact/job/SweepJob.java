@@ -107,7 +107,7 @@ public final class SweepJob {
         sw.lap("series");
       }
       Reports.publish(spark, req.out(), req.format(), runId, r.reports(), baseline,
-          Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)),
+          Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), loaded.rejects(),
           seriesReports.map(sr -> SeriesRun.table(spark, runId, scenarios, sr))
               .orElse(Map.of()));
       List<ScenarioSummary> ranked = r.reports().map(ImpactReport::summary).collect().stream()
@@ -115,6 +115,7 @@ public final class SweepJob {
       sw.lap("write");
       print(console, ranked, r, req, runId, sw);
       seriesReports.ifPresent(sr -> printSeries(console, scenarios, sr));
+      Quarantine.print(console, loaded.rejects(), req.out(), runId);
       return new Outcome(runId, ranked, r.pairsTotal(), r.pairsRecomputed(),
           r.stragglerRatio(), sw.seconds());
     } finally {

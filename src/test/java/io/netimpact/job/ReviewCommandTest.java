@@ -195,6 +195,35 @@ class ReviewCommandTest {
   }
 
   @Test
+  void quarantine_goesOnWithoutBadRecordsAndWritesThemToRejects() throws IOException {
+    Path snap = tmp.resolve("qsnap");
+    Files.createDirectories(snap);
+    try (Stream<Path> files = Files.list(Path.of(SNAPSHOT))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, snap.resolve(f.getFileName()));
+      }
+    }
+    Files.writeString(snap.resolve("demands.jsonl"), Files.readString(
+        snap.resolve("demands.jsonl")) + "{\"src\":\"nyc-er1\",\"dst\":\"ghost\",\"gbps\":1}\n");
+    Path out = tmp.resolve("qout");
+    Run r = run("review", "--snapshot", snap.toString(), "--change",
+        CHANGES + "safe-member-down.json", "--out", out.toString(), "--format", "json",
+        "--on-bad-record", "quarantine");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("QUARANTINED: 1 input records"), r.out());
+    assertTrue(r.out().contains("demands.jsonl, line 227, field dst"), r.out());
+    Row rejected = SparkTestSession.get().read().json(out.resolve("_rejects").toString())
+        .collectAsList().get(0);
+    assertEquals("dst", rejected.getAs("field"));
+    assertTrue(((String) rejected.getAs("record")).contains("ghost"));
+    Row summary = table(out, ReportTables.SCENARIO_SUMMARY, "json").collectAsList().get(0);
+    assertEquals(1L, (long) summary.getAs("input_rejects"));
+    Run strict = run("review", "--snapshot", snap.toString(), "--change",
+        CHANGES + "safe-member-down.json", "--out", tmp.resolve("strict").toString());
+    assertEquals(2, strict.code(), "fail is the default");
+  }
+
+  @Test
   void usageErrors_exit2() {
     assertEquals(2, run("review", "--snapshot", SNAPSHOT).code());
     assertEquals(2, run("review", "--snapshot", SNAPSHOT, "--change", "x", "--out", "y",
