@@ -45,7 +45,16 @@ public final class SnapshotGenerator {
       double targetUtilisation, double maxUtilisation, double scale, int calibrationChunks,
       int routedDevices, Map<String, Double> seconds) {}
 
+  /** Table format: the preset's own (JSON lines up to medium, Parquet above) or forced. */
+  public enum Format { AUTO, JSONL, PARQUET }
+
   public static Result generate(Preset preset, long seed, String out, Configuration hadoop) {
+    return generate(preset, seed, out, hadoop, Format.AUTO);
+  }
+
+  public static Result generate(Preset preset, long seed, String out, Configuration hadoop,
+      Format format) {
+    boolean parquet = format == Format.AUTO ? preset.parquet() : format == Format.PARQUET;
     long t0 = System.nanoTime();
     Map<String, Double> seconds = new LinkedHashMap<>();
     Plan plan = new Plan(preset.shape(), seed);
@@ -55,7 +64,7 @@ public final class SnapshotGenerator {
     List<Device> routedDevices = new ArrayList<>();
     Set<String> racks = new HashSet<>();
     long devices;
-    try (TableOutput w = TableOutput.open(out, "devices", preset.parquet(), hadoop)) {
+    try (TableOutput w = TableOutput.open(out, "devices", parquet, hadoop)) {
       topo.devices(d -> {
         w.device(d);
         if (withoutRacks && d.role().equals(Topology.ROLE_TOR)) {
@@ -68,7 +77,7 @@ public final class SnapshotGenerator {
     }
     List<Link> routedLinks = new ArrayList<>();
     long links;
-    try (TableOutput w = TableOutput.open(out, "links", preset.parquet(), hadoop)) {
+    try (TableOutput w = TableOutput.open(out, "links", parquet, hadoop)) {
       topo.links(l -> {
         w.link(l);
         if (!racks.contains(l.a()) && !racks.contains(l.b())) {
@@ -100,7 +109,7 @@ public final class SnapshotGenerator {
 
     long t3 = System.nanoTime();
     long demands;
-    try (TableOutput w = TableOutput.open(out, "demands", preset.parquet(), hadoop)) {
+    try (TableOutput w = TableOutput.open(out, "demands", parquet, hadoop)) {
       String[] ids = plan.endpoints.ids();
       for (int i = 0; i < matrix.rows(); i++) {
         w.demand(new Demand(ids[matrix.src[i]], ids[matrix.dst[i]],

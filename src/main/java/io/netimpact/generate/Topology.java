@@ -34,6 +34,8 @@ import java.util.function.Consumer;
 final class Topology {
   static final String ROLE_TOR = "tor";
   private static final double MS_TO_METRIC = 100.0;
+  /** Share of core and long-haul links with a traffic-engineered reverse metric. */
+  private static final double ASYMMETRIC_SHARE = 0.15;
 
   private final Plan plan;
   private final Shape s;
@@ -99,8 +101,11 @@ final class Topology {
       double ms = Plan.latencyMs(reg.cores()[c], reg.cores()[d]);
       int n = 8 + 2 * rnd.nextInt(5);
       for (String side : new String[] {"a", "b"}) {
+        // Operators raise one direction of a parallel link to steer traffic; every region has
+        // at least one such link (the first hop's "b"), others get one by chance.
+        double asymmetric = c == 0 && side.equals("b") ? 1.0 : ASYMMETRIC_SHARE;
         out.accept(lag(rnd, reg.name() + "-ring-c" + (c + 1) + "-c" + (d + 1) + "-" + side,
-            reg.core(c), reg.core(d), ms, n, 400, true, List.of(conduit)));
+            reg.core(c), reg.core(d), ms, n, 400, asymmetric, List.of(conduit)));
       }
     }
     if (cores >= 4) {
@@ -108,7 +113,8 @@ final class Topology {
         int d = c + cores / 2;
         String id = reg.name() + "-chord-c" + (c + 1) + "-c" + (d + 1);
         out.accept(lag(rnd, id, reg.core(c), reg.core(d),
-            Plan.latencyMs(reg.cores()[c], reg.cores()[d]), 4 + 2 * rnd.nextInt(3), 400, true,
+            Plan.latencyMs(reg.cores()[c], reg.cores()[d]), 4 + 2 * rnd.nextInt(3), 400,
+            ASYMMETRIC_SHARE,
             List.of("conduit-" + id)));
       }
     }
@@ -122,7 +128,7 @@ final class Topology {
         String srlg = p == 0 ? "conduit-" + pop.name() + "-access"
             : "conduit-" + pop.name() + "-c" + (near[k] + 1);
         out.accept(lag(rnd, pop.name() + "-c" + (near[k] + 1), pop.name(), reg.core(near[k]),
-            Plan.latencyMs(pop.at(), reg.cores()[near[k]]), n, 100, false, List.of(srlg)));
+            Plan.latencyMs(pop.at(), reg.cores()[near[k]]), n, 100, 0, List.of(srlg)));
       }
     }
     for (Plan.Dc dc : reg.dcs()) {
@@ -132,7 +138,7 @@ final class Topology {
         int n = 8 + 2 * rnd.nextInt(5);
         for (int k = 0; k < 2; k++) {
           out.accept(lag(rnd, border + "-c" + (near[k] + 1), border, reg.core(near[k]),
-              Plan.latencyMs(dc.at(), reg.cores()[near[k]]), n, 400, false,
+              Plan.latencyMs(dc.at(), reg.cores()[near[k]]), n, 400, 0,
               List.of("conduit-" + dc.name() + "-c" + (near[k] + 1))));
         }
       }
@@ -150,7 +156,7 @@ final class Topology {
       for (int k = 0; k < 2; k++) {
         String id = "lh-" + a.name() + "-" + b.name() + "-" + (k + 1);
         out.accept(lag(rnd, id, a.core(ca[k]), b.core(cb[k]),
-            Plan.latencyMs(a.cores()[ca[k]], b.cores()[cb[k]]), n, 100, true,
+            Plan.latencyMs(a.cores()[ca[k]], b.cores()[cb[k]]), n, 100, ASYMMETRIC_SHARE,
             List.of(c.srlg())));
       }
     }
@@ -158,10 +164,10 @@ final class Topology {
 
   /** A backbone LAG: metric from latency, min_links half or three quarters of the members. */
   private Link lag(SplittableRandom rnd, String id, String a, String b, double latencyMs,
-      int members, double memberGbps, boolean mayBeAsymmetric, List<String> srlgs) {
+      int members, double memberGbps, double asymmetric, List<String> srlgs) {
     int metric = Math.max(1, (int) Math.round(latencyMs * MS_TO_METRIC));
     OptionalInt metricBa = OptionalInt.empty();
-    if (mayBeAsymmetric && rnd.nextDouble() < 0.15) {
+    if (rnd.nextDouble() < asymmetric) {
       metricBa = OptionalInt.of(metric + Math.max(1, (int) (metric * (0.1 + 0.4 * rnd.nextDouble()))));
     }
     int minLinks = (int) Math.ceil(members * (rnd.nextBoolean() ? 0.5 : 0.75));

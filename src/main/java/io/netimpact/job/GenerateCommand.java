@@ -27,10 +27,15 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "Snapshot directory to write (local path, file: or s3a://).")
   String out;
 
+  @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|jsonl|parquet",
+      description = "Table format (default: ${DEFAULT-VALUE}: JSON lines for small and medium, "
+          + "Parquet for large and xl).")
+  SnapshotGenerator.Format format;
+
   @Override
   public Integer call() {
     SnapshotGenerator.Result r = SnapshotGenerator.generate(preset, seed, out,
-        new org.apache.hadoop.conf.Configuration());
+        new org.apache.hadoop.conf.Configuration(), format);
     System.out.printf("generated %s: %,d devices, %,d links, %,d demands between %,d endpoints"
             + " in %s%n", r.snapshotId(), r.devices(), r.links(), r.demands(), r.endpoints(), out);
     System.out.printf("busiest arc at %.1f %% (demands scaled x%.4g; calibrated on %,d devices"
