@@ -50,6 +50,23 @@ class GenerateParquetTest {
   }
 
   @Test
+  void parquetFiles_areByteIdenticalForTheSameSeed() throws java.io.IOException {
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    SnapshotGenerator.generate(Preset.SMALL, 5, a.toString(), new Configuration(),
+        SnapshotGenerator.Format.PARQUET);
+    SnapshotGenerator.generate(Preset.SMALL, 5, b.toString(), new Configuration(),
+        SnapshotGenerator.Format.PARQUET);
+    var fa = GenerateSnapshotTest.files(a);
+    var fb = GenerateSnapshotTest.files(b);
+    assertEquals(fa.keySet(), fb.keySet());
+    assertTrue(fa.keySet().contains("links/part-00000.parquet"), fa.keySet().toString());
+    for (String f : fa.keySet()) {
+      assertTrue(Arrays.equals(fa.get(f), fb.get(f)), f);
+    }
+  }
+
+  @Test
   void parquetSchema_usesStandardListsAndContractTypes() {
     SparkSession spark = spark();
     Path pq = tmp.resolve("schema");
