@@ -9,22 +9,28 @@
 # destinations routed per second of the route stage (each destination is routed before and
 # after the change). Prints a table and writes target/benchmark/review.json.
 #
-#   jobs/benchmark.sh [--seed N] [--presets "medium large"] [--jfr]
+#   jobs/benchmark.sh [--seed N] [--presets "medium large"] [--repeat N] [--jfr]
+#
+# The machine may be shared: every run records the 1-minute load average, and with --repeat N
+# each review runs N times and the table shows the run with the median wall time (all runs
+# are in the JSON).
 #
 # --jfr records a JFR profile of every review (target/benchmark/<run>.jfr); summarise one with
-#   jfr print --events jdk.ExecutionSample FILE | grep -A3 'stackTrace = \[' | ...
+#   jfr print --stack-depth 64 --events jdk.ExecutionSample FILE > samples.txt   (then count top frames)
 # Needs only bash, java, python3 and GNU time (installed with apt-get when missing).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SEED=1
 PRESETS="medium large"
 JFR=0
+REPEAT=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seed) SEED="$2"; shift 2 ;;
     --presets) PRESETS="$2"; shift 2 ;;
+    --repeat) REPEAT="$2"; shift 2 ;;
     --jfr) JFR=1; shift ;;
-    *) echo "usage: $0 [--seed N] [--presets \"medium large\"] [--jfr]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--seed N] [--presets \"medium large\"] [--repeat N] [--jfr]" >&2; exit 2 ;;
   esac
 done
 
@@ -50,7 +56,8 @@ for preset in $PRESETS; do
       --seed "$SEED" --out "$snap" > "$genlog"
   fi
   for change in safe-drain-spine block-srlg-cut; do
-    run="$preset-$change"
+  for ((rep = 1; rep <= REPEAT; rep++)); do
+    run="$preset-$change-$rep"
     log="$BENCH/$run.log"
     echo "benchmark: review $run..." >&2
     jfr_opts=""
@@ -63,9 +70,9 @@ for preset in $PRESETS; do
       --snapshot "$snap" --change "$snap/changes/$change.json" --out "$BENCH/out/$run" \
       --format json > "$log" 2> "$log.err"
     end=$(date +%s.%N)
-    python3 - "$preset" "$change" "$start" "$end" "$log" "$log.time" "$genlog" >> "$RESULTS" <<'PY'
-import json, re, sys
-preset, change, start, end, log, tlog, genlog = sys.argv[1:]
+    python3 - "$preset" "$change" "$start" "$end" "$log" "$log.time" "$genlog" "$rep" >> "$RESULTS" <<'PY'
+import json, os, re, sys
+preset, change, start, end, log, tlog, genlog, rep = sys.argv[1:]
 out = open(log).read()
 timing = dict((k, float(v)) for k, v in re.findall(r"([a-z+]+) ([0-9.]+) s", re.search(r"^timings: (.*)$", out, re.M).group(1)))
 rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(tlog).read()).group(1))
@@ -74,7 +81,8 @@ m = re.search(r"([\d,]+) devices, ([\d,]+) links, ([\d,]+) demands between ([\d,
 num = lambda s: int(s.replace(",", ""))
 dests = num(m.group(4))
 print(json.dumps({
-    "preset": preset, "change": change,
+    "preset": preset, "change": change, "repeat": int(rep),
+    "load_average_1m": round(os.getloadavg()[0], 2),
     "verdict": re.search(r"^VERDICT: (\w+)", out, re.M).group(1),
     "devices": num(m.group(1)), "links": num(m.group(2)), "demands": num(m.group(3)),
     "destinations": dests,
@@ -85,20 +93,32 @@ print(json.dumps({
 }))
 PY
   done
+  done
 done
 
 python3 - "$RESULTS" "$BENCH/review.json" <<'PY'
 import json, os, platform, sys
 runs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+groups = {}
+for r in runs:
+    groups.setdefault((r["preset"], r["change"]), []).append(r)
+median = []
+for key, rs in groups.items():
+    rs = sorted(rs, key=lambda r: r["wall_s"])
+    m = dict(rs[(len(rs) - 1) // 2])
+    m["wall_range_s"] = [rs[0]["wall_s"], rs[-1]["wall_s"]]
+    m["runs"] = len(rs)
+    median.append(m)
 machine = {"cores": os.cpu_count(),
            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
            "os": platform.platform()}
-json.dump({"machine": machine, "runs": runs}, open(sys.argv[2], "w"), indent=2)
-hdr = ("preset", "change", "verdict", "wall s", "read+val", "compile", "route", "write", "peak MB", "dest/s")
-rows = [(r["preset"], r["change"], r["verdict"], "%.1f" % r["wall_s"],
+json.dump({"machine": machine, "median": median, "runs": runs}, open(sys.argv[2], "w"), indent=2)
+hdr = ("preset", "change", "verdict", "wall s", "wall min-max", "read+val", "compile", "route", "write", "peak MB", "dest/s", "load")
+rows = [(r["preset"], r["change"], r["verdict"], "%.1f" % r["wall_s"], "%.1f-%.1f" % tuple(r["wall_range_s"]),
          "%.1f" % r["stages_s"].get("read+validate", 0), "%.1f" % r["stages_s"].get("compile", 0),
          "%.1f" % r["stages_s"].get("route", 0), "%.1f" % r["stages_s"].get("write", 0),
-         str(r["peak_rss_mb"]), "%.0f" % (r["destinations_per_s"] or 0)) for r in runs]
+         str(r["peak_rss_mb"]), "%.0f" % (r["destinations_per_s"] or 0), "%.1f" % r["load_average_1m"])
+        for r in median]
 w = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(hdr)]
 print(" | ".join(h.ljust(w[i]) for i, h in enumerate(hdr)))
 print("-+-".join("-" * x for x in w))
