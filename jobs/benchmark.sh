@@ -12,8 +12,8 @@
 #   jobs/benchmark.sh [--seed N] [--presets "medium large"] [--repeat N] [--jfr]
 #
 # The machine may be shared: every run records the 1-minute load average, and with --repeat N
-# each review runs N times and the table shows the run with the median wall time (all runs
-# are in the JSON).
+# each review runs N times and the table shows the run with the median wall time (the lower
+# middle one for an even N); all runs are in the JSON.
 #
 # --jfr records a JFR profile of every review (target/benchmark/<run>.jfr); summarise one with
 #   jfr print --stack-depth 64 --events jdk.ExecutionSample FILE > samples.txt   (then count top frames)

@@ -3,12 +3,17 @@ package io.netimpact.job;
 import io.netimpact.generate.Preset;
 import io.netimpact.generate.SnapshotGenerator;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import scala.Tuple2;
 
 /**
  * {@code netimpact generate}: a synthetic snapshot for a preset and seed. Runs on the driver
- * alone (no Spark session): the generator streams its output and needs no cluster.
+ * alone (no Spark session): the generator streams its output and needs no cluster. Like every
+ * subcommand it takes {@code --conf} and {@code --properties-file}; their
+ * {@code spark.hadoop.*} settings (an S3A endpoint, say) configure the output file system.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Generate a realistic synthetic snapshot (deterministic for a seed), with "
@@ -32,10 +37,13 @@ public final class GenerateCommand implements Callable<Integer> {
           + "Parquet for large and xl).")
   SnapshotGenerator.Format format;
 
+  @Mixin
+  SparkOptions spark;
+
   @Override
   public Integer call() {
-    SnapshotGenerator.Result r = SnapshotGenerator.generate(preset, seed, out,
-        new org.apache.hadoop.conf.Configuration(), format);
+    SnapshotGenerator.Result r = SnapshotGenerator.generate(preset, seed, out, hadoopConf(),
+        format);
     System.out.printf("generated %s: %,d devices, %,d links, %,d demands between %,d endpoints"
             + " in %s%n", r.snapshotId(), r.devices(), r.links(), r.demands(), r.endpoints(), out);
     System.out.printf("busiest arc at %.1f %% (demands scaled x%.4g; calibrated on %,d devices"
@@ -45,5 +53,16 @@ public final class GenerateCommand implements Callable<Integer> {
     r.seconds().forEach((k, v) -> t.append(String.format(" %s %.2f s,", k, v)));
     System.out.println(t.substring(0, t.length() - 1));
     return Main.EXIT_OK;
+  }
+
+  /** Hadoop settings as Spark would derive them: {@code spark.hadoop.X=V} sets {@code X=V}. */
+  private Configuration hadoopConf() {
+    Configuration conf = new Configuration();
+    for (Tuple2<String, String> kv : spark.sparkConf("netimpact generate").getAll()) {
+      if (kv._1().startsWith("spark.hadoop.")) {
+        conf.set(kv._1().substring("spark.hadoop.".length()), kv._2());
+      }
+    }
+    return conf;
   }
 }

@@ -24,7 +24,7 @@ class GenerateReviewTest {
   static void generateThroughTheCli() {
     snapshot = tmp.resolve("small");
     assertEquals(Main.EXIT_OK, Main.execute("generate", "--preset", "small", "--seed", "11",
-        "--out", snapshot.toString()));
+        "--out", snapshot.toString(), "--conf", "spark.hadoop.io.file.buffer.size=131072"));
   }
 
   @Test
