@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Review-job benchmark on generated networks (issue 3).
+#
+# For each preset (default: medium large) it generates the snapshot once (deterministic for
+# the seed; reused when already there), then reviews the two change requests the generator
+# suggests with it -- a SAFE one (drain a spine) and a BLOCK one (cut a PoP's access conduit,
+# an SRLG) -- and reports per run: wall time end to end (JVM and Spark start-up included), the
+# job's own stage timings, peak memory (max RSS of the driver JVM, from GNU time) and
+# destinations routed per second of the route stage (each destination is routed before and
+# after the change). Prints a table and writes target/benchmark/review.json.
+#
+#   jobs/benchmark.sh [--seed N] [--presets "medium large"] [--repeat N] [--jfr]
+#
+# The machine may be shared: every run records the 1-minute load average, and with --repeat N
+# each review runs N times and the table shows the run with the median wall time (the lower
+# middle one for an even N); all runs are in the JSON.
+#
+# --jfr records a JFR profile of every review (target/benchmark/<run>.jfr); summarise one with
+#   jfr print --stack-depth 64 --events jdk.ExecutionSample FILE > samples.txt   (then count top frames)
+# Needs only bash, java, python3 and GNU time (installed with apt-get when missing).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SEED=1
+PRESETS="medium large"
+JFR=0
+REPEAT=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --seed) SEED="$2"; shift 2 ;;
+    --presets) PRESETS="$2"; shift 2 ;;
+    --repeat) REPEAT="$2"; shift 2 ;;
+    --jfr) JFR=1; shift ;;
+    *) echo "usage: $0 [--seed N] [--presets \"medium large\"] [--repeat N] [--jfr]" >&2; exit 2 ;;
+  esac
+done
+
+if [[ ! -x /usr/bin/time ]]; then
+  echo "benchmark: installing GNU time (apt-get)..." >&2
+  if [[ $(id -u) == 0 ]]; then apt-get install -y -q time >&2; else sudo apt-get install -y -q time >&2; fi
+fi
+
+BENCH="$ROOT/target/benchmark"
+mkdir -p "$BENCH"
+# Build once here, so that no run below pays for a build.
+(cd "$ROOT" && mvn -q -B -DskipTests package) >&2
+export NETIMPACT_NO_BUILD=1
+
+RESULTS="$BENCH/runs.jsonl"
+: > "$RESULTS"
+for preset in $PRESETS; do
+  snap="$BENCH/snapshots/$preset-s$SEED"
+  genlog="$BENCH/$preset-s$SEED-generate.log"
+  if [[ ! -f "$snap/manifest.json" || ! -f "$genlog" ]]; then
+    echo "benchmark: generating $preset seed $SEED..." >&2
+    /usr/bin/time -v -o "$genlog.time" "$ROOT/jobs/netimpact" generate --preset "$preset" \
+      --seed "$SEED" --out "$snap" > "$genlog"
+  fi
+  for change in safe-drain-spine block-srlg-cut; do
+  for ((rep = 1; rep <= REPEAT; rep++)); do
+    run="$preset-$change-$rep"
+    log="$BENCH/$run.log"
+    echo "benchmark: review $run..." >&2
+    jfr_opts=""
+    if [[ $JFR == 1 ]]; then
+      jfr_opts="-XX:StartFlightRecording=filename=$BENCH/$run.jfr,settings=profile"
+    fi
+    rm -rf "$BENCH/out/$run"
+    start=$(date +%s.%N)
+    JAVA_TOOL_OPTIONS="$jfr_opts" /usr/bin/time -v -o "$log.time" "$ROOT/jobs/netimpact" review \
+      --snapshot "$snap" --change "$snap/changes/$change.json" --out "$BENCH/out/$run" \
+      --format json > "$log" 2> "$log.err"
+    end=$(date +%s.%N)
+    python3 - "$preset" "$change" "$start" "$end" "$log" "$log.time" "$genlog" "$rep" >> "$RESULTS" <<'PY'
+import json, os, re, sys
+preset, change, start, end, log, tlog, genlog, rep = sys.argv[1:]
+out = open(log).read()
+timing = dict((k, float(v)) for k, v in re.findall(r"([a-z+]+) ([0-9.]+) s", re.search(r"^timings: (.*)$", out, re.M).group(1)))
+rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(tlog).read()).group(1))
+gen = open(genlog).read()
+m = re.search(r"([\d,]+) devices, ([\d,]+) links, ([\d,]+) demands between ([\d,]+) endpoints", gen)
+num = lambda s: int(s.replace(",", ""))
+dests = num(m.group(4))
+print(json.dumps({
+    "preset": preset, "change": change, "repeat": int(rep),
+    "load_average_1m": round(os.getloadavg()[0], 2),
+    "verdict": re.search(r"^VERDICT: (\w+)", out, re.M).group(1),
+    "devices": num(m.group(1)), "links": num(m.group(2)), "demands": num(m.group(3)),
+    "destinations": dests,
+    "wall_s": round(float(end) - float(start), 2),
+    "stages_s": timing,
+    "peak_rss_mb": round(rss_kb / 1024),
+    "destinations_per_s": round(dests / timing["route"], 1) if timing.get("route") else None,
+}))
+PY
+  done
+  done
+done
+
+python3 - "$RESULTS" "$BENCH/review.json" <<'PY'
+import json, os, platform, sys
+runs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+groups = {}
+for r in runs:
+    groups.setdefault((r["preset"], r["change"]), []).append(r)
+median = []
+for key, rs in groups.items():
+    rs = sorted(rs, key=lambda r: r["wall_s"])
+    m = dict(rs[(len(rs) - 1) // 2])
+    m["wall_range_s"] = [rs[0]["wall_s"], rs[-1]["wall_s"]]
+    m["runs"] = len(rs)
+    median.append(m)
+machine = {"cores": os.cpu_count(),
+           "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
+           "os": platform.platform()}
+json.dump({"machine": machine, "median": median, "runs": runs}, open(sys.argv[2], "w"), indent=2)
+hdr = ("preset", "change", "verdict", "wall s", "wall min-max", "read+val", "compile", "route", "write", "peak MB", "dest/s", "load")
+rows = [(r["preset"], r["change"], r["verdict"], "%.1f" % r["wall_s"], "%.1f-%.1f" % tuple(r["wall_range_s"]),
+         "%.1f" % r["stages_s"].get("read+validate", 0), "%.1f" % r["stages_s"].get("compile", 0),
+         "%.1f" % r["stages_s"].get("route", 0), "%.1f" % r["stages_s"].get("write", 0),
+         str(r["peak_rss_mb"]), "%.0f" % (r["destinations_per_s"] or 0), "%.1f" % r["load_average_1m"])
+        for r in median]
+w = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(hdr)]
+print(" | ".join(h.ljust(w[i]) for i, h in enumerate(hdr)))
+print("-+-".join("-" * x for x in w))
+for r in rows:
+    print(" | ".join(c.ljust(w[i]) for i, c in enumerate(r)))
+print("machine: %(cores)s cores, %(memory_gb)s GB; written to " % machine + sys.argv[2])
+PY
