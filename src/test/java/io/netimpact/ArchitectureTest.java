@@ -16,7 +16,8 @@ class ArchitectureTest {
   @Test
   void plainJavaPackages_doNotUseSparkOrHadoop() {
     noClasses().that().resideInAnyPackage("io.netimpact.model..", "io.netimpact.routing..",
-            "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..")
+            "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..",
+            "io.netimpact.topology..")
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..",
             "org.apache.hadoop..", "scala..")
         .check(MAIN);

@@ -20,6 +20,9 @@ import org.apache.spark.sql.SparkSession;
  * replacing that run's earlier output and touching no other run; then the run's marker
  * {@code OUT/_runs/RUN/_SUCCESS} is written. A run that fails before publishing leaves only
  * its staging directory, which is deleted on failure and never read.
+ *
+ * <p>Attached files (the run's {@code summary.html}) are staged with the tables and published
+ * as {@code OUT/_runs/RUN/NAME} just before the marker.
  */
 public final class ReportWriter {
   /** Output format of the report tables. */
@@ -29,6 +32,7 @@ public final class ReportWriter {
   private final String out;
   private final Format format;
   private final Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+  private final Map<String, byte[]> files = new LinkedHashMap<>();
 
   public ReportWriter(SparkSession spark, String out, Format format) {
     this.spark = spark;
@@ -39,6 +43,16 @@ public final class ReportWriter {
   /** Adds a table to the run; nothing is written until {@link #publish}. */
   public ReportWriter add(String table, Dataset<Row> rows) {
     tables.put(table, rows);
+    return this;
+  }
+
+  /** Attaches a small file to the run, published as {@code OUT/_runs/RUN/name}. */
+  public ReportWriter attach(String name, byte[] content) {
+    if (name.isEmpty() || name.contains("/") || name.startsWith("_")) {
+      throw new IllegalArgumentException("attachment name must be a plain file name not "
+          + "starting with _, got \"" + name + "\"");
+    }
+    files.put(name, content.clone());
     return this;
   }
 
@@ -65,6 +79,11 @@ public final class ReportWriter {
           w.parquet(new Path(staging, t.getKey()).toString());
         }
       }
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        try (var o = fs.create(new Path(staging, "_files/" + f.getKey()), false)) {
+          o.write(f.getValue());
+        }
+      }
       for (String table : tables.keySet()) {
         Path target = new Path(root, table + "/run_id=" + runId);
         if (fs.exists(target) && !fs.delete(target, true)) {
@@ -73,6 +92,16 @@ public final class ReportWriter {
         fs.mkdirs(target.getParent());
         if (!fs.rename(new Path(staging, table), target)) {
           throw new IOException("cannot move " + new Path(staging, table) + " to " + target);
+        }
+      }
+      for (String name : files.keySet()) {
+        Path target = new Path(root, "_runs/" + runId + "/" + name);
+        if (fs.exists(target) && !fs.delete(target, false)) {
+          throw new IOException("cannot replace " + target);
+        }
+        fs.mkdirs(target.getParent());
+        if (!fs.rename(new Path(staging, "_files/" + name), target)) {
+          throw new IOException("cannot move attachment " + name + " to " + target);
         }
       }
       Path marker = new Path(root, "_runs/" + runId + "/_SUCCESS");

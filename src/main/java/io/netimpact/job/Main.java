@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "netimpact", mixinStandardHelpOptions = true, version = "netimpact 0.1.0",
     description = "Network what-if engine: reviews changes against a topology snapshot.",
-    subcommands = {ReviewCommand.class, SweepCommand.class, ImportCommand.class})
+    subcommands = {ReviewCommand.class, SweepCommand.class, ImportCommand.class,
+        TopologyCommand.class})
 public final class Main implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_INTERNAL = 1;

@@ -98,7 +98,9 @@ public final class SweepJob {
       List<LinkBaseline> baseline = ImpactEngine.baseline(runId, sweep.id(), base,
           r.baseline().load(), req.thresholds());
       Reports.publish(spark, req.out(), req.format(), runId, r.reports(), baseline,
-          Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)));
+          Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)),
+          SparkTopology.sweepTables(spark, runId, base, r.baseline().load(), scenarios,
+              partitions));
       List<ScenarioSummary> ranked = r.reports().map(ImpactReport::summary).collect().stream()
           .sorted(RISKIEST_FIRST).toList();
       sw.lap("write");
