@@ -7,8 +7,11 @@ import io.netimpact.routing.Network;
  * {@link Network}).
  *
  * <p>A device is stranded when it is present after the change, was in the before network's main
- * component ({@link Components#main}) and is not in the after network's main component: devices
- * that were cut off already are not the change's doing. A demand is stranded when its two ends
+ * component ({@link Components#main}: most demand) and is not in what is left of it after: the
+ * after component holding most of the before main component's present devices (ties to the lower
+ * label). Following the devices, not the demand, keeps a cut from promoting some small island
+ * that happens to keep its own demand. Devices that were cut off already are not the change's
+ * doing. A demand is stranded when its two ends
  * were connected before and are not after, including when the change removed an end device;
  * its volume is the after network's (a change may scale demands).
  *
@@ -46,10 +49,23 @@ public record Stranding(int componentsBefore, int componentsAfter, int strandedD
     }
     Components ca = Components.of(after);
     int mainBefore = beforeComponents.main(before);
-    int mainAfter = ca.main(after);
+    int mainAfter = -1;
+    if (mainBefore >= 0) {
+      int[] kept = new int[ca.count()];
+      for (int v = 0; v < before.nodeCount(); v++) {
+        if (beforeComponents.of(v) == mainBefore && ca.of(v) != Components.ABSENT) {
+          kept[ca.of(v)]++;
+        }
+      }
+      for (int c = 0; c < kept.length; c++) {
+        if (kept[c] > 0 && (mainAfter < 0 || kept[c] > kept[mainAfter])) {
+          mainAfter = c;
+        }
+      }
+    }
     int devices = 0;
     for (int v = 0; v < before.nodeCount(); v++) {
-      if (after.isPresent(v) && beforeComponents.of(v) == mainBefore && mainBefore >= 0
+      if (mainBefore >= 0 && after.isPresent(v) && beforeComponents.of(v) == mainBefore
           && ca.of(v) != mainAfter) {
         devices++;
       }
