@@ -49,6 +49,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void topology_doesNotDependOnImpactIoOrJob() {
+    noClasses().that().resideInAPackage("io.netimpact.topology..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.impact..",
+            "io.netimpact.io..", "io.netimpact.job..")
+        .check(MAIN);
+  }
+
+  @Test
   void io_doesNotDependOnJob() {
     noClasses().that().resideInAPackage("io.netimpact.io..")
         .should().dependOnClassesThat().resideInAPackage("io.netimpact.job..")

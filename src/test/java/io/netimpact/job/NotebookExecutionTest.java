@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The notebooks run headless against a real sweep report of the sample (JSON lines), through
  * {@code jupyter nbconvert --execute}: every cell must run and every chart must be drawn.
- * Executed copies are kept in {@code target/notebooks/} to look at.
+ * Executed copies are kept in {@code target/notebooks/}, the report in {@code
+ * target/notebook-reports/}, to look at.
  */
 class NotebookExecutionTest {
   static final String SNAPSHOT = "src/main/resources/samples/backbone";
@@ -30,15 +30,13 @@ class NotebookExecutionTest {
   static final String PACKAGES =
       "jupyter-nbconvert python3-ipykernel python3-pandas python3-matplotlib";
 
-  @TempDir
-  static Path tmp;
-
   static Path reports;
 
   @BeforeAll
   static void sweepReport() {
     SparkTestSession.get();
-    reports = tmp.resolve("reports");
+    // Kept under target/ (a re-run replaces the run) to open the sweep's summary.html too.
+    reports = Path.of("target/notebook-reports").toAbsolutePath();
     ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot", SNAPSHOT, "--sweep",
         NIGHTLY, "--out", reports.toString(), "--format", "json", "--run-id", "nightly");
     assertEquals(0, r.code(), r.err());
