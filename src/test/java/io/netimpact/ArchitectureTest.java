@@ -16,7 +16,8 @@ class ArchitectureTest {
   @Test
   void plainJavaPackages_doNotUseSparkOrHadoop() {
     noClasses().that().resideInAnyPackage("io.netimpact.model..", "io.netimpact.routing..",
-            "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..")
+            "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..",
+            "io.netimpact.topology..")
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..",
             "org.apache.hadoop..", "scala..")
         .check(MAIN);
@@ -44,6 +45,14 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("io.netimpact.impact..")
         .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.io..",
             "io.netimpact.job..")
+        .check(MAIN);
+  }
+
+  @Test
+  void topology_doesNotDependOnImpactIoOrJob() {
+    noClasses().that().resideInAPackage("io.netimpact.topology..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.impact..",
+            "io.netimpact.io..", "io.netimpact.job..")
         .check(MAIN);
   }
 

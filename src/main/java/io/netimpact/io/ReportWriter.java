@@ -43,6 +43,9 @@ import org.apache.spark.sql.SparkSession;
  * a clean run after step 4 completes, and may see both versions only while a publish runs or
  * after one died, until the next publish of that run id cleans up. Other runs are never
  * touched.
+ *
+ * <p>Attached files (the run's {@code summary.html}) are staged with the tables and moved to
+ * {@code OUT/_runs/RUN/NAME} just before the marker switch.
  */
 public final class ReportWriter {
   /** Output format of the report tables. */
@@ -61,6 +64,7 @@ public final class ReportWriter {
   private final String out;
   private final Format format;
   private final Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+  private final Map<String, byte[]> attachments = new LinkedHashMap<>();
 
   public ReportWriter(SparkSession spark, String out, Format format) {
     this.spark = spark;
@@ -71,6 +75,16 @@ public final class ReportWriter {
   /** Adds a table to the run; nothing is written until {@link #publish}. */
   public ReportWriter add(String table, Dataset<Row> rows) {
     tables.put(table, rows);
+    return this;
+  }
+
+  /** Adds a file published with the run as {@code OUT/_runs/RUN/NAME}. */
+  public ReportWriter attach(String name, byte[] content) {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || name.equals(MARKER)) {
+      throw new IllegalArgumentException("attachment name must be a plain file name, not \""
+          + name + "\"");
+    }
+    attachments.put(name, content.clone());
     return this;
   }
 
@@ -97,6 +111,11 @@ public final class ReportWriter {
           w.option("ignoreNullFields", "false").json(new Path(staging, t.getKey()).toString());
         } else {
           w.parquet(new Path(staging, t.getKey()).toString());
+        }
+      }
+      for (Map.Entry<String, byte[]> f : attachments.entrySet()) {
+        try (OutputStream o = fs.create(new Path(staging, "_files/" + f.getKey()), false)) {
+          o.write(f.getValue());
         }
       }
       int halt = Integer.getInteger(HALT_PROPERTY, Integer.MIN_VALUE);
@@ -128,6 +147,16 @@ public final class ReportWriter {
       }
       if (halt == -1) {
         Runtime.getRuntime().halt(99);
+      }
+      for (String name : attachments.keySet()) {
+        Path target = new Path(root, "_runs/" + runId + "/" + name);
+        fs.mkdirs(target.getParent());
+        if (fs.exists(target) && !fs.delete(target, false)) {
+          throw new IOException("cannot replace " + target);
+        }
+        if (!fs.rename(new Path(staging, "_files/" + name), target)) {
+          throw new IOException("cannot move attachment " + name + " to " + target);
+        }
       }
       switchMarker(fs, new Path(root, "_runs/" + runId + "/" + MARKER),
           Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(marker));

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** The sweep pipeline: read, expand the scenarios, route (incremental or full), rank, write. */
@@ -108,8 +110,7 @@ public final class SweepJob {
       }
       Reports.publish(spark, req.out(), req.format(), runId, r.reports(), baseline,
           Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), loaded.rejects(),
-          seriesReports.map(sr -> SeriesRun.table(spark, runId, scenarios, sr))
-              .orElse(Map.of()));
+          extraTables(spark, runId, base, r, scenarios, partitions, seriesReports));
       List<ScenarioSummary> ranked = r.reports().map(ImpactReport::summary).collect().stream()
           .sorted(RISKIEST_FIRST).toList();
       sw.lap("write");
@@ -121,6 +122,16 @@ public final class SweepJob {
     } finally {
       r.reports().unpersist(false);
     }
+  }
+
+  /** Topology tables always; the series table with --traffic-series. */
+  private static Map<String, Dataset<Row>> extraTables(SparkSession spark, String runId,
+      Network base, SparkSweep.Result r, List<Change> scenarios, int partitions,
+      Optional<List<SeriesReport>> series) {
+    Map<String, Dataset<Row>> extra = new java.util.LinkedHashMap<>(SparkTopology.sweepTables(
+        spark, runId, base, r.baseline().load(), scenarios, partitions));
+    series.ifPresent(sr -> extra.putAll(SeriesRun.table(spark, runId, scenarios, sr)));
+    return extra;
   }
 
   /** The scenarios that add the most hours at risk over the series. */
