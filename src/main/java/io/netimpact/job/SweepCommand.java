@@ -5,6 +5,7 @@ import io.netimpact.io.ReportWriter;
 import io.netimpact.io.SnapshotReader;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,20 +47,26 @@ public final class SweepCommand implements Callable<Integer> {
       description = "What to do with invalid snapshot records (default: ${DEFAULT-VALUE}).")
   SnapshotReader.OnBadRecord onBadRecord;
 
-  @Option(names = "--warn-util", defaultValue = "0.8", paramLabel = "X",
-      description = "Utilisation above which an arc is WARN (default: ${DEFAULT-VALUE}).")
-  double warnUtil;
+  @Option(names = "--warn-util", paramLabel = "X",
+      description = "Utilisation above which an arc is WARN (default: setting "
+          + "netimpact.warn-util, else 0.8).")
+  Double warnUtil;
 
   @Mixin
   SparkOptions spark;
+
+  @Mixin
+  RunOptions run;
 
   @Override
   public Integer call() {
     if (partitions < 0) {
       throw new IllegalArgumentException("--partitions must be >= 0, got " + partitions);
     }
-    SweepJob.run(spark.session("netimpact sweep"), new SweepJob.Request(snapshot, sweep, out,
-        Optional.ofNullable(runId), format, onBadRecord, new Thresholds(warnUtil), strategy,
+    SparkSession session = spark.session("netimpact sweep");
+    Thresholds th = run.prepare(session, spark, warnUtil, System.out);
+    SweepJob.run(session, new SweepJob.Request(snapshot, sweep, out,
+        Optional.ofNullable(runId), format, onBadRecord, th, strategy,
         partitions), System.out);
     return Main.EXIT_OK;
   }
