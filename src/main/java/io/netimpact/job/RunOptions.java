@@ -23,9 +23,12 @@ public final class RunOptions {
   static final String SSE_ALGORITHM = "fs.s3a.encryption.algorithm";
   static final String SSE_KEY = "fs.s3a.encryption.key";
 
-  /** S3 server-side encryption for objects S3A writes. */
+  /**
+   * S3 server-side encryption for objects S3A writes, with S3A's name for it (Hadoop 3.3 calls
+   * SSE-S3 by its header value, AES256).
+   */
   public enum Sse {
-    SSE_S3("SSE-S3"), SSE_KMS("SSE-KMS");
+    SSE_S3("AES256"), SSE_KMS("SSE-KMS");
 
     final String s3a;
 
@@ -54,12 +57,13 @@ public final class RunOptions {
     @Override
     public Sse convert(String value) {
       for (Sse s : Sse.values()) {
-        if (s.s3a.equalsIgnoreCase(value) || s.name().equalsIgnoreCase(value)) {
+        if (s.s3a.equalsIgnoreCase(value) || s.name().equalsIgnoreCase(value)
+            || s.name().replace('_', '-').equalsIgnoreCase(value)) {
           return s;
         }
       }
       throw new picocli.CommandLine.TypeConversionException(
-          "expected sse-s3 or sse-kms, got \"" + value + "\"");
+          "expected sse-s3 (AES256) or sse-kms, got \"" + value + "\"");
     }
   }
 
