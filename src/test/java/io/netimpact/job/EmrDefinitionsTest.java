@@ -52,8 +52,9 @@ class EmrDefinitionsTest {
     assertTrue(jar.startsWith("s3://") && jar.endsWith(".jar"), jar);
     List<String> jobArgs = args.subList(cls + 3, args.size());
     // Parses without running: unknown options, bad enums or missing required ones throw.
-    CommandLine.ParseResult pr = new CommandLine(new Main()).parseArgs(
-        jobArgs.toArray(String[]::new));
+    // Case-insensitive enums as in Main.execute, which is what runs on the cluster.
+    CommandLine.ParseResult pr = new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true).parseArgs(jobArgs.toArray(String[]::new));
     CommandLine.ParseResult sub = pr.subcommand();
     assertTrue(sub != null, "a subcommand: " + jobArgs);
     assertEquals("yarn", sub.matchedOptionValue("--master", ""));
