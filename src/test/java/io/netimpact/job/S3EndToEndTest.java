@@ -243,7 +243,7 @@ class S3EndToEndTest {
       // SSE-KMS: the AWS SDK refuses to send KMS parameters over plain HTTP, which is all the
       // emulator speaks here, so this checks that the options reach a new S3A instance.
       ReviewCommand cmd = new ReviewCommand();
-      new CommandLine(cmd).parseArgs("--snapshot", SNAPSHOT, "--change", CHANGE, "--out", out,
+      new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--snapshot", SNAPSHOT, "--change", CHANGE, "--out", out,
               "--sse", "sse-kms", "--sse-kms-key", S3MockServer.KMS_KEY);
       cmd.run.prepare(SparkTestSession.get(), cmd.spark, cmd.warnUtil, System.out);
       try (FileSystem kms = FileSystem.newInstance(URI.create(out), hadoop())) {
