@@ -10,6 +10,13 @@
 # after the change). Prints a table and writes target/benchmark/review.json.
 #
 #   jobs/benchmark.sh [--seed N] [--presets "medium large"] [--repeat N] [--jfr]
+#   jobs/benchmark.sh --sweeps [--seed N] [--sample N] [--large-sample N]
+#
+# --sweeps benchmarks the what-if sweep instead (issue 4), all in one run: on medium, the N-1
+# device sweep and the N-1 link sweep with the incremental strategy; --strategy full on a fixed
+# sample of N scenarios (every k-th device and every k-th link, default 40 in all) and the
+# incremental strategy on the same sample; then the device sweep of large on a fixed sample
+# (default 400 devices). Writes target/benchmark/sweep.json and prints a table.
 #
 # The machine may be shared: every run records the 1-minute load average, and with --repeat N
 # each review runs N times and the table shows the run with the median wall time (the lower
@@ -24,13 +31,19 @@ SEED=1
 PRESETS="medium large"
 JFR=0
 REPEAT=1
+SWEEPS=0
+SAMPLE=40
+LARGE_SAMPLE=400
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seed) SEED="$2"; shift 2 ;;
     --presets) PRESETS="$2"; shift 2 ;;
     --repeat) REPEAT="$2"; shift 2 ;;
     --jfr) JFR=1; shift ;;
-    *) echo "usage: $0 [--seed N] [--presets \"medium large\"] [--repeat N] [--jfr]" >&2; exit 2 ;;
+    --sweeps) SWEEPS=1; shift ;;
+    --sample) SAMPLE="$2"; shift 2 ;;
+    --large-sample) LARGE_SAMPLE="$2"; shift 2 ;;
+    *) echo "usage: $0 [--seed N] [--presets \"medium large\"] [--repeat N] [--jfr] | --sweeps [--sample N] [--large-sample N]" >&2; exit 2 ;;
   esac
 done
 
@@ -44,6 +57,11 @@ mkdir -p "$BENCH"
 # Build once here, so that no run below pays for a build.
 (cd "$ROOT" && mvn -q -B -DskipTests package) >&2
 export NETIMPACT_NO_BUILD=1
+
+if [[ $SWEEPS == 1 ]]; then
+  exec "$ROOT/jobs/benchmark-sweeps.py" --seed "$SEED" --sample "$SAMPLE" \
+    --large-sample "$LARGE_SAMPLE" --bench "$BENCH"
+fi
 
 RESULTS="$BENCH/runs.jsonl"
 : > "$RESULTS"

@@ -132,6 +132,14 @@ public final class ReportWriter {
         ArrayNode files = listed.putArray(table);
         for (FileStatus f : fs.listStatus(new Path(staging, table))) {
           String name = f.getPath().getName();
+          if (name.equals(MARKER)) {
+            // The committer's own summary (which committer, which files): kept for operators
+            // as the table's _SUCCESS, which Spark readers skip like every _ file.
+            Path committed = new Path(target, MARKER);
+            fs.delete(committed, false);
+            fs.rename(f.getPath(), committed);
+            continue;
+          }
           if (name.startsWith("_") || name.startsWith(".")) {
             continue;
           }
@@ -215,7 +223,8 @@ public final class ReportWriter {
         continue;
       }
       for (FileStatus f : fs.listStatus(dir)) {
-        if (!f.getPath().getName().startsWith(publishId + "-")) {
+        String file = f.getPath().getName();
+        if (!file.startsWith(publishId + "-") && !file.equals(MARKER)) {
           fs.delete(f.getPath(), true);
         }
       }

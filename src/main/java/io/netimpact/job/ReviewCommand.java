@@ -6,6 +6,7 @@ import io.netimpact.io.ReportWriter;
 import io.netimpact.io.SnapshotReader;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,9 +44,10 @@ public final class ReviewCommand implements Callable<Integer> {
       description = "What to do with invalid snapshot records (default: ${DEFAULT-VALUE}).")
   SnapshotReader.OnBadRecord onBadRecord;
 
-  @Option(names = "--warn-util", defaultValue = "0.8", paramLabel = "X",
-      description = "Utilisation above which an arc is WARN (default: ${DEFAULT-VALUE}).")
-  double warnUtil;
+  @Option(names = "--warn-util", paramLabel = "X",
+      description = "Utilisation above which an arc is WARN (default: setting "
+          + "netimpact.warn-util, else 0.8).")
+  Double warnUtil;
 
   @Option(names = "--traffic-series", arity = "0..1", fallbackValue = "", paramLabel = "DIR",
       description = "Also evaluate against every interval of a traffic series: DIR/traffic/"
@@ -55,16 +57,19 @@ public final class ReviewCommand implements Callable<Integer> {
   @Mixin
   SparkOptions spark;
 
+  @Mixin
+  RunOptions run;
+
   @Override
   public Integer call() {
     if (failOn == Verdict.SAFE) {
       throw new IllegalArgumentException("--fail-on takes block or risk, not safe");
     }
-    Thresholds th = new Thresholds(warnUtil);
+    SparkSession session = spark.session("netimpact review");
+    Thresholds th = run.prepare(session, spark, warnUtil, System.out);
     ReviewJob.Request req = new ReviewJob.Request(snapshot, change, out,
         Optional.ofNullable(runId), format, onBadRecord, th, Optional.ofNullable(trafficSeries));
-    ReviewJob.Outcome outcome = ReviewJob.run(spark.session("netimpact review"), req,
-        System.out);
+    ReviewJob.Outcome outcome = ReviewJob.run(session, req, System.out);
     Verdict v = outcome.report().summary().verdict();
     if (failOn != null && v.compareTo(failOn) >= 0) {
       System.out.println("verdict " + v + " is at or above --fail-on " + failOn

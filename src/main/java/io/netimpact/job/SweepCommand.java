@@ -5,6 +5,7 @@ import io.netimpact.io.ReportWriter;
 import io.netimpact.io.SnapshotReader;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,9 +47,10 @@ public final class SweepCommand implements Callable<Integer> {
       description = "What to do with invalid snapshot records (default: ${DEFAULT-VALUE}).")
   SnapshotReader.OnBadRecord onBadRecord;
 
-  @Option(names = "--warn-util", defaultValue = "0.8", paramLabel = "X",
-      description = "Utilisation above which an arc is WARN (default: ${DEFAULT-VALUE}).")
-  double warnUtil;
+  @Option(names = "--warn-util", paramLabel = "X",
+      description = "Utilisation above which an arc is WARN (default: setting "
+          + "netimpact.warn-util, else 0.8).")
+  Double warnUtil;
 
   @Option(names = "--traffic-series", arity = "0..1", fallbackValue = "", paramLabel = "DIR",
       description = "Also evaluate against every interval of a traffic series: DIR/traffic/"
@@ -58,13 +60,18 @@ public final class SweepCommand implements Callable<Integer> {
   @Mixin
   SparkOptions spark;
 
+  @Mixin
+  RunOptions run;
+
   @Override
   public Integer call() {
     if (partitions < 0) {
       throw new IllegalArgumentException("--partitions must be >= 0, got " + partitions);
     }
-    SweepJob.run(spark.session("netimpact sweep"), new SweepJob.Request(snapshot, sweep, out,
-        Optional.ofNullable(runId), format, onBadRecord, new Thresholds(warnUtil), strategy,
+    SparkSession session = spark.session("netimpact sweep");
+    Thresholds th = run.prepare(session, spark, warnUtil, System.out);
+    SweepJob.run(session, new SweepJob.Request(snapshot, sweep, out,
+        Optional.ofNullable(runId), format, onBadRecord, th, strategy,
         partitions, Optional.ofNullable(trafficSeries)), System.out);
     return Main.EXIT_OK;
   }

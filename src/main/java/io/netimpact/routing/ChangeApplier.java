@@ -32,22 +32,22 @@ public final class ChangeApplier {
 
   private static void applyOp(Network base, NetworkDraft d, ChangeOp op, int i) {
     if (op instanceof ChangeOp.SetDrained o) {
-      d.drained[node(base, o.device(), i)] = o.drained();
+      d.drainedW()[node(base, o.device(), i)] = o.drained();
     } else if (op instanceof ChangeOp.RemoveDevice o) {
-      d.present[node(base, o.device(), i)] = false;
+      d.presentW()[node(base, o.device(), i)] = false;
     } else if (op instanceof ChangeOp.SetLinkUp o) {
-      d.adminUp[link(d, o.link(), i)] = o.up();
+      d.adminUpW()[link(d, o.link(), i)] = o.up();
     } else if (op instanceof ChangeOp.SetMemberUp o) {
-      d.memberUp[member(d, o.link(), o.member(), i)] = o.up();
+      d.memberUpW()[member(d, o.link(), o.member(), i)] = o.up();
     } else if (op instanceof ChangeOp.SetCapacity o) {
-      d.memberCap[member(d, o.link(), o.member(), i)] = o.capacityGbps();
+      d.memberCapW()[member(d, o.link(), o.member(), i)] = o.capacityGbps();
     } else if (op instanceof ChangeOp.SetMetric o) {
       int l = link(d, o.link(), i);
       if (o.direction() != ChangeOp.Direction.BA) {
-        d.metricAb[l] = o.metric();
+        d.metricAbW()[l] = o.metric();
       }
       if (o.direction() != ChangeOp.Direction.AB) {
-        d.metricBa[l] = o.metric();
+        d.metricBaW()[l] = o.metric();
       }
     } else if (op instanceof ChangeOp.AddLink o) {
       addLink(base, d, o.link(), i);
@@ -57,7 +57,7 @@ public final class ChangeApplier {
       for (int l = 0; l < d.links; l++) {
         for (int r = d.srlgStart[l]; r < d.srlgStart[l + 1]; r++) {
           if (d.srlgOf[r] == s) {
-            d.adminUp[l] = false;
+            d.adminUpW()[l] = false;
           }
         }
       }
@@ -65,7 +65,7 @@ public final class ChangeApplier {
       int s = site(d, o.site(), i, "site");
       for (int v = 0; v < d.nodeIds.length; v++) {
         if (d.nodeSite[v] == s) {
-          d.present[v] = false;
+          d.presentW()[v] = false;
         }
       }
     } else if (op instanceof ChangeOp.ScaleDemands o) {
@@ -74,7 +74,7 @@ public final class ChangeApplier {
       for (int k = 0; k < d.demGbps.length; k++) {
         if ((srcSite < 0 || d.nodeSite[d.demSrc[k]] == srcSite)
             && (dstSite < 0 || d.nodeSite[d.demDst[k]] == dstSite)) {
-          d.demGbps[k] *= o.factor();
+          d.demGbpsW()[k] *= o.factor();
         }
       }
     } else {

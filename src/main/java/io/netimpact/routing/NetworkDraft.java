@@ -81,31 +81,82 @@ final class NetworkDraft {
     d.sites = n.sites;
     d.regions = n.regions;
     d.roles = n.roles;
-    d.drained = n.drained.clone();
-    d.present = n.present.clone();
+    // Shared with the source network until an op writes them (see the *W accessors): a change
+    // touches few elements, and copying every array per scenario dominated large sweeps.
+    d.drained = n.drained;
+    d.present = n.present;
     d.links = n.linkIds.length;
     d.linkIds = n.linkIds;
     d.linkA = n.linkA;
     d.linkB = n.linkB;
-    d.metricAb = n.metricAb.clone();
-    d.metricBa = n.metricBa.clone();
+    d.metricAb = n.metricAb;
+    d.metricBa = n.metricBa;
     d.latencyMs = n.latencyMs;
-    d.adminUp = n.adminUp.clone();
+    d.adminUp = n.adminUp;
     d.minLinks = n.minLinks;
     d.memberStart = n.memberStart;
     d.members = n.memberIds.length;
     d.memberIds = n.memberIds;
-    d.memberCap = n.memberCap.clone();
-    d.memberUp = n.memberUp.clone();
+    d.memberCap = n.memberCap;
+    d.memberUp = n.memberUp;
     d.srlgStart = n.srlgStart;
     d.srlgRefs = n.srlgOf.length;
     d.srlgOf = n.srlgOf;
     d.srlgs = n.srlgs;
     d.demSrc = n.demSrc;
     d.demDst = n.demDst;
-    d.demGbps = n.demGbps.clone();
+    d.demGbps = n.demGbps;
     d.demByDstStart = n.demByDstStart;
+    d.shared = true;
     return d;
+  }
+
+  /** Whether the mutable arrays may still be the source network's. */
+  private boolean shared;
+  private final java.util.Set<Object> owned =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+  private <T> T own(T array, java.util.function.UnaryOperator<T> copy,
+      java.util.function.Consumer<T> store) {
+    if (!shared || owned.contains(array)) {
+      return array;
+    }
+    T c = copy.apply(array);
+    owned.add(c);
+    store.accept(c);
+    return c;
+  }
+
+  boolean[] drainedW() {
+    return own(drained, boolean[]::clone, a -> drained = a);
+  }
+
+  boolean[] presentW() {
+    return own(present, boolean[]::clone, a -> present = a);
+  }
+
+  int[] metricAbW() {
+    return own(metricAb, int[]::clone, a -> metricAb = a);
+  }
+
+  int[] metricBaW() {
+    return own(metricBa, int[]::clone, a -> metricBa = a);
+  }
+
+  boolean[] adminUpW() {
+    return own(adminUp, boolean[]::clone, a -> adminUp = a);
+  }
+
+  double[] memberCapW() {
+    return own(memberCap, double[]::clone, a -> memberCap = a);
+  }
+
+  boolean[] memberUpW() {
+    return own(memberUp, boolean[]::clone, a -> memberUp = a);
+  }
+
+  double[] demGbpsW() {
+    return own(demGbps, double[]::clone, a -> demGbps = a);
   }
 
   /**
@@ -122,8 +173,11 @@ final class NetworkDraft {
       linkB = Arrays.copyOf(linkB, cap);
       metricAb = Arrays.copyOf(metricAb, cap);
       metricBa = Arrays.copyOf(metricBa, cap);
+      owned.add(metricAb);
+      owned.add(metricBa);
       latencyMs = Arrays.copyOf(latencyMs, cap);
       adminUp = Arrays.copyOf(adminUp, cap);
+      owned.add(adminUp);
       minLinks = Arrays.copyOf(minLinks, cap);
       memberStart = Arrays.copyOf(memberStart, cap + 1);
       srlgStart = Arrays.copyOf(srlgStart, cap + 1);
@@ -145,6 +199,8 @@ final class NetworkDraft {
       memberIds = Arrays.copyOf(memberIds, cap);
       memberCap = Arrays.copyOf(memberCap, cap);
       memberUp = Arrays.copyOf(memberUp, cap);
+      owned.add(memberCap);
+      owned.add(memberUp);
     }
     for (int i = 0; i < mIds.length; i++) {
       memberIds[members] = mIds[i];
@@ -180,13 +236,27 @@ final class NetworkDraft {
 
   Network build() {
     return new Network(nodeIds, nodeSite, nodeRegion, nodeRole, sites, regions, roles, drained,
-        present, Arrays.copyOf(linkIds, links), Arrays.copyOf(linkA, links),
-        Arrays.copyOf(linkB, links), Arrays.copyOf(metricAb, links),
-        Arrays.copyOf(metricBa, links), Arrays.copyOf(latencyMs, links),
-        Arrays.copyOf(adminUp, links), Arrays.copyOf(minLinks, links),
-        Arrays.copyOf(memberStart, links + 1), Arrays.copyOf(memberIds, members),
-        Arrays.copyOf(memberCap, members), Arrays.copyOf(memberUp, members),
-        Arrays.copyOf(srlgStart, links + 1), Arrays.copyOf(srlgOf, srlgRefs), srlgs, demSrc,
-        demDst, demGbps, demByDstStart);
+        present, fit(linkIds, links), fit(linkA, links), fit(linkB, links),
+        fit(metricAb, links), fit(metricBa, links), fit(latencyMs, links), fit(adminUp, links),
+        fit(minLinks, links), fit(memberStart, links + 1), fit(memberIds, members),
+        fit(memberCap, members), fit(memberUp, members), fit(srlgStart, links + 1),
+        fit(srlgOf, srlgRefs), srlgs, demSrc, demDst, demGbps, demByDstStart);
+  }
+
+  /** The array itself when it has the right length (arrays are never written once built). */
+  private static String[] fit(String[] a, int n) {
+    return a.length == n ? a : Arrays.copyOf(a, n);
+  }
+
+  private static int[] fit(int[] a, int n) {
+    return a.length == n ? a : Arrays.copyOf(a, n);
+  }
+
+  private static double[] fit(double[] a, int n) {
+    return a.length == n ? a : Arrays.copyOf(a, n);
+  }
+
+  private static boolean[] fit(boolean[] a, int n) {
+    return a.length == n ? a : Arrays.copyOf(a, n);
   }
 }

@@ -67,7 +67,7 @@ class AtomicPublishTest {
     try (Stream<Path> s = Files.walk(tmp.resolve("out"))) {
       return s.filter(Files::isRegularFile)
           .filter(p -> p.toString().contains("run_id=" + runId + "/"))
-          .map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
+          .map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") && !n.startsWith("_"))
           .collect(Collectors.toSet());
     }
   }
