@@ -10,20 +10,20 @@ import java.util.List;
  * What changed for the demands of one destination. Demands that are reachable after the
  * change are provisionally {@link DemandStatus#REROUTED}; {@link #finish} turns those whose
  * paths cross an over-capacity arc into {@link DemandStatus#AT_RISK} once the merged loads are
- * known. The after distances are kept only while such demands exist, so nothing is routed
- * twice.
+ * known. Keeping every changed destination's after-distances for that test cost O(V) memory
+ * per destination (1.5 GB on the large preset) for a check that matters only when some arc
+ * is over capacity; so the distances are derived again, for this destination only, in that
+ * case alone.
  */
 public final class DestinationOutcome implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final int destination;
   private final List<DemandChange> changes;
-  private final long[] distAfter;
 
-  DestinationOutcome(int destination, List<DemandChange> changes, long[] distAfter) {
+  DestinationOutcome(int destination, List<DemandChange> changes) {
     this.destination = destination;
     this.changes = List.copyOf(changes);
-    this.distAfter = distAfter;
   }
 
   public int destination() {
@@ -35,13 +35,18 @@ public final class DestinationOutcome implements Serializable {
   }
 
   /**
-   * Final statuses, given which arcs are over capacity after the change. O(changed demands
-   * times the DAG size) when some arc is over, O(changed demands) otherwise.
+   * Final statuses, given which arcs are over capacity after the change. O(changed demands)
+   * when no arc is over; otherwise O(E log V) to derive the after-distances plus O(changed
+   * demands times the DAG size).
    */
   public List<DemandChange> finish(Network after, boolean[] overAfter, boolean anyOver) {
-    if (!anyOver || distAfter == null) {
+    boolean rerouted = changes.stream().anyMatch(c -> c.status() == DemandStatus.REROUTED);
+    if (!anyOver || !rerouted) {
       return changes;
     }
+    EcmpRouter router = new EcmpRouter(after.nodeCount());
+    router.shortestPaths(after, destination);
+    long[] distAfter = router.distancesCopy();
     boolean[] visited = new boolean[after.nodeCount()];
     List<DemandChange> out = new ArrayList<>(changes.size());
     for (DemandChange c : changes) {

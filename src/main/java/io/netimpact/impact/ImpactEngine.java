@@ -26,7 +26,6 @@ public final class ImpactEngine {
     routerBefore.pathStats(before);
     routerAfter.pathStats(after);
     List<DemandChange> changes = new ArrayList<>();
-    boolean keepDist = false;
     for (int k = after.demandsTo(dst); k < after.demandsTo(dst + 1); k++) {
       int s = after.demandSrc(k);
       boolean rb = routerBefore.reaches(s);
@@ -39,12 +38,11 @@ public final class ImpactEngine {
       if (rb && !ra && after.demandGbps(k) > 0) {
         totals.newlyUnroutable += after.demandGbps(k);
       }
-      keepDist |= ra;
       changes.add(new DemandChange(k, ra ? DemandStatus.REROUTED : DemandStatus.UNROUTABLE,
           rb ? routerBefore.meanLatencyMs(s) : Double.NaN,
           ra ? routerAfter.meanLatencyMs(s) : Double.NaN));
     }
-    return new DestinationOutcome(dst, changes, keepDist ? routerAfter.distancesCopy() : null);
+    return new DestinationOutcome(dst, changes);
   }
 
   /**

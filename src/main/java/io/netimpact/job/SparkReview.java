@@ -22,9 +22,11 @@ import org.apache.spark.storage.StorageLevel;
  * The review on Spark: the compiled before and after networks are broadcast once;
  * destinations are the unit of work, spread over tasks; each task routes its destinations
  * before and after with one reusable workspace and returns one partial {@link LoadTotals}
- * plus its destinations' demand changes; partials are merged by a tree reduce. When some arc
- * is over capacity, the kept after-distances of the changed destinations decide which demands
- * are at risk, in a second pass over the same cached partitions: nothing is routed twice.
+ * plus its destinations' demand changes; partials are merged by a tree reduce. Only when some
+ * arc is over capacity after the change does a second pass over the same cached partitions
+ * decide which rerouted demands are at risk, deriving the after-distances again for the
+ * destinations with rerouted demands (cheaper than keeping O(V) per destination for a test
+ * that a change without overload never needs).
  */
 public final class SparkReview {
   private SparkReview() {}

@@ -37,7 +37,7 @@ public final class SweepJob {
 
   private SweepJob() {}
 
-  /** What to sweep and how. {@code partitions} 0 means 4 per core. */
+  /** What to sweep and how. {@code partitions} 0 means 8 per core. */
   public record Request(String snapshot, String sweep, String out, Optional<String> runId,
       ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds,
       SparkSweep.Strategy strategy, int partitions, Optional<String> trafficSeries) {}
@@ -90,7 +90,8 @@ public final class SweepJob {
         base.nodeCount(), base.linkCount(), base.destinations().length,
         req.strategy().name().toLowerCase());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int partitions = req.partitions() > 0 ? req.partitions() : 4 * jsc.defaultParallelism();
+    // Eight tasks per core: fine enough for the cost-based plan to balance and for progress.
+    int partitions = req.partitions() > 0 ? req.partitions() : 8 * jsc.defaultParallelism();
     TaskTimes times = new TaskTimes();
     spark.sparkContext().addSparkListener(times);
     SparkSweep.Result r;

@@ -43,7 +43,8 @@ class GenerateReviewTest {
     Path summary = out.resolve("scenario_summary").resolve("run_id=" + runId);
     List<Path> parts;
     try (Stream<Path> s = Files.list(summary)) {
-      parts = s.filter(p -> p.getFileName().toString().contains("part-")).toList();
+      parts = s.filter(p -> p.getFileName().toString().contains("part-")
+          && !p.getFileName().toString().startsWith(".")).toList();
     }
     assertTrue(!parts.isEmpty(), "no part file in " + summary);
     JsonNode row = new ObjectMapper().readTree(Files.readAllLines(parts.get(0)).get(0));

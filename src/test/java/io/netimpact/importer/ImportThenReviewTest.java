@@ -87,7 +87,8 @@ class ImportThenReviewTest {
         "--conf", "spark.ui.enabled=false", "--conf", "spark.sql.shuffle.partitions=2"));
     Path summary = out.resolve("scenario_summary").resolve("run_id=" + changeId);
     try (Stream<Path> files = Files.list(summary)) {
-      assertTrue(files.anyMatch(p -> p.getFileName().toString().contains("part-")),
+      assertTrue(files.anyMatch(p -> p.getFileName().toString().contains("part-")
+          && !p.getFileName().toString().startsWith(".")),
           "no part file in " + summary);
     } catch (IOException e) {
       throw new AssertionError("cannot list " + summary, e);

@@ -3,7 +3,9 @@ package io.netimpact.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.testing.DriverProcess;
+import io.netimpact.job.Main;
+import io.netimpact.testing.JobProcesses;
+import java.util.ArrayList;
 import io.netimpact.testing.SparkTestSession;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,11 +33,18 @@ class AtomicPublishTest {
   @TempDir
   Path tmp;
 
-  private DriverProcess.Result review(String change, String runId, List<String> props)
+  /** A review in a driver JVM of its own, which the halt hook can kill. */
+  private JobProcesses.Result review(String change, String runId, List<String> props)
       throws Exception {
-    return DriverProcess.run(props, "review", "--snapshot", SNAPSHOT, "--change",
-        CHANGES + change, "--out", tmp.resolve("out").toString(), "--format", "json",
-        "--run-id", runId);
+    List<String> cmd = new ArrayList<>(List.of(JobProcesses.java(), "-Xmx1g"));
+    cmd.addAll(JobProcesses.OPENS);
+    cmd.addAll(props);
+    cmd.addAll(List.of("-Dlog4j2.configurationFile=conf/log4j2.properties", "-cp",
+        JobProcesses.testClasspath(), Main.class.getName(), "review", "--snapshot", SNAPSHOT,
+        "--change", CHANGES + change, "--out", tmp.resolve("out").toString(), "--format",
+        "json", "--run-id", runId, "--master", "local[1]", "--conf", "spark.ui.enabled=false"));
+    return JobProcesses.run(cmd, Map.of("SPARK_LOCAL_IP", "127.0.0.1"), tmp.resolve("logs"),
+        300);
   }
 
   /** The verdicts of a run, read through its marker only. */
@@ -76,21 +85,21 @@ class AtomicPublishTest {
   void killedDuringPublish_readersSeeTheOldRunOrTheNewOneNeverAMix() throws Exception {
     assertEquals(0, review("safe-member-down.json", "other", List.of()).code());
     Set<String> other = filesOf("other");
-    DriverProcess.Result first = review("safe-member-down.json", "r", List.of());
-    assertEquals(0, first.code(), first.output());
+    JobProcesses.Result first = review("safe-member-down.json", "r", List.of());
+    assertEquals(0, first.code(), first.out() + first.err());
     assertEquals(List.of("SAFE"), verdictsViaMarker("r"));
 
     for (String halt : List.of("2", "-1")) {
-      DriverProcess.Result killed = review("block-srlg-conduit.json", "r",
+      JobProcesses.Result killed = review("block-srlg-conduit.json", "r",
           List.of("-Dnetimpact.test.haltAfterMoves=" + halt));
-      assertEquals(99, killed.code(), "halted after " + halt + " moves: " + killed.output());
+      assertEquals(99, killed.code(), "halted after " + halt + " moves: " + killed.out() + killed.err());
       assertEquals(List.of("SAFE"), verdictsViaMarker("r"), "old run after halt " + halt);
     }
     assertTrue(filesOf("r").size() > verdictsViaMarker("r").size(),
         "dead publishes leave files that the marker does not list");
 
-    DriverProcess.Result again = review("block-srlg-conduit.json", "r", List.of());
-    assertEquals(0, again.code(), again.output());
+    JobProcesses.Result again = review("block-srlg-conduit.json", "r", List.of());
+    assertEquals(0, again.code(), again.out() + again.err());
     assertEquals(List.of("BLOCK"), verdictsViaMarker("r"));
     FileSystem fs = FileSystem.getLocal(new Configuration());
     Set<String> listed = new HashSet<>();
