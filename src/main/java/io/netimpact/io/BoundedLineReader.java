@@ -1,31 +1,34 @@
 package io.netimpact.io;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads UTF-8 lines strictly: invalid bytes and lines longer than a limit are errors that
- * name the line, instead of replacement characters or an out-of-memory error.
+ * name the line, instead of replacement characters or an out-of-memory error. Lines are split
+ * on the byte '\n' (which never occurs inside a UTF-8 sequence) and each line is decoded on
+ * its own, so an error is reported on the line that holds it. O(bytes) time, O(limit) memory.
  */
 final class BoundedLineReader implements AutoCloseable {
-  private final Reader in;
-  private final int maxChars;
-  private final char[] buf = new char[65536];
-  private int pos;
-  private int len;
+  private final InputStream in;
+  private final int maxBytes;
+  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private byte[] line = new byte[256];
   private long lineNo;
-  private StringBuilder line = new StringBuilder(256);
 
+  /** @param maxChars longest line accepted, in characters (bytes are counted, up to 4 each) */
   BoundedLineReader(InputStream stream, int maxChars) {
-    this.in = new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT));
-    this.maxChars = maxChars;
+    this.in = new BufferedInputStream(stream, 1 << 16);
+    this.maxBytes = maxChars;
   }
 
   /** The number of the line last returned, from 1. */
@@ -40,49 +43,38 @@ final class BoundedLineReader implements AutoCloseable {
    *     skipped, so reading can go on)
    */
   String next() throws IOException {
-    line.setLength(0);
+    int n = 0;
     boolean tooLong = false;
-    boolean any = false;
-    while (true) {
-      if (pos == len) {
-        try {
-          len = in.read(buf, 0, buf.length);
-        } catch (CharacterCodingException e) {
-          lineNo++;
-          throw new LineException(lineNo, "is not valid UTF-8", true);
-        }
-        pos = 0;
-        if (len <= 0) {
-          len = 0;
-          if (!any) {
-            return null;
-          }
-          break;
-        }
-      }
-      any = true;
-      char c = buf[pos++];
-      if (c == '\n') {
-        break;
-      }
+    int b = in.read();
+    if (b < 0) {
+      return null;
+    }
+    while (b >= 0 && b != '\n') {
       if (!tooLong) {
-        if (line.length() >= maxChars) {
+        if (n >= maxBytes) {
           tooLong = true;
-          line = new StringBuilder(256);
+          line = new byte[256];
         } else {
-          line.append(c);
+          if (n == line.length) {
+            line = Arrays.copyOf(line, Math.min(maxBytes, n * 2));
+          }
+          line[n++] = (byte) b;
         }
       }
+      b = in.read();
     }
     lineNo++;
     if (tooLong) {
-      throw new LineException(lineNo, "is longer than " + maxChars + " characters", false);
+      throw new LineException(lineNo, "is longer than " + maxBytes + " characters", false);
     }
-    int n = line.length();
-    if (n > 0 && line.charAt(n - 1) == '\r') {
-      line.setLength(n - 1);
+    if (n > 0 && line[n - 1] == '\r') {
+      n--;
     }
-    return line.toString();
+    try {
+      return decoder.decode(ByteBuffer.wrap(line, 0, n)).toString();
+    } catch (CharacterCodingException e) {
+      throw new LineException(lineNo, "is not valid UTF-8", false);
+    }
   }
 
   @Override

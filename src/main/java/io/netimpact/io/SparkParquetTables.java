@@ -22,9 +22,8 @@ public final class SparkParquetTables implements ParquetTables {
     Dataset<Row> df;
     try {
       df = spark.read().parquet(path);
-    } catch (RuntimeException e) {
-      throw new BadInputException(new InputProblem(path, "", "",
-          "cannot read the Parquet table: " + rootMessage(e)));
+    } catch (Exception e) {
+      throw unreadable(path, e);
     }
     Set<String> found = new TreeSet<>(Arrays.asList(df.columns()));
     for (String col : required) {
@@ -33,23 +32,36 @@ public final class SparkParquetTables implements ParquetTables {
             "the Parquet schema lacks this column (found: " + String.join(", ", found) + ")"));
       }
     }
-    Iterator<String> it = df.toJSON().toLocalIterator();
+    Iterator<String> it;
+    try {
+      it = df.toJSON().toLocalIterator();
+    } catch (Exception e) {
+      throw unreadable(path, e);
+    }
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
         try {
           return it.hasNext();
-        } catch (RuntimeException e) {
-          throw new BadInputException(new InputProblem(path, "", "",
-              "cannot read the Parquet table: " + rootMessage(e)));
+        } catch (Exception e) {
+          throw unreadable(path, e);
         }
       }
 
       @Override
       public String next() {
-        return it.next();
+        try {
+          return it.next();
+        } catch (Exception e) {
+          throw unreadable(path, e);
+        }
       }
     };
+  }
+
+  private static BadInputException unreadable(String path, Exception e) {
+    return e instanceof BadInputException b ? b : new BadInputException(new InputProblem(path,
+        "", "", "cannot read the Parquet table: " + rootMessage(e)));
   }
 
   static String rootMessage(Throwable e) {
