@@ -7,6 +7,7 @@ import io.netimpact.impact.DestinationOutcome;
 import io.netimpact.impact.LoadTotals;
 import io.netimpact.impact.SweepEngine;
 import io.netimpact.routing.Delta;
+import io.netimpact.series.SeriesEvaluator;
 import io.netimpact.routing.Network;
 import org.apache.spark.serializer.KryoRegistrator;
 
@@ -29,6 +30,10 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
     kryo.register(DemandChange.class, new JavaSerializer());
     kryo.register(SweepEngine.ScenarioPartial.class, new JavaSerializer());
     kryo.register(Delta.class);
+    // Hold immutable lists, which Kryo's field serializer cannot rebuild on an executor (local
+    // mode never deserializes broadcasts: ExecutorLossTest on real executor JVMs found this).
+    kryo.register(WorkPlan.class, new JavaSerializer());
+    kryo.register(SeriesEvaluator.Prepared.class, new JavaSerializer());
     kryo.register(boolean[].class);
     kryo.register(int[].class);
     kryo.register(long[].class);

@@ -42,6 +42,7 @@ import scala.Tuple2;
  */
 public final class SparkSweep {
   static final String ROUTE_GROUP = "netimpact-sweep-route";
+  static final String UNIT_DELAY_PROPERTY = "netimpact.test.unitDelayMs";
 
   private SparkSweep() {}
 
@@ -233,8 +234,19 @@ public final class SparkSweep {
         return size() > 4;
       }
     };
+    // Test hook (executor-loss test): slows each unit so that a test can kill an executor
+    // while the routing stage runs. Unset in production.
+    long delayMs = Long.getLong(UNIT_DELAY_PROPERTY, 0L);
     while (it.hasNext()) {
       Tuple2<Integer, long[]> e = it.next();
+      if (delayMs > 0) {
+        try {
+          Thread.sleep(delayMs);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", ie);
+        }
+      }
       WorkPlan.Unit u = plan.units.get(e._1());
       router.setDestination(u.dst(), e._2());
       int[] hit = SweepEngine.affected(router, deltas);
