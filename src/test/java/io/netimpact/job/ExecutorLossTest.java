@@ -30,25 +30,12 @@ class ExecutorLossTest {
   @TempDir
   Path tmp;
 
-  private Path fakeSparkHome() throws IOException {
-    Path home = tmp.resolve("spark-home");
-    Path jars = Files.createDirectories(home.resolve("jars"));
-    for (String jar : JobProcesses.dependencyJars()) {
-      Path p = Path.of(jar);
-      if (jar.endsWith(".jar") && Files.isRegularFile(p)
-          && !Files.exists(jars.resolve(p.getFileName()))) {
-        Files.createSymbolicLink(jars.resolve(p.getFileName()), p.toAbsolutePath());
-      }
-    }
-    return home;
-  }
 
   @Test
   void sweep_survivesTheLossOfAnExecutor_withIdenticalReports() throws Exception {
-    Path home = fakeSparkHome();
+    Path home = JobProcesses.fakeSparkHome(tmp.resolve("spark-home"));
     Path out = tmp.resolve("cluster");
-    String executorCp = Path.of("target/classes").toAbsolutePath() + java.io.File.pathSeparator
-        + Path.of("target/test-classes").toAbsolutePath();
+    String executorCp = JobProcesses.executorClasspath();
     List<String> cmd = new ArrayList<>(List.of(JobProcesses.java(), "-Xmx1g"));
     cmd.addAll(JobProcesses.OPENS);
     cmd.addAll(List.of("-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.properties")

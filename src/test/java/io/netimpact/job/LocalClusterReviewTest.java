@@ -33,32 +33,13 @@ class LocalClusterReviewTest {
   @TempDir
   Path tmp;
 
-  /**
-   * Spark finds executor jars under SPARK_HOME/jars: a folder of links to the test classpath's
-   * jars stands in for a distribution.
-   */
-  private Path fakeSparkHome() throws IOException {
-    Path home = tmp.resolve("spark-home");
-    Path jars = Files.createDirectories(home.resolve("jars"));
-    for (String jar : JobProcesses.dependencyJars()) {
-      Path p = Path.of(jar);
-      if (jar.endsWith(".jar") && Files.isRegularFile(p)) {
-        Path link = jars.resolve(p.getFileName());
-        if (!Files.exists(link)) {
-          Files.createSymbolicLink(link, p.toAbsolutePath());
-        }
-      }
-    }
-    return home;
-  }
 
   @Test
   void review_onTwoExecutorJvms_writesTheSameReportAsLocal() throws Exception {
     String change = ReviewCommandTest.CHANGES + "risk-drain-core.json";
     Path clusterOut = tmp.resolve("cluster");
-    Path home = fakeSparkHome();
-    String executorCp = Path.of("target/classes").toAbsolutePath() + java.io.File.pathSeparator
-        + Path.of("target/test-classes").toAbsolutePath();
+    Path home = JobProcesses.fakeSparkHome(tmp.resolve("spark-home"));
+    String executorCp = JobProcesses.executorClasspath();
     List<String> cmd = new ArrayList<>();
     cmd.add(JobProcesses.java());
     cmd.add("-Xmx1g");

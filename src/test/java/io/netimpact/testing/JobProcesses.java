@@ -97,4 +97,26 @@ public final class JobProcesses {
     }
     return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
   }
+
+  /**
+   * A stand-in Spark distribution under {@code dir}: {@code jars/} holds links to the test
+   * classpath's jars, which is where local-cluster executors look for Spark.
+   */
+  public static Path fakeSparkHome(Path dir) throws IOException {
+    Path jars = Files.createDirectories(dir.resolve("jars"));
+    for (String jar : dependencyJars()) {
+      Path p = Path.of(jar);
+      Path link = jars.resolve(p.getFileName());
+      if (jar.endsWith(".jar") && Files.isRegularFile(p) && !Files.exists(link)) {
+        Files.createSymbolicLink(link, p.toAbsolutePath());
+      }
+    }
+    return dir;
+  }
+
+  /** Executor classpath for local-cluster runs: this build's classes. */
+  public static String executorClasspath() {
+    return Path.of("target/classes").toAbsolutePath() + java.io.File.pathSeparator
+        + Path.of("target/test-classes").toAbsolutePath();
+  }
 }
