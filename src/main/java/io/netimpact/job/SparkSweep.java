@@ -11,6 +11,8 @@ import io.netimpact.routing.Delta;
 import io.netimpact.routing.EcmpRouter;
 import io.netimpact.routing.IncrementalRouter;
 import io.netimpact.routing.Network;
+import io.netimpact.topology.Components;
+import io.netimpact.topology.Stranding;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +25,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -49,17 +52,46 @@ public final class SparkSweep {
   /** How scenarios are evaluated. */
   public enum Strategy { INCREMENTAL, FULL }
 
-  /** Reports (persisted; the caller unpersists), the baseline, and what the run measured. */
-  public record Result(JavaRDD<ImpactReport> reports, SweepEngine.Baseline baseline,
-      long pairsTotal, long pairsRecomputed, double stragglerRatio, int routeTasks,
-      double predictedImbalance) {}
+  /**
+   * Reports and {@code scenario_topology} rows (both read from one persisted pass: call
+   * {@link #release} when done), the baseline, and what the run measured.
+   */
+  public record Result(JavaRDD<Tuple2<ImpactReport, Row>> scenarios,
+      SweepEngine.Baseline baseline, long pairsTotal, long pairsRecomputed,
+      double stragglerRatio, int routeTasks, double predictedImbalance) {
+
+    public JavaRDD<ImpactReport> reports() {
+      return scenarios.map(Tuple2::_1);
+    }
+
+    /** One {@code scenario_topology} row per scenario. */
+    public JavaRDD<Row> topology() {
+      return scenarios.map(Tuple2::_2);
+    }
+
+    public void release() {
+      scenarios.unpersist(false);
+    }
+  }
+
+  /**
+   * The two results of one scenario, made from its after network, which is built once: the
+   * report and the topology row (components, stranding against the baseline components).
+   */
+  private static Tuple2<ImpactReport, Row> scenario(String runId, Network base,
+      Components before, Change c, java.util.function.Function<Network, ImpactReport> report) {
+    Network after = ChangeApplier.apply(base, c);
+    return new Tuple2<>(report.apply(after), SparkTopology.scenarioRow(runId, c.id(),
+        Stranding.between(base, before, after)));
+  }
 
   public static Result run(JavaSparkContext jsc, String runId, String snapshotId, Network base,
-      List<Change> changes, Thresholds th, Strategy strategy, int partitions, TaskTimes times,
-      PrintStream console, Stopwatch sw) {
+      List<Change> changes, Components components, Thresholds th, Strategy strategy,
+      int partitions, TaskTimes times, PrintStream console, Stopwatch sw) {
     int s = changes.size();
     Broadcast<Network> baseBc = jsc.broadcast(base);
     Broadcast<ArrayList<Change>> changesBc = jsc.broadcast(new ArrayList<>(changes));
+    Broadcast<Components> componentsBc = jsc.broadcast(components);
     List<Integer> scenarioIds = IntStream.range(0, s).boxed().toList();
     List<Integer> dstIds = Arrays.stream(base.destinations()).boxed().toList();
     int p = Math.max(1, partitions);
@@ -82,14 +114,14 @@ public final class SparkSweep {
       SweepEngine.Baseline baseline = survey(dist, baseBc, null).baseline;
       sw.lap("baseline");
       jsc.setJobGroup(ROUTE_GROUP, "sweep: full recompute", false);
-      JavaRDD<ImpactReport> reports = jsc.parallelize(scenarioIds, Math.min(p, Math.max(1, s)))
-          .mapPartitions(it -> {
+      JavaRDD<Tuple2<ImpactReport, Row>> reports = jsc.parallelize(scenarioIds,
+          Math.min(p, Math.max(1, s))).mapPartitions(it -> {
             Network b = baseBc.value();
-            List<ImpactReport> out = new ArrayList<>();
+            List<Tuple2<ImpactReport, Row>> out = new ArrayList<>();
             while (it.hasNext()) {
               Change c = changesBc.value().get(it.next());
-              out.add(ImpactEngine.review(runId, snapshotId, b,
-                  new Scenario(c.id(), c.title(), ChangeApplier.apply(b, c)), th));
+              out.add(scenario(runId, b, componentsBc.value(), c, after -> ImpactEngine.review(
+                  runId, snapshotId, b, new Scenario(c.id(), c.title(), after), th)));
             }
             return out.iterator();
           }).persist(StorageLevel.MEMORY_AND_DISK_SER());
@@ -136,18 +168,19 @@ public final class SparkSweep {
     sw.lap("route");
 
     Broadcast<SweepEngine.Baseline> baselineBc = jsc.broadcast(survey.baseline);
-    JavaRDD<ImpactReport> reports = jsc.parallelize(scenarioIds, Math.min(p, Math.max(1, s)))
-        .mapToPair(i -> new Tuple2<>(i, new SweepEngine.ScenarioPartial(i)))
+    JavaRDD<Tuple2<ImpactReport, Row>> reports = jsc.parallelize(scenarioIds,
+        Math.min(p, Math.max(1, s))).mapToPair(i -> new Tuple2<>(i, new SweepEngine.ScenarioPartial(i)))
         .union(partials)
         .reduceByKey(SweepEngine.ScenarioPartial::merge, Math.min(p, Math.max(1, s)))
         .mapPartitions(it -> {
           Network b = baseBc.value();
-          List<ImpactReport> out = new ArrayList<>();
+          List<Tuple2<ImpactReport, Row>> out = new ArrayList<>();
           while (it.hasNext()) {
             Tuple2<Integer, SweepEngine.ScenarioPartial> e = it.next();
             Change c = changesBc.value().get(e._1());
-            out.add(SweepEngine.assemble(runId, snapshotId, b, baselineBc.value(),
-                new Scenario(c.id(), c.title(), ChangeApplier.apply(b, c)), e._2(), th));
+            out.add(scenario(runId, b, componentsBc.value(), c, after -> SweepEngine.assemble(
+                runId, snapshotId, b, baselineBc.value(), new Scenario(c.id(), c.title(), after),
+                e._2(), th)));
           }
           return out.iterator();
         }).persist(StorageLevel.MEMORY_AND_DISK_SER());

@@ -1,8 +1,6 @@
 package io.netimpact.job;
 
 import io.netimpact.io.TopologyTables;
-import io.netimpact.model.Change;
-import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.EcmpRouter;
 import io.netimpact.routing.Network;
 import io.netimpact.topology.Components;
@@ -139,24 +137,26 @@ final class SparkTopology {
    * The sweep's topology tables: GraphX once for the baseline components, then per scenario
    * the change applied and a union-find on executors (O(V + E α(V) + D) each).
    */
+  /**
+   * The sweep's topology tables: the baseline graph (GraphX components computed once by the
+   * caller) and one {@code scenario_topology} row per scenario, made where each scenario's
+   * after network already was ({@link SparkSweep}).
+   */
   static Map<String, Dataset<Row>> sweepTables(SparkSession spark, String runId, Network base,
-      double[] arcLoad, List<Change> scenarios, int partitions) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Components before = components(jsc, base);
+      Components before, double[] arcLoad, JavaRDD<Row> scenarioRows, int scenarios,
+      int partitions) {
     Map<String, Dataset<Row>> out = graphTables(spark, runId, base, before, arcLoad);
-    Broadcast<Network> baseBc = jsc.broadcast(base);
-    Broadcast<Components> beforeBc = jsc.broadcast(before);
-    JavaRDD<Row> rows = jsc.parallelize(scenarios,
-        Math.max(1, Math.min(partitions, scenarios.size()))).map(c -> {
-          Network b = baseBc.value();
-          Stranding s = Stranding.between(b, beforeBc.value(), ChangeApplier.apply(b, c));
-          return RowFactory.create(runId, c.id(), (long) s.componentsBefore(),
-              (long) s.componentsAfter(), (long) s.strandedDevices(),
-              (long) s.strandedDemands(), s.strandedGbps());
-        });
-    int files = Math.max(1, Math.min(partitions, scenarios.size() / 20000 + 1));
-    out.put(TopologyTables.SCENARIO_TOPOLOGY, spark.createDataFrame(rows,
+    int files = Math.max(1, Math.min(partitions, scenarios / 20000 + 1));
+    out.put(TopologyTables.SCENARIO_TOPOLOGY, spark.createDataFrame(scenarioRows,
         TopologyTables.SCENARIO_TOPOLOGY_SCHEMA).coalesce(files));
     return out;
   }
+
+  /** One {@code scenario_topology} row. */
+  static Row scenarioRow(String runId, String scenarioId, Stranding s) {
+    return RowFactory.create(runId, scenarioId, (long) s.componentsBefore(),
+        (long) s.componentsAfter(), (long) s.strandedDevices(), (long) s.strandedDemands(),
+        s.strandedGbps());
+  }
+
 }

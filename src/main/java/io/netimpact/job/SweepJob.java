@@ -18,6 +18,7 @@ import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.routing.UnknownElementException;
+import io.netimpact.topology.Components;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.series.SeriesReport;
 import java.io.PrintStream;
@@ -92,11 +93,13 @@ public final class SweepJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // Eight tasks per core: fine enough for the cost-based plan to balance and for progress.
     int partitions = req.partitions() > 0 ? req.partitions() : 8 * jsc.defaultParallelism();
+    // GraphX once, for the baseline tables and every scenario's stranding.
+    Components components = SparkTopology.components(jsc, base);
     TaskTimes times = new TaskTimes();
     spark.sparkContext().addSparkListener(times);
     SparkSweep.Result r;
     try {
-      r = SparkSweep.run(jsc, runId, snapshotId, base, scenarios, req.thresholds(),
+      r = SparkSweep.run(jsc, runId, snapshotId, base, scenarios, components, req.thresholds(),
           req.strategy(), partitions, times, console, sw);
     } finally {
       spark.sparkContext().removeSparkListener(times);
@@ -111,7 +114,8 @@ public final class SweepJob {
       }
       Reports.publish(spark, req.out(), req.format(), runId, r.reports(), baseline,
           Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), loaded.rejects(),
-          extraTables(spark, runId, base, r, scenarios, partitions, seriesReports));
+          extraTables(spark, runId, base, components, r, scenarios, partitions,
+              seriesReports));
       List<ScenarioSummary> ranked = r.reports().map(ImpactReport::summary).collect().stream()
           .sorted(RISKIEST_FIRST).toList();
       sw.lap("write");
@@ -121,16 +125,17 @@ public final class SweepJob {
       return new Outcome(runId, ranked, r.pairsTotal(), r.pairsRecomputed(),
           r.stragglerRatio(), sw.seconds());
     } finally {
-      r.reports().unpersist(false);
+      r.release();
     }
   }
 
   /** Topology tables always; the series table with --traffic-series. */
   private static Map<String, Dataset<Row>> extraTables(SparkSession spark, String runId,
-      Network base, SparkSweep.Result r, List<Change> scenarios, int partitions,
-      Optional<List<SeriesReport>> series) {
+      Network base, Components components, SparkSweep.Result r, List<Change> scenarios,
+      int partitions, Optional<List<SeriesReport>> series) {
     Map<String, Dataset<Row>> extra = new java.util.LinkedHashMap<>(SparkTopology.sweepTables(
-        spark, runId, base, r.baseline().load(), scenarios, partitions));
+        spark, runId, base, components, r.baseline().load(), r.topology(), scenarios.size(),
+        partitions));
     series.ifPresent(sr -> extra.putAll(SeriesRun.table(spark, runId, scenarios, sr)));
     return extra;
   }

@@ -46,9 +46,9 @@ class SweepJobTest {
     jsc.sc().addSparkListener(times);
     try {
       SparkSweep.Result r = SparkSweep.run(jsc, "run", "snap", base, changes,
-          Thresholds.DEFAULT, strategy, 4, times, System.out, new Stopwatch());
+          io.netimpact.topology.Components.of(base), Thresholds.DEFAULT, strategy, 4, times, System.out, new Stopwatch());
       List<ImpactReport> reports = r.reports().collect();
-      r.reports().unpersist(false);
+      r.release();
       assertEquals(changes.size(), reports.size());
       return reports.stream().collect(Collectors.toMap(x -> x.summary().scenarioId(),
           Function.identity()));
