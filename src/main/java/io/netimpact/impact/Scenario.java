@@ -1,12 +1,13 @@
 package io.netimpact.impact;
 
-import io.netimpact.routing.Network;
+import io.netimpact.routing.ScenarioMask;
 
 /**
- * A scenario ready to evaluate: its id and title and the network after its change.
+ * A scenario ready to evaluate: its id and title and what its change does to the base.
  *
  * @param id    scenario id (a change's id, or a generated {@code op:element})
  * @param title human title, or ""
- * @param after the network after the change, in the index space of the baseline
+ * @param mask  the change as a mask over the base network
  */
-public record Scenario(String id, String title, Network after) implements java.io.Serializable {}
+public record Scenario(String id, String title, ScenarioMask mask)
+    implements java.io.Serializable {}

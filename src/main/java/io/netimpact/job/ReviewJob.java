@@ -1,21 +1,17 @@
 package io.netimpact.job;
 
-import io.netimpact.impact.ImpactEngine;
+import io.netimpact.impact.Assembler;
 import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.LinkBaseline;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.Thresholds;
-import io.netimpact.io.BadInputException;
 import io.netimpact.io.ChangeReader;
-import io.netimpact.io.InputProblem;
 import io.netimpact.io.ReportWriter;
 import io.netimpact.io.SnapshotReader;
 import io.netimpact.io.SparkParquetTables;
 import io.netimpact.model.Change;
-import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
-import io.netimpact.routing.UnknownElementException;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.series.SeriesReport;
 import java.io.PrintStream;
@@ -27,8 +23,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The review pipeline: read and validate the snapshot and the change (driver), compile once,
- * apply the change as a pure function, route on Spark, then write and publish the report.
- * Nothing is written unless every input was valid.
+ * mask the change over the base once, evaluate it on Spark as a sweep of one scenario (the
+ * same runner and rules as a sweep), assemble, then write and publish the report. Nothing is
+ * written unless every input was valid.
  */
 public final class ReviewJob {
   private ReviewJob() {}
@@ -52,33 +49,32 @@ public final class ReviewJob {
         .map(dir -> SeriesRun.read(spark, dir, req.snapshot(), loaded.snapshot()));
     sw.lap("read+validate");
     Network before = NetworkCompiler.compile(loaded.snapshot());
-    Network after;
-    try {
-      after = ChangeApplier.apply(before, change);
-    } catch (UnknownElementException e) {
-      throw new BadInputException(new InputProblem(req.change(), "ops[" + e.opIndex() + "]",
-          e.field(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(new InputProblem(req.change(), "", "", e.getMessage()));
-    }
+    Scenario scenario = new Scenario(change.id(), change.title(),
+        ChangeMasks.of(before, change, req.change(), ""));
     sw.lap("compile");
     String runId = req.runId().orElse(change.id());
     String snapshotId = loaded.snapshot().info().snapshotId();
-    Scenario scenario = new Scenario(change.id(), change.title(), after);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    SparkReview.Result result = SparkReview.run(jsc, runId, snapshotId, before, scenario,
-        req.thresholds());
-    sw.lap("route");
-    List<LinkBaseline> baseline = ImpactEngine.baseline(runId, change.id(), before,
-        result.loadBefore(), req.thresholds());
+    TaskTimes times = new TaskTimes();
+    spark.sparkContext().addSparkListener(times);
+    SparkEvaluator.Review result;
+    try {
+      result = SparkEvaluator.review(jsc, runId, snapshotId, before, scenario,
+          req.thresholds(), times, console, sw);
+    } finally {
+      spark.sparkContext().removeSparkListener(times);
+    }
     ImpactReport report = result.report();
+    sw.lap("assemble");
+    List<LinkBaseline> baseline = Assembler.baselineRows(runId, change.id(), before,
+        result.baseline().load(), req.thresholds());
     Optional<SeriesReport> seriesReport = series.map(ts -> SeriesRun.evaluate(jsc, before,
-        List.of(change), ts, req.thresholds(), 1).get(0));
+        List.of(scenario), ts, req.thresholds(), 1).get(0));
     if (series.isPresent()) {
       sw.lap("series");
     }
     Reports.publish(spark, req.out(), req.format(), runId, jsc.parallelize(List.of(report), 1),
-        baseline, 1, loaded.rejects(), seriesReport.map(r -> SeriesRun.table(spark, runId, List.of(change),
+        baseline, 1, loaded.rejects(), seriesReport.map(r -> SeriesRun.table(spark, runId, List.of(scenario),
             List.of(r))).orElse(Map.of()));
     sw.lap("write");
     Outcome outcome = new Outcome(runId, report, baseline, loaded.rejects().size(),

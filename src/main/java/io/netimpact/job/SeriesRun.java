@@ -3,11 +3,10 @@ package io.netimpact.job;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.io.ReportTables;
 import io.netimpact.io.TrafficSeriesReader;
-import io.netimpact.model.Change;
+import io.netimpact.impact.Scenario;
 import io.netimpact.model.Device;
 import io.netimpact.model.Snapshot;
 import io.netimpact.model.TrafficSeries;
-import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.Network;
 import io.netimpact.series.SeriesEvaluator;
 import io.netimpact.series.SeriesReport;
@@ -42,30 +41,29 @@ final class SeriesRun {
   }
 
   /** Per scenario (in order), its series report. */
-  static List<SeriesReport> evaluate(JavaSparkContext jsc, Network base, List<Change> changes,
-      TrafficSeries series, Thresholds th, int partitions) {
+  static List<SeriesReport> evaluate(JavaSparkContext jsc, Network base,
+      List<Scenario> scenarios, TrafficSeries series, Thresholds th, int partitions) {
     SeriesEvaluator.Prepared prepared = SeriesEvaluator.prepare(base, series, th);
-    if (changes.size() == 1) {
-      return List.of(SeriesEvaluator.evaluate(prepared,
-          ChangeApplier.apply(base, changes.get(0))));
+    if (scenarios.size() == 1) {
+      return List.of(SeriesEvaluator.evaluate(base, prepared, scenarios.get(0).mask()));
     }
     Broadcast<Network> baseBc = jsc.broadcast(base);
     Broadcast<SeriesEvaluator.Prepared> prepBc = jsc.broadcast(prepared);
-    Broadcast<ArrayList<Change>> changesBc = jsc.broadcast(new ArrayList<>(changes));
+    Broadcast<ArrayList<Scenario>> scenariosBc = jsc.broadcast(new ArrayList<>(scenarios));
     List<Tuple2<Integer, SeriesReport>> out = jsc.parallelize(
-        IntStream.range(0, changes.size()).boxed().toList(),
-        Math.max(1, Math.min(partitions, changes.size())))
-        .mapToPair(i -> new Tuple2<>(i, SeriesEvaluator.evaluate(prepBc.value(),
-            ChangeApplier.apply(baseBc.value(), changesBc.value().get(i)))))
+        IntStream.range(0, scenarios.size()).boxed().toList(),
+        Math.max(1, Math.min(partitions, scenarios.size())))
+        .mapToPair(i -> new Tuple2<>(i, SeriesEvaluator.evaluate(baseBc.value(),
+            prepBc.value(), scenariosBc.value().get(i).mask())))
         .sortByKey().collect();
     return out.stream().map(Tuple2::_2).toList();
   }
 
-  static Map<String, Dataset<Row>> table(SparkSession spark, String runId, List<Change> changes,
-      List<SeriesReport> reports) {
+  static Map<String, Dataset<Row>> table(SparkSession spark, String runId,
+      List<Scenario> scenarios, List<SeriesReport> reports) {
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < changes.size(); i++) {
-      rows.add(ReportTables.seriesRow(runId, changes.get(i).id(), reports.get(i)));
+    for (int i = 0; i < scenarios.size(); i++) {
+      rows.add(ReportTables.seriesRow(runId, scenarios.get(i).id(), reports.get(i)));
     }
     return Map.of(ReportTables.SCENARIO_SERIES,
         spark.createDataFrame(rows, ReportTables.SCENARIO_SERIES_SCHEMA));

@@ -1,8 +1,10 @@
 package io.netimpact.job;
 
 import io.netimpact.io.TopologyTables;
-import io.netimpact.routing.EcmpRouter;
+import io.netimpact.routing.LoadSink;
 import io.netimpact.routing.Network;
+import io.netimpact.routing.NetworkView;
+import io.netimpact.routing.PairEvaluator;
 import io.netimpact.topology.Components;
 import io.netimpact.topology.SinglePoints;
 import io.netimpact.topology.Stranding;
@@ -39,7 +41,7 @@ final class SparkTopology {
    * propagation: O(diameter) supersteps of O(V + E) each), relabelled like {@link
    * Components#of} so that both agree exactly.
    */
-  static Components components(JavaSparkContext jsc, Network net) {
+  static Components components(JavaSparkContext jsc, NetworkView net) {
     List<Tuple2<Object, Integer>> vertices = new ArrayList<>();
     for (int v = 0; v < net.nodeCount(); v++) {
       if (net.isPresent(v)) {
@@ -48,8 +50,8 @@ final class SparkTopology {
     }
     List<Edge<Integer>> edges = new ArrayList<>();
     for (int l = 0; l < net.linkCount(); l++) {
-      if (net.isUsable(l)) {
-        edges.add(new Edge<>(net.linkA(l), net.linkB(l), l));
+      if (net.arcUsable(2 * l)) {
+        edges.add(new Edge<>(net.tail(2 * l), net.head(2 * l), l));
       }
     }
     int slices = Math.max(1, Math.min(jsc.defaultParallelism(), edges.size() / 5000 + 1));
@@ -82,12 +84,10 @@ final class SparkTopology {
     int arcs = net.arcCount();
     return jsc.parallelize(dsts, Math.min(dsts.size(), 4 * jsc.defaultParallelism()))
         .mapPartitions(it -> {
-          Network n = netBc.value();
-          EcmpRouter r = new EcmpRouter(n.nodeCount());
+          PairEvaluator pe = new PairEvaluator(netBc.value());
           double[] load = new double[arcs];
           while (it.hasNext()) {
-            r.shortestPaths(n, it.next());
-            r.push(n, load);
+            pe.baseline(it.next()).addLoads(LoadSink.into(load));
           }
           return List.of(load).iterator();
         }).treeReduce((a, b) -> {
@@ -134,13 +134,9 @@ final class SparkTopology {
   }
 
   /**
-   * The sweep's topology tables: GraphX once for the baseline components, then per scenario
-   * the change applied and a union-find on executors (O(V + E α(V) + D) each).
-   */
-  /**
    * The sweep's topology tables: the baseline graph (GraphX components computed once by the
    * caller) and one {@code scenario_topology} row per scenario, made where each scenario's
-   * after network already was ({@link SparkSweep}).
+   * report is assembled (one view per task, each scenario's mask shown on it).
    */
   static Map<String, Dataset<Row>> sweepTables(SparkSession spark, String runId, Network base,
       Components before, double[] arcLoad, JavaRDD<Row> scenarioRows, int scenarios,

@@ -18,7 +18,7 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--strategy", defaultValue = "incremental", paramLabel = "incremental|full",
       description = "incremental recomputes only what a change touches; full recomputes "
           + "everything per scenario (the reference). Default: ${DEFAULT-VALUE}.")
-  SparkSweep.Strategy strategy;
+  io.netimpact.impact.Evaluator.Strategy strategy;
 
   @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
       description = "Routing tasks (default 0: eight per core).")

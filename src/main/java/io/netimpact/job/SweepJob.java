@@ -1,7 +1,10 @@
 package io.netimpact.job;
 
-import io.netimpact.impact.ImpactEngine;
+import io.netimpact.impact.Assembler;
+import io.netimpact.impact.Baseline;
+import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.ImpactReport;
+import io.netimpact.impact.Scenario;
 import io.netimpact.impact.LinkBaseline;
 import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.impact.Thresholds;
@@ -14,11 +17,11 @@ import io.netimpact.io.SparkParquetTables;
 import io.netimpact.io.SweepReader;
 import io.netimpact.model.Change;
 import io.netimpact.model.Sweep;
-import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
-import io.netimpact.routing.UnknownElementException;
+import io.netimpact.routing.ScenarioMask;
 import io.netimpact.topology.Components;
+import io.netimpact.topology.Stranding;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.series.SeriesReport;
 import java.io.PrintStream;
@@ -27,7 +30,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import scala.Tuple2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,7 +48,7 @@ public final class SweepJob {
   /** What to sweep and how. {@code partitions} 0 means 8 per core. */
   public record Request(String snapshot, String sweep, String out, Optional<String> runId,
       ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds,
-      SparkSweep.Strategy strategy, int partitions, Optional<String> trafficSeries) {}
+      Evaluator.Strategy strategy, int partitions, Optional<String> trafficSeries) {}
 
   /** Riskiest first, and what the run measured. */
   public record Outcome(String runId, List<ScenarioSummary> ranked, long pairsTotal,
@@ -62,24 +69,22 @@ public final class SweepJob {
     SnapshotReader.Loaded loaded = new SnapshotReader(hadoop, new SparkParquetTables(spark))
         .read(req.snapshot(), req.onBadRecord());
     Sweep sweep = SweepReader.read(req.sweep(), hadoop);
-    List<Change> scenarios;
+    List<Change> changes;
     try {
-      scenarios = sweep.expand(loaded.snapshot());
+      changes = sweep.expand(loaded.snapshot());
     } catch (IllegalArgumentException e) {
       throw new BadInputException(new InputProblem(req.sweep(), "", "", e.getMessage()));
     }
     Network base = NetworkCompiler.compile(loaded.snapshot());
-    for (int i = 0; i < sweep.changes().size(); i++) {
-      try {
-        ChangeApplier.apply(base, sweep.changes().get(i));
-      } catch (UnknownElementException e) {
-        throw new BadInputException(new InputProblem(req.sweep(), "changes[" + i + "].ops["
-            + e.opIndex() + "]", e.field(), e.getMessage().substring(
-                e.getMessage().indexOf(": ") + 2)));
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException(new InputProblem(req.sweep(), "changes[" + i + "]", "",
-            e.getMessage()));
-      }
+    // Each scenario's change becomes its mask once; the explicit changes come first and are
+    // located in the sweep file when they name something the snapshot lacks.
+    List<Scenario> scenarios = new ArrayList<>(changes.size());
+    for (int i = 0; i < changes.size(); i++) {
+      Change c = changes.get(i);
+      ScenarioMask mask = i < sweep.changes().size()
+          ? ChangeMasks.of(base, c, req.sweep(), "changes[" + i + "].")
+          : ScenarioMask.of(base, c);
+      scenarios.add(new Scenario(c.id(), c.title(), mask));
     }
     Optional<TrafficSeries> series = req.trafficSeries()
         .map(dir -> SeriesRun.read(spark, dir, req.snapshot(), loaded.snapshot()));
@@ -97,26 +102,33 @@ public final class SweepJob {
     Components components = SparkTopology.components(jsc, base);
     TaskTimes times = new TaskTimes();
     spark.sparkContext().addSparkListener(times);
-    SparkSweep.Result r;
+    SparkEvaluator.Result r;
     try {
-      r = SparkSweep.run(jsc, runId, snapshotId, base, scenarios, components, req.thresholds(),
-          req.strategy(), partitions, times, console, sw);
+      r = SparkEvaluator.run(jsc, "sweep", base, scenarios, req.strategy(), partitions, times,
+          console, sw);
     } finally {
       spark.sparkContext().removeSparkListener(times);
     }
+    Broadcast<Components> componentsBc = jsc.broadcast(components);
+    JavaRDD<Tuple2<ImpactReport, Row>> assembled = SparkEvaluator.assemble(jsc, r, runId,
+        snapshotId, req.thresholds(), (b, sc, view) -> SparkTopology.scenarioRow(runId,
+            sc.id(), Stranding.between(b, componentsBc.value(), view)));
+    sw.lap("assemble");
+    r.release();
     try {
-      List<LinkBaseline> baseline = ImpactEngine.baseline(runId, sweep.id(), base,
+      List<LinkBaseline> baseline = Assembler.baselineRows(runId, sweep.id(), base,
           r.baseline().load(), req.thresholds());
       Optional<List<SeriesReport>> seriesReports = series.map(ts -> SeriesRun.evaluate(jsc, base,
           scenarios, ts, req.thresholds(), partitions));
       if (series.isPresent()) {
         sw.lap("series");
       }
-      Reports.publish(spark, req.out(), req.format(), runId, r.reports(), baseline,
+      JavaRDD<ImpactReport> reports = assembled.map(Tuple2::_1);
+      Reports.publish(spark, req.out(), req.format(), runId, reports, baseline,
           Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), loaded.rejects(),
-          extraTables(spark, runId, base, components, r, scenarios, partitions,
-              seriesReports));
-      List<ScenarioSummary> ranked = r.reports().map(ImpactReport::summary).collect().stream()
+          extraTables(spark, runId, base, components, r.baseline(), assembled.map(Tuple2::_2),
+              scenarios, partitions, seriesReports));
+      List<ScenarioSummary> ranked = reports.map(ImpactReport::summary).collect().stream()
           .sorted(RISKIEST_FIRST).toList();
       sw.lap("write");
       print(console, ranked, r, req, runId, sw);
@@ -125,23 +137,23 @@ public final class SweepJob {
       return new Outcome(runId, ranked, r.pairsTotal(), r.pairsRecomputed(),
           r.stragglerRatio(), sw.seconds());
     } finally {
-      r.release();
+      assembled.unpersist(false);
     }
   }
 
   /** Topology tables always; the series table with --traffic-series. */
   private static Map<String, Dataset<Row>> extraTables(SparkSession spark, String runId,
-      Network base, Components components, SparkSweep.Result r, List<Change> scenarios,
-      int partitions, Optional<List<SeriesReport>> series) {
+      Network base, Components components, Baseline baseline, JavaRDD<Row> topology,
+      List<Scenario> scenarios, int partitions, Optional<List<SeriesReport>> series) {
     Map<String, Dataset<Row>> extra = new java.util.LinkedHashMap<>(SparkTopology.sweepTables(
-        spark, runId, base, components, r.baseline().load(), r.topology(), scenarios.size(),
+        spark, runId, base, components, baseline.load(), topology, scenarios.size(),
         partitions));
     series.ifPresent(sr -> extra.putAll(SeriesRun.table(spark, runId, scenarios, sr)));
     return extra;
   }
 
   /** The scenarios that add the most hours at risk over the series. */
-  private static void printSeries(PrintStream out, List<Change> scenarios,
+  private static void printSeries(PrintStream out, List<Scenario> scenarios,
       List<SeriesReport> reports) {
     Integer[] order = new Integer[reports.size()];
     for (int i = 0; i < order.length; i++) {
@@ -160,7 +172,7 @@ public final class SweepJob {
     }
   }
 
-  private static void print(PrintStream out, List<ScenarioSummary> ranked, SparkSweep.Result r,
+  private static void print(PrintStream out, List<ScenarioSummary> ranked, SparkEvaluator.Result r,
       Request req, String runId, Stopwatch sw) {
     Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
     for (Verdict v : Verdict.values()) {

@@ -11,13 +11,14 @@ package io.netimpact.routing;
  */
 public record BaselineLoads(double[] load, double lostGbps, double offeredGbps) {
 
-  public static BaselineLoads of(Network net) {
-    double[] load = new double[net.arcCount()];
+  public static BaselineLoads of(NetworkView net) {
+    MaskedView g = net.view();
+    double[] load = new double[g.arcCount()];
     double lost = 0;
-    EcmpRouter r = new EcmpRouter(net.nodeCount());
+    ShortestPaths paths = new ShortestPaths(net.nodeCount());
+    EcmpPush push = new EcmpPush(net.nodeCount());
     for (int dst : net.destinations()) {
-      r.shortestPaths(net, dst);
-      lost += r.push(net, load);
+      lost += push.pushDemands(g, paths.toward(g, dst), LoadSink.into(load));
     }
     double offered = 0;
     for (int k = 0; k < net.demandCount(); k++) {
@@ -27,7 +28,7 @@ public record BaselineLoads(double[] load, double lostGbps, double offeredGbps) 
   }
 
   /** Highest load / capacity over the usable arcs; 0 when nothing is loaded. */
-  public double maxUtilisation(Network net) {
+  public double maxUtilisation(NetworkView net) {
     double max = 0;
     for (int a = 0; a < load.length; a++) {
       double cap = net.arcCapacity(a);

@@ -19,6 +19,14 @@ final class IndexedMinHeap {
     Arrays.fill(pos, -1);
   }
 
+  /** Empties the heap. O(size). */
+  void clear() {
+    for (int i = 0; i < size; i++) {
+      pos[heap[i]] = -1;
+    }
+    size = 0;
+  }
+
   boolean isEmpty() {
     return size == 0;
   }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * <p>Instances are shared read-only between threads and broadcast to executors; the id maps
  * are rebuilt lazily where needed (driver side) and not serialized.
  */
-public final class Network implements Serializable {
+public final class Network implements NetworkView, Serializable {
   private static final long serialVersionUID = 1L;
 
   final String[] nodeIds;
@@ -64,6 +64,10 @@ public final class Network implements Serializable {
 
   private transient volatile Map<String, Integer> nodeIndex;
   private transient volatile Map<String, Integer> linkIndex;
+  private transient volatile Map<String, Integer> siteIndex;
+  private transient volatile Map<String, Integer> srlgIndex;
+  private transient volatile int[][] linksBySrlg;
+  private transient volatile int[][] devicesBySite;
 
   Network(String[] nodeIds, int[] nodeSite, int[] nodeRegion, int[] nodeRole, String[] sites,
       String[] regions, String[] roles, boolean[] drained, boolean[] present, String[] linkIds,
@@ -316,6 +320,12 @@ public final class Network implements Serializable {
     return inArc;
   }
 
+  /** A view of this network with no change. O(V + E). */
+  @Override
+  public MaskedView view() {
+    return MaskedView.of(this);
+  }
+
   /** Index of a device id; O(1) after a one-time map build. */
   public Optional<Integer> node(String id) {
     Map<String, Integer> m = nodeIndex;
@@ -334,6 +344,80 @@ public final class Network implements Serializable {
       linkIndex = m;
     }
     return Optional.ofNullable(m.get(id));
+  }
+
+  /** Index of a site name; O(1) after a one-time map build. */
+  public Optional<Integer> site(String name) {
+    Map<String, Integer> m = siteIndex;
+    if (m == null) {
+      m = indexOf(sites);
+      siteIndex = m;
+    }
+    return Optional.ofNullable(m.get(name));
+  }
+
+  /** Index of an SRLG name; O(1) after a one-time map build. */
+  public Optional<Integer> srlg(String name) {
+    Map<String, Integer> m = srlgIndex;
+    if (m == null) {
+      m = indexOf(srlgs);
+      srlgIndex = m;
+    }
+    return Optional.ofNullable(m.get(name));
+  }
+
+  /** Links carrying SRLG {@code s}, ascending; O(its links) after a one-time O(E) build. */
+  int[] linksOfSrlg(int s) {
+    int[][] by = linksBySrlg;
+    if (by == null) {
+      int[] count = new int[srlgs.length];
+      for (int r : srlgOf) {
+        count[r]++;
+      }
+      by = new int[srlgs.length][];
+      for (int i = 0; i < by.length; i++) {
+        by[i] = new int[count[i]];
+      }
+      java.util.Arrays.fill(count, 0);
+      for (int l = 0; l < linkIds.length; l++) {
+        for (int r = srlgStart[l]; r < srlgStart[l + 1]; r++) {
+          int g = srlgOf[r];
+          if (count[g] == 0 || by[g][count[g] - 1] != l) {
+            by[g][count[g]++] = l;
+          }
+        }
+      }
+      for (int i = 0; i < by.length; i++) {
+        by[i] = java.util.Arrays.copyOf(by[i], count[i]);
+      }
+      linksBySrlg = by;
+    }
+    return by[s];
+  }
+
+  /** Devices of site {@code s}, ascending; O(its devices) after a one-time O(V) build. */
+  int[] devicesOfSite(int s) {
+    int[][] by = devicesBySite;
+    if (by == null) {
+      int[] count = new int[sites.length];
+      for (int site : nodeSite) {
+        if (site >= 0) {
+          count[site]++;
+        }
+      }
+      by = new int[sites.length][];
+      for (int i = 0; i < by.length; i++) {
+        by[i] = new int[count[i]];
+      }
+      java.util.Arrays.fill(count, 0);
+      for (int v = 0; v < nodeSite.length; v++) {
+        if (nodeSite[v] >= 0) {
+          by[nodeSite[v]][count[nodeSite[v]]++] = v;
+        }
+      }
+      devicesBySite = by;
+    }
+    return by[s];
   }
 
   static Map<String, Integer> indexOf(String[] ids) {

@@ -4,10 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-/**
- * Mutable arrays from which a {@link Network} is built; used by the compiler and by change
- * application (which starts from a copy of an existing network's arrays).
- */
+/** Mutable arrays from which {@link NetworkCompiler} builds a {@link Network}. */
 final class NetworkDraft {
   String[] nodeIds;
   int[] nodeSite;
@@ -44,19 +41,6 @@ final class NetworkDraft {
   int[] demByDstStart;
 
   private Map<String, Integer> srlgIndex;
-  private Map<String, Integer> linkIndex;
-  private Map<String, Integer> siteIndex;
-
-  /** O(1) after a one-time O(E) index build per draft. */
-  java.util.Optional<Integer> findLink(String id) {
-    if (linkIndex == null) {
-      linkIndex = new HashMap<>(links * 2);
-      for (int l = 0; l < links; l++) {
-        linkIndex.put(linkIds[l], l);
-      }
-    }
-    return java.util.Optional.ofNullable(linkIndex.get(id));
-  }
 
   java.util.Optional<Integer> findSrlg(String name) {
     if (srlgIndex == null) {
@@ -65,103 +49,8 @@ final class NetworkDraft {
     return java.util.Optional.ofNullable(srlgIndex.get(name));
   }
 
-  java.util.Optional<Integer> findSite(String name) {
-    if (siteIndex == null) {
-      siteIndex = Network.indexOf(sites);
-    }
-    return java.util.Optional.ofNullable(siteIndex.get(name));
-  }
-
-  static NetworkDraft copyOf(Network n) {
-    NetworkDraft d = new NetworkDraft();
-    d.nodeIds = n.nodeIds;
-    d.nodeSite = n.nodeSite;
-    d.nodeRegion = n.nodeRegion;
-    d.nodeRole = n.nodeRole;
-    d.sites = n.sites;
-    d.regions = n.regions;
-    d.roles = n.roles;
-    // Shared with the source network until an op writes them (see the *W accessors): a change
-    // touches few elements, and copying every array per scenario dominated large sweeps.
-    d.drained = n.drained;
-    d.present = n.present;
-    d.links = n.linkIds.length;
-    d.linkIds = n.linkIds;
-    d.linkA = n.linkA;
-    d.linkB = n.linkB;
-    d.metricAb = n.metricAb;
-    d.metricBa = n.metricBa;
-    d.latencyMs = n.latencyMs;
-    d.adminUp = n.adminUp;
-    d.minLinks = n.minLinks;
-    d.memberStart = n.memberStart;
-    d.members = n.memberIds.length;
-    d.memberIds = n.memberIds;
-    d.memberCap = n.memberCap;
-    d.memberUp = n.memberUp;
-    d.srlgStart = n.srlgStart;
-    d.srlgRefs = n.srlgOf.length;
-    d.srlgOf = n.srlgOf;
-    d.srlgs = n.srlgs;
-    d.demSrc = n.demSrc;
-    d.demDst = n.demDst;
-    d.demGbps = n.demGbps;
-    d.demByDstStart = n.demByDstStart;
-    d.shared = true;
-    return d;
-  }
-
-  /** Whether the mutable arrays may still be the source network's. */
-  private boolean shared;
-  private final java.util.Set<Object> owned =
-      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-
-  private <T> T own(T array, java.util.function.UnaryOperator<T> copy,
-      java.util.function.Consumer<T> store) {
-    if (!shared || owned.contains(array)) {
-      return array;
-    }
-    T c = copy.apply(array);
-    owned.add(c);
-    store.accept(c);
-    return c;
-  }
-
-  boolean[] drainedW() {
-    return own(drained, boolean[]::clone, a -> drained = a);
-  }
-
-  boolean[] presentW() {
-    return own(present, boolean[]::clone, a -> present = a);
-  }
-
-  int[] metricAbW() {
-    return own(metricAb, int[]::clone, a -> metricAb = a);
-  }
-
-  int[] metricBaW() {
-    return own(metricBa, int[]::clone, a -> metricBa = a);
-  }
-
-  boolean[] adminUpW() {
-    return own(adminUp, boolean[]::clone, a -> adminUp = a);
-  }
-
-  double[] memberCapW() {
-    return own(memberCap, double[]::clone, a -> memberCap = a);
-  }
-
-  boolean[] memberUpW() {
-    return own(memberUp, boolean[]::clone, a -> memberUp = a);
-  }
-
-  double[] demGbpsW() {
-    return own(demGbps, double[]::clone, a -> demGbps = a);
-  }
-
   /**
-   * Appends a link; arrays that the draft shares with its source network are copied first.
-   * Amortised O(members + srlgs) per link.
+   * Appends a link. Amortised O(members + srlgs) per link.
    */
   int appendLink(String id, int a, int b, int mAb, int mBa, double latency, boolean up,
       int minLinksValue, String[] mIds, double[] mCaps, boolean[] mUps, String[] srlgNames) {
@@ -173,19 +62,13 @@ final class NetworkDraft {
       linkB = Arrays.copyOf(linkB, cap);
       metricAb = Arrays.copyOf(metricAb, cap);
       metricBa = Arrays.copyOf(metricBa, cap);
-      owned.add(metricAb);
-      owned.add(metricBa);
       latencyMs = Arrays.copyOf(latencyMs, cap);
       adminUp = Arrays.copyOf(adminUp, cap);
-      owned.add(adminUp);
       minLinks = Arrays.copyOf(minLinks, cap);
       memberStart = Arrays.copyOf(memberStart, cap + 1);
       srlgStart = Arrays.copyOf(srlgStart, cap + 1);
     }
     linkIds[l] = id;
-    if (linkIndex != null) {
-      linkIndex.put(id, l);
-    }
     linkA[l] = a;
     linkB[l] = b;
     metricAb[l] = mAb;
@@ -199,8 +82,6 @@ final class NetworkDraft {
       memberIds = Arrays.copyOf(memberIds, cap);
       memberCap = Arrays.copyOf(memberCap, cap);
       memberUp = Arrays.copyOf(memberUp, cap);
-      owned.add(memberCap);
-      owned.add(memberUp);
     }
     for (int i = 0; i < mIds.length; i++) {
       memberIds[members] = mIds[i];

@@ -4,8 +4,14 @@ import io.netimpact.impact.Thresholds;
 import io.netimpact.model.Demand;
 import io.netimpact.model.TrafficInterval;
 import io.netimpact.model.TrafficSeries;
-import io.netimpact.routing.EcmpRouter;
+import io.netimpact.routing.DestinationDag;
+import io.netimpact.routing.EcmpPush;
+import io.netimpact.routing.LoadSink;
+import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
+import io.netimpact.routing.NetworkView;
+import io.netimpact.routing.ScenarioMask;
+import io.netimpact.routing.ShortestPaths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +26,10 @@ import java.util.List;
  * DAG. For T intervals, V devices, E links and R demand rows in all: O(V (E log V) + T V E
  * + R) time per network, O(T E) memory for the arc loads.
  *
- * <p>The demands of the compiled networks are ignored: the series supplies them. The
- * networks must share one index space ({@code after} comes from {@code
- * ChangeApplier.apply(before, change)}).
+ * <p>The demands of the compiled network are ignored: the series supplies them. Every part of
+ * the change applies to every interval, its {@code scale_demands} factors included (the
+ * {@link ScenarioMask}'s {@link ScenarioMask#demandFactor}). Routing is the kernel's: one
+ * {@link ShortestPaths} DAG per destination, one {@link EcmpPush} per interval.
  */
 public final class SeriesEvaluator {
   private SeriesEvaluator() {}
@@ -31,9 +38,13 @@ public final class SeriesEvaluator {
    * @throws IllegalArgumentException when a demand names a device the network lacks, or the
    *     networks do not share an index space
    */
-  public static SeriesReport evaluate(Network before, Network after, TrafficSeries series,
-      Thresholds thresholds) {
-    return evaluate(prepare(before, series, thresholds), after);
+  public static SeriesReport evaluate(Network before, NetworkView afterChange,
+      TrafficSeries series, Thresholds thresholds) {
+    MaskedView after = afterChange.view();
+    if (after.base() != before) {
+      throw new IllegalArgumentException("after must be a view of before, not of another network");
+    }
+    return evaluate(before, prepare(before, series, thresholds), after.mask());
   }
 
   /**
@@ -56,10 +67,11 @@ public final class SeriesEvaluator {
       this.series = series;
       this.thresholds = thresholds;
       this.demands = Indexed.of(net, series.intervals());
-      Routed b = route(net, demands);
+      MaskedView g = MaskedView.of(net);
+      Routed b = route(g, demands);
       this.before = new Stats[b.load.length];
       for (int i = 0; i < before.length; i++) {
-        before[i] = Stats.of(net, b.load[i], thresholds);
+        before[i] = Stats.of(g, b.load[i], thresholds);
       }
       this.lostBefore = b.lost;
     }
@@ -75,12 +87,13 @@ public final class SeriesEvaluator {
   }
 
   /** Routes the series after a change and compares with the prepared before side. */
-  public static SeriesReport evaluate(Prepared p, Network after) {
-    if (after.nodeCount() != p.nodeCount || after.linkCount() < p.linkCount) {
-      throw new IllegalArgumentException("after must come from before by a change: "
-          + p.nodeCount + " vs " + after.nodeCount() + " devices");
+  public static SeriesReport evaluate(Network base, Prepared p, ScenarioMask change) {
+    if (base.nodeCount() != p.nodeCount || base.linkCount() != p.linkCount) {
+      throw new IllegalArgumentException("the series was prepared on another network: "
+          + p.nodeCount + " vs " + base.nodeCount() + " devices");
     }
     List<TrafficInterval> ints = p.series.intervals();
+    MaskedView after = MaskedView.of(base, change);
     Routed a = route(after, p.demands);
     List<IntervalResult> out = new ArrayList<>(ints.size());
     double riskBefore = 0;
@@ -161,17 +174,19 @@ public final class SeriesEvaluator {
 
   private record Routed(double[][] load, double[] lost) {}
 
-  private static Routed route(Network net, Indexed dem) {
+  /**
+   * Every interval routed on {@code g}, each demand times the factor the view's change puts on
+   * it. One DAG per destination, one push per interval and destination.
+   */
+  private static Routed route(MaskedView g, Indexed dem) {
+    Network net = g.base();
+    ScenarioMask change = g.mask();
     int n = net.nodeCount();
     int t = dem.offered.length;
-    double[][] load = new double[t][net.arcCount()];
+    double[][] load = new double[t][g.arcCount()];
     double[] lost = new double[t];
-    EcmpRouter router = new EcmpRouter(n);
-    double[] traffic = new double[n];
-    Integer[] order = new Integer[n];
-    int[] dagStart = new int[n + 1];
-    int[] dagArc = new int[net.arcCount()];
-    int[] outArcs = net.outArcs();
+    ShortestPaths paths = new ShortestPaths(n);
+    EcmpPush push = new EcmpPush(n);
     for (int dst = 0; dst < n; dst++) {
       boolean any = false;
       for (int i = 0; i < t && !any; i++) {
@@ -180,59 +195,19 @@ public final class SeriesEvaluator {
       if (!any) {
         continue;
       }
-      router.shortestPaths(net, dst);
-      // Reached devices by decreasing distance: a device's traffic is complete once every
-      // device farther away has handed its share on.
-      int reached = 0;
-      for (int v = 0; v < n; v++) {
-        if (router.reaches(v)) {
-          order[reached++] = v;
-        }
-      }
-      final EcmpRouter r = router;
-      Arrays.sort(order, 0, reached, (x, y) -> Long.compare(r.distance(y), r.distance(x)));
-      int arcs = 0;
-      for (int k = 0; k < reached; k++) {
-        int u = order[k];
-        dagStart[k] = arcs;
-        for (int j = net.outBegin(u); j < net.outBegin(u + 1); j++) {
-          if (router.onDag(net, outArcs[j])) {
-            dagArc[arcs++] = outArcs[j];
-          }
-        }
-      }
-      dagStart[reached] = arcs;
+      DestinationDag dag = paths.toward(g, dst);
+      long[] dist = dag.distances();
       for (int i = 0; i < t; i++) {
         int from = dem.byDstStart[i][dst];
         int to = dem.byDstStart[i][dst + 1];
         if (from == to) {
           continue;
         }
-        for (int k = 0; k < reached; k++) {
-          traffic[order[k]] = 0;
-        }
         for (int k = from; k < to; k++) {
           int s = dem.src[i][k];
-          if (router.reaches(s)) {
-            traffic[s] += dem.gbps[i][k];
-          } else {
-            lost[i] += dem.gbps[i][k];
-          }
+          lost[i] += push.queue(dist, s, dem.gbps[i][k] * change.demandFactor(net, s, dst));
         }
-        double[] li = load[i];
-        for (int k = 0; k < reached; k++) {
-          int u = order[k];
-          double tr = traffic[u];
-          int hops = dagStart[k + 1] - dagStart[k];
-          if (tr == 0 || hops == 0) {
-            continue;
-          }
-          double share = tr / hops;
-          for (int j = dagStart[k]; j < dagStart[k + 1]; j++) {
-            li[dagArc[j]] += share;
-            traffic[net.head(dagArc[j])] += share;
-          }
-        }
+        push.pushAll(g, dag, LoadSink.into(load[i]));
       }
     }
     return new Routed(load, lost);
@@ -240,7 +215,7 @@ public final class SeriesEvaluator {
 
   private record Stats(double maxUtil, int worstArc, int overWarn, int overCap)
       implements java.io.Serializable {
-    static Stats of(Network net, double[] load, Thresholds th) {
+    static Stats of(MaskedView net, double[] load, Thresholds th) {
       double max = 0;
       int worst = -1;
       int warn = 0;

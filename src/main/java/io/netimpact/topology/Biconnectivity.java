@@ -1,6 +1,6 @@
 package io.netimpact.topology;
 
-import io.netimpact.routing.Network;
+import io.netimpact.routing.NetworkView;
 
 /**
  * Bridges and articulation points of a network's usable topology (present devices, usable
@@ -21,7 +21,7 @@ public record Biconnectivity(boolean[] bridge, boolean[] articulationPoint) {
     articulationPoint = articulationPoint.clone();
   }
 
-  public static Biconnectivity of(Network net) {
+  public static Biconnectivity of(NetworkView net) {
     int n = net.nodeCount();
     int m = net.linkCount();
     // Undirected adjacency over usable links: CSR of (link) per device.

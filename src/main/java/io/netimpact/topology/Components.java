@@ -1,6 +1,8 @@
 package io.netimpact.topology;
 
+import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
+import io.netimpact.routing.NetworkView;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -33,7 +35,12 @@ public record Components(int[] label, int count) implements Serializable {
   /**
    * Union-find with path halving and union by size. O(V + E α(V)) time, O(V) memory.
    */
-  public static Components of(Network net) {
+  public static Components of(NetworkView net) {
+    return of(net.view());
+  }
+
+  /** Components of the network after a change, seen through its view. O(V + E α(V)). */
+  public static Components of(MaskedView net) {
     int n = net.nodeCount();
     int[] parent = new int[n];
     int[] size = new int[n];
@@ -42,11 +49,11 @@ public record Components(int[] label, int count) implements Serializable {
       size[v] = 1;
     }
     for (int l = 0; l < net.linkCount(); l++) {
-      if (!net.isUsable(l)) {
+      if (!net.arcUsable(2 * l)) {
         continue;
       }
-      int a = find(parent, net.linkA(l));
-      int b = find(parent, net.linkB(l));
+      int a = find(parent, net.tail(2 * l));
+      int b = find(parent, net.head(2 * l));
       if (a != b) {
         if (size[a] < size[b]) {
           int t = a;

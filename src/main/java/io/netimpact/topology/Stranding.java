@@ -1,5 +1,6 @@
 package io.netimpact.topology;
 
+import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 
 /**
@@ -35,12 +36,13 @@ public record Stranding(int componentsBefore, int componentsAfter, int strandedD
     }
   }
 
-  public static Stranding between(Network before, Network after) {
+  public static Stranding between(Network before, MaskedView after) {
     return between(before, Components.of(before), after);
   }
 
   /** @param beforeComponents {@code Components.of(before)}, or an equal labelling (GraphX's) */
-  public static Stranding between(Network before, Components beforeComponents, Network after) {
+  public static Stranding between(Network before, Components beforeComponents,
+      MaskedView after) {
     if (before.nodeCount() > after.nodeCount()
         || beforeComponents.label().length != before.nodeCount()) {
       throw new IllegalArgumentException("before and after networks do not share an index "
@@ -72,9 +74,9 @@ public record Stranding(int componentsBefore, int componentsAfter, int strandedD
     }
     int demands = 0;
     double gbps = 0;
-    for (int k = 0; k < after.demandCount(); k++) {
-      int s = after.demandSrc(k);
-      int d = after.demandDst(k);
+    for (int k = 0; k < before.demandCount(); k++) {
+      int s = before.demandSrc(k);
+      int d = before.demandDst(k);
       boolean wasConnected = s < before.nodeCount() && d < before.nodeCount()
           && beforeComponents.connected(s, d);
       if (wasConnected && !ca.connected(s, d)) {

@@ -1,11 +1,12 @@
 package io.netimpact.impact;
 
+import io.netimpact.testing.After;
+import io.netimpact.routing.ScenarioMask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
-import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.Network;
 import io.netimpact.testing.Net;
 import io.netimpact.testing.Topologies;
@@ -20,9 +21,9 @@ class ImpactEngineTest {
 
   static ImpactReport review(Net net, ChangeOp... ops) {
     Network before = net.compile();
-    Network after = ChangeApplier.apply(before, new Change("c1", "t", List.of(ops)));
-    return ImpactEngine.review("run", "snap", before, new Scenario("c1", "t", after),
-        Thresholds.DEFAULT);
+    ScenarioMask after = After.mask(before, new Change("c1", "t", List.of(ops)));
+    return Evaluator.review("run", "snap", before, new Scenario("c1", "t", after),
+        Evaluator.Strategy.INCREMENTAL, Thresholds.DEFAULT);
   }
 
   static Map<String, LinkImpact> arcs(ImpactReport r) {

@@ -1,11 +1,11 @@
 package io.netimpact.impact;
 
+import io.netimpact.testing.After;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
 import io.netimpact.model.Snapshot;
-import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.testing.RandomNetworks;
@@ -20,7 +20,7 @@ class SweepEngineTest {
   static List<Scenario> scenarios(Network base, List<Change> changes) {
     List<Scenario> out = new ArrayList<>();
     for (Change c : changes) {
-      out.add(new Scenario(c.id(), c.title(), ChangeApplier.apply(base, c)));
+      out.add(new Scenario(c.id(), c.title(), After.mask(base, c)));
     }
     return out;
   }
@@ -37,8 +37,9 @@ class SweepEngineTest {
         changes.add(RandomNetworks.change(seed * 100 + k, s));
       }
       List<Scenario> sc = scenarios(base, changes);
-      List<ImpactReport> full = SweepEngine.sweepFull("r", "s", base, sc, Thresholds.DEFAULT);
-      List<ImpactReport> inc = SweepEngine.sweep("r", "s", base, sc, Thresholds.DEFAULT);
+      List<ImpactReport> full = Evaluator.evaluate("r", "s", base, sc, Evaluator.Strategy.FULL, Thresholds.DEFAULT);
+      List<ImpactReport> inc = Evaluator.evaluate("r", "s", base, sc, Evaluator.Strategy.INCREMENTAL,
+          Thresholds.DEFAULT);
       for (int i = 0; i < sc.size(); i++) {
         ReportAssertions.assertSameReport(full.get(i), inc.get(i), "seed " + seed + " " + changes.get(i));
         cases++;
@@ -60,8 +61,9 @@ class SweepEngineTest {
       s.links().forEach(l -> changes.add(new Change("down:" + l.id(), "",
           List.of(new ChangeOp.SetLinkUp(l.id(), false)))));
       List<Scenario> sc = scenarios(base, changes);
-      List<ImpactReport> full = SweepEngine.sweepFull("r", "s", base, sc, Thresholds.DEFAULT);
-      List<ImpactReport> inc = SweepEngine.sweep("r", "s", base, sc, Thresholds.DEFAULT);
+      List<ImpactReport> full = Evaluator.evaluate("r", "s", base, sc, Evaluator.Strategy.FULL, Thresholds.DEFAULT);
+      List<ImpactReport> inc = Evaluator.evaluate("r", "s", base, sc, Evaluator.Strategy.INCREMENTAL,
+          Thresholds.DEFAULT);
       for (int i = 0; i < sc.size(); i++) {
         ReportAssertions.assertSameReport(full.get(i), inc.get(i), "seed " + seed + " " + changes.get(i).id());
       }

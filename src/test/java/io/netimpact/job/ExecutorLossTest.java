@@ -44,7 +44,7 @@ class ExecutorLossTest {
         "--out", out.toString(), "--format", "json", "--partitions", "16",
         "--master", "local-cluster[2,1,1024]",
         "--conf", "spark.executor.extraClassPath=" + executorCp,
-        "--conf", "spark.executor.extraJavaOptions=-D" + SparkSweep.UNIT_DELAY_PROPERTY
+        "--conf", "spark.executor.extraJavaOptions=-D" + SparkEvaluator.UNIT_DELAY_PROPERTY
             + "=400",
         "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
         "--conf", "spark.driver.bindAddress=127.0.0.1"));

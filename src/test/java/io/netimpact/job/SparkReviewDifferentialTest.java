@@ -3,7 +3,7 @@ package io.netimpact.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netimpact.impact.DemandImpact;
-import io.netimpact.impact.ImpactEngine;
+import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.LinkImpact;
 import io.netimpact.impact.Scenario;
@@ -14,9 +14,9 @@ import io.netimpact.io.ParquetTables;
 import io.netimpact.io.SnapshotReader;
 import io.netimpact.model.Change;
 import io.netimpact.model.Snapshot;
-import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
+import io.netimpact.routing.ScenarioMask;
 import io.netimpact.testing.RandomNetworks;
 import io.netimpact.testing.SparkTestSession;
 import java.nio.file.Files;
@@ -56,10 +56,11 @@ class SparkReviewDifferentialTest {
 
   private static void compare(Snapshot s, Change c) {
     Network before = NetworkCompiler.compile(s);
-    Scenario sc = new Scenario(c.id(), c.title(), ChangeApplier.apply(before, c));
-    ImpactReport plain = ImpactEngine.review("r", "s", before, sc, Thresholds.DEFAULT);
-    ImpactReport spark = SparkReview.run(SparkTestSession.jsc(), "r", "s", before, sc,
-        Thresholds.DEFAULT).report();
+    Scenario sc = new Scenario(c.id(), c.title(), ScenarioMask.of(before, c));
+    ImpactReport plain = Evaluator.review("r", "s", before, sc, Evaluator.Strategy.FULL,
+        Thresholds.DEFAULT);
+    ImpactReport spark = SparkEvaluator.review(SparkTestSession.jsc(), "r", "s", before, sc,
+        Thresholds.DEFAULT, new TaskTimes(), System.out, new Stopwatch()).report();
     String what = c.id() + " on " + s.info().snapshotId();
     assertSummaryEquals(plain.summary(), spark.summary(), what);
     assertEquals(plain.links().size(), spark.links().size(), what);

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.ImpactReport;
+import io.netimpact.impact.Scenario;
+import io.netimpact.routing.ScenarioMask;
 import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.io.ParquetTables;
@@ -40,14 +43,19 @@ class SweepJobTest {
   Path tmp;
 
   private static Map<String, ImpactReport> sweep(Network base, List<Change> changes,
-      SparkSweep.Strategy strategy) {
+      Evaluator.Strategy strategy) {
     JavaSparkContext jsc = SparkTestSession.jsc();
     TaskTimes times = new TaskTimes();
     jsc.sc().addSparkListener(times);
     try {
-      SparkSweep.Result r = SparkSweep.run(jsc, "run", "snap", base, changes,
-          io.netimpact.topology.Components.of(base), Thresholds.DEFAULT, strategy, 4, times, System.out, new Stopwatch());
-      List<ImpactReport> reports = r.reports().collect();
+      List<Scenario> scenarios = changes.stream().map(c -> new Scenario(c.id(), c.title(),
+          ScenarioMask.of(base, c))).toList();
+      SparkEvaluator.Result r = SparkEvaluator.run(jsc, "sweep", base, scenarios, strategy, 4,
+          times, System.out, new Stopwatch());
+      var assembled = SparkEvaluator.assemble(jsc, r, "run", "snap", Thresholds.DEFAULT,
+          (b, sc, view) -> 0);
+      List<ImpactReport> reports = assembled.map(scala.Tuple2::_1).collect();
+      assembled.unpersist(false);
       r.release();
       assertEquals(changes.size(), reports.size());
       return reports.stream().collect(Collectors.toMap(x -> x.summary().scenarioId(),
@@ -58,8 +66,8 @@ class SweepJobTest {
   }
 
   private static void assertStrategiesAgree(Network base, List<Change> changes) {
-    Map<String, ImpactReport> inc = sweep(base, changes, SparkSweep.Strategy.INCREMENTAL);
-    Map<String, ImpactReport> full = sweep(base, changes, SparkSweep.Strategy.FULL);
+    Map<String, ImpactReport> inc = sweep(base, changes, Evaluator.Strategy.INCREMENTAL);
+    Map<String, ImpactReport> full = sweep(base, changes, Evaluator.Strategy.FULL);
     for (Change c : changes) {
       io.netimpact.testing.ReportAssertions.assertSameReport(full.get(c.id()), inc.get(c.id()), c.id());
     }

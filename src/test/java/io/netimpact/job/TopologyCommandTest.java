@@ -1,5 +1,7 @@
 package io.netimpact.job;
 
+import io.netimpact.testing.After;
+import io.netimpact.routing.MaskedView;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +13,8 @@ import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
 import io.netimpact.model.Snapshot;
 import io.netimpact.routing.BaselineLoads;
-import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.Network;
+import io.netimpact.routing.NetworkView;
 import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.testing.RandomNetworks;
 import io.netimpact.testing.SparkTestSession;
@@ -55,8 +57,8 @@ class TopologyCommandTest {
     for (long seed = 1; seed <= 6; seed++) {
       Snapshot s = RandomNetworks.snapshot(seed, 30, 28, 20);
       Network before = NetworkCompiler.compile(s);
-      Network after = ChangeApplier.apply(before, RandomNetworks.change(seed, s));
-      for (Network n : List.of(before, after)) {
+      MaskedView after = After.of(before, RandomNetworks.change(seed, s));
+      for (NetworkView n : List.<NetworkView>of(before, after)) {
         assertEquals(Components.of(n), SparkTopology.components(SparkTestSession.jsc(), n),
             "seed " + seed);
       }
@@ -123,7 +125,7 @@ class TopologyCommandTest {
     Network base = NetworkCompiler.compile(snap);
     List<Change> scenarios = SweepReader.read(NIGHTLY, new Configuration()).expand(snap);
     Map<String, Stranding> expected = scenarios.stream().collect(Collectors.toMap(Change::id,
-        c -> Stranding.between(base, ChangeApplier.apply(base, c))));
+        c -> Stranding.between(base, After.of(base, c))));
     var spark = SparkTestSession.get();
     List<Row> rows = spark.read().json(out.resolve(TopologyTables.SCENARIO_TOPOLOGY).toString())
         .collectAsList();
@@ -147,7 +149,7 @@ class TopologyCommandTest {
   @Test
   void graphxComponents_agreeWithUnionFind_onTheSampleWithALinkDown() {
     Network net = NetworkCompiler.compile(sample());
-    Network after = ChangeApplier.apply(net, new Change("x", "", List.of(
+    MaskedView after = After.of(net, new Change("x", "", List.of(
         new ChangeOp.SetLinkUp(net.linkId(0), false))));
     assertEquals(Components.of(after), SparkTopology.components(SparkTestSession.jsc(), after));
   }

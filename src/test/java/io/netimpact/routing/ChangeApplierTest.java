@@ -1,5 +1,6 @@
 package io.netimpact.routing;
 
+import io.netimpact.testing.After;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,14 +15,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ChangeApplierTest {
-  private static Network apply(Network n, ChangeOp... ops) {
-    return ChangeApplier.apply(n, new Change("c", "", List.of(ops)));
+  private static NetworkView apply(Network n, ChangeOp... ops) {
+    return After.of(n, new Change("c", "", List.of(ops)));
   }
 
   @Test
   void apply_leavesTheInputNetworkUnchanged() {
     Network before = Topologies.square().demand("a", "d", 10).compile();
-    Network after = apply(before, new ChangeOp.SetLinkUp("ab", false),
+    NetworkView after = apply(before, new ChangeOp.SetLinkUp("ab", false),
         new ChangeOp.SetDrained("c", true), new ChangeOp.ScaleDemands(2, Optional.empty(),
             Optional.empty()), new ChangeOp.AddLink(Link.simple("ad", "a", "d", 1, 10)));
     assertTrue(before.isUsable(before.link("ab").orElseThrow()));
@@ -37,7 +38,7 @@ class ChangeApplierTest {
   @Test
   void apply_keepsTheIndexSpaceOfTheBaseline() {
     Network before = Topologies.square().compile();
-    Network after = apply(before, new ChangeOp.RemoveDevice("b"));
+    NetworkView after = apply(before, new ChangeOp.RemoveDevice("b"));
     assertEquals(before.nodeCount(), after.nodeCount());
     assertEquals(before.link("bd"), after.link("bd"));
     assertTrue(!after.isPresent(after.node("b").orElseThrow()));
@@ -82,7 +83,7 @@ class ChangeApplierTest {
   @Test
   void opsLaterInAChange_seeLinksAddedEarlier() {
     Network n = Topologies.square().compile();
-    Network after = apply(n, new ChangeOp.AddLink(Link.simple("ad", "a", "d", 1, 10)),
+    NetworkView after = apply(n, new ChangeOp.AddLink(Link.simple("ad", "a", "d", 1, 10)),
         new ChangeOp.SetLinkUp("ad", false));
     assertTrue(!after.isUsable(after.link("ad").orElseThrow()));
   }
@@ -90,7 +91,7 @@ class ChangeApplierTest {
   @Test
   void setCapacity_changesCapacityOnly() {
     Network n = Net.create().lag("ab", "a", "b", 1, 2, 10, 1).demand("a", "b", 1).compile();
-    Network after = apply(n, new ChangeOp.SetCapacity("ab", "m1", 40));
+    NetworkView after = apply(n, new ChangeOp.SetCapacity("ab", "m1", 40));
     assertEquals(50.0, after.linkCapacity(0));
     assertEquals(Net.loads(n), Net.loads(after));
   }

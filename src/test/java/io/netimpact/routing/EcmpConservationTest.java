@@ -1,5 +1,6 @@
 package io.netimpact.routing;
 
+import io.netimpact.testing.Router;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class EcmpConservationTest {
         SnapshotGenerator.Format.JSONL);
     Network net = NetworkCompiler.compile(new SnapshotReader(conf, ParquetTables.NONE)
         .read(tmp.toString(), SnapshotReader.OnBadRecord.FAIL).snapshot());
-    EcmpRouter r = new EcmpRouter(net.nodeCount());
+    Router r = new Router(net.nodeCount());
     double[] load = new double[net.arcCount()];
     double[] in = new double[net.nodeCount()];
     double[] out = new double[net.nodeCount()];

@@ -1,5 +1,7 @@
 package io.netimpact.routing;
 
+import io.netimpact.testing.Router;
+import io.netimpact.testing.After;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netimpact.model.Change;
@@ -18,7 +20,7 @@ class EcmpRouterTest {
   }
 
   private static Map<String, Double> loadsAfter(Net net, ChangeOp... ops) {
-    return Net.loads(ChangeApplier.apply(net.compile(), new Change("c", "", List.of(ops))));
+    return Net.loads(After.of(net.compile(), new Change("c", "", List.of(ops))));
   }
 
   @Test
@@ -67,7 +69,7 @@ class EcmpRouterTest {
   void lagMemberDown_aboveMinLinks_keepsLinkWithLessCapacity() {
     Net net = Net.create().lag("ab", "a", "b", 1, 4, 100, 2).link("ax", "a", "x", 1, 100)
         .link("xb", "x", "b", 1, 100).demand("a", "b", 30);
-    Network after = ChangeApplier.apply(net.compile(), new Change("c", "",
+    MaskedView after = After.of(net.compile(), new Change("c", "",
         List.of(new ChangeOp.SetMemberUp("ab", "m0", false),
             new ChangeOp.SetMemberUp("ab", "m1", false))));
     int ab = after.link("ab").orElseThrow();
@@ -79,7 +81,7 @@ class EcmpRouterTest {
   void lagMemberDown_belowMinLinks_takesLinkDownAndReroutes() {
     Net net = Net.create().lag("ab", "a", "b", 1, 4, 100, 2).link("ax", "a", "x", 1, 100)
         .link("xb", "x", "b", 1, 100).demand("a", "b", 30);
-    Network after = ChangeApplier.apply(net.compile(), new Change("c", "",
+    MaskedView after = After.of(net.compile(), new Change("c", "",
         List.of(new ChangeOp.SetMemberUp("ab", "m0", false),
             new ChangeOp.SetMemberUp("ab", "m1", false),
             new ChangeOp.SetMemberUp("ab", "m2", false))));
@@ -107,7 +109,7 @@ class EcmpRouterTest {
     Net net = Net.create().link("ad", "a", "d", 1, 100).link("dx", "d", "x", 1, 100)
         .drained("d").demand("a", "x", 5).demand("a", "d", 1);
     Network n = net.compile();
-    EcmpRouter r = new EcmpRouter(n.nodeCount());
+    Router r = new Router(n.nodeCount());
     double[] load = new double[n.arcCount()];
     r.shortestPaths(n, n.node("x").orElseThrow());
     assertEquals(5.0, r.push(n, load), EPS);
@@ -121,7 +123,7 @@ class EcmpRouterTest {
     Net net = Net.create().link("ab", "a", "b", 1, 100).link("cd", "c", "d", 1, 100)
         .demand("a", "d", 7).demand("a", "b", 1);
     Network n = net.compile();
-    EcmpRouter r = new EcmpRouter(n.nodeCount());
+    Router r = new Router(n.nodeCount());
     double[] load = new double[n.arcCount()];
     r.shortestPaths(n, n.node("d").orElseThrow());
     assertEquals(7.0, r.push(n, load), EPS);
@@ -184,11 +186,11 @@ class EcmpRouterTest {
         .device("d", "s3").link("ab", "a", "b", 1, 100).link("bd", "b", "d", 1, 100)
         .link("ac", "a", "c", 2, 100).link("cd", "c", "d", 2, 100).link("ad", "a", "d", 9, 100)
         .demand("a", "d", 2).demand("b", "d", 1);
-    Network after = ChangeApplier.apply(net.compile(),
+    MaskedView after = After.of(net.compile(),
         new Change("c", "", List.of(new ChangeOp.SiteDown("s2"))));
     double[] load = new double[after.arcCount()];
     double lost = 0;
-    EcmpRouter r = new EcmpRouter(after.nodeCount());
+    Router r = new Router(after.nodeCount());
     for (int dst : after.destinations()) {
       r.shortestPaths(after, dst);
       lost += r.push(after, load);

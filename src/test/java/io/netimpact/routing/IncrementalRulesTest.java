@@ -1,5 +1,7 @@
 package io.netimpact.routing;
 
+import io.netimpact.testing.Router;
+import io.netimpact.testing.After;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,14 +21,9 @@ class IncrementalRulesTest {
 
   private static boolean affects(Net net, String dst, ChangeOp... ops) {
     Network base = net.compile();
-    Network after = ChangeApplier.apply(base, new Change("c", "", List.of(ops)));
-    EcmpRouter r = new EcmpRouter(base.nodeCount());
-    int t = base.node(dst).orElseThrow();
-    r.shortestPaths(base, t);
-    IncrementalRouter ir = new IncrementalRouter(base);
-    ir.setDestination(t, r.distancesCopy());
-    ir.setScenario(Delta.between(base, after));
-    return ir.affects();
+    ScenarioMask mask = After.mask(base, new Change("c", "", List.of(ops)));
+    PairEvaluator pe = new PairEvaluator(base);
+    return pe.affects(pe.baseline(base.node(dst).orElseThrow()), mask);
   }
 
   @Test

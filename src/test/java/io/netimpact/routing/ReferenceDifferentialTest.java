@@ -1,5 +1,7 @@
 package io.netimpact.routing;
 
+import io.netimpact.testing.Router;
+import io.netimpact.testing.After;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netimpact.model.Snapshot;
@@ -15,13 +17,13 @@ class ReferenceDifferentialTest {
       Snapshot s = RandomNetworks.snapshot(seed, 4 + (int) (seed % 9), 6 + (int) (seed % 14),
           12);
       Network before = NetworkCompiler.compile(s);
-      Network after = ChangeApplier.apply(before, RandomNetworks.change(seed, s));
-      for (Network n : new Network[] {before, after}) {
+      MaskedView after = After.of(before, RandomNetworks.change(seed, s));
+      for (NetworkView n : new NetworkView[] {before, after}) {
         double[] refLost = new double[1];
         double[] ref = ReferenceRouter.loads(n, refLost);
         double[] got = new double[n.arcCount()];
         double lost = 0;
-        EcmpRouter r = new EcmpRouter(n.nodeCount());
+        Router r = new Router(n.nodeCount());
         for (int dst : n.destinations()) {
           r.shortestPaths(n, dst);
           lost += r.push(n, got);

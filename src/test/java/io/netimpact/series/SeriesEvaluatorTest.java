@@ -1,5 +1,7 @@
 package io.netimpact.series;
 
+import io.netimpact.testing.After;
+import io.netimpact.routing.MaskedView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +18,6 @@ import io.netimpact.model.Snapshot;
 import io.netimpact.model.TrafficInterval;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.routing.BaselineLoads;
-import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.testing.Topologies;
@@ -37,7 +38,7 @@ class SeriesEvaluatorTest {
   @Test
   void linkDownOnTheSquare_pushesTheBusyIntervalOverCapacity() {
     Network before = Topologies.square().compile();
-    Network after = ChangeApplier.apply(before, linkDown("ab"));
+    MaskedView after = After.of(before, linkDown("ab"));
     TrafficSeries series = new TrafficSeries(List.of(
         fiveMin("t0", "2004-03-01T00:00", Demand.of("a", "d", 60)),
         fiveMin("t1", "2004-03-01T00:05", Demand.of("a", "d", 180))));
@@ -65,7 +66,7 @@ class SeriesEvaluatorTest {
   @Test
   void drainedTransitDevice_sendsTheIntervalOverTheDetour() {
     Network before = Topologies.transit().compile();
-    Network after = ChangeApplier.apply(before,
+    MaskedView after = After.of(before,
         new Change("CR", "", List.of(new ChangeOp.SetDrained("t", true))));
     TrafficSeries series = new TrafficSeries(List.of(
         fiveMin("t0", "2004-03-01T00:00", Demand.of("a", "b", 50), Demand.of("t", "b", 10))));
@@ -79,7 +80,7 @@ class SeriesEvaluatorTest {
   @Test
   void removedDevice_makesItsTrafficUnroutableAndTheIntervalAtRisk() {
     Network before = Topologies.transit().compile();
-    Network after = ChangeApplier.apply(before,
+    MaskedView after = After.of(before,
         new Change("CR", "", List.of(new ChangeOp.RemoveDevice("b"))));
     TrafficSeries series = new TrafficSeries(List.of(
         new TrafficInterval("d1", "2005-02-01T00:00", 1440, List.of(Demand.of("a", "b", 7)))));
@@ -97,7 +98,7 @@ class SeriesEvaluatorTest {
         List.of(g, g.resolveSibling("rf1755_real_hard.0000.demands")), ImportOptions.DEFAULTS)
         .toSnapshot("rf1755", "");
     Network before = NetworkCompiler.compile(s);
-    Network after = ChangeApplier.apply(before, linkDown(s.links().get(3).id()));
+    MaskedView after = After.of(before, linkDown(s.links().get(3).id()));
     TrafficSeries series = new TrafficSeries(List.of(
         new TrafficInterval("all", "2016-01-01T00:00", 60, s.demands())));
     IntervalResult r = SeriesEvaluator.evaluate(before, after, series, Thresholds.DEFAULT)

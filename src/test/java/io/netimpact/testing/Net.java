@@ -6,9 +6,13 @@ import io.netimpact.model.Link;
 import io.netimpact.model.Member;
 import io.netimpact.model.Snapshot;
 import io.netimpact.model.SnapshotInfo;
-import io.netimpact.routing.EcmpRouter;
+import io.netimpact.routing.EcmpPush;
+import io.netimpact.routing.LoadSink;
+import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
+import io.netimpact.routing.NetworkView;
+import io.netimpact.routing.ShortestPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,17 +88,18 @@ public final class Net {
   }
 
   /** Loads of every arc that carries traffic, keyed {@code link:from>to}, routed by the engine. */
-  public static Map<String, Double> loads(Network net) {
-    double[] load = new double[net.arcCount()];
-    EcmpRouter r = new EcmpRouter(net.nodeCount());
-    for (int dst : net.destinations()) {
-      r.shortestPaths(net, dst);
-      r.push(net, load);
+  public static Map<String, Double> loads(NetworkView net) {
+    MaskedView g = net.view();
+    double[] load = new double[g.arcCount()];
+    ShortestPaths paths = new ShortestPaths(g.nodeCount());
+    EcmpPush push = new EcmpPush(g.nodeCount());
+    for (int dst : g.destinations()) {
+      push.pushDemands(g, paths.toward(g, dst), LoadSink.into(load));
     }
     return byArc(net, load);
   }
 
-  public static Map<String, Double> byArc(Network net, double[] load) {
+  public static Map<String, Double> byArc(NetworkView net, double[] load) {
     Map<String, Double> out = new TreeMap<>();
     for (int a = 0; a < load.length; a++) {
       if (load[a] != 0) {
@@ -104,7 +109,7 @@ public final class Net {
     return out;
   }
 
-  public static String arcName(Network net, int arc) {
+  public static String arcName(NetworkView net, int arc) {
     return net.linkId(Network.linkOf(arc)) + ":" + net.nodeId(net.tail(arc)) + ">"
         + net.nodeId(net.head(arc));
   }

@@ -1,6 +1,6 @@
 package io.netimpact.testing;
 
-import io.netimpact.routing.Network;
+import io.netimpact.routing.NetworkView;
 
 /**
  * An independent, deliberately naive router for differential tests: distances by
@@ -13,7 +13,7 @@ public final class ReferenceRouter {
   private ReferenceRouter() {}
 
   /** Arc loads in Gbps for every demand of {@code net}; {@code lost[0]} receives the lost Gbps. */
-  public static double[] loads(Network net, double[] lost) {
+  public static double[] loads(NetworkView net, double[] lost) {
     double[] load = new double[net.arcCount()];
     for (int k = 0; k < net.demandCount(); k++) {
       int s = net.demandSrc(k);
@@ -28,7 +28,7 @@ public final class ReferenceRouter {
     return load;
   }
 
-  static long[] distances(Network net, int t) {
+  static long[] distances(NetworkView net, int t) {
     int n = net.nodeCount();
     long[] d = new long[n];
     java.util.Arrays.fill(d, INF);
@@ -57,7 +57,7 @@ public final class ReferenceRouter {
     return d;
   }
 
-  private static void send(Network net, long[] d, int t, int u, double gbps, double[] load) {
+  private static void send(NetworkView net, long[] d, int t, int u, double gbps, double[] load) {
     if (u == t) {
       return;
     }
@@ -75,7 +75,7 @@ public final class ReferenceRouter {
     }
   }
 
-  private static boolean next(Network net, long[] d, int t, int u, int arc) {
+  private static boolean next(NetworkView net, long[] d, int t, int u, int arc) {
     if (!net.arcUsable(arc) || net.tail(arc) != u) {
       return false;
     }

@@ -1,5 +1,6 @@
 package io.netimpact.topology;
 
+import io.netimpact.testing.After;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,8 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
 import io.netimpact.routing.BaselineLoads;
-import io.netimpact.routing.ChangeApplier;
+import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
+import io.netimpact.routing.NetworkView;
 import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.testing.Net;
 import io.netimpact.testing.RandomNetworks;
@@ -20,16 +22,16 @@ import org.junit.jupiter.api.Test;
 /** Components, bridges, articulation points and stranding in plain Java. */
 class TopologyAlgorithmsTest {
 
-  private static int link(Network n, String id) {
+  private static int link(NetworkView n, String id) {
     return n.link(id).orElseThrow();
   }
 
-  private static int node(Network n, String id) {
+  private static int node(NetworkView n, String id) {
     return n.node(id).orElseThrow();
   }
 
-  private static Network apply(Network n, ChangeOp... ops) {
-    return ChangeApplier.apply(n, new Change("c", "", List.of(ops)));
+  private static MaskedView apply(Network n, ChangeOp... ops) {
+    return After.of(n, new Change("c", "", List.of(ops)));
   }
 
   @Test
@@ -68,7 +70,7 @@ class TopologyAlgorithmsTest {
 
   @Test
   void downedLink_isNotAnEdge_soItsParallelTwinBecomesABridge() {
-    Network n = apply(Topologies.parallel().compile(), new ChangeOp.SetLinkUp("ab1", false));
+    MaskedView n = apply(Topologies.parallel().compile(), new ChangeOp.SetLinkUp("ab1", false));
     Biconnectivity b = Biconnectivity.of(n);
     assertFalse(b.isBridge(link(n, "ab1")));
     assertTrue(b.isBridge(link(n, "ab2")));
@@ -129,7 +131,7 @@ class TopologyAlgorithmsTest {
     assertEquals(0, ranked.of(node(n, "c")));
     assertEquals(1, ranked.of(node(n, "a")));
 
-    Network after = apply(n, new ChangeOp.RemoveDevice("b"));
+    MaskedView after = apply(n, new ChangeOp.RemoveDevice("b"));
     Components ca = Components.of(after);
     assertEquals(Components.ABSENT, ca.of(node(n, "b")));
     assertEquals(2, ca.count(), "a alone and c-d");

@@ -1,0 +1,332 @@
+package io.netimpact.job;
+
+import io.netimpact.impact.Assembler;
+import io.netimpact.impact.Baseline;
+import io.netimpact.impact.Evaluator;
+import io.netimpact.impact.ImpactReport;
+import io.netimpact.impact.Scenario;
+import io.netimpact.impact.ScenarioState;
+import io.netimpact.impact.Thresholds;
+import io.netimpact.routing.DestinationBaseline;
+import io.netimpact.routing.LoadSink;
+import io.netimpact.routing.MaskedView;
+import io.netimpact.routing.Network;
+import io.netimpact.routing.PairEvaluator;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The one Spark runner of the {@link Evaluator}: reviews and sweeps alike (a review is a sweep
+ * of one scenario).
+ *
+ * <p>The base network and the scenarios (their masks) are broadcast once. Each destination's
+ * baseline distances are computed once (one Dijkstra per destination) and cached by
+ * destination (memory, spilling to disk). A survey pass applies the incremental rules to every
+ * (scenario, destination) pair and sums the baseline loads; the {@link WorkPlan} cuts the
+ * selected pairs into units and places them on partitions by estimated cost. Each task
+ * evaluates its units' pairs with {@link Evaluator#evaluatePair}, pre-merging {@link
+ * ScenarioState}s per scenario; a reduce by scenario merges the rest with the same {@link
+ * ScenarioState#merge}. With {@link Evaluator.Strategy#FULL} the rules select every pair and
+ * every pair is rerouted: the reference.
+ */
+public final class SparkEvaluator {
+  static final String ROUTE_GROUP = "netimpact-route";
+  static final String UNIT_DELAY_PROPERTY = "netimpact.test.unitDelayMs";
+
+  private SparkEvaluator() {}
+
+  /**
+   * One merged state per scenario (every scenario has one; persisted: call {@link #release}
+   * when done), the baseline, and what the run measured.
+   */
+  public record Result(JavaPairRDD<Integer, ScenarioState> states, Baseline baseline,
+      Broadcast<Network> base, Broadcast<ArrayList<Scenario>> scenarios, long pairsTotal,
+      long pairsRecomputed, double stragglerRatio, int routeTasks, double predictedImbalance) {
+    public void release() {
+      states.unpersist(false);
+    }
+  }
+
+  /** @param kind what runs ("review", "sweep"): the progress lines start with it */
+  public static Result run(JavaSparkContext jsc, String kind, Network base,
+      List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions, TaskTimes times,
+      PrintStream console, Stopwatch sw) {
+    int s = scenarios.size();
+    Broadcast<Network> baseBc = jsc.broadcast(base);
+    Broadcast<ArrayList<Scenario>> scenariosBc = jsc.broadcast(new ArrayList<>(scenarios));
+    List<Integer> dstIds = Arrays.stream(base.destinations()).boxed().toList();
+    int p = Math.max(1, partitions);
+
+    // The baseline: one Dijkstra per destination, cached by destination.
+    JavaPairRDD<Integer, long[]> dist = jsc.parallelize(dstIds, Math.min(p, Math.max(1,
+        dstIds.size()))).mapPartitionsToPair(it -> {
+          PairEvaluator pe = new PairEvaluator(baseBc.value());
+          List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+          while (it.hasNext()) {
+            int t = it.next();
+            out.add(new Tuple2<>(t, pe.baseline(t).dag().distances()));
+          }
+          return out.iterator();
+        }).persist(StorageLevel.MEMORY_AND_DISK());
+
+    Survey survey = survey(dist, baseBc, scenariosBc, strategy);
+    int[] dsts = survey.dsts;
+    long selected = Arrays.stream(survey.selected).asLongStream().sum();
+    WorkPlan plan = WorkPlan.of(dsts, survey.selected, survey.dagSize, p, base.nodeCount());
+    Broadcast<WorkPlan> planBc = jsc.broadcast(plan);
+    sw.lap("baseline+rules");
+
+    jsc.setJobGroup(ROUTE_GROUP, "evaluate " + s + " scenario" + (s == 1 ? "" : "s"), false);
+    JavaPairRDD<Integer, ScenarioState> partials = dist
+        .flatMapToPair(e -> {
+          List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+          for (int u : planBc.value().unitsByDst[e._1()]) {
+            out.add(new Tuple2<>(u, e._2()));
+          }
+          return out.iterator();
+        })
+        .partitionBy(new WorkPlan.UnitPartitioner(plan))
+        .mapPartitionsToPair(it -> evaluateUnits(it, baseBc.value(), scenariosBc.value(),
+            planBc.value(), strategy))
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    withProgress(jsc, kind, times, plan.partitionCost, s, console, partials::count);
+    jsc.clearJobGroup();
+    double straggler = routeStraggler(jsc, times);
+    sw.lap("route");
+
+    int slices = Math.min(p, Math.max(1, s));
+    JavaPairRDD<Integer, ScenarioState> states = jsc.parallelize(
+        IntStream.range(0, s).boxed().toList(), slices)
+        .mapToPair(i -> new Tuple2<>(i, new ScenarioState(i)))
+        .union(partials)
+        .reduceByKey(ScenarioState::merge, slices)
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    states.count();
+    partials.unpersist(false);
+    dist.unpersist(false);
+    sw.lap("merge");
+    return new Result(states, survey.baseline, baseBc, scenariosBc, (long) s * dsts.length,
+        selected, straggler,
+        plan.partitionCost.length, plan.predictedImbalance());
+  }
+
+  /** A review's outcome: its report and the baseline it was measured against. */
+  public record Review(ImpactReport report, Baseline baseline) {}
+
+  /** A review: the evaluation of one scenario, assembled on the driver. */
+  static Review review(JavaSparkContext jsc, String runId, String snapshotId, Network base,
+      Scenario scenario, Thresholds th, TaskTimes times, PrintStream console, Stopwatch sw) {
+    Result r = run(jsc, "review", base, List.of(scenario), Evaluator.Strategy.INCREMENTAL,
+        4 * jsc.defaultParallelism(), times, console, sw);
+    ScenarioState state = r.states().values().first();
+    r.release();
+    return new Review(new Assembler(base, r.baseline(), th).assemble(runId, snapshotId,
+        scenario, state), r.baseline());
+  }
+
+  /** Something made per scenario beside its report, from the view of its change. */
+  @FunctionalInterface
+  interface PerScenario<X> extends java.io.Serializable {
+    X of(Network base, Scenario scenario, MaskedView after);
+  }
+
+  /**
+   * Every scenario's report (and {@code extra}), assembled on the executor that holds its
+   * merged state: one {@link Assembler} and one view per task, each scenario's mask shown on
+   * it in turn. Persisted: unpersist when done.
+   */
+  static <X> JavaRDD<Tuple2<ImpactReport, X>> assemble(JavaSparkContext jsc, Result r,
+      String runId, String snapshotId, Thresholds th, PerScenario<X> extra) {
+    Broadcast<Network> baseBc = r.base();
+    Broadcast<ArrayList<Scenario>> scenariosBc = r.scenarios();
+    Broadcast<Baseline> baselineBc = jsc.broadcast(r.baseline());
+    JavaRDD<Tuple2<ImpactReport, X>> out = r.states().mapPartitions(it -> {
+      Network b = baseBc.value();
+      Assembler asm = new Assembler(b, baselineBc.value(), th);
+      MaskedView view = MaskedView.of(b);
+      List<Tuple2<ImpactReport, X>> rows = new ArrayList<>();
+      while (it.hasNext()) {
+        Tuple2<Integer, ScenarioState> e = it.next();
+        Scenario sc = scenariosBc.value().get(e._1());
+        ImpactReport report = asm.assemble(runId, snapshotId, sc, e._2());
+        rows.add(new Tuple2<>(report, extra.of(b, sc, view.show(sc.mask()))));
+      }
+      return rows.iterator();
+    }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    out.count();
+    return out;
+  }
+
+  /** Per destination: pairs selected by the rules and DAG size; and the baseline loads. */
+  private record Survey(int[] dsts, int[] selected, int[] dagSize, Baseline baseline)
+      implements java.io.Serializable {}
+
+  private record SurveyPart(int[] dsts, int[] selected, int[] dagSize, double[] load,
+      double lost) implements java.io.Serializable {}
+
+  private static Survey survey(JavaPairRDD<Integer, long[]> dist, Broadcast<Network> baseBc,
+      Broadcast<ArrayList<Scenario>> scenariosBc, Evaluator.Strategy strategy) {
+    List<SurveyPart> parts = dist.mapPartitions(it -> {
+      Network b = baseBc.value();
+      PairEvaluator pe = new PairEvaluator(b);
+      List<Scenario> sc = scenariosBc.value();
+      double[] load = new double[b.arcCount()];
+      double lost = 0;
+      List<int[]> rows = new ArrayList<>();
+      while (it.hasNext()) {
+        Tuple2<Integer, long[]> e = it.next();
+        DestinationBaseline db = pe.baseline(e._1(), e._2());
+        db.addLoads(LoadSink.into(load));
+        lost += db.lost();
+        int hits = strategy == Evaluator.Strategy.FULL ? sc.size() : affected(pe, db, sc).length;
+        rows.add(new int[] {e._1(), hits, db.dag().reached()});
+      }
+      int[] d = new int[rows.size()];
+      int[] h = new int[rows.size()];
+      int[] g = new int[rows.size()];
+      for (int i = 0; i < rows.size(); i++) {
+        d[i] = rows.get(i)[0];
+        h[i] = rows.get(i)[1];
+        g[i] = rows.get(i)[2];
+      }
+      return List.of(new SurveyPart(d, h, g, load, lost)).iterator();
+    }).collect();
+    int n = parts.stream().mapToInt(x -> x.dsts().length).sum();
+    int[] dsts = new int[n];
+    int[] sel = new int[n];
+    int[] dag = new int[n];
+    double[] load = new double[baseBc.value().arcCount()];
+    double lost = 0;
+    int i = 0;
+    for (SurveyPart sp : parts) {
+      for (int k = 0; k < sp.dsts().length; k++, i++) {
+        dsts[i] = sp.dsts()[k];
+        sel[i] = sp.selected()[k];
+        dag[i] = sp.dagSize()[k];
+      }
+      for (int a = 0; a < load.length; a++) {
+        load[a] += sp.load()[a];
+      }
+      lost += sp.lost();
+    }
+    return new Survey(dsts, sel, dag, new Baseline(load, lost));
+  }
+
+  /** The scenarios whose routing of the destination may change, by the rules. O(S x changed). */
+  static int[] affected(PairEvaluator pe, DestinationBaseline b, List<Scenario> scenarios) {
+    int[] out = new int[scenarios.size()];
+    int c = 0;
+    for (int i = 0; i < scenarios.size(); i++) {
+      if (pe.affects(b, scenarios.get(i).mask())) {
+        out[c++] = i;
+      }
+    }
+    return Arrays.copyOf(out, c);
+  }
+
+  /** One task: its units, scenario states pre-merged per scenario. */
+  private static Iterator<Tuple2<Integer, ScenarioState>> evaluateUnits(
+      Iterator<Tuple2<Integer, long[]>> it, Network base, List<Scenario> scenarios,
+      WorkPlan plan, Evaluator.Strategy strategy) {
+    PairEvaluator pe = new PairEvaluator(base);
+    Map<Integer, ScenarioState> acc = new HashMap<>();
+    // Test hook (executor-loss test): slows each unit so that a test can kill an executor
+    // while the routing stage runs. Unset in production.
+    long delayMs = Long.getLong(UNIT_DELAY_PROPERTY, 0L);
+    while (it.hasNext()) {
+      Tuple2<Integer, long[]> e = it.next();
+      if (delayMs > 0) {
+        try {
+          Thread.sleep(delayMs);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", ie);
+        }
+      }
+      WorkPlan.Unit u = plan.units.get(e._1());
+      DestinationBaseline b = pe.baseline(u.dst(), e._2());
+      int[] hit = strategy == Evaluator.Strategy.FULL
+          ? IntStream.range(0, scenarios.size()).toArray() : affected(pe, b, scenarios);
+      for (int k = u.from(); k < u.to(); k++) {
+        int sc = hit[k];
+        ScenarioState st = new ScenarioState(sc);
+        Evaluator.evaluatePair(pe, b, scenarios.get(sc).mask(), strategy, st);
+        acc.merge(sc, st, ScenarioState::merge);
+      }
+    }
+    List<Tuple2<Integer, ScenarioState>> out = new ArrayList<>(acc.size());
+    acc.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
+    return out.iterator();
+  }
+
+  /**
+   * Runs {@code action} while a daemon thread prints progress every 5 s: the share of the
+   * planned cost in finished tasks of the routing stage, as scenarios, rate and ETA.
+   */
+  private static <T> T withProgress(JavaSparkContext jsc, String kind, TaskTimes times,
+      double[] cost, int scenarios, PrintStream console, java.util.function.Supplier<T> action) {
+    double total = Math.max(1e-9, Arrays.stream(cost).sum());
+    long start = System.nanoTime();
+    Thread t = new Thread(() -> {
+      try {
+        while (!Thread.currentThread().isInterrupted()) {
+          Thread.sleep(5000);
+          int stage = routeStage(jsc);
+          double done = 0;
+          if (stage >= 0) {
+            for (int part : times.finishedPartitions(stage)) {
+              done += part < cost.length ? cost[part] : 0;
+            }
+          }
+          double frac = done / total;
+          double secs = (System.nanoTime() - start) / 1e9;
+          double rate = frac * scenarios / secs;
+          console.printf("%s: %3.0f%% of the routing work (about %d of %d scenarios), "
+              + "%.1f scenarios/s, ETA %s%n", kind, 100 * frac, Math.round(frac * scenarios),
+              scenarios, rate, rate > 0 ? String.format("%.0f s",
+                  (1 - frac) * scenarios / rate) : "unknown");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "netimpact-progress");
+    t.setDaemon(true);
+    t.start();
+    try {
+      return action.get();
+    } finally {
+      t.interrupt();
+    }
+  }
+
+  /** The last stage of the routing job group: the one whose tasks route. -1 if none yet. */
+  private static int routeStage(JavaSparkContext jsc) {
+    int best = -1;
+    for (int job : jsc.statusTracker().getJobIdsForGroup(ROUTE_GROUP)) {
+      var info = jsc.statusTracker().getJobInfo(job);
+      if (info != null) {
+        for (int st : info.stageIds()) {
+          best = Math.max(best, st);
+        }
+      }
+    }
+    return best;
+  }
+
+  private static double routeStraggler(JavaSparkContext jsc, TaskTimes times) {
+    int stage = routeStage(jsc);
+    return stage < 0 ? Double.NaN : TaskTimes.stragglerRatio(times.durations(stage));
+  }
+}

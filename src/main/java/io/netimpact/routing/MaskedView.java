@@ -1,0 +1,331 @@
+package io.netimpact.routing;
+
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+
+/**
+ * The network after a change, seen through its {@link ScenarioMask} over the base: every
+ * lookup (is an arc usable, its metric, capacity, ends; is a device drained or present; the
+ * usable arcs into or out of a device) is O(1) from dense arrays over the base plus a small
+ * overlay for arcs the change switches on or adds.
+ *
+ * <p>A view is a reusable, per-thread object: {@link #show} switches it to another mask of the
+ * same base in O(changed elements of the old and the new mask), so one view serves every
+ * scenario of a task without copying the network. Not thread-safe. A view showing {@link
+ * ScenarioMask#empty} is the base network itself.
+ */
+public final class MaskedView implements NetworkView {
+  final Network base;
+  private final int baseArcs;
+  private ScenarioMask mask;
+
+  /** Base arcs the mask switches off. */
+  final boolean[] off;
+  /** Base arcs the mask switches on (unusable in the base). */
+  private final boolean[] restored;
+  /** Metric after of base arcs whose metric the mask changes; 0 = the base's. */
+  private final int[] metricOver;
+  private final boolean[] capacitySet;
+  private final double[] capacityOver;
+  private final boolean[] drainFlip;
+  private final boolean[] absent;
+  private final boolean[] volumeSet;
+  private final double[] volumeOver;
+  /** Devices with switched-on arcs leaving or entering them, and those arcs (ascending). */
+  final boolean[] hasExtraOut;
+  final boolean[] hasExtraIn;
+  private final Int2ObjectOpenHashMap<int[]> extraOut = new Int2ObjectOpenHashMap<>();
+  private final Int2ObjectOpenHashMap<int[]> extraIn = new Int2ObjectOpenHashMap<>();
+  /**
+   * Unique per view and {@link #show}: a result computed on a view records which mask it saw,
+   * and the push refuses to run it on another.
+   */
+  private static final java.util.concurrent.atomic.AtomicLong GENERATIONS =
+      new java.util.concurrent.atomic.AtomicLong();
+  private long generation = GENERATIONS.incrementAndGet();
+
+  public MaskedView(Network base) {
+    this.base = base;
+    this.baseArcs = base.arcCount();
+    int n = base.nodeCount();
+    off = new boolean[baseArcs];
+    restored = new boolean[baseArcs];
+    metricOver = new int[baseArcs];
+    capacitySet = new boolean[baseArcs];
+    capacityOver = new double[baseArcs];
+    drainFlip = new boolean[n];
+    absent = new boolean[n];
+    volumeSet = new boolean[base.demandCount()];
+    volumeOver = new double[base.demandCount()];
+    hasExtraOut = new boolean[n];
+    hasExtraIn = new boolean[n];
+    mask = ScenarioMask.empty(base);
+  }
+
+  /** A view of the base network with no change. */
+  public static MaskedView of(Network base) {
+    return new MaskedView(base);
+  }
+
+  /** A view of the base after {@code mask}. */
+  public static MaskedView of(Network base, ScenarioMask mask) {
+    MaskedView v = new MaskedView(base);
+    v.show(mask);
+    return v;
+  }
+
+  public Network base() {
+    return base;
+  }
+
+  public ScenarioMask mask() {
+    return mask;
+  }
+
+  long generation() {
+    return generation;
+  }
+
+  /** Shows the network after {@code next} instead; O(changed elements of both masks). */
+  public MaskedView show(ScenarioMask next) {
+    if (next.baseNodes != base.nodeCount() || next.baseLinks != base.linkCount()) {
+      throw new IllegalArgumentException("mask of another network: " + next.baseNodes
+          + " devices / " + next.baseLinks + " links, the view's base has "
+          + base.nodeCount() + " / " + base.linkCount());
+    }
+    set(mask, false);
+    mask = next;
+    set(next, true);
+    generation = GENERATIONS.incrementAndGet();
+    return this;
+  }
+
+  private void set(ScenarioMask m, boolean on) {
+    for (int a : m.offArcs) {
+      off[a] = on;
+    }
+    for (int i = 0; i < m.anyMetricArcs.length; i++) {
+      metricOver[m.anyMetricArcs[i]] = on ? m.anyNewMetric[i] : 0;
+    }
+    for (int i = 0; i < m.capacityArcs.length; i++) {
+      int a = m.capacityArcs[i];
+      if (a < baseArcs) {
+        capacitySet[a] = on;
+        capacityOver[a] = on ? m.newCapacity[i] : 0.0;
+      }
+    }
+    for (int v : m.drained) {
+      drainFlip[v] = on;
+    }
+    for (int v : m.undrained) {
+      drainFlip[v] = on;
+    }
+    for (int v : m.removed) {
+      absent[v] = on;
+    }
+    for (int i = 0; i < m.demands.length; i++) {
+      volumeSet[m.demands[i]] = on;
+      volumeOver[m.demands[i]] = on ? m.newGbps[i] : 0.0;
+    }
+    if (!on) {
+      for (int a : m.onArcs) {
+        if (a < baseArcs) {
+          restored[a] = false;
+        }
+        hasExtraOut[tail(a)] = false;
+        hasExtraIn[head(a)] = false;
+      }
+      extraOut.clear();
+      extraIn.clear();
+      return;
+    }
+    if (m.onArcs.length == 0) {
+      return;
+    }
+    Int2ObjectOpenHashMap<IntArrayList> out = new Int2ObjectOpenHashMap<>();
+    Int2ObjectOpenHashMap<IntArrayList> in = new Int2ObjectOpenHashMap<>();
+    for (int a : m.onArcs) {
+      if (a < baseArcs) {
+        restored[a] = true;
+      }
+    }
+    // onArcs is ascending, so every device's extra arcs are too.
+    for (int a : m.onArcs) {
+      out.computeIfAbsent(tail(a), k -> new IntArrayList()).add(a);
+      in.computeIfAbsent(head(a), k -> new IntArrayList()).add(a);
+    }
+    out.forEach((v, list) -> {
+      hasExtraOut[v] = true;
+      extraOut.put((int) v, list.toIntArray());
+    });
+    in.forEach((v, list) -> {
+      hasExtraIn[v] = true;
+      extraIn.put((int) v, list.toIntArray());
+    });
+  }
+
+  /** Devices, the same before and after a change (removed ones stay as absent indices). */
+  public int nodeCount() {
+    return base.nodeCount();
+  }
+
+  /** Arcs after the change: the base's plus those of added links. */
+  public int arcCount() {
+    return mask.arcCount();
+  }
+
+  public int linkCount() {
+    return mask.linkCount();
+  }
+
+  /** Switched-on arcs leaving {@code v} (only where {@link #hasExtraOut} is set). */
+  int[] extraOut(int v) {
+    return extraOut.get(v);
+  }
+
+  int[] extraIn(int v) {
+    return extraIn.get(v);
+  }
+
+  public int tail(int arc) {
+    if (arc < baseArcs) {
+      return base.tail(arc);
+    }
+    int k = (arc >> 1) - base.linkCount();
+    return (arc & 1) == 0 ? mask.added.a()[k] : mask.added.b()[k];
+  }
+
+  public int head(int arc) {
+    if (arc < baseArcs) {
+      return base.head(arc);
+    }
+    int k = (arc >> 1) - base.linkCount();
+    return (arc & 1) == 0 ? mask.added.b()[k] : mask.added.a()[k];
+  }
+
+  public int arcMetric(int arc) {
+    if (arc < baseArcs) {
+      int m = metricOver[arc];
+      return m != 0 ? m : base.arcMetric(arc);
+    }
+    int k = (arc >> 1) - base.linkCount();
+    return (arc & 1) == 0 ? mask.added.metricAb()[k] : mask.added.metricBa()[k];
+  }
+
+  public boolean arcUsable(int arc) {
+    if (arc < baseArcs) {
+      return base.usable[arc >> 1] ? !off[arc] : restored[arc];
+    }
+    return mask.added.usable()[(arc >> 1) - base.linkCount()];
+  }
+
+  /** Capacity of an arc after the change in Gbps; 0 when unusable. */
+  public double arcCapacity(int arc) {
+    if (arc < baseArcs) {
+      return capacitySet[arc] ? capacityOver[arc] : base.arcCapacity(arc);
+    }
+    return mask.added.capacity()[(arc >> 1) - base.linkCount()];
+  }
+
+  public double latencyMs(int arc) {
+    int l = arc >> 1;
+    return l < base.linkCount() ? base.latencyMs[l] : mask.added.latencyMs()[l - base.linkCount()];
+  }
+
+  public String linkId(int link) {
+    return link < base.linkCount() ? base.linkIds[link]
+        : mask.added.ids()[link - base.linkCount()];
+  }
+
+  public String nodeId(int v) {
+    return base.nodeIds[v];
+  }
+
+  public boolean isDrained(int v) {
+    return base.drained[v] ^ drainFlip[v];
+  }
+
+  public boolean isPresent(int v) {
+    return base.present[v] && !absent[v];
+  }
+
+  @Override
+  public MaskedView view() {
+    return this;
+  }
+
+  public java.util.Optional<Integer> node(String id) {
+    return base.node(id);
+  }
+
+  public java.util.Optional<Integer> link(String id) {
+    java.util.Optional<Integer> l = base.link(id);
+    if (l.isPresent()) {
+      return l;
+    }
+    String[] ids = mask.added.ids();
+    for (int k = 0; k < ids.length; k++) {
+      if (ids[k].equals(id)) {
+        return java.util.Optional.of(base.linkCount() + k);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  public int linkA(int link) {
+    return tail(2 * link);
+  }
+
+  public int linkB(int link) {
+    return head(2 * link);
+  }
+
+  public boolean isUsable(int link) {
+    return arcUsable(2 * link);
+  }
+
+  public double linkCapacity(int link) {
+    return arcCapacity(2 * link);
+  }
+
+  public int demandCount() {
+    return base.demandCount();
+  }
+
+  public int demandSrc(int k) {
+    return base.demSrc[k];
+  }
+
+  public int demandDst(int k) {
+    return base.demDst[k];
+  }
+
+  /** Destinations of the base's demands (a change never adds demands). */
+  public int[] destinations() {
+    return base.destinations();
+  }
+
+  /** Volume after the change of base demand {@code k}, Gbps. */
+  public double demandGbps(int k) {
+    return volumeSet[k] ? volumeOver[k] : base.demGbps[k];
+  }
+
+  /**
+   * Whether {@code arc} (usable) is a next hop towards {@code dst} given distances {@code
+   * dist}: {@code d(u) == w + d(v)}, u is not the destination and v is the destination or not
+   * drained. The one definition of the shortest-path DAG. O(1).
+   */
+  boolean isNextHop(int dst, long[] dist, int arc) {
+    int u = tail(arc);
+    int v = head(arc);
+    long du = dist[u];
+    long dv = dist[v];
+    if (du == ShortestPaths.UNREACHABLE || dv == ShortestPaths.UNREACHABLE || u == dst) {
+      return false;
+    }
+    if (v != dst && isDrained(v)) {
+      return false;
+    }
+    return du == dv + arcMetric(arc);
+  }
+}

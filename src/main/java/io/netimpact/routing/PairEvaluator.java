@@ -1,0 +1,373 @@
+package io.netimpact.routing;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Evaluates (scenario, destination) pairs against a destination's {@link DestinationBaseline}:
+ * what the change does to that destination's arc loads, lost traffic and demand routes.
+ *
+ * <p>{@link #affects} decides in O(changed elements) whether the destination's routing can
+ * change at all, from the baseline distances d:
+ * <ul>
+ *   <li>a removed arc or a raised metric matters only if the arc is on the DAG
+ *       ({@code d(u) == w + d(v)});</li>
+ *   <li>an added arc or a lowered metric only if {@code d(u) >= w' + d(v)} (equality adds an
+ *       ECMP next hop);</li>
+ *   <li>a drain only if some DAG arc enters the drained device; an undrain only if some arc
+ *       into it could then be used ({@code d(u) >= w + d(v)});</li>
+ *   <li>a capacity change never; a volume change of one of its demands needs the traffic
+ *       pushed again, not the distances.</li>
+ * </ul>
+ *
+ * <p>{@link #evaluate} then either repairs or reroutes. <em>Repair</em> (increase-only masks:
+ * nothing can get shorter): only the devices whose baseline paths cross a changed element,
+ * the ancestors A of the changed arcs' tails, can change distance or next hops, and no traffic
+ * from outside A ever enters A; so A alone is re-solved ({@link ShortestPaths#resettle}) and
+ * the load delta is the traffic originating in A (and at sources whose volume changed) pushed
+ * after minus pushed before. O(|A| log |A| + the DAG below A). <em>Reroute</em> (any mask):
+ * a fresh {@link ShortestPaths#toward} on the view of the change, O(E log V). Both use the
+ * same kernel: one Dijkstra, one push ({@link EcmpPush}), one latency and fingerprint
+ * computation ({@link PathStats}), one DAG walk ({@link DagWalk}).
+ *
+ * <p>An instance is a per-task workspace for one base network (O(V + E) scratch, reused for
+ * every pair); not thread-safe. Baselines and masks are not modified.
+ */
+public final class PairEvaluator {
+  private static final long INF = ShortestPaths.UNREACHABLE;
+
+  private final Network base;
+  private final int n;
+  private final MaskedView before;
+  private final MaskedView after;
+  private final ShortestPaths paths;
+  private final EcmpPush push;
+  private final DagWalk walk;
+
+  // Scratch bound to one baseline at a time (see bind): its distances, latencies and
+  // fingerprints, patched for a region and restored after every pair.
+  private DestinationBaseline bound;
+  private long[] dist;
+  private double[] latency;
+  private long[] fingerprint;
+  private final int[] demandOf;
+  private final IntArrayList demandSources = new IntArrayList();
+
+  // Per-pair scratch.
+  private final boolean[] inA;
+  private final IntArrayList aList = new IntArrayList();
+  private final int[] aOrder;
+  private final double[] freshLatency;
+  private final long[] freshFingerprint;
+  private double[] acc;
+  private final IntArrayList accArcs = new IntArrayList();
+  private boolean[] accSeen;
+
+  public PairEvaluator(Network base) {
+    this.base = base;
+    this.n = base.nodeCount();
+    this.before = MaskedView.of(base);
+    this.after = MaskedView.of(base);
+    this.paths = new ShortestPaths(n);
+    this.push = new EcmpPush(n);
+    this.walk = new DagWalk(n);
+    this.demandOf = new int[n];
+    Arrays.fill(demandOf, -1);
+    this.inA = new boolean[n];
+    this.aOrder = new int[n];
+    this.freshLatency = new double[n];
+    this.freshFingerprint = new long[n];
+    this.acc = new double[base.arcCount()];
+    this.accSeen = new boolean[base.arcCount()];
+  }
+
+  public Network base() {
+    return base;
+  }
+
+  /** Routes {@code dst} on the base: one Dijkstra, one push, path statistics. O(E log V). */
+  public DestinationBaseline baseline(int dst) {
+    return baseline(paths.toward(before, dst));
+  }
+
+  /** The baseline of a destination from stored distances (no Dijkstra). O(V log V + E). */
+  public DestinationBaseline baseline(int dst, long[] distances) {
+    return baseline(DestinationDag.fromDistances(before, dst, distances));
+  }
+
+  private DestinationBaseline baseline(DestinationDag dag) {
+    double[] lat = new double[n];
+    long[] fp = new long[n];
+    PathStats.computeAll(before, dag, lat, fp);
+    double[] load = new double[base.arcCount()];
+    IntArrayList touched = new IntArrayList();
+    double lost = push.pushDemands(before, dag, (arc, g) -> {
+      if (load[arc] == 0) {
+        touched.add(arc);
+      }
+      load[arc] += g;
+    });
+    return new DestinationBaseline(dag, lat, fp, load,
+        DestinationBaseline.nonZero(load, touched), lost);
+  }
+
+  private void bind(DestinationBaseline b) {
+    if (bound == b) {
+      return;
+    }
+    for (int s : demandSources) {
+      demandOf[s] = -1;
+    }
+    demandSources.clear();
+    int t = b.destination();
+    for (int k = base.demandsTo(t); k < base.demandsTo(t + 1); k++) {
+      demandOf[base.demandSrc(k)] = k;
+      demandSources.add(base.demandSrc(k));
+    }
+    dist = b.dag.distances().clone();
+    latency = b.latency.clone();
+    fingerprint = b.fingerprint.clone();
+    bound = b;
+  }
+
+  private void showMask(ScenarioMask m) {
+    if (after.mask() != m) {
+      after.show(m);
+    }
+  }
+
+  private boolean onDagBefore(int t, long[] d, int arc) {
+    return base.usable[arc >> 1] && before.isNextHop(t, d, arc);
+  }
+
+  /** Whether an arc u->v of metric w could join the DAG after the change. */
+  private boolean couldJoin(int t, long[] d, int u, int v, int w) {
+    return u != t && d[v] != INF && (v == t || !after.isDrained(v))
+        && (d[u] == INF || d[u] >= w + d[v]);
+  }
+
+  /** The incremental rules (class comment) for one pair. O(changed elements). */
+  public boolean affects(DestinationBaseline b, ScenarioMask m) {
+    showMask(m);
+    int t = b.destination();
+    long[] d = b.dag.distances();
+    for (int k : m.demands) {
+      if (base.demandDst(k) == t) {
+        return true;
+      }
+    }
+    for (int a : m.offArcs) {
+      if (onDagBefore(t, d, a)) {
+        return true;
+      }
+    }
+    for (int i = 0; i < m.metricArcs.length; i++) {
+      int a = m.metricArcs[i];
+      boolean matters = m.newMetric[i] > base.arcMetric(a) ? onDagBefore(t, d, a)
+          : couldJoin(t, d, base.tail(a), base.head(a), m.newMetric[i]);
+      if (matters) {
+        return true;
+      }
+    }
+    for (int i = 0; i < m.onArcs.length; i++) {
+      int a = m.onArcs[i];
+      if (couldJoin(t, d, after.tail(a), after.head(a), m.onMetric[i])) {
+        return true;
+      }
+    }
+    for (int v : m.drained) {
+      if (v != t) {
+        for (int j = base.inStart[v]; j < base.inStart[v + 1]; j++) {
+          if (onDagBefore(t, d, base.inArc[j])) {
+            return true;
+          }
+        }
+      }
+    }
+    for (int v : m.undrained) {
+      if (v != t && d[v] != INF) {
+        for (int j = base.inStart[v]; j < base.inStart[v + 1]; j++) {
+          int a = base.inArc[j];
+          if (!after.off[a] && couldJoin(t, d, base.tail(a), v, after.arcMetric(a))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Evaluates one pair, adding the destination's arc load deltas (after minus before, Gbps)
+   * into {@code sink}: repaired when {@code incremental} and the mask is increase-only,
+   * rerouted otherwise.
+   */
+  public PairResult evaluate(DestinationBaseline b, ScenarioMask m, boolean incremental,
+      LoadSink sink) {
+    showMask(m);
+    bind(b);
+    return incremental && m.isIncreaseOnly() ? repair(b, m, sink) : reroute(b, sink);
+  }
+
+  private PairResult repair(DestinationBaseline b, ScenarioMask m, LoadSink sink) {
+    int t = b.destination();
+    long[] d0 = b.dag.distances();
+    // 1. Seeds: tails of changed DAG arcs; A: their ancestors on the baseline DAG.
+    for (int a : m.offArcs) {
+      if (onDagBefore(t, d0, a)) {
+        addToA(base.tail(a));
+      }
+    }
+    for (int a : m.metricArcs) {
+      if (onDagBefore(t, d0, a)) {
+        addToA(base.tail(a));
+      }
+    }
+    for (int v : m.drained) {
+      if (v != t) {
+        for (int j = base.inStart[v]; j < base.inStart[v + 1]; j++) {
+          if (onDagBefore(t, d0, base.inArc[j])) {
+            addToA(base.tail(base.inArc[j]));
+          }
+        }
+      }
+    }
+    for (int i = 0; i < aList.size(); i++) {
+      int x = aList.getInt(i);
+      for (int j = base.inStart[x]; j < base.inStart[x + 1]; j++) {
+        int arc = base.inArc[j];
+        if (onDagBefore(t, d0, arc)) {
+          addToA(base.tail(arc));
+        }
+      }
+    }
+    // 2. Distances in A after, then their latencies and fingerprints.
+    int[] aNodes = aList.toIntArray();
+    for (int x : aNodes) {
+      dist[x] = INF;
+    }
+    int reached = paths.resettle(after, t, dist, inA, aNodes, aNodes.length, aOrder);
+    PathStats.compute(after, t, dist, aOrder, reached, latency, fingerprint);
+    // 3. Traffic from A and from sources whose volume changed: before out, after in.
+    double lostB = 0;
+    double lostA = 0;
+    for (int x : aNodes) {
+      int k = demandOf[x];
+      if (k >= 0) {
+        lostB += push.queue(d0, x, base.demandGbps(k));
+      }
+    }
+    for (int k : m.demands) {
+      int x = base.demandSrc(k);
+      if (base.demandDst(k) == t && !inA[x]) {
+        lostB += push.queue(d0, x, base.demandGbps(k));
+      }
+    }
+    push.push(before, t, d0, sink, -1.0);
+    for (int x : aNodes) {
+      int k = demandOf[x];
+      if (k >= 0) {
+        lostA += push.queue(dist, x, after.demandGbps(k));
+      }
+    }
+    for (int k : m.demands) {
+      int x = base.demandSrc(k);
+      if (base.demandDst(k) == t && !inA[x]) {
+        lostA += push.queue(dist, x, after.demandGbps(k));
+      }
+    }
+    push.push(after, t, dist, sink, 1.0);
+    // 4. Demands whose routing changed: only sources in A can have.
+    List<RouteChange> changes = new ArrayList<>();
+    double newlyLost = 0;
+    for (int x : aNodes) {
+      int k = demandOf[x];
+      if (k < 0) {
+        continue;
+      }
+      boolean rb = d0[x] != INF;
+      boolean ra = dist[x] != INF;
+      if (rb == ra && (!rb || b.fingerprint[x] == fingerprint[x])) {
+        continue;
+      }
+      double va = after.demandGbps(k);
+      if (rb && !ra && va > 0) {
+        newlyLost += va;
+      }
+      changes.add(new RouteChange(k, rb, ra, rb ? b.latency[x] : Double.NaN,
+          ra ? latency[x] : Double.NaN, ra ? walk.arcsBelow(after, t, dist, x) : new int[0]));
+    }
+    // 5. Back to the baseline for the next pair.
+    for (int x : aNodes) {
+      inA[x] = false;
+      dist[x] = d0[x];
+      latency[x] = b.latency[x];
+      fingerprint[x] = b.fingerprint[x];
+    }
+    aList.clear();
+    return new PairResult(lostB, lostA, newlyLost, changes);
+  }
+
+  private void addToA(int x) {
+    if (!inA[x]) {
+      inA[x] = true;
+      aList.add(x);
+    }
+  }
+
+  private PairResult reroute(DestinationBaseline b, LoadSink sink) {
+    int t = b.destination();
+    int arcs = after.arcCount();
+    if (acc.length < arcs) {
+      acc = Arrays.copyOf(acc, arcs);
+      accSeen = Arrays.copyOf(accSeen, arcs);
+    }
+    DestinationDag dag = paths.toward(after, t);
+    double lostA = push.pushDemands(after, dag, (arc, g) -> {
+      if (!accSeen[arc]) {
+        accSeen[arc] = true;
+        accArcs.add(arc);
+      }
+      acc[arc] += g;
+    });
+    for (int a : b.loadArcs) {
+      if (!accSeen[a]) {
+        accSeen[a] = true;
+        accArcs.add(a);
+      }
+    }
+    for (int i = 0; i < accArcs.size(); i++) {
+      int a = accArcs.getInt(i);
+      double was = a < b.load.length ? b.load[a] : 0.0;
+      if (acc[a] != was) {
+        sink.add(a, acc[a] - was);
+      }
+      acc[a] = 0;
+      accSeen[a] = false;
+    }
+    accArcs.clear();
+    PathStats.computeAll(after, dag, freshLatency, freshFingerprint);
+    List<RouteChange> changes = new ArrayList<>();
+    double newlyLost = 0;
+    long[] d0 = b.dag.distances();
+    long[] d1 = dag.distances();
+    for (int k = base.demandsTo(t); k < base.demandsTo(t + 1); k++) {
+      int s = base.demandSrc(k);
+      boolean rb = d0[s] != INF;
+      boolean ra = d1[s] != INF;
+      if (rb == ra && (!rb || b.fingerprint[s] == freshFingerprint[s])) {
+        continue;
+      }
+      double va = after.demandGbps(k);
+      if (rb && !ra && va > 0) {
+        newlyLost += va;
+      }
+      changes.add(new RouteChange(k, rb, ra, rb ? b.latency[s] : Double.NaN,
+          ra ? freshLatency[s] : Double.NaN, ra ? walk.arcsBelow(after, t, d1, s)
+              : new int[0]));
+    }
+    return new PairResult(b.lost, lostA, newlyLost, changes);
+  }
+}
