@@ -68,6 +68,9 @@ public final class SparkEvaluator {
     Broadcast<ArrayList<Scenario>> scenariosBc = jsc.broadcast(new ArrayList<>(scenarios));
     List<Integer> dstIds = Arrays.stream(base.destinations()).boxed().toList();
     int p = Math.max(1, partitions);
+    if (s <= FUSED_SCENARIOS) {
+      return fused(jsc, kind, baseBc, scenariosBc, dstIds, strategy, p, times, console, sw);
+    }
 
     // The baseline: one Dijkstra per destination, cached by destination.
     JavaPairRDD<Integer, long[]> dist = jsc.parallelize(dstIds, Math.min(p, Math.max(1,
@@ -120,6 +123,72 @@ public final class SparkEvaluator {
     return new Result(states, survey.baseline, baseBc, scenariosBc, (long) s * dsts.length,
         selected, straggler,
         plan.partitionCost.length, plan.predictedImbalance());
+  }
+
+  /**
+   * Up to this many scenarios are evaluated in one pass by destination (baseline and pairs in
+   * the same task, nothing cached); more go through the survey and the cost-based plan, which
+   * pay off once many scenarios share each destination's baseline.
+   */
+  static final int FUSED_SCENARIOS = 4;
+
+  /** What one task of the fused pass returns: its baseline share and its scenario states. */
+  private record FusedPart(double[] load, double lost, ArrayList<ScenarioState> states)
+      implements java.io.Serializable {}
+
+  /**
+   * The fused plan: destinations spread over tasks; each task routes its destinations' base
+   * once and evaluates every scenario's pair there and then. O(D E log V + selected pairs).
+   */
+  private static Result fused(JavaSparkContext jsc, String kind, Broadcast<Network> baseBc,
+      Broadcast<ArrayList<Scenario>> scenariosBc, List<Integer> dstIds,
+      Evaluator.Strategy strategy, int p, TaskTimes times, PrintStream console, Stopwatch sw) {
+    int s = scenariosBc.value().size();
+    int slices = Math.max(1, Math.min(dstIds.size(), p));
+    jsc.setJobGroup(ROUTE_GROUP, "evaluate " + s + " scenario" + (s == 1 ? "" : "s"), false);
+    JavaRDD<FusedPart> parts = jsc.parallelize(dstIds, slices).mapPartitions(it -> {
+      Network b = baseBc.value();
+      List<Scenario> sc = scenariosBc.value();
+      PairEvaluator pe = new PairEvaluator(b);
+      double[] load = new double[b.arcCount()];
+      double lost = 0;
+      ArrayList<ScenarioState> states = new ArrayList<>();
+      for (int i = 0; i < sc.size(); i++) {
+        states.add(new ScenarioState(i));
+      }
+      while (it.hasNext()) {
+        DestinationBaseline db = pe.baseline(it.next());
+        db.addLoads(LoadSink.into(load));
+        lost += db.lost();
+        for (int i = 0; i < sc.size(); i++) {
+          Evaluator.evaluatePair(pe, db, sc.get(i).mask(), strategy, states.get(i));
+        }
+      }
+      return List.of(new FusedPart(load, lost, states)).iterator();
+    }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    double[] cost = new double[slices];
+    Arrays.fill(cost, 1.0);
+    withProgress(jsc, kind, times, cost, s, console, parts::count);
+    jsc.clearJobGroup();
+    double straggler = routeStraggler(jsc, times);
+    sw.lap("route");
+    FusedPart total = parts.map(f -> new FusedPart(f.load(), f.lost(), new ArrayList<>()))
+        .treeReduce((a, c) -> {
+          for (int i = 0; i < a.load().length; i++) {
+            a.load()[i] += c.load()[i];
+          }
+          return new FusedPart(a.load(), a.lost() + c.lost(), a.states());
+        });
+    JavaPairRDD<Integer, ScenarioState> states = parts
+        .flatMapToPair(f -> f.states().stream().map(x -> new Tuple2<>(x.scenario(), x))
+            .iterator())
+        .reduceByKey(ScenarioState::merge, Math.max(1, Math.min(p, s)))
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    long pairs = states.values().map(ScenarioState::pairs).fold(0L, Long::sum);
+    parts.unpersist(false);
+    sw.lap("merge");
+    return new Result(states, new Baseline(total.load(), total.lost()), baseBc, scenariosBc,
+        (long) s * dstIds.size(), pairs, straggler, slices, 1.0);
   }
 
   /** A review's outcome: its report and the baseline it was measured against. */
