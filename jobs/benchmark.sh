@@ -9,8 +9,13 @@
 # destinations routed per second of the route stage (each destination is routed before and
 # after the change). Prints a table and writes target/benchmark/review.json.
 #
-#   jobs/benchmark.sh [--seed N] [--presets "medium large"] [--repeat N] [--jfr]
-#   jobs/benchmark.sh --sweeps [--seed N] [--sample N] [--large-sample N]
+#   jobs/benchmark.sh [--seed N] [--presets "medium large"] [--repeat N] [--jfr] [--jar J --label L]
+#   jobs/benchmark.sh --sweeps [--seed N] [--sample N] [--large-sample N] [--jar J --label L]
+#
+# --jar J --label L runs another build of the job (for example the previous commit's
+# target/netimpact.jar, built in a git worktree) and writes under target/benchmark/L/, so that
+# two builds are measured side by side in one session on the same snapshots (which are shared:
+# target/benchmark/snapshots/).
 #
 # --sweeps benchmarks the what-if sweep instead (issue 4), all in one run: on medium, the N-1
 # device sweep and the N-1 link sweep with the incremental strategy; --strategy full on a fixed
@@ -34,6 +39,8 @@ REPEAT=1
 SWEEPS=0
 SAMPLE=40
 LARGE_SAMPLE=400
+JAR=""
+LABEL=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seed) SEED="$2"; shift 2 ;;
@@ -43,6 +50,8 @@ while [[ $# -gt 0 ]]; do
     --sweeps) SWEEPS=1; shift ;;
     --sample) SAMPLE="$2"; shift 2 ;;
     --large-sample) LARGE_SAMPLE="$2"; shift 2 ;;
+    --jar) JAR="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
+    --label) LABEL="$2"; shift 2 ;;
     *) echo "usage: $0 [--seed N] [--presets \"medium large\"] [--repeat N] [--jfr] | --sweeps [--sample N] [--large-sample N]" >&2; exit 2 ;;
   esac
 done
@@ -52,11 +61,15 @@ if [[ ! -x /usr/bin/time ]]; then
   if [[ $(id -u) == 0 ]]; then apt-get install -y -q time >&2; else sudo apt-get install -y -q time >&2; fi
 fi
 
-BENCH="$ROOT/target/benchmark"
-mkdir -p "$BENCH"
+BENCH="$ROOT/target/benchmark${LABEL:+/$LABEL}"
+mkdir -p "$BENCH" "$ROOT/target/benchmark/snapshots"
+[[ -n "$LABEL" && ! -e "$BENCH/snapshots" ]] && ln -s ../snapshots "$BENCH/snapshots"
 # Build once here, so that no run below pays for a build.
 (cd "$ROOT" && mvn -q -B -DskipTests package) >&2
 export NETIMPACT_NO_BUILD=1
+if [[ -n "$JAR" ]]; then
+  export NETIMPACT_JAR="$JAR"
+fi
 
 if [[ $SWEEPS == 1 ]]; then
   exec "$ROOT/jobs/benchmark-sweeps.py" --seed "$SEED" --sample "$SAMPLE" \

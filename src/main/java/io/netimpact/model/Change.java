@@ -10,8 +10,7 @@ import java.util.Objects;
  * @param title human title, or ""
  * @param ops   at least one operation, applied in order
  */
-public record Change(String id, String title, List<ChangeOp> ops)
-    implements java.io.Serializable {
+public record Change(String id, String title, List<ChangeOp> ops) {
   public Change {
     Checks.id(id, "change id");
     title = Objects.requireNonNullElse(title, "");

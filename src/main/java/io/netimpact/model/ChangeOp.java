@@ -3,8 +3,7 @@ package io.netimpact.model;
 import java.util.Optional;
 
 /** One operation of a change request: a closed set, one record per op of the contract. */
-public sealed interface ChangeOp extends java.io.Serializable {
-  // ScaleProxy is not an op: it only carries a ScaleDemands through Java serialization.
+public sealed interface ChangeOp {
 
   /** The contract's op name, as written in change files and generated scenario ids. */
   String opName();
@@ -186,19 +185,6 @@ public sealed interface ChangeOp extends java.io.Serializable {
 
     public String target() {
       return srcSite.orElse("*") + "->" + dstSite.orElse("*");
-    }
-
-    /** Java serialization goes through a proxy: {@code Optional} is not serializable. */
-    private Object writeReplace() {
-      return new ScaleProxy(factor, srcSite.orElse(null), dstSite.orElse(null));
-    }
-  }
-
-  /** Serialized form of {@link ScaleDemands}; absent filters are null only in this form. */
-  record ScaleProxy(double factor, String srcSite, String dstSite)
-      implements java.io.Serializable {
-    private Object readResolve() {
-      return new ScaleDemands(factor, Optional.ofNullable(srcSite), Optional.ofNullable(dstSite));
     }
   }
 }

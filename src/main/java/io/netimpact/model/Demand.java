@@ -10,8 +10,7 @@ import java.util.Objects;
  * @param gbps         rate in Gbps, finite and &gt;= 0
  * @param trafficClass class name, or "" when absent
  */
-public record Demand(String src, String dst, double gbps, String trafficClass)
-    implements java.io.Serializable {
+public record Demand(String src, String dst, double gbps, String trafficClass) {
   public Demand {
     Checks.id(src, "src");
     Checks.id(dst, "dst");

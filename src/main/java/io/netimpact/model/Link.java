@@ -32,7 +32,7 @@ public record Link(
     int minLinks,
     boolean up,
     double latencyMs,
-    List<String> srlgs) implements java.io.Serializable {
+    List<String> srlgs) {
 
   public Link {
     Checks.id(id, "link id");
@@ -93,43 +93,6 @@ public record Link(
 
   public Link withMetrics(int ab, OptionalInt ba) {
     return new Link(id, a, b, ab, ba, members, minLinks, up, latencyMs, srlgs);
-  }
-
-  /** Java serialization goes through a proxy: {@code OptionalInt} is not serializable. */
-  private Object writeReplace() {
-    return new Proxy(this);
-  }
-
-  private static final class Proxy implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
-    private final String id;
-    private final String a;
-    private final String b;
-    private final int metric;
-    private final int metricBa;
-    private final List<Member> members;
-    private final int minLinks;
-    private final boolean up;
-    private final double latencyMs;
-    private final List<String> srlgs;
-
-    Proxy(Link l) {
-      id = l.id;
-      a = l.a;
-      b = l.b;
-      metric = l.metric;
-      metricBa = l.metricBa.orElse(0);
-      members = new java.util.ArrayList<>(l.members);
-      minLinks = l.minLinks;
-      up = l.up;
-      latencyMs = l.latencyMs;
-      srlgs = new java.util.ArrayList<>(l.srlgs);
-    }
-
-    private Object readResolve() {
-      return new Link(id, a, b, metric, metricBa == 0 ? OptionalInt.empty()
-          : OptionalInt.of(metricBa), members, minLinks, up, latencyMs, srlgs);
-    }
   }
 
   public Link withMinLinks(int value) {

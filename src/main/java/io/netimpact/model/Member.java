@@ -7,8 +7,7 @@ package io.netimpact.model;
  * @param capacityGbps capacity in Gbps, finite and &gt; 0
  * @param up           operational state
  */
-public record Member(String id, double capacityGbps, boolean up)
-    implements java.io.Serializable {
+public record Member(String id, double capacityGbps, boolean up) {
   public Member {
     Checks.id(id, "member id");
     Checks.positiveFinite(capacityGbps, "capacity_gbps");

@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
  * @param minutes length of the interval, &gt;= 1
  * @param demands the demands, Gbps
  */
-public record TrafficInterval(String id, String start, int minutes, List<Demand> demands)
-    implements java.io.Serializable {
+public record TrafficInterval(String id, String start, int minutes, List<Demand> demands) {
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]+");
 
   public TrafficInterval {

@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * @param intervals at least one
  */
-public record TrafficSeries(List<TrafficInterval> intervals) implements java.io.Serializable {
+public record TrafficSeries(List<TrafficInterval> intervals) {
   public TrafficSeries {
     intervals = List.copyOf(intervals);
     if (intervals.isEmpty()) {

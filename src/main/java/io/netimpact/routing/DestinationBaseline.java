@@ -1,7 +1,5 @@
 package io.netimpact.routing;
 
-import it.unimi.dsi.fastutil.ints.IntArrayList;
-
 /**
  * One destination routed on the base network: its DAG, every device's path latency and
  * fingerprint, the arc loads of its demands and the traffic without a path. What the
@@ -12,18 +10,18 @@ public final class DestinationBaseline {
   final DestinationDag dag;
   final double[] latency;
   final long[] fingerprint;
-  /** Dense loads by base arc, and the arcs with load. */
-  final double[] load;
+  /** The arcs with load, ascending, and their loads (Gbps): O(DAG) memory, not O(E). */
   final int[] loadArcs;
+  final double[] loads;
   final double lost;
 
-  DestinationBaseline(DestinationDag dag, double[] latency, long[] fingerprint, double[] load,
-      int[] loadArcs, double lost) {
+  DestinationBaseline(DestinationDag dag, double[] latency, long[] fingerprint, int[] loadArcs,
+      double[] loads, double lost) {
     this.dag = dag;
     this.latency = latency;
     this.fingerprint = fingerprint;
-    this.load = load;
     this.loadArcs = loadArcs;
+    this.loads = loads;
     this.lost = lost;
   }
 
@@ -42,19 +40,8 @@ public final class DestinationBaseline {
 
   /** Adds the destination's base arc loads (Gbps) into {@code sink}. O(its loaded arcs). */
   public void addLoads(LoadSink sink) {
-    for (int a : loadArcs) {
-      sink.add(a, load[a]);
+    for (int i = 0; i < loadArcs.length; i++) {
+      sink.add(loadArcs[i], loads[i]);
     }
-  }
-
-  static int[] nonZero(double[] load, IntArrayList touched) {
-    IntArrayList out = new IntArrayList();
-    for (int i = 0; i < touched.size(); i++) {
-      int a = touched.getInt(i);
-      if (load[a] != 0) {
-        out.add(a);
-      }
-    }
-    return out.toIntArray();
   }
 }

@@ -101,16 +101,15 @@ public final class PairEvaluator {
     double[] lat = new double[n];
     long[] fp = new long[n];
     PathStats.computeAll(before, dag, lat, fp);
-    double[] load = new double[base.arcCount()];
-    IntArrayList touched = new IntArrayList();
-    double lost = push.pushDemands(before, dag, (arc, g) -> {
-      if (load[arc] == 0) {
-        touched.add(arc);
-      }
-      load[arc] += g;
-    });
-    return new DestinationBaseline(dag, lat, fp, load,
-        DestinationBaseline.nonZero(load, touched), lost);
+    double lost = push.pushDemands(before, dag, this::accumulate);
+    int[] arcs = accArcs.toIntArray();
+    Arrays.sort(arcs);
+    double[] loads = new double[arcs.length];
+    for (int i = 0; i < arcs.length; i++) {
+      loads[i] = acc[arcs[i]];
+    }
+    clearAcc();
+    return new DestinationBaseline(dag, lat, fp, arcs, loads, lost);
   }
 
   private void bind(DestinationBaseline b) {
@@ -251,33 +250,9 @@ public final class PairEvaluator {
     int reached = paths.resettle(after, t, dist, inA, aNodes, aNodes.length, aOrder);
     PathStats.compute(after, t, dist, aOrder, reached, latency, fingerprint);
     // 3. Traffic from A and from sources whose volume changed: before out, after in.
-    double lostB = 0;
-    double lostA = 0;
-    for (int x : aNodes) {
-      int k = demandOf[x];
-      if (k >= 0) {
-        lostB += push.queue(d0, x, base.demandGbps(k));
-      }
-    }
-    for (int k : m.demands) {
-      int x = base.demandSrc(k);
-      if (base.demandDst(k) == t && !inA[x]) {
-        lostB += push.queue(d0, x, base.demandGbps(k));
-      }
-    }
+    double lostB = queueRegion(before, t, d0, aNodes, m);
     push.push(before, t, d0, sink, -1.0);
-    for (int x : aNodes) {
-      int k = demandOf[x];
-      if (k >= 0) {
-        lostA += push.queue(dist, x, after.demandGbps(k));
-      }
-    }
-    for (int k : m.demands) {
-      int x = base.demandSrc(k);
-      if (base.demandDst(k) == t && !inA[x]) {
-        lostA += push.queue(dist, x, after.demandGbps(k));
-      }
-    }
+    double lostA = queueRegion(after, t, dist, aNodes, m);
     push.push(after, t, dist, sink, 1.0);
     // 4. Demands whose routing changed: only sources in A can have.
     List<RouteChange> changes = new ArrayList<>();
@@ -310,6 +285,46 @@ public final class PairEvaluator {
     return new PairResult(lostB, lostA, newlyLost, changes);
   }
 
+  /**
+   * Queues, for a push on {@code g} with distances {@code d}, the traffic the repair moves:
+   * the demands of the region's sources and of the sources whose volume the mask changes
+   * (volumes as {@code g} gives them). Returns the Gbps without a path.
+   */
+  private double queueRegion(MaskedView g, int t, long[] d, int[] aNodes, ScenarioMask m) {
+    double lost = 0;
+    for (int x : aNodes) {
+      int k = demandOf[x];
+      if (k >= 0) {
+        lost += push.queue(d, x, g.demandGbps(k));
+      }
+    }
+    for (int k : m.demands) {
+      int x = base.demandSrc(k);
+      if (base.demandDst(k) == t && !inA[x]) {
+        lost += push.queue(d, x, g.demandGbps(k));
+      }
+    }
+    return lost;
+  }
+
+  /** Adds a push's share into the dense scratch, remembering which arcs it touched. */
+  private void accumulate(int arc, double gbps) {
+    if (!accSeen[arc]) {
+      accSeen[arc] = true;
+      accArcs.add(arc);
+    }
+    acc[arc] += gbps;
+  }
+
+  private void clearAcc() {
+    for (int i = 0; i < accArcs.size(); i++) {
+      int a = accArcs.getInt(i);
+      acc[a] = 0;
+      accSeen[a] = false;
+    }
+    accArcs.clear();
+  }
+
   private void addToA(int x) {
     if (!inA[x]) {
       inA[x] = true;
@@ -325,24 +340,21 @@ public final class PairEvaluator {
       accSeen = Arrays.copyOf(accSeen, arcs);
     }
     DestinationDag dag = paths.toward(after, t);
-    double lostA = push.pushDemands(after, dag, (arc, g) -> {
-      if (!accSeen[arc]) {
-        accSeen[arc] = true;
-        accArcs.add(arc);
+    double lostA = push.pushDemands(after, dag, this::accumulate);
+    // After minus before per arc, each computed as one subtraction so that an unchanged arc
+    // gives exactly 0.
+    for (int i = 0; i < b.loadArcs.length; i++) {
+      int a = b.loadArcs[i];
+      if (acc[a] != b.loads[i]) {
+        sink.add(a, acc[a] - b.loads[i]);
       }
-      acc[arc] += g;
-    });
-    for (int a : b.loadArcs) {
-      if (!accSeen[a]) {
-        accSeen[a] = true;
-        accArcs.add(a);
-      }
+      accSeen[a] = false;
+      acc[a] = 0;
     }
     for (int i = 0; i < accArcs.size(); i++) {
       int a = accArcs.getInt(i);
-      double was = a < b.load.length ? b.load[a] : 0.0;
-      if (acc[a] != was) {
-        sink.add(a, acc[a] - was);
+      if (accSeen[a] && acc[a] != 0) {
+        sink.add(a, acc[a]);
       }
       acc[a] = 0;
       accSeen[a] = false;

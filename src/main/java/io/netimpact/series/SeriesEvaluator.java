@@ -55,7 +55,9 @@ public final class SeriesEvaluator {
     private static final long serialVersionUID = 1L;
     private final int nodeCount;
     private final int linkCount;
-    private final TrafficSeries series;
+    private final String[] ids;
+    private final String[] starts;
+    private final int[] minutes;
     private final Thresholds thresholds;
     private final Indexed demands;
     private final Stats[] before;
@@ -64,7 +66,10 @@ public final class SeriesEvaluator {
     private Prepared(Network net, TrafficSeries series, Thresholds thresholds) {
       this.nodeCount = net.nodeCount();
       this.linkCount = net.linkCount();
-      this.series = series;
+      List<TrafficInterval> ints = series.intervals();
+      this.ids = ints.stream().map(TrafficInterval::id).toArray(String[]::new);
+      this.starts = ints.stream().map(TrafficInterval::start).toArray(String[]::new);
+      this.minutes = ints.stream().mapToInt(TrafficInterval::minutes).toArray();
       this.thresholds = thresholds;
       this.demands = Indexed.of(net, series.intervals());
       MaskedView g = MaskedView.of(net);
@@ -92,33 +97,32 @@ public final class SeriesEvaluator {
       throw new IllegalArgumentException("the series was prepared on another network: "
           + p.nodeCount + " vs " + base.nodeCount() + " devices");
     }
-    List<TrafficInterval> ints = p.series.intervals();
     MaskedView after = MaskedView.of(base, change);
     Routed a = route(after, p.demands);
-    List<IntervalResult> out = new ArrayList<>(ints.size());
+    List<IntervalResult> out = new ArrayList<>(p.ids.length);
     double riskBefore = 0;
     double riskAfter = 0;
     double overAfter = 0;
     double total = 0;
     IntervalResult worst = null;
-    for (int i = 0; i < ints.size(); i++) {
-      TrafficInterval t = ints.get(i);
+    for (int i = 0; i < p.ids.length; i++) {
       Stats sb = p.before[i];
       Stats sa = Stats.of(after, a.load[i], p.thresholds);
-      IntervalResult r = new IntervalResult(t.id(), t.start(), t.minutes(), p.demands.offered[i],
+      IntervalResult r = new IntervalResult(p.ids[i], p.starts[i], p.minutes[i],
+          p.demands.offered[i],
           sb.maxUtil, sa.maxUtil, sb.overWarn, sa.overWarn, sb.overCap, sa.overCap,
           p.lostBefore[i], a.lost[i],
           sa.worstArc < 0 ? "" : after.linkId(Network.linkOf(sa.worstArc)));
       out.add(r);
-      total += t.hours();
+      total += p.minutes[i] / 60.0;
       if (r.atRiskBefore()) {
-        riskBefore += t.hours();
+        riskBefore += p.minutes[i] / 60.0;
       }
       if (r.atRiskAfter()) {
-        riskAfter += t.hours();
+        riskAfter += p.minutes[i] / 60.0;
       }
       if (r.overCapacityAfter()) {
-        overAfter += t.hours();
+        overAfter += p.minutes[i] / 60.0;
       }
       if (worst == null || r.maxUtilAfter() > worst.maxUtilAfter()) {
         worst = r;

@@ -20,6 +20,7 @@ import io.netimpact.model.TrafficSeries;
 import io.netimpact.routing.BaselineLoads;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
+import io.netimpact.testing.Net;
 import io.netimpact.testing.Topologies;
 import java.nio.file.Path;
 import java.util.List;
@@ -117,5 +118,25 @@ class SeriesEvaluatorTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> SeriesEvaluator.evaluate(net, net, series, Thresholds.DEFAULT));
     assertTrue(e.getMessage().contains("zz"));
+  }
+
+  @Test
+  void demandScalingOfTheChange_appliesToEveryInterval() {
+    // A link down plus 50 % growth from site s1: the growth must reach every interval, not
+    // only the snapshot's own matrix (the series used to be routed without it).
+    Network before = Net.create().device("a", "s1").device("d", "s2")
+        .link("ab", "a", "b", 1, 100).link("bd", "b", "d", 1, 100)
+        .link("ac", "a", "c", 1, 100).link("cd", "c", "d", 1, 100).compile();
+    MaskedView after = After.of(before, new ChangeOp.SetLinkUp("ab", false),
+        new ChangeOp.ScaleDemands(1.5, java.util.Optional.of("s1"), java.util.Optional.empty()));
+    TrafficSeries series = new TrafficSeries(List.of(
+        fiveMin("t0", "2004-03-01T00:00", Demand.of("a", "d", 40), Demand.of("d", "a", 40)),
+        fiveMin("t1", "2004-03-01T00:05", Demand.of("a", "d", 60))));
+    SeriesReport r = SeriesEvaluator.evaluate(before, after, series, Thresholds.DEFAULT);
+    assertEquals(0.6, r.intervals().get(0).maxUtilAfter(), 1e-12); // 40 x 1.5 on a->c
+    assertEquals(0.9, r.intervals().get(1).maxUtilAfter(), 1e-12); // 60 x 1.5: above warn
+    assertTrue(r.intervals().get(1).atRiskAfter());
+    assertEquals(0.2, r.intervals().get(0).maxUtilBefore(), 1e-12); // before: no growth
+    assertEquals(5 / 60.0, r.hoursAtRiskAfter(), 1e-12);
   }
 }

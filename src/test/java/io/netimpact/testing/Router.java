@@ -21,8 +21,10 @@ public final class Router {
 
   /** The DAG of every device towards {@code dst} on {@code net}. */
   public DestinationDag shortestPaths(NetworkView net, int dst) {
-    view = net.view();
-    routed = net;
+    if (net != routed) {
+      view = net.view();
+      routed = net;
+    }
     dag = paths.toward(view, dst);
     return dag;
   }

@@ -1,0 +1,13 @@
+package io.netimpact.impact;
+
+import io.netimpact.model.Snapshot;
+import io.netimpact.routing.Network;
+
+/** The plain-Java incremental path: the rules select pairs, increase-only changes repaired. */
+class IncrementalEvaluationContractTest extends EvaluationContract {
+  @Override
+  protected Outcome evaluate(Network base, Snapshot snapshot, Scenario scenario) {
+    return Outcome.of(Evaluator.review("r", "s", base, scenario, Evaluator.Strategy.INCREMENTAL,
+        Thresholds.DEFAULT));
+  }
+}
