@@ -5,6 +5,7 @@ import io.netimpact.routing.Network;
 import io.netimpact.routing.RouteChange;
 import it.unimi.dsi.fastutil.ints.Int2DoubleMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -30,6 +31,15 @@ public final class Assembler {
 
   public ImpactReport assemble(String runId, String snapshotId, Scenario scenario,
       ScenarioState state) {
+    return assemble(runId, snapshotId, scenario, state, null);
+  }
+
+  /**
+   * The report, also folding the scenario's arcs into {@code worst} (the sweep's worst case
+   * per arc) when it is not null; the scenario's index is its state's.
+   */
+  public ImpactReport assemble(String runId, String snapshotId, Scenario scenario,
+      ScenarioState state, WorstCase worst) {
     after.show(scenario.mask());
     int arcs = after.arcCount();
     int baseArcs = base.arcCount();
@@ -67,6 +77,9 @@ public final class Assembler {
       ArcStatus sb = existed ? ArcStatus.of(capB, loadB, th) : ArcStatus.DOWN;
       ArcStatus sa = ArcStatus.of(capA, loadA, th);
       maxBefore = Math.max(maxBefore, utilB);
+      if (worst != null && existed && capA > 0) {
+        worst.add(state.scenario(), a, loadA, capA, sa);
+      }
       if (utilA > maxAfter) {
         maxAfter = utilA;
         worstArc = a;
@@ -106,14 +119,39 @@ public final class Assembler {
           c.latencyAfterMs()));
     }
     demands.sort(Comparator.comparing(DemandImpact::dst).thenComparing(DemandImpact::src));
-    double unroutableAfter = baseline.unroutable() + state.lostAfter() - state.lostBefore();
+    double unroutableAfter = Math.max(0,
+        baseline.unroutable() + state.lostAfter() - state.lostBefore());
+    double endpointRemoved = Math.min(unroutableAfter, endpointRemovedGbps());
     Verdict verdict = state.newlyUnroutable() > 0 || newlyOver ? Verdict.BLOCK
         : newlyWarn ? Verdict.RISK : Verdict.SAFE;
     ScenarioSummary summary = new ScenarioSummary(runId, snapshotId, sid, scenario.title(),
         verdict, maxBefore, maxAfter, overWarn, overCap, baseline.unroutable(),
-        Math.max(0, unroutableAfter), overflow, demands.size(),
-        worstArc < 0 ? "" : after.linkId(Network.linkOf(worstArc)));
+        unroutableAfter, overflow, demands.size(),
+        worstArc < 0 ? "" : after.linkId(Network.linkOf(worstArc)),
+        unroutableAfter - endpointRemoved, endpointRemoved);
     return new ImpactReport(summary, rows, demands);
+  }
+
+  /**
+   * Gbps after the change of the demands whose source or destination the change removes (each
+   * demand once). O(demands of the removed devices).
+   */
+  private double endpointRemovedGbps() {
+    int[] removed = after.mask().removedDevices();
+    double gbps = 0;
+    for (int v : removed) {
+      for (int k = base.demandsTo(v); k < base.demandsTo(v + 1); k++) {
+        gbps += after.demandGbps(k);
+      }
+    }
+    for (int v : removed) {
+      for (int k : base.demandsFrom(v)) {
+        if (Arrays.binarySearch(removed, base.demandDst(k)) < 0) {
+          gbps += after.demandGbps(k);
+        }
+      }
+    }
+    return gbps;
   }
 
   /** The before state of every arc: {@code link_baseline}. O(arcs). */

@@ -44,6 +44,12 @@ public final class Evaluator {
   /** The whole evaluation in the calling thread: the reference for the Spark path. */
   public static List<ImpactReport> evaluate(String runId, String snapshotId, Network base,
       List<Scenario> scenarios, Strategy strategy, Thresholds th) {
+    return evaluate(runId, snapshotId, base, scenarios, strategy, th, null);
+  }
+
+  /** The evaluation, folding every scenario into {@code worst} when it is not null. */
+  public static List<ImpactReport> evaluate(String runId, String snapshotId, Network base,
+      List<Scenario> scenarios, Strategy strategy, Thresholds th, WorstCase worst) {
     PairEvaluator pe = new PairEvaluator(base);
     ScenarioState[] states = new ScenarioState[scenarios.size()];
     for (int i = 0; i < states.length; i++) {
@@ -62,7 +68,7 @@ public final class Evaluator {
     Assembler asm = new Assembler(base, new Baseline(load, lost), th);
     List<ImpactReport> out = new ArrayList<>(states.length);
     for (int i = 0; i < states.length; i++) {
-      out.add(asm.assemble(runId, snapshotId, scenarios.get(i), states[i]));
+      out.add(asm.assemble(runId, snapshotId, scenarios.get(i), states[i], worst));
     }
     return out;
   }

@@ -1,6 +1,11 @@
 package io.netimpact.impact;
 
-/** One {@code scenario_summary} row (contract section 4). Rates in Gbps. */
+/**
+ * One {@code scenario_summary} row (contract sections 4 and 6.4). Rates in Gbps. The traffic
+ * without a path after the change is split in two: {@code strandedGbpsAfter}, whose end devices
+ * both exist but no path joins them, and {@code endpointRemovedGbpsAfter}, whose source or
+ * destination the change removed; they add up to {@code unroutableGbpsAfter}.
+ */
 public record ScenarioSummary(
     String runId,
     String snapshotId,
@@ -15,4 +20,12 @@ public record ScenarioSummary(
     double unroutableGbpsAfter,
     double overflowGbpsAfter,
     long affectedDemands,
-    String worstLinkId) implements java.io.Serializable {}
+    String worstLinkId,
+    double strandedGbpsAfter,
+    double endpointRemovedGbpsAfter) implements java.io.Serializable {
+
+  /** Traffic newly stranded: what the change does to traffic other than its own. */
+  public double newlyStrandedGbps() {
+    return Math.max(0, strandedGbpsAfter - unroutableGbpsBefore);
+  }
+}

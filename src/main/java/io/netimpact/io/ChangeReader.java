@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
+import io.netimpact.model.Member;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,6 +107,17 @@ public final class ChangeReader {
           throw new FieldException("link." + e.field(), e.getMessage());
         }
       }
+      case "add_member" -> {
+        JsonNode m = f.raw("member");
+        if (m == null || !m.isObject()) {
+          throw new FieldException("member", m == null ? "missing required field (a member "
+              + "object: id, capacity_gbps, up)" : "must be an object, got " + Fields.describe(m));
+        }
+        Fields mf = new Fields(m, "member.");
+        yield new ChangeOp.AddMember(f.requiredString("link"), new Member(
+            mf.requiredString("id"), mf.requiredNumber("capacity_gbps", true),
+            mf.bool("up", true)));
+      }
       case "srlg_down" -> new ChangeOp.SrlgDown(f.requiredString("srlg"));
       case "site_down" -> new ChangeOp.SiteDown(f.requiredString("site"));
       case "scale_demands" -> new ChangeOp.ScaleDemands(
@@ -113,7 +125,8 @@ public final class ChangeReader {
           f.optionalNonEmptyString("src_site"), f.optionalNonEmptyString("dst_site"));
       default -> throw new FieldException("op", "unknown op \"" + op + "\" (known: drain_device, "
           + "undrain_device, remove_device, link_down, link_up, member_down, member_up, "
-          + "set_metric, set_capacity, add_link, srlg_down, site_down, scale_demands)");
+          + "set_metric, set_capacity, add_link, add_member, srlg_down, site_down, "
+          + "scale_demands)");
     };
   }
 }

@@ -25,6 +25,8 @@ public final class ReportTables {
   public static final String LINK_IMPACT = "link_impact";
   public static final String DEMAND_IMPACT = "demand_impact";
   public static final String LINK_BASELINE = "link_baseline";
+  /** A sweep's worst case per base arc (contract section 6.5). */
+  public static final String LINK_WORST_CASE = "link_worst_case";
   /** Records set aside with {@code --on-bad-record quarantine}, with why. */
   public static final String REJECTS = "_rejects";
 
@@ -45,7 +47,8 @@ public final class ReportTables {
       dbl("max_util_before"), dbl("max_util_after"), lng("links_over_warn_after"),
       lng("links_over_capacity_after"), dbl("unroutable_gbps_before"),
       dbl("unroutable_gbps_after"), dbl("overflow_gbps_after"), lng("affected_demands"),
-      str("worst_link_id"), lng("input_rejects"));
+      str("worst_link_id"), lng("input_rejects"), dbl("stranded_gbps_after"),
+      dbl("endpoint_removed_gbps_after"));
 
   public static final StructType LINK_IMPACT_SCHEMA = schema(
       str("run_id"), str("scenario_id"), str("link_id"), str("from_device"), str("to_device"),
@@ -61,6 +64,12 @@ public final class ReportTables {
       str("run_id"), str("scenario_id"), str("link_id"), str("from_device"), str("to_device"),
       dbl("capacity_before_gbps"), dbl("load_before_gbps"), dbl("util_before"),
       str("status_before"));
+
+  public static final StructType LINK_WORST_CASE_SCHEMA = schema(
+      str("run_id"), str("link_id"), str("from_device"), str("to_device"), dbl("capacity_gbps"),
+      dbl("load_before_gbps"), dbl("worst_load_gbps"), dbl("worst_util"),
+      nullableStr("worst_scenario_id"), lng("scenarios_over_warn"),
+      lng("scenarios_over_capacity"));
 
   public static final StructType SCENARIO_SERIES_SCHEMA = schema(
       str("run_id"), str("scenario_id"), lng("intervals"), dbl("total_hours"),
@@ -87,7 +96,8 @@ public final class ReportTables {
     return RowFactory.create(s.runId(), s.snapshotId(), s.scenarioId(), s.title(),
         s.verdict().name(), s.maxUtilBefore(), s.maxUtilAfter(), s.linksOverWarnAfter(),
         s.linksOverCapacityAfter(), s.unroutableGbpsBefore(), s.unroutableGbpsAfter(),
-        s.overflowGbpsAfter(), s.affectedDemands(), s.worstLinkId(), inputRejects);
+        s.overflowGbpsAfter(), s.affectedDemands(), s.worstLinkId(), inputRejects,
+        s.strandedGbpsAfter(), s.endpointRemovedGbpsAfter());
   }
 
   public static Row row(LinkImpact r) {
@@ -100,6 +110,12 @@ public final class ReportTables {
   public static Row row(DemandImpact r) {
     return RowFactory.create(r.runId(), r.scenarioId(), r.src(), r.dst(), r.gbps(),
         r.status().name(), boxed(r.latencyBeforeMs()), boxed(r.latencyAfterMs()));
+  }
+
+  public static Row row(io.netimpact.impact.LinkWorstCase r) {
+    return RowFactory.create(r.runId(), r.linkId(), r.fromDevice(), r.toDevice(),
+        r.capacityGbps(), r.loadBeforeGbps(), r.worstLoadGbps(), r.worstUtil(),
+        r.worstScenarioId().orElse(null), r.scenariosOverWarn(), r.scenariosOverCapacity());
   }
 
   public static Row row(LinkBaseline r) {
@@ -127,6 +143,10 @@ public final class ReportTables {
 
   private static StructField nullableDbl(String name) {
     return field(name, DataTypes.DoubleType, true);
+  }
+
+  private static StructField nullableStr(String name) {
+    return field(name, DataTypes.StringType, true);
   }
 
   private static StructField lng(String name) {

@@ -7,6 +7,7 @@ import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioState;
 import io.netimpact.impact.Thresholds;
+import io.netimpact.impact.WorstCase;
 import io.netimpact.routing.DestinationBaseline;
 import io.netimpact.routing.LoadSink;
 import io.netimpact.routing.MaskedView;
@@ -212,30 +213,50 @@ public final class SparkEvaluator {
   }
 
   /**
+   * The assembled sweep: every scenario's report with its {@code extra} (persisted: call
+   * {@link #release}), and the worst case per base arc over all scenarios.
+   */
+  record Assembly<X>(JavaRDD<Tuple2<ImpactReport, X>> scenarios, WorstCase worstCase) {
+    void release() {
+      scenarios.unpersist(false);
+    }
+  }
+
+  /** What one task of the assembly pass returns: its scenarios and their worst case. */
+  private record AssembledPart<X>(ArrayList<Tuple2<ImpactReport, X>> scenarios,
+      WorstCase worst) implements java.io.Serializable {}
+
+  /**
    * Every scenario's report (and {@code extra}), assembled on the executor that holds its
    * merged state: one {@link Assembler} and one view per task, each scenario's mask shown on
-   * it in turn. Persisted: unpersist when done.
+   * it in turn; the same pass folds each scenario's arcs into the task's {@link WorstCase},
+   * and the tasks' worst cases merge with a tree reduce.
    */
-  static <X> JavaRDD<Tuple2<ImpactReport, X>> assemble(JavaSparkContext jsc, Result r,
-      String runId, String snapshotId, Thresholds th, PerScenario<X> extra) {
+  static <X> Assembly<X> assemble(JavaSparkContext jsc, Result r, String runId,
+      String snapshotId, Thresholds th, PerScenario<X> extra) {
     Broadcast<Network> baseBc = r.base();
     Broadcast<ArrayList<Scenario>> scenariosBc = r.scenarios();
     Broadcast<Baseline> baselineBc = jsc.broadcast(r.baseline());
-    JavaRDD<Tuple2<ImpactReport, X>> out = r.states().mapPartitions(it -> {
+    JavaRDD<AssembledPart<X>> parts = r.states().mapPartitions(it -> {
       Network b = baseBc.value();
       Assembler asm = new Assembler(b, baselineBc.value(), th);
       MaskedView view = MaskedView.of(b);
-      List<Tuple2<ImpactReport, X>> rows = new ArrayList<>();
+      WorstCase worst = new WorstCase(b.arcCount());
+      ArrayList<Tuple2<ImpactReport, X>> rows = new ArrayList<>();
       while (it.hasNext()) {
         Tuple2<Integer, ScenarioState> e = it.next();
         Scenario sc = scenariosBc.value().get(e._1());
-        ImpactReport report = asm.assemble(runId, snapshotId, sc, e._2());
+        ImpactReport report = asm.assemble(runId, snapshotId, sc, e._2(), worst);
         rows.add(new Tuple2<>(report, extra.of(b, sc, view.show(sc.mask()))));
       }
-      return rows.iterator();
+      return List.of(new AssembledPart<>(rows, worst)).iterator();
     }).persist(StorageLevel.MEMORY_AND_DISK_SER());
-    out.count();
-    return out;
+    WorstCase worst = parts.map(AssembledPart::worst).treeReduce(WorstCase::merge);
+    JavaRDD<Tuple2<ImpactReport, X>> scenarios = parts.flatMap(p -> p.scenarios().iterator())
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    scenarios.count();
+    parts.unpersist(false);
+    return new Assembly<>(scenarios, worst);
   }
 
   /** Per destination: pairs selected by the rules and DAG size; and the baseline loads. */

@@ -9,8 +9,10 @@ import io.netimpact.impact.LinkBaseline;
 import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.impact.Verdict;
+import io.netimpact.impact.WorstCase;
 import io.netimpact.io.BadInputException;
 import io.netimpact.io.InputProblem;
+import io.netimpact.io.ReportTables;
 import io.netimpact.io.ReportWriter;
 import io.netimpact.io.SnapshotReader;
 import io.netimpact.io.SparkParquetTables;
@@ -54,12 +56,15 @@ public final class SweepJob {
   public record Outcome(String runId, List<ScenarioSummary> ranked, long pairsTotal,
       long pairsRecomputed, double stragglerRatio, Map<String, Double> seconds) {}
 
-  /** Riskiest first: verdict, then overflow, lost traffic, utilisation, id. */
+  /**
+   * Riskiest first: verdict, then overflow, traffic newly stranded (what a failure does to
+   * traffic other than its own: a site's own traffic, gone with the site, does not rank it),
+   * utilisation, id.
+   */
   static final Comparator<ScenarioSummary> RISKIEST_FIRST = Comparator
       .comparing(ScenarioSummary::verdict).reversed()
       .thenComparing(Comparator.comparingDouble(ScenarioSummary::overflowGbpsAfter).reversed())
-      .thenComparing(Comparator.comparingDouble(
-          (ScenarioSummary x) -> x.unroutableGbpsAfter() - x.unroutableGbpsBefore()).reversed())
+      .thenComparing(Comparator.comparingDouble(ScenarioSummary::newlyStrandedGbps).reversed())
       .thenComparing(Comparator.comparingDouble(ScenarioSummary::maxUtilAfter).reversed())
       .thenComparing(ScenarioSummary::scenarioId);
 
@@ -110,9 +115,10 @@ public final class SweepJob {
       spark.sparkContext().removeSparkListener(times);
     }
     Broadcast<Components> componentsBc = jsc.broadcast(components);
-    JavaRDD<Tuple2<ImpactReport, Row>> assembled = SparkEvaluator.assemble(jsc, r, runId,
+    SparkEvaluator.Assembly<Row> assembly = SparkEvaluator.assemble(jsc, r, runId,
         snapshotId, req.thresholds(), (b, sc, view) -> SparkTopology.scenarioRow(runId,
             sc.id(), Stranding.between(b, componentsBc.value(), view)));
+    JavaRDD<Tuple2<ImpactReport, Row>> assembled = assembly.scenarios();
     sw.lap("assemble");
     r.release();
     try {
@@ -127,7 +133,7 @@ public final class SweepJob {
       Reports.publish(spark, req.out(), req.format(), runId, reports, baseline,
           Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), loaded.rejects(),
           extraTables(spark, runId, base, components, r.baseline(), assembled.map(Tuple2::_2),
-              scenarios, partitions, seriesReports));
+              assembly.worstCase(), scenarios, partitions, seriesReports));
       List<ScenarioSummary> ranked = reports.map(ImpactReport::summary).collect().stream()
           .sorted(RISKIEST_FIRST).toList();
       sw.lap("write");
@@ -137,17 +143,21 @@ public final class SweepJob {
       return new Outcome(runId, ranked, r.pairsTotal(), r.pairsRecomputed(),
           r.stragglerRatio(), sw.seconds());
     } finally {
-      assembled.unpersist(false);
+      assembly.release();
     }
   }
 
-  /** Topology tables always; the series table with --traffic-series. */
+  /** The worst case per arc and the topology tables always; the series table with --traffic-series. */
   private static Map<String, Dataset<Row>> extraTables(SparkSession spark, String runId,
       Network base, Components components, Baseline baseline, JavaRDD<Row> topology,
-      List<Scenario> scenarios, int partitions, Optional<List<SeriesReport>> series) {
-    Map<String, Dataset<Row>> extra = new java.util.LinkedHashMap<>(SparkTopology.sweepTables(
-        spark, runId, base, components, baseline.load(), topology, scenarios.size(),
-        partitions));
+      WorstCase worst, List<Scenario> scenarios, int partitions,
+      Optional<List<SeriesReport>> series) {
+    Map<String, Dataset<Row>> extra = new java.util.LinkedHashMap<>();
+    extra.put(ReportTables.LINK_WORST_CASE, spark.createDataFrame(
+        worst.rows(runId, base, baseline.load(), scenarios).stream().map(ReportTables::row)
+            .toList(), ReportTables.LINK_WORST_CASE_SCHEMA));
+    extra.putAll(SparkTopology.sweepTables(spark, runId, base, components, baseline.load(),
+        topology, scenarios.size(), partitions));
     series.ifPresent(sr -> extra.putAll(SeriesRun.table(spark, runId, scenarios, sr)));
     return extra;
   }

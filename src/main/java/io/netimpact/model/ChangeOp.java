@@ -122,6 +122,22 @@ public sealed interface ChangeOp {
     }
   }
 
+  /** {@code add_member}: a new member in an existing link (a LAG grows by one circuit). */
+  record AddMember(String link, Member member) implements ChangeOp {
+    public AddMember {
+      Checks.id(link, "link");
+      java.util.Objects.requireNonNull(member, "member");
+    }
+
+    public String opName() {
+      return "add_member";
+    }
+
+    public String target() {
+      return link + "/" + member.id();
+    }
+  }
+
   /** {@code add_link}: a new link between existing devices. */
   record AddLink(Link link) implements ChangeOp {
     public AddLink {

@@ -68,6 +68,7 @@ public final class Network implements NetworkView, Serializable {
   private transient volatile Map<String, Integer> srlgIndex;
   private transient volatile int[][] linksBySrlg;
   private transient volatile int[][] devicesBySite;
+  private transient volatile int[][] demandsBySource;
 
   Network(String[] nodeIds, int[] nodeSite, int[] nodeRegion, int[] nodeRole, String[] sites,
       String[] regions, String[] roles, boolean[] drained, boolean[] present, String[] linkIds,
@@ -393,6 +394,27 @@ public final class Network implements NetworkView, Serializable {
       linksBySrlg = by;
     }
     return by[s];
+  }
+
+  /** Demand indices with source {@code v}; O(its demands) after a one-time O(V + D) build. */
+  public int[] demandsFrom(int v) {
+    int[][] by = demandsBySource;
+    if (by == null) {
+      int[] count = new int[nodeIds.length];
+      for (int s : demSrc) {
+        count[s]++;
+      }
+      by = new int[nodeIds.length][];
+      for (int i = 0; i < by.length; i++) {
+        by[i] = new int[count[i]];
+      }
+      java.util.Arrays.fill(count, 0);
+      for (int k = 0; k < demSrc.length; k++) {
+        by[demSrc[k]][count[demSrc[k]]++] = k;
+      }
+      demandsBySource = by;
+    }
+    return by[v];
   }
 
   /** Devices of site {@code s}, ascending; O(its devices) after a one-time O(V) build. */

@@ -206,9 +206,9 @@ public final class ScenarioMask implements java.io.Serializable {
     final double latencyMs;
     boolean adminUp;
     final int minLinks;
-    final String[] memberIds;
-    final double[] memberCap;
-    final boolean[] memberUp;
+    String[] memberIds;
+    double[] memberCap;
+    boolean[] memberUp;
     final String[] srlgs;
 
     LinkState(String id, int a, int b, int metricAb, int metricBa, double latencyMs,
@@ -226,6 +226,17 @@ public final class ScenarioMask implements java.io.Serializable {
       this.memberCap = memberCap;
       this.memberUp = memberUp;
       this.srlgs = srlgs;
+    }
+
+    /** Appends a member (add_member). */
+    void addMember(String id, double capacityGbps, boolean up) {
+      int k = memberIds.length;
+      memberIds = Arrays.copyOf(memberIds, k + 1);
+      memberCap = Arrays.copyOf(memberCap, k + 1);
+      memberUp = Arrays.copyOf(memberUp, k + 1);
+      memberIds[k] = id;
+      memberCap[k] = capacityGbps;
+      memberUp[k] = up;
     }
 
     static LinkState ofBase(Network n, int l) {
@@ -299,6 +310,13 @@ public final class ScenarioMask implements java.io.Serializable {
         if (o.direction() != ChangeOp.Direction.AB) {
           s.metricBa = o.metric();
         }
+      } else if (op instanceof ChangeOp.AddMember o) {
+        LinkState s = state(link(o.link(), i));
+        if (Arrays.asList(s.memberIds).contains(o.member().id())) {
+          throw new IllegalArgumentException("ops[" + i + "].member.id: member \""
+              + o.member().id() + "\" exists already in link " + s.id);
+        }
+        s.addMember(o.member().id(), o.member().capacityGbps(), o.member().up());
       } else if (op instanceof ChangeOp.AddLink o) {
         addLink(o.link(), i);
       } else if (op instanceof ChangeOp.SrlgDown o) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class SummaryHtmlTest {
   private static final ScenarioSummary BLOCKED = new ScenarioSummary("r", "snap", "CR-<1>",
       "Cut \"conduit\" & <script>alert(1)</script>", Verdict.BLOCK, 0.84, 1.227, 3, 1, 0, 12.5,
-      4.2, 6, "lag-x");
+      4.2, 6, "lag-x", 12.5, 0);
   private static final LinkImpact OVER = new LinkImpact("r", "CR-<1>", "lag-x", "a", "b", 100,
       100, 84, 122.7, 0.84, 1.227, 22.7, ArcStatus.OVER, ArcStatus.WARN);
   private static final LinkImpact DOWN = new LinkImpact("r", "CR-<1>", "lag-y", "c", "d", 100,

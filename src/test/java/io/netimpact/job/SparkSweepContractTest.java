@@ -28,8 +28,8 @@ class SparkSweepContractTest extends EvaluationContract {
         Evaluator.Strategy.INCREMENTAL, 3, new TaskTimes(), System.out, new Stopwatch());
     var assembled = SparkEvaluator.assemble(SparkTestSession.jsc(), r, "r", "s",
         Thresholds.DEFAULT, (b, sc, view) -> 0);
-    List<ImpactReport> reports = assembled.map(scala.Tuple2::_1).collect();
-    assembled.unpersist(false);
+    List<ImpactReport> reports = assembled.scenarios().map(scala.Tuple2::_1).collect();
+    assembled.release();
     r.release();
     assertEquals(many.size(), reports.size());
     for (ImpactReport other : reports) {

@@ -54,8 +54,8 @@ class SweepJobTest {
           times, System.out, new Stopwatch());
       var assembled = SparkEvaluator.assemble(jsc, r, "run", "snap", Thresholds.DEFAULT,
           (b, sc, view) -> 0);
-      List<ImpactReport> reports = assembled.map(scala.Tuple2::_1).collect();
-      assembled.unpersist(false);
+      List<ImpactReport> reports = assembled.scenarios().map(scala.Tuple2::_1).collect();
+      assembled.release();
       r.release();
       assertEquals(changes.size(), reports.size());
       return reports.stream().collect(Collectors.toMap(x -> x.summary().scenarioId(),
@@ -127,6 +127,47 @@ class SweepJobTest {
   }
 
   @Test
+  void sweepCommand_writesEachArcsWorstCase_theMaximumOverItsScenarioRowsAndTheBaseline() {
+    Path out = tmp.resolve("worst");
+    ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot", SNAPSHOT, "--sweep",
+        NIGHTLY, "--out", out.toString(), "--format", "json", "--run-id", "w");
+    assertEquals(0, r.code(), r.err());
+    var spark = SparkTestSession.get();
+    List<org.apache.spark.sql.Row> worst = spark.read().json(out.resolve(
+        ReportTables.LINK_WORST_CASE).toString()).collectAsList();
+    assertEquals(132, worst.size(), "one row per arc of the base");
+    Map<String, Double> baseUtil = new java.util.HashMap<>();
+    for (var b : spark.read().json(out.resolve(ReportTables.LINK_BASELINE).toString())
+        .collectAsList()) {
+      baseUtil.put(b.getAs("link_id") + ">" + b.getAs("from_device"), b.getAs("util_before"));
+    }
+    // Per arc and scenario: its link_impact row where it has one (usable there), else the
+    // baseline; the worst case is the maximum.
+    Map<String, Map<String, Double>> rowUtil = new java.util.HashMap<>();
+    for (var l : spark.read().json(out.resolve(ReportTables.LINK_IMPACT).toString())
+        .collectAsList()) {
+      double cap = l.getAs("capacity_after_gbps");
+      rowUtil.computeIfAbsent(l.getAs("link_id") + ">" + l.getAs("from_device"),
+          k -> new java.util.HashMap<>()).put(l.getAs("scenario_id"),
+          cap > 0 ? l.<Double>getAs("util_after") : -1.0);
+    }
+    long scenarios = spark.read().json(out.resolve(ReportTables.SCENARIO_SUMMARY).toString())
+        .count();
+    int overloaded = 0;
+    for (var w : worst) {
+      String key = w.getAs("link_id") + ">" + w.getAs("from_device");
+      Map<String, Double> rows = rowUtil.getOrDefault(key, Map.of());
+      double expected = rows.size() < scenarios ? baseUtil.get(key) : -1;
+      for (double u : rows.values()) {
+        expected = Math.max(expected, u);
+      }
+      assertEquals(expected, w.<Double>getAs("worst_util"), 1e-9, key);
+      overloaded += w.<Double>getAs("worst_util") > 1 ? 1 : 0;
+    }
+    assertTrue(overloaded > 0, "the sample's SRLG cut overloads an arc");
+  }
+
+  @Test
   void sweepWithUnknownIdInAnExplicitChange_exits2AndWritesNothing() throws IOException {
     Path sweep = tmp.resolve("bad-sweep.json");
     Files.writeString(sweep, "{\"id\":\"s\",\"changes\":[{\"id\":\"c\",\"ops\":[{\"op\":"
@@ -153,6 +194,7 @@ class SweepJobTest {
 
   private static ScenarioSummary summary(String id, io.netimpact.impact.Verdict v,
       double overflow, double lost) {
-    return new ScenarioSummary("r", "s", id, "", v, 0, 0, 0, 0, 0, lost, overflow, 0, "");
+    return new ScenarioSummary("r", "s", id, "", v, 0, 0, 0, 0, 0, lost, overflow, 0, "", lost,
+        0);
   }
 }

@@ -1,0 +1,77 @@
+package io.netimpact.impact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.netimpact.model.Change;
+import io.netimpact.model.Snapshot;
+import io.netimpact.routing.Network;
+import io.netimpact.routing.NetworkCompiler;
+import io.netimpact.routing.ScenarioMask;
+import io.netimpact.testing.RandomNetworks;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The worst case per arc is the maximum over the scenarios' rows and the unchanged arcs. */
+class WorstCaseTest {
+  @Test
+  void worstCase_agreesWithTheMaximumOverLinkImpactRowsAndTheBaseline_onRandomNetworks() {
+    int checked = 0;
+    for (long seed = 1; seed <= 40; seed++) {
+      Snapshot s = RandomNetworks.snapshot(seed, 6 + (int) (seed % 10), 10 + (int) (seed % 15),
+          30);
+      Network base = NetworkCompiler.compile(s);
+      List<Scenario> scenarios = new ArrayList<>();
+      for (int k = 0; k < 6; k++) {
+        Change c = RandomNetworks.change(seed * 100 + k, s);
+        scenarios.add(new Scenario("s" + k, "", ScenarioMask.of(base, c)));
+      }
+      WorstCase worst = new WorstCase(base.arcCount());
+      List<ImpactReport> reports = Evaluator.evaluate("r", "snap", base, scenarios,
+          Evaluator.Strategy.INCREMENTAL, Thresholds.DEFAULT, worst);
+      double[] load = io.netimpact.routing.BaselineLoads.of(base).load();
+      List<LinkWorstCase> rows = worst.rows("r", base, load, scenarios);
+      assertEquals(base.arcCount(), rows.size());
+      for (int a = 0; a < base.arcCount(); a++) {
+        String key = base.linkId(a >> 1) + ">" + base.nodeId(base.tail(a));
+        // Independently: per scenario the arc's row if it has one, else its baseline.
+        double best = -1;
+        String bestId = null;
+        long warn = 0;
+        long over = 0;
+        for (ImpactReport r : reports) {
+          Map<String, LinkImpact> byArc = new HashMap<>();
+          r.links().forEach(l -> byArc.put(l.linkId() + ">" + l.fromDevice(), l));
+          LinkImpact l = byArc.get(key);
+          double cap = l != null ? l.capacityAfterGbps() : base.arcCapacity(a);
+          double ld = l != null ? l.loadAfterGbps() : load[a];
+          ArcStatus st = l != null ? l.statusAfter() : ArcStatus.of(cap, ld, Thresholds.DEFAULT);
+          if (cap <= 0) {
+            continue;
+          }
+          if (ld / cap > best) {
+            best = ld / cap;
+            bestId = r.summary().scenarioId();
+          }
+          warn += st == ArcStatus.WARN || st == ArcStatus.OVER ? 1 : 0;
+          over += st == ArcStatus.OVER ? 1 : 0;
+        }
+        LinkWorstCase w = rows.get(a);
+        String what = "seed " + seed + " arc " + key;
+        if (bestId == null) {
+          assertEquals(java.util.Optional.empty(), w.worstScenarioId(), what);
+        } else {
+          assertEquals(best, w.worstUtil(), 1e-9 * Math.max(1, best), what);
+          assertEquals(bestId, w.worstScenarioId().orElseThrow(), what);
+          checked++;
+        }
+        assertEquals(warn, w.scenariosOverWarn(), what);
+        assertEquals(over, w.scenariosOverCapacity(), what);
+        assertEquals(load[a], w.loadBeforeGbps(), 1e-9 * Math.max(1, load[a]), what);
+      }
+    }
+    assertEquals(true, checked > 500, "arcs checked: " + checked);
+  }
+}
