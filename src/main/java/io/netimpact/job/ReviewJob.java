@@ -9,6 +9,7 @@ import io.netimpact.io.BadInputException;
 import io.netimpact.io.ChangeReader;
 import io.netimpact.io.InputProblem;
 import io.netimpact.io.ReportWriter;
+import io.netimpact.io.RunIds;
 import io.netimpact.io.SnapshotReader;
 import io.netimpact.io.SparkParquetTables;
 import io.netimpact.model.Change;
@@ -45,9 +46,11 @@ public final class ReviewJob {
   public static Outcome run(SparkSession spark, Request req, PrintStream console) {
     Stopwatch sw = new Stopwatch();
     var hadoop = spark.sparkContext().hadoopConfiguration();
+    ReportWriter.checkOutput(hadoop, req.out());
     SnapshotReader.Loaded loaded = new SnapshotReader(hadoop, new SparkParquetTables(spark))
         .read(req.snapshot(), req.onBadRecord());
     Change change = ChangeReader.read(req.change(), hadoop);
+    String runId = RunIds.resolve(req.runId(), change.id(), req.change());
     Optional<TrafficSeries> series = req.trafficSeries()
         .map(dir -> SeriesRun.read(spark, dir, req.snapshot(), loaded.snapshot()));
     sw.lap("read+validate");
@@ -62,7 +65,6 @@ public final class ReviewJob {
       throw new BadInputException(new InputProblem(req.change(), "", "", e.getMessage()));
     }
     sw.lap("compile");
-    String runId = req.runId().orElse(change.id());
     String snapshotId = loaded.snapshot().info().snapshotId();
     Scenario scenario = new Scenario(change.id(), change.title(), after);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());

@@ -9,6 +9,7 @@ import io.netimpact.impact.Verdict;
 import io.netimpact.io.BadInputException;
 import io.netimpact.io.InputProblem;
 import io.netimpact.io.ReportWriter;
+import io.netimpact.io.RunIds;
 import io.netimpact.io.SnapshotReader;
 import io.netimpact.io.SparkParquetTables;
 import io.netimpact.io.SweepReader;
@@ -59,9 +60,11 @@ public final class SweepJob {
   public static Outcome run(SparkSession spark, Request req, PrintStream console) {
     Stopwatch sw = new Stopwatch();
     var hadoop = spark.sparkContext().hadoopConfiguration();
+    ReportWriter.checkOutput(hadoop, req.out());
     SnapshotReader.Loaded loaded = new SnapshotReader(hadoop, new SparkParquetTables(spark))
         .read(req.snapshot(), req.onBadRecord());
     Sweep sweep = SweepReader.read(req.sweep(), hadoop);
+    String runId = RunIds.resolve(req.runId(), sweep.id(), req.sweep());
     List<Change> scenarios;
     try {
       scenarios = sweep.expand(loaded.snapshot());
@@ -84,7 +87,6 @@ public final class SweepJob {
     Optional<TrafficSeries> series = req.trafficSeries()
         .map(dir -> SeriesRun.read(spark, dir, req.snapshot(), loaded.snapshot()));
     sw.lap("read+validate");
-    String runId = req.runId().orElse(sweep.id());
     String snapshotId = loaded.snapshot().info().snapshotId();
     console.printf("netimpact sweep %s: %d scenarios on snapshot %s (%d devices, %d links, "
         + "%d destinations), strategy %s%n", sweep.id(), scenarios.size(), snapshotId,
