@@ -5,18 +5,14 @@ import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.LinkBaseline;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.Thresholds;
-import io.netimpact.io.BadInputException;
 import io.netimpact.io.ChangeReader;
-import io.netimpact.io.InputProblem;
 import io.netimpact.io.ReportWriter;
 import io.netimpact.io.RunIds;
 import io.netimpact.io.SnapshotReader;
 import io.netimpact.io.SparkParquetTables;
 import io.netimpact.model.Change;
-import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
-import io.netimpact.routing.UnknownElementException;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.series.SeriesReport;
 import java.io.PrintStream;
@@ -55,15 +51,7 @@ public final class ReviewJob {
         .map(dir -> SeriesRun.read(spark, dir, req.snapshot(), loaded.snapshot()));
     sw.lap("read+validate");
     Network before = NetworkCompiler.compile(loaded.snapshot());
-    Network after;
-    try {
-      after = ChangeApplier.apply(before, change);
-    } catch (UnknownElementException e) {
-      throw new BadInputException(new InputProblem(req.change(), "ops[" + e.opIndex() + "]",
-          e.field(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(new InputProblem(req.change(), "", "", e.getMessage()));
-    }
+    Network after = ChangeReader.apply(before, change, req.change(), "");
     sw.lap("compile");
     String snapshotId = loaded.snapshot().info().snapshotId();
     Scenario scenario = new Scenario(change.id(), change.title(), after);

@@ -7,6 +7,7 @@ import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.impact.Verdict;
 import io.netimpact.io.BadInputException;
+import io.netimpact.io.ChangeReader;
 import io.netimpact.io.InputProblem;
 import io.netimpact.io.ReportWriter;
 import io.netimpact.io.RunIds;
@@ -15,10 +16,8 @@ import io.netimpact.io.SparkParquetTables;
 import io.netimpact.io.SweepReader;
 import io.netimpact.model.Change;
 import io.netimpact.model.Sweep;
-import io.netimpact.routing.ChangeApplier;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
-import io.netimpact.routing.UnknownElementException;
 import io.netimpact.topology.Components;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.series.SeriesReport;
@@ -71,18 +70,11 @@ public final class SweepJob {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(new InputProblem(req.sweep(), "", "", e.getMessage()));
     }
+    sweep.unmatched(loaded.snapshot()).forEach(g -> console.println("netimpact: warning: "
+        + req.sweep() + ", " + g));
     Network base = NetworkCompiler.compile(loaded.snapshot());
     for (int i = 0; i < sweep.changes().size(); i++) {
-      try {
-        ChangeApplier.apply(base, sweep.changes().get(i));
-      } catch (UnknownElementException e) {
-        throw new BadInputException(new InputProblem(req.sweep(), "changes[" + i + "].ops["
-            + e.opIndex() + "]", e.field(), e.getMessage().substring(
-                e.getMessage().indexOf(": ") + 2)));
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException(new InputProblem(req.sweep(), "changes[" + i + "]", "",
-            e.getMessage()));
-      }
+      ChangeReader.apply(base, sweep.changes().get(i), req.sweep(), "changes[" + i + "]");
     }
     Optional<TrafficSeries> series = req.trafficSeries()
         .map(dir -> SeriesRun.read(spark, dir, req.snapshot(), loaded.snapshot()));
