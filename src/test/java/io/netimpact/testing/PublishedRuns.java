@@ -14,7 +14,7 @@ public final class PublishedRuns {
   public static Path page(Path out, String runId) throws IOException {
     return ReportWriter.publishedAttachment(FileSystem.getLocal(new Configuration()),
         out.toString(), runId, "summary.html")
-        .map(p -> Path.of(p.toUri()))
+        .map(p -> Path.of(p.toUri().getPath()))
         .orElseThrow(() -> new AssertionError("the marker of run " + runId + " under " + out
             + " names no summary.html"));
   }
