@@ -237,7 +237,12 @@ public final class ReportWriter {
       Failpoints.hit("publish.before-marker");
       switchMarker(fs, new Path(runs, MARKER),
           Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(marker));
-      cleanUp(fs, root, runId, tables.keySet(), publishId);
+      // Only while the marker is still ours: where the lock is not exclusive (S3), a writer
+      // that slipped past it may have switched since, and its files must not go.
+      if (marker(fs, root, runId).map(m -> m.path("publish_id").asText(""))
+          .filter(publishId::equals).isPresent()) {
+        cleanUp(fs, root, runId, tables.keySet(), publishId);
+      }
     } catch (IOException e) {
       throw new IllegalStateException("writing the report to " + out + " failed: " + e, e);
     } finally {
