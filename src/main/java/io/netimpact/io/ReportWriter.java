@@ -120,6 +120,7 @@ public final class ReportWriter {
    * file (a probe file, deleted at once). Creates nothing that stays.
    *
    * @throws IllegalArgumentException naming {@code --out} and what is wrong
+   * @throws java.io.UncheckedIOException when the store cannot be asked
    */
   public static void checkOutput(Configuration hadoop, String out) {
     Path root = new Path(out);
@@ -148,7 +149,8 @@ public final class ReportWriter {
             + e.getMessage()) + "); give a writable directory");
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("--out " + out + ": cannot open it: " + e.getMessage());
+      // Not the user's mistake but the store's (unreachable, refused): an environment failure.
+      throw new java.io.UncheckedIOException("cannot check --out " + out + ": " + e, e);
     }
   }
 
