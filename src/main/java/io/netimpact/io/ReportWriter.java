@@ -258,6 +258,14 @@ public final class ReportWriter {
         // A leftover staging directory is never read; a later publish removes it.
       }
       unlock(fs, lock, me);
+      try {
+        // A first publish that failed leaves no empty run directory behind.
+        if (fs.exists(runs) && fs.listStatus(runs).length == 0) {
+          fs.delete(runs, false);
+        }
+      } catch (IOException ignored) {
+        // Harmless: an empty _runs/RUN/ has no marker, so readers see no run.
+      }
     }
   }
 
@@ -333,7 +341,7 @@ public final class ReportWriter {
     fs.mkdirs(p.getParent());
     if (fs instanceof LocalFileSystem local) {
       java.nio.file.Path target = local.pathToFile(p).toPath();
-      java.nio.file.Path tmp = Files.createTempFile(target.getParent(), ".lock-", "");
+      java.nio.file.Path tmp = Files.createTempFile(target.getParent(), "." + LOCK + "-", "");
       try {
         Files.write(tmp, content);
         // link(2) fails if the target exists: an atomic create with the content in place.
@@ -461,7 +469,8 @@ public final class ReportWriter {
     for (FileStatus f : fs.listStatus(inside(root, "_runs/" + runId))) {
       String file = f.getPath().getName();
       boolean keep = file.equals(MARKER) || file.equals(LOCK) || file.startsWith(publishId + "-")
-          || (file.startsWith(".") && !file.startsWith("." + MARKER + "-"));
+          || (file.startsWith(".") && !file.startsWith("." + MARKER + "-")
+              && !file.startsWith("." + LOCK + "-"));
       if (!keep) {
         fs.delete(f.getPath(), true);
       }
