@@ -70,8 +70,11 @@ final class BoundedLineReader implements AutoCloseable {
     if (n > 0 && line[n - 1] == '\r') {
       n--;
     }
+    // A UTF-8 byte order mark, which some editors write, is not part of the first record.
+    int from = lineNo == 1 && n >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
+        && (line[2] & 0xff) == 0xBF ? 3 : 0;
     try {
-      return decoder.decode(ByteBuffer.wrap(line, 0, n)).toString();
+      return decoder.decode(ByteBuffer.wrap(line, from, n - from)).toString();
     } catch (CharacterCodingException e) {
       throw new LineException(lineNo, "is not valid UTF-8", false);
     }

@@ -10,6 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import io.netimpact.routing.Network;
+import io.netimpact.routing.ScenarioMask;
+import io.netimpact.routing.UnknownElementException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -35,10 +41,9 @@ public final class ChangeReader {
       }
       return Json.MAPPER.readTree(bytes);
     } catch (FileNotFoundException e) {
-      throw new BadInputException(new InputProblem(file, "", "", "missing: no such file"));
+      throw new BadInputException(new InputProblem(file, "", "", InputFiles.notFound(p)));
     } catch (JsonProcessingException e) {
-      throw new BadInputException(new InputProblem(file, "line " + e.getLocation().getLineNr(),
-          "", "malformed JSON: " + e.getOriginalMessage()));
+      throw new BadInputException(Json.problem(file, Json.line(e), e));
     } catch (IOException e) {
       throw new BadInputException(new InputProblem(file, "", "", "cannot read: " + e));
     }
@@ -69,6 +74,53 @@ public final class ChangeReader {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(new InputProblem(file, loc, "", e.getMessage()));
     }
+  }
+
+  /** "ops[2].link.id: message", as the change applier words a problem of one op. */
+  private static final Pattern OP_PROBLEM =
+      Pattern.compile("ops\\[(\\d+)\\]\\.([A-Za-z0-9_.\\[\\]]+): (.*)", Pattern.DOTALL);
+
+  /**
+   * The mask of a change read from {@code file} (at {@code where}, "" or "changes[2]") over the
+   * network it was checked against, turning what the mask refuses (an unknown element, an added
+   * link or member whose id exists) into bad input located like every other problem of the
+   * file: {@code FILE, ops[i], field F: message}. A change whose result holds a non-finite
+   * capacity or demand total (a factor of 1e308) is bad input too, blamed on the first op that
+   * made it so. Built once; the mask is what the evaluation then uses.
+   */
+  public static ScenarioMask mask(Network before, Change change, String file, String where) {
+    String prefix = where.isEmpty() ? "" : where + ".";
+    ScenarioMask mask;
+    try {
+      mask = ScenarioMask.of(before, change);
+    } catch (UnknownElementException e) {
+      throw new BadInputException(new InputProblem(file, prefix + "ops[" + e.opIndex() + "]",
+          e.field(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
+    } catch (IllegalArgumentException e) {
+      Matcher m = OP_PROBLEM.matcher(String.valueOf(e.getMessage()));
+      if (m.matches()) {
+        throw new BadInputException(new InputProblem(file, prefix + "ops[" + m.group(1) + "]",
+            m.group(2), m.group(3)));
+      }
+      throw new BadInputException(new InputProblem(file, where, "", e.getMessage()));
+    }
+    if (mask.nonFinite(before).isPresent()) {
+      // Rare: find the op that first overflows from ever longer prefixes' masks.
+      for (int k = 1; k <= change.ops().size(); k++) {
+        Optional<String> what = ScenarioMask.of(before, new Change(change.id(), change.title(),
+            change.ops().subList(0, k))).nonFinite(before);
+        if (what.isPresent()) {
+          ChangeOp op = change.ops().get(k - 1);
+          String field = op instanceof ChangeOp.ScaleDemands ? "factor"
+              : op instanceof ChangeOp.SetCapacity ? "capacity_gbps"
+              : op instanceof ChangeOp.AddMember ? "member.capacity_gbps"
+              : op instanceof ChangeOp.AddLink ? "link.members" : "";
+          throw new BadInputException(new InputProblem(file, prefix + "ops[" + (k - 1) + "]",
+              field, "makes " + what.get() + " overflow to infinity (largest number 1.8e308)"));
+        }
+      }
+    }
+    return mask;
   }
 
   /** One op object. */

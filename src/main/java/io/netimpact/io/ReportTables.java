@@ -83,7 +83,8 @@ public final class ReportTables {
     IntervalResult w = r.worstInterval();
     double lost = r.intervals().stream().mapToDouble(IntervalResult::lostGbpsAfter).max()
         .orElse(0);
-    return RowFactory.create(runId, scenarioId, (long) r.intervals().size(), r.totalHours(),
+    return finite(SCENARIO_SERIES_SCHEMA, runId, scenarioId, (long) r.intervals().size(),
+        r.totalHours(),
         w.id(), w.start(), w.maxUtilBefore(), w.maxUtilAfter(), w.worstLinkAfter(),
         r.hoursAtRiskBefore(), r.hoursAtRiskAfter(), r.hoursOverCapacityAfter(), lost);
   }
@@ -93,7 +94,7 @@ public final class ReportTables {
    * a verdict computed on a snapshot read with records set aside; 0 means the whole snapshot.
    */
   public static Row row(ScenarioSummary s, long inputRejects) {
-    return RowFactory.create(s.runId(), s.snapshotId(), s.scenarioId(), s.title(),
+    return finite(SCENARIO_SUMMARY_SCHEMA, s.runId(), s.snapshotId(), s.scenarioId(), s.title(),
         s.verdict().name(), s.maxUtilBefore(), s.maxUtilAfter(), s.linksOverWarnAfter(),
         s.linksOverCapacityAfter(), s.unroutableGbpsBefore(), s.unroutableGbpsAfter(),
         s.overflowGbpsAfter(), s.affectedDemands(), s.worstLinkId(), inputRejects,
@@ -101,14 +102,14 @@ public final class ReportTables {
   }
 
   public static Row row(LinkImpact r) {
-    return RowFactory.create(r.runId(), r.scenarioId(), r.linkId(), r.fromDevice(),
+    return finite(LINK_IMPACT_SCHEMA, r.runId(), r.scenarioId(), r.linkId(), r.fromDevice(),
         r.toDevice(), r.capacityBeforeGbps(), r.capacityAfterGbps(), r.loadBeforeGbps(),
         r.loadAfterGbps(), r.utilBefore(), r.utilAfter(), r.overflowAfterGbps(),
         r.statusAfter().name(), r.statusBefore().name());
   }
 
   public static Row row(DemandImpact r) {
-    return RowFactory.create(r.runId(), r.scenarioId(), r.src(), r.dst(), r.gbps(),
+    return finite(DEMAND_IMPACT_SCHEMA, r.runId(), r.scenarioId(), r.src(), r.dst(), r.gbps(),
         r.status().name(), boxed(r.latencyBeforeMs()), boxed(r.latencyAfterMs()));
   }
 
@@ -119,9 +120,23 @@ public final class ReportTables {
   }
 
   public static Row row(LinkBaseline r) {
-    return RowFactory.create(r.runId(), r.scenarioId(), r.linkId(), r.fromDevice(),
+    return finite(LINK_BASELINE_SCHEMA, r.runId(), r.scenarioId(), r.linkId(), r.fromDevice(),
         r.toDevice(), r.capacityBeforeGbps(), r.loadBeforeGbps(), r.utilBefore(),
         r.statusBefore().name());
+  }
+
+  /**
+   * A row, refused if it holds a non-finite number: the last guard (inputs whose sums could
+   * overflow are rejected when read) so that no report ever says "Infinity" or "NaN".
+   */
+  private static Row finite(StructType schema, Object... values) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] instanceof Double d && !Double.isFinite(d)) {
+        throw new IllegalStateException("refusing to write a non-finite number: column "
+            + schema.fieldNames()[i] + " = " + d + " in row " + java.util.Arrays.toString(values));
+      }
+    }
+    return RowFactory.create(values);
   }
 
   /** A latency, or SQL null where the demand has no path (NaN in the row). */

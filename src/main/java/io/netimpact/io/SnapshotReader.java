@@ -71,6 +71,9 @@ public final class SnapshotReader {
     });
     List<Link> links = new ArrayList<>();
     Set<String> linkIds = new HashSet<>();
+    // Loads are at most the demand total and path latencies at most the latency total (a
+    // path is simple), so with both totals finite no sum the job makes can overflow.
+    double[] totals = new double[2];
     readTable(root, "links", List.of("id", "a", "b", "metric"), SnapshotRecords::link, rejects,
         l -> {
           requireDevice(deviceIds, l.a(), "a");
@@ -78,6 +81,11 @@ public final class SnapshotReader {
           if (!linkIds.add(l.id())) {
             throw new FieldException("id", "duplicate link id \"" + l.id() + "\"");
           }
+          if (!Double.isFinite(totals[0] + l.latencyMs())) {
+            throw new FieldException("latency_ms", "the latencies of the links up to this one "
+                + "sum to infinity (more than 1.8e308 ms)");
+          }
+          totals[0] += l.latencyMs();
           links.add(l);
         });
     List<Demand> demands = new ArrayList<>();
@@ -85,6 +93,11 @@ public final class SnapshotReader {
         d -> {
           requireDevice(deviceIds, d.src(), "src");
           requireDevice(deviceIds, d.dst(), "dst");
+          if (!Double.isFinite(totals[1] + d.gbps())) {
+            throw new FieldException("gbps", "the demands up to this one sum to infinity (more "
+                + "than 1.8e308 Gbps)");
+          }
+          totals[1] += d.gbps();
           demands.add(d);
         });
     if (policy == OnBadRecord.FAIL && !rejects.list.isEmpty()) {
@@ -117,11 +130,13 @@ public final class SnapshotReader {
       byte[] bytes = in.readNBytes(1 << 20);
       node = Json.MAPPER.readTree(bytes);
     } catch (FileNotFoundException e) {
+      if (!InputFiles.notFound(p).startsWith("missing")) {
+        throw new BadInputException(new InputProblem(file, "", "", InputFiles.notFound(p)));
+      }
       throw new BadInputException(new InputProblem(file, "", "",
           "missing: a snapshot directory needs manifest.json (is " + root + " a snapshot?)"));
     } catch (JsonProcessingException e) {
-      throw new BadInputException(new InputProblem(file, "line " + e.getLocation().getLineNr(),
-          "", "malformed JSON: " + e.getOriginalMessage()));
+      throw new BadInputException(Json.problem(file, Json.line(e), e));
     } catch (IOException e) {
       throw new BadInputException(new InputProblem(file, "", "", "cannot read: " + e));
     }
@@ -163,15 +178,25 @@ public final class SnapshotReader {
       Function<JsonNode, T> parse, Rejects rejects, Consumer<T> accept) {
     Path jsonl = new Path(root, table + ".jsonl");
     Path dir = new Path(root, table);
+    if (exists(jsonl) && exists(dir)) {
+      throw new BadInputException(new InputProblem(jsonl + " and " + dir, "", "",
+          "both exist: a snapshot gives each table once, as JSON lines or as a Parquet "
+              + "directory; remove the one that is not meant"));
+    }
     if (exists(jsonl)) {
       readJsonLines(jsonl, parse, rejects, accept);
     } else if (exists(dir)) {
       Iterator<String> rows = parquet.rows(dir.toString(), table, required);
+      ReadProgress progress = ReadProgress.of(dir.toString());
       long n = 0;
       while (rows.hasNext()) {
         n++;
+        progress.record();
         handle(dir.toString(), "record " + n, rows.next(), parse, rejects, accept);
       }
+    } else if (!InputFiles.notFound(jsonl).startsWith("missing")) {
+      throw new BadInputException(new InputProblem(jsonl.toString(), "", "",
+          InputFiles.notFound(jsonl)));
     } else {
       throw new BadInputException(new InputProblem(jsonl.toString(), "", "",
           "missing: the snapshot needs " + table + ".jsonl or a Parquet directory " + table + "/"));
@@ -181,8 +206,10 @@ public final class SnapshotReader {
   private <T> void readJsonLines(Path p, Function<JsonNode, T> parse, Rejects rejects,
       Consumer<T> accept) {
     String file = p.toString();
+    ReadProgress progress = ReadProgress.of(file);
     try (BoundedLineReader r = new BoundedLineReader(open(p), MAX_LINE_CHARS)) {
       while (true) {
+        progress.record();
         String line;
         try {
           line = r.next();
@@ -214,8 +241,7 @@ public final class SnapshotReader {
     try {
       node = Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      rejects.add(new InputProblem(file, location, "",
-          "malformed JSON: " + e.getOriginalMessage()), text);
+      rejects.add(Json.problem(file, location, e), text);
       return;
     }
     try {

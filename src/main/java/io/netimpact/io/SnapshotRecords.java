@@ -57,6 +57,11 @@ public final class SnapshotRecords {
     } else {
       throw new FieldException("members", "missing: give members or capacity_gbps");
     }
+    double capacity = members.stream().mapToDouble(Member::capacityGbps).sum();
+    if (!Double.isFinite(capacity)) {
+      throw new FieldException(hasMembers ? "members" : "capacity_gbps", "the member "
+          + "capacities sum to infinity (more than 1.8e308 Gbps)");
+    }
     int minLinks = f.positiveInt("min_links", 1);
     if (minLinks > members.size()) {
       throw new FieldException("min_links",

@@ -65,8 +65,7 @@ public final class TrafficSeriesReader {
       throw new BadInputException(new InputProblem(indexFile, "", "",
           "missing: a traffic series needs " + DIR + "/" + INDEX));
     } catch (JsonProcessingException e) {
-      throw new BadInputException(new InputProblem(indexFile, "line " + e.getLocation().getLineNr(),
-          "", "malformed JSON: " + e.getOriginalMessage()));
+      throw new BadInputException(Json.problem(indexFile, Json.line(e), e));
     } catch (IOException e) {
       throw new BadInputException(new InputProblem(indexFile, "", "", "cannot read: " + e));
     }
@@ -157,7 +156,7 @@ public final class TrafficSeriesReader {
           }
           out.add(d);
         } catch (JsonProcessingException e) {
-          problems.add(new InputProblem(file, loc, "", "malformed JSON: " + e.getOriginalMessage()));
+          problems.add(Json.problem(file, loc, e));
         } catch (FieldException e) {
           problems.add(new InputProblem(file, loc, e.field(), e.getMessage()));
         } catch (IllegalArgumentException e) {

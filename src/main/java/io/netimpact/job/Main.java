@@ -1,6 +1,7 @@
 package io.netimpact.job;
 
 import io.netimpact.io.BadInputException;
+import io.netimpact.io.PublishConflictException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,20 +43,21 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExitCodeExceptionMapper(e -> e instanceof BadInputException
-        || e instanceof IllegalArgumentException ? EXIT_BAD_INPUT : EXIT_INTERNAL);
+        || e instanceof IllegalArgumentException || e instanceof PublishConflictException
+        ? EXIT_BAD_INPUT : EXIT_INTERNAL);
     cl.setParameterExceptionHandler((e, a) -> {
       System.err.println("netimpact: " + e.getMessage());
       e.getCommandLine().usage(System.err);
       return EXIT_BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof BadInputException || e instanceof IllegalArgumentException) {
+      if (e instanceof BadInputException || e instanceof IllegalArgumentException
+          || e instanceof PublishConflictException) {
         System.err.println("netimpact: " + e.getMessage());
         return EXIT_BAD_INPUT;
       }
-      System.err.println("netimpact: failed: " + e);
-      e.printStackTrace(System.err);
-      return EXIT_INTERNAL;
+      // Two lines (what failed, what to do), the stack trace in a log file they name.
+      return FailureReport.report(e, System.err);
     });
     return cl.execute(args);
   }

@@ -1,6 +1,7 @@
 package io.netimpact.job;
 
 import io.netimpact.io.ReportWriter;
+import io.netimpact.io.RunIds;
 import io.netimpact.io.SnapshotReader;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -38,8 +39,9 @@ public final class ReportOptions {
           + "index.json (default DIR: the snapshot). Writes scenario_series.")
   String trafficSeries;
 
+  /** The flag, checked: a run id becomes directory names under {@code --out}. */
   Optional<String> runId() {
-    return Optional.ofNullable(runId);
+    return Optional.ofNullable(runId).map(id -> RunIds.require(id, "--run-id"));
   }
 
   Optional<String> trafficSeries() {

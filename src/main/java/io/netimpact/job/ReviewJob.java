@@ -7,6 +7,7 @@ import io.netimpact.impact.Scenario;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.io.ChangeReader;
 import io.netimpact.io.ReportWriter;
+import io.netimpact.io.RunIds;
 import io.netimpact.io.SnapshotReader;
 import io.netimpact.io.SparkParquetTables;
 import io.netimpact.model.Change;
@@ -42,17 +43,18 @@ public final class ReviewJob {
   public static Outcome run(SparkSession spark, Request req, PrintStream console) {
     Stopwatch sw = new Stopwatch();
     var hadoop = spark.sparkContext().hadoopConfiguration();
+    ReportWriter.checkOutput(hadoop, req.out());
     SnapshotReader.Loaded loaded = new SnapshotReader(hadoop, new SparkParquetTables(spark))
         .read(req.snapshot(), req.onBadRecord());
     Change change = ChangeReader.read(req.change(), hadoop);
+    String runId = RunIds.resolve(req.runId(), change.id(), req.change());
     Optional<TrafficSeries> series = req.trafficSeries()
         .map(dir -> SeriesRun.read(spark, dir, req.snapshot(), loaded.snapshot()));
     sw.lap("read+validate");
     Network before = NetworkCompiler.compile(loaded.snapshot());
     Scenario scenario = new Scenario(change.id(), change.title(),
-        ChangeMasks.of(before, change, req.change(), ""));
+        ChangeReader.mask(before, change, req.change(), ""));
     sw.lap("compile");
-    String runId = req.runId().orElse(change.id());
     String snapshotId = loaded.snapshot().info().snapshotId();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     TaskTimes times = new TaskTimes();

@@ -8,6 +8,7 @@ import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioState;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.impact.WorstCase;
+import io.netimpact.io.Failpoints;
 import io.netimpact.routing.DestinationBaseline;
 import io.netimpact.routing.LoadSink;
 import io.netimpact.routing.MaskedView;
@@ -44,7 +45,8 @@ import scala.Tuple2;
  */
 public final class SparkEvaluator {
   static final String ROUTE_GROUP = "netimpact-route";
-  static final String UNIT_DELAY_PROPERTY = "netimpact.test.unitDelayMs";
+  /** The fault-injection point passed once per work unit ({@link Failpoints}). */
+  static final String ROUTE_UNIT_POINT = "sweep.route-unit";
 
   private SparkEvaluator() {}
 
@@ -332,19 +334,9 @@ public final class SparkEvaluator {
       WorkPlan plan, Evaluator.Strategy strategy) {
     PairEvaluator pe = new PairEvaluator(base);
     Map<Integer, ScenarioState> acc = new HashMap<>();
-    // Test hook (executor-loss test): slows each unit so that a test can kill an executor
-    // while the routing stage runs. Unset in production.
-    long delayMs = Long.getLong(UNIT_DELAY_PROPERTY, 0L);
     while (it.hasNext()) {
       Tuple2<Integer, long[]> e = it.next();
-      if (delayMs > 0) {
-        try {
-          Thread.sleep(delayMs);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", ie);
-        }
-      }
+      Failpoints.hit(ROUTE_UNIT_POINT);
       WorkPlan.Unit u = plan.units.get(e._1());
       DestinationBaseline b = pe.baseline(u.dst(), e._2());
       int[] hit = strategy == Evaluator.Strategy.FULL

@@ -11,9 +11,11 @@ import io.netimpact.impact.Thresholds;
 import io.netimpact.impact.Verdict;
 import io.netimpact.impact.WorstCase;
 import io.netimpact.io.BadInputException;
+import io.netimpact.io.ChangeReader;
 import io.netimpact.io.InputProblem;
 import io.netimpact.io.ReportTables;
 import io.netimpact.io.ReportWriter;
+import io.netimpact.io.RunIds;
 import io.netimpact.io.SnapshotReader;
 import io.netimpact.io.SparkParquetTables;
 import io.netimpact.io.SweepReader;
@@ -71,15 +73,19 @@ public final class SweepJob {
   public static Outcome run(SparkSession spark, Request req, PrintStream console) {
     Stopwatch sw = new Stopwatch();
     var hadoop = spark.sparkContext().hadoopConfiguration();
+    ReportWriter.checkOutput(hadoop, req.out());
     SnapshotReader.Loaded loaded = new SnapshotReader(hadoop, new SparkParquetTables(spark))
         .read(req.snapshot(), req.onBadRecord());
     Sweep sweep = SweepReader.read(req.sweep(), hadoop);
+    String runId = RunIds.resolve(req.runId(), sweep.id(), req.sweep());
     List<Change> changes;
     try {
       changes = sweep.expand(loaded.snapshot());
     } catch (IllegalArgumentException e) {
       throw new BadInputException(new InputProblem(req.sweep(), "", "", e.getMessage()));
     }
+    sweep.unmatched(loaded.snapshot()).forEach(g -> console.println("netimpact: warning: "
+        + req.sweep() + ", " + g));
     Network base = NetworkCompiler.compile(loaded.snapshot());
     // Each scenario's change becomes its mask once; the explicit changes come first and are
     // located in the sweep file when they name something the snapshot lacks.
@@ -87,14 +93,13 @@ public final class SweepJob {
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
       ScenarioMask mask = i < sweep.changes().size()
-          ? ChangeMasks.of(base, c, req.sweep(), "changes[" + i + "].")
+          ? ChangeReader.mask(base, c, req.sweep(), "changes[" + i + "]")
           : ScenarioMask.of(base, c);
       scenarios.add(new Scenario(c.id(), c.title(), mask));
     }
     Optional<TrafficSeries> series = req.trafficSeries()
         .map(dir -> SeriesRun.read(spark, dir, req.snapshot(), loaded.snapshot()));
     sw.lap("read+validate");
-    String runId = req.runId().orElse(sweep.id());
     String snapshotId = loaded.snapshot().info().snapshotId();
     console.printf("netimpact sweep %s: %d scenarios on snapshot %s (%d devices, %d links, "
         + "%d destinations), strategy %s%n", sweep.id(), scenarios.size(), snapshotId,

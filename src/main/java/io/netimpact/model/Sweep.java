@@ -68,44 +68,77 @@ public record Sweep(String id, List<Change> changes, List<Generator> generators)
    * in snapshot order (SRLGs and sites in order of first appearance). A generated scenario's
    * id is {@code op:element}. O(V + E) per generator.
    *
-   * @throws IllegalArgumentException when two scenarios would share an id
+   * @throws IllegalArgumentException when two scenarios would share an id, or when the sweep
+   *     makes no scenario at all (naming the generators that matched nothing)
    */
   public List<Change> expand(Snapshot s) {
     List<Change> out = new ArrayList<>(changes);
     for (Generator g : generators) {
-      switch (g.each()) {
-        case DEVICE -> {
-          for (Device d : s.devices()) {
-            if (matches(g.role(), d.role()) && matches(g.site(), d.site())
-                && matches(g.region(), d.region())) {
-              ChangeOp op = g.op().equals("remove_device") ? new ChangeOp.RemoveDevice(d.id())
-                  : new ChangeOp.SetDrained(d.id(), true);
-              out.add(generated(op));
-            }
-          }
-        }
-        case LINK -> s.links().forEach(l -> out.add(generated(new ChangeOp.SetLinkUp(l.id(),
-            false))));
-        case SRLG -> {
-          Set<String> seen = new java.util.LinkedHashSet<>();
-          s.links().forEach(l -> seen.addAll(l.srlgs()));
-          seen.forEach(g1 -> out.add(generated(new ChangeOp.SrlgDown(g1))));
-        }
-        case SITE -> {
-          Set<String> seen = new java.util.LinkedHashSet<>();
-          s.devices().forEach(d -> {
-            if (!d.site().isEmpty()) {
-              seen.add(d.site());
-            }
-          });
-          seen.forEach(site -> out.add(generated(new ChangeOp.SiteDown(site))));
-        }
-      }
+      out.addAll(scenarios(g, s));
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("the sweep makes no scenario: "
+          + String.join("; ", unmatched(s)));
     }
     Set<String> ids = new HashSet<>();
     for (Change c : out) {
       if (!ids.add(c.id())) {
         throw new IllegalArgumentException("two scenarios have the id \"" + c.id() + "\"");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The generators that make no scenario on {@code s} (a filter that matches no device, a
+   * snapshot without SRLGs), each as {@code generators[i] (each device, role "x") matches
+   * nothing}: a sweep that silently skips what was asked for would look safer than it is.
+   */
+  public List<String> unmatched(Snapshot s) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < generators.size(); i++) {
+      Generator g = generators.get(i);
+      if (scenarios(g, s).isEmpty()) {
+        StringBuilder sb = new StringBuilder("generators[" + i + "] (each "
+            + g.each().name().toLowerCase());
+        g.role().ifPresent(v -> sb.append(", role \"").append(v).append('"'));
+        g.site().ifPresent(v -> sb.append(", site \"").append(v).append('"'));
+        g.region().ifPresent(v -> sb.append(", region \"").append(v).append('"'));
+        out.add(sb.append(") matches no ").append(g.each().name().toLowerCase())
+            .append(" of the snapshot").toString());
+      }
+    }
+    return out;
+  }
+
+  private static List<Change> scenarios(Generator g, Snapshot s) {
+    List<Change> out = new ArrayList<>();
+    switch (g.each()) {
+      case DEVICE -> {
+        for (Device d : s.devices()) {
+          if (matches(g.role(), d.role()) && matches(g.site(), d.site())
+              && matches(g.region(), d.region())) {
+            ChangeOp op = g.op().equals("remove_device") ? new ChangeOp.RemoveDevice(d.id())
+                : new ChangeOp.SetDrained(d.id(), true);
+            out.add(generated(op));
+          }
+        }
+      }
+      case LINK -> s.links().forEach(l -> out.add(generated(new ChangeOp.SetLinkUp(l.id(),
+          false))));
+      case SRLG -> {
+        Set<String> seen = new java.util.LinkedHashSet<>();
+        s.links().forEach(l -> seen.addAll(l.srlgs()));
+        seen.forEach(g1 -> out.add(generated(new ChangeOp.SrlgDown(g1))));
+      }
+      case SITE -> {
+        Set<String> seen = new java.util.LinkedHashSet<>();
+        s.devices().forEach(d -> {
+          if (!d.site().isEmpty()) {
+            seen.add(d.site());
+          }
+        });
+        seen.forEach(site -> out.add(generated(new ChangeOp.SiteDown(site))));
       }
     }
     return out;

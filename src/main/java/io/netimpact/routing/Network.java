@@ -9,10 +9,10 @@ import java.util.Optional;
  * A compiled, immutable network: devices, links, members and aggregated demands as dense
  * {@code int}-indexed arrays with CSR adjacency over the usable arcs.
  *
- * <p>Link {@code l} gives arc {@code 2l} (a-&gt;b) and arc {@code 2l+1} (b-&gt;a). A changed
- * network ({@link ChangeApplier}) keeps the index space of the network it came from: removed
- * devices stay as absent indices, removed links as unusable ones, added links are appended,
- * so before and after arrays line up index by index.
+ * <p>Link {@code l} gives arc {@code 2l} (a-&gt;b) and arc {@code 2l+1} (b-&gt;a). A change
+ * never copies the network: it is a {@link ScenarioMask} over it, seen through a {@link
+ * MaskedView} in the same index space (removed devices stay as absent indices, removed links as
+ * unusable ones, added links are appended), so before and after arrays line up index by index.
  *
  * <p>Demands are aggregated per (src, dst) pair and sorted by destination; {@link
  * #demandsTo(int)} gives each destination's range in O(1).
@@ -69,6 +69,7 @@ public final class Network implements NetworkView, Serializable {
   private transient volatile int[][] linksBySrlg;
   private transient volatile int[][] devicesBySite;
   private transient volatile int[][] demandsBySource;
+  private transient volatile double totalDemand = Double.NaN;
 
   Network(String[] nodeIds, int[] nodeSite, int[] nodeRegion, int[] nodeRole, String[] sites,
       String[] regions, String[] roles, boolean[] drained, boolean[] present, String[] linkIds,
@@ -394,6 +395,19 @@ public final class Network implements NetworkView, Serializable {
       linksBySrlg = by;
     }
     return by[s];
+  }
+
+  /** All demand, Gbps; O(1) after a one-time O(D) sum. */
+  public double totalDemandGbps() {
+    double t = totalDemand;
+    if (Double.isNaN(t)) {
+      t = 0;
+      for (double g : demGbps) {
+        t += g;
+      }
+      totalDemand = t;
+    }
+    return t;
   }
 
   /** Demand indices with source {@code v}; O(its demands) after a one-time O(V + D) build. */

@@ -170,6 +170,26 @@ public final class ScenarioMask implements java.io.Serializable {
     return f;
   }
 
+  /**
+   * What of the network after the change is not finite (an arc's capacity, the demand total),
+   * if anything: sums of finite values can overflow to infinity. O(changed elements).
+   */
+  public java.util.Optional<String> nonFinite(Network base) {
+    for (int i = 0; i < capacityArcs.length; i++) {
+      if (!Double.isFinite(newCapacity[i])) {
+        int l = capacityArcs[i] >> 1;
+        return java.util.Optional.of("the capacity of link " + (l < baseLinks ? base.linkId(l)
+            : added.ids()[l - baseLinks]));
+      }
+    }
+    double total = base.totalDemandGbps();
+    for (int i = 0; i < demands.length; i++) {
+      total += newGbps[i] - base.demandGbps(demands[i]);
+    }
+    return Double.isFinite(total) ? java.util.Optional.empty()
+        : java.util.Optional.of("the demand total");
+  }
+
   @Override
   public String toString() {
     return "ScenarioMask[off=" + Arrays.toString(offArcs) + ", on=" + Arrays.toString(onArcs)

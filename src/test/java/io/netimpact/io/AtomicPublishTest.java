@@ -89,9 +89,9 @@ class AtomicPublishTest {
     assertEquals(0, first.code(), first.out() + first.err());
     assertEquals(List.of("SAFE"), verdictsViaMarker("r"));
 
-    for (String halt : List.of("2", "-1")) {
+    for (String halt : List.of("publish.after-moves=halt@2", "publish.before-marker=halt")) {
       JobProcesses.Result killed = review("block-srlg-conduit.json", "r",
-          List.of("-Dnetimpact.test.haltAfterMoves=" + halt));
+          List.of("-D" + Failpoints.PROPERTY + "=" + halt));
       assertEquals(99, killed.code(), "halted after " + halt + " moves: " + killed.out() + killed.err());
       assertEquals(List.of("SAFE"), verdictsViaMarker("r"), "old run after halt " + halt);
     }

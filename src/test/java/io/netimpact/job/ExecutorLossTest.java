@@ -1,5 +1,6 @@
 package io.netimpact.job;
 
+import io.netimpact.io.Failpoints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,8 +45,8 @@ class ExecutorLossTest {
         "--out", out.toString(), "--format", "json", "--partitions", "16",
         "--master", "local-cluster[2,1,1024]",
         "--conf", "spark.executor.extraClassPath=" + executorCp,
-        "--conf", "spark.executor.extraJavaOptions=-D" + SparkEvaluator.UNIT_DELAY_PROPERTY
-            + "=400",
+        "--conf", "spark.executor.extraJavaOptions=-D" + Failpoints.PROPERTY + "="
+            + SparkEvaluator.ROUTE_UNIT_POINT + "=sleep(400)",
         "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
         "--conf", "spark.driver.bindAddress=127.0.0.1"));
     Path stdout = tmp.resolve("stdout.txt");

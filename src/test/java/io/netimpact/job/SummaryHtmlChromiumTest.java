@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.testing.ExternalTools;
 import io.netimpact.testing.SparkTestSession;
+import io.netimpact.testing.PublishedRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class SummaryHtmlChromiumTest {
   @Test
   void blockingChange_pageShowsVerdictWorstLinkAndItsUtilisationInTheBrowser()
       throws IOException {
-    Path page = review("block-srlg-conduit.json").resolve("_runs/CR-1003/summary.html");
+    Path page = PublishedRuns.page(review("block-srlg-conduit.json"), "CR-1003");
     assertTrue(Files.exists(page), "summary.html is published with the run");
     ExternalTools.Result dom = chromium("--dump-dom", page.toUri().toString());
     assertEquals(0, dom.code(), dom.err());
@@ -83,7 +84,7 @@ class SummaryHtmlChromiumTest {
         "--change", CHANGES + "block-srlg-conduit.json", "--out", out.toString(), "--run-id",
         "same");
     assertEquals(0, r.code(), r.err());
-    String html = Files.readString(out.resolve("_runs/same/summary.html"));
+    String html = Files.readString(PublishedRuns.page(out, "same"));
     assertTrue(html.contains("id=\"verdict\">BLOCK<"), html);
     assertTrue(html.contains("CR-1003"), html);
   }

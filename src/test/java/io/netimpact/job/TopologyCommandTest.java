@@ -16,6 +16,7 @@ import io.netimpact.routing.BaselineLoads;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkView;
 import io.netimpact.routing.NetworkCompiler;
+import io.netimpact.testing.PublishedRuns;
 import io.netimpact.testing.RandomNetworks;
 import io.netimpact.testing.SparkTestSession;
 import io.netimpact.topology.Components;
@@ -116,7 +117,8 @@ class TopologyCommandTest {
   }
 
   @Test
-  void sweep_writesOneScenarioTopologyRowPerScenario_matchingPlainJavaStranding() {
+  void sweep_writesOneScenarioTopologyRowPerScenario_matchingPlainJavaStranding()
+      throws java.io.IOException {
     Path out = tmp.resolve("sweep");
     ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot", SNAPSHOT, "--sweep",
         NIGHTLY, "--out", out.toString(), "--format", "json", "--run-id", "n1");
@@ -143,7 +145,7 @@ class TopologyCommandTest {
     }
     assertTrue(someStranded, "the sample's site failures strand some demand");
     assertTrue(Files.exists(out.resolve(TopologyTables.VERTICES).resolve("run_id=n1")));
-    assertTrue(Files.exists(out.resolve("_runs/n1/summary.html")));
+    assertTrue(Files.exists(PublishedRuns.page(out, "n1")));
   }
 
   @Test

@@ -73,6 +73,20 @@ public final class JobProcesses {
     return jar;
   }
 
+  /**
+   * Starts {@code cmd} without waiting, stdout and stderr to {@code logs}; the caller waits
+   * (and kills it, with its children, if it must).
+   */
+  public static Process start(List<String> cmd, Map<String, String> env, Path logs)
+      throws IOException {
+    Files.createDirectories(logs);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(logs.resolve("stdout.txt")
+        .toFile()).redirectError(logs.resolve("stderr.txt").toFile());
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    pb.environment().putAll(env);
+    return pb.start();
+  }
+
   /** Runs {@code cmd} in the working directory with extra environment; kills it on timeout. */
   public static Result run(List<String> cmd, Map<String, String> env, Path logs, long seconds)
       throws IOException, InterruptedException {
