@@ -40,6 +40,7 @@ class YarnStepOutcomeTest {
   static final String CHANGES = Path.of("src/main/resources/samples/changes")
       .toAbsolutePath().toString();
   static final List<String> MODES = List.of("client", "cluster");
+  static final String FAST_START = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
   @TempDir
   static Path tmp;
@@ -85,6 +86,8 @@ class YarnStepOutcomeTest {
     conf.set("yarn.scheduler.capacity.root.default.acl_administer_queue", "*");
     conf.set("yarn.scheduler.capacity.node-locality-delay", "-1");
     conf.set("yarn.scheduler.capacity.maximum-am-resource-percent", "1.0");
+    // Allocation happens on NodeManager heartbeats: faster ones keep each case short.
+    conf.setLong(YarnConfiguration.RM_NM_HEARTBEAT_INTERVAL_MS, 200);
     // YARN's own default, stated: without spark.yarn.maxAppAttempts=1 a failed run is retried.
     conf.setInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, 2);
     yarn = new MiniYARNCluster("netimpact-steps", 1, 1, 1);
@@ -198,6 +201,7 @@ class YarnStepOutcomeTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(JobProcesses.java());
     cmd.add("-Xmx768m");
+    cmd.addAll(List.of(FAST_START.split(" ")));
     cmd.addAll(JobProcesses.OPENS);
     cmd.add("-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.properties").toAbsolutePath());
     cmd.addAll(List.of("-cp", confDir + java.io.File.pathSeparator
@@ -214,6 +218,13 @@ class YarnStepOutcomeTest {
         "spark.executor.instances=1",
         "spark.executor.cores=1",
         "spark.ui.enabled=false",
+        "spark.yarn.scheduler.heartbeat.interval-ms=500",
+        "spark.sql.shuffle.partitions=2",
+        "spark.default.parallelism=2",
+        // Short-lived JVMs: C1 only and the serial collector start faster on two cores.
+        "spark.driver.extraJavaOptions=" + FAST_START,
+        "spark.yarn.am.extraJavaOptions=" + FAST_START,
+        "spark.executor.extraJavaOptions=" + FAST_START,
         "spark.driver.host=127.0.0.1",
         "spark.yarn.appMasterEnv.JAVA_HOME=" + javaHome,
         "spark.executorEnv.JAVA_HOME=" + javaHome,
