@@ -63,7 +63,7 @@ class SseOnEveryFileSystemTest {
 
   @Test
   void s3a_overridesAWeakerPerBucketSetting_whichS3aWouldOtherwisePrefer() {
-    Configuration c = new Configuration(false);
+    Configuration c = new Configuration(); // core-default.xml maps s3a:// to S3A
     c.set("fs.s3a.bucket.b.encryption.algorithm", "AES256");
     c.set("fs.s3a.bucket.other.encryption.algorithm", "AES256");
     RunOptions.applySse(c, "s3a://b/reports/", Sse.SSE_KMS, KEY);
