@@ -27,6 +27,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -112,16 +113,19 @@ public final class SweepJob {
       if (series.isPresent()) {
         sw.lap("series");
       }
+      List<ScenarioSummary> ranked = r.reports().map(ImpactReport::summary).collect().stream()
+          .sorted(RISKIEST_FIRST).toList();
+      Consumer<PrintStream> summary = out -> {
+        print(out, ranked, r, req, runId, sw);
+        seriesReports.ifPresent(sr -> printSeries(out, scenarios, sr));
+        Quarantine.print(out, loaded.rejects(), req.out(), runId);
+      };
       Reports.publish(spark, req.out(), req.format(), runId, r.reports(), baseline,
           Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), loaded.rejects(),
           extraTables(spark, runId, base, components, r, scenarios, partitions,
-              seriesReports));
-      List<ScenarioSummary> ranked = r.reports().map(ImpactReport::summary).collect().stream()
-          .sorted(RISKIEST_FIRST).toList();
+              seriesReports), SummaryPrinter.attachment(summary));
       sw.lap("write");
-      print(console, ranked, r, req, runId, sw);
-      seriesReports.ifPresent(sr -> printSeries(console, scenarios, sr));
-      Quarantine.print(console, loaded.rejects(), req.out(), runId);
+      summary.accept(console);
       return new Outcome(runId, ranked, r.pairsTotal(), r.pairsRecomputed(),
           r.stragglerRatio(), sw.seconds());
     } finally {
