@@ -26,16 +26,9 @@ public final class Main implements Runnable {
         "name a subcommand: review, sweep, topology, generate or import");
   }
 
-  public static void main(String[] args) {
-    int code = execute(args);
-    System.out.flush();
-    // Sessions outlive commands so that tests can share one; a real run stops it here.
-    scala.Option<org.apache.spark.sql.SparkSession> session =
-        org.apache.spark.sql.SparkSession.getDefaultSession();
-    if (session.isDefined()) {
-      session.get().stop();
-    }
-    System.exit(code);
+  public static void main(String[] args) throws Exception {
+    // Returns (code 0) or throws in YARN cluster mode, exits otherwise: see DriverExit.
+    DriverExit.exit(execute(args));
   }
 
   /** Runs a command line and returns its exit code (tests call this, not {@link #main}). */

@@ -31,11 +31,13 @@ final class Reports {
 
   /**
    * Writes and publishes a run. Reports are converted to rows where they are (executors for
-   * an RDD); the baseline rows come from the driver.
+   * an RDD); the baseline rows come from the driver. {@code attachments} (name to content) are
+   * published beside the marker with {@code summary.html}.
    */
   static void publish(SparkSession spark, String out, ReportWriter.Format format, String runId,
       JavaRDD<ImpactReport> reports, List<LinkBaseline> baseline, int files,
-      List<SnapshotReader.Reject> rejects, Map<String, Dataset<Row>> extra) {
+      List<SnapshotReader.Reject> rejects, Map<String, Dataset<Row>> extra,
+      Map<String, byte[]> attachments) {
     long rejected = rejects.size();
     Dataset<Row> summary = spark.createDataFrame(
         reports.map(r -> ReportTables.row(r.summary(), rejected)),
@@ -60,6 +62,7 @@ final class Reports {
           .coalesce(1));
     }
     writer.attach("summary.html", SummaryHtml.bytes(summaryPage(runId, reports)));
+    attachments.forEach(writer::attach);
     writer.publish(runId);
   }
 

@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -75,16 +76,19 @@ public final class ReviewJob {
     if (series.isPresent()) {
       sw.lap("series");
     }
+    Consumer<PrintStream> summary = out -> {
+      SummaryPrinter.print(out, loaded.snapshot().info().snapshotId(), report, req, runId,
+          before, sw.toString());
+      seriesReport.ifPresent(r -> SeriesRun.print(out, r));
+      Quarantine.print(out, loaded.rejects(), req.out(), runId);
+    };
     Reports.publish(spark, req.out(), req.format(), runId, jsc.parallelize(List.of(report), 1),
-        baseline, 1, loaded.rejects(), seriesReport.map(r -> SeriesRun.table(spark, runId, List.of(scenario),
-            List.of(r))).orElse(Map.of()));
+        baseline, 1, loaded.rejects(), seriesReport.map(r -> SeriesRun.table(spark, runId,
+            List.of(scenario), List.of(r))).orElse(Map.of()), SummaryPrinter.attachment(summary));
     sw.lap("write");
     Outcome outcome = new Outcome(runId, report, baseline, loaded.rejects().size(),
         sw.seconds());
-    SummaryPrinter.print(console, loaded.snapshot().info().snapshotId(), report, req, runId,
-        before, sw.toString());
-    seriesReport.ifPresent(r -> SeriesRun.print(console, r));
-    Quarantine.print(console, loaded.rejects(), req.out(), runId);
+    summary.accept(console);
     return outcome;
   }
 }

@@ -6,17 +6,35 @@ import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.LinkImpact;
 import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.routing.Network;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The short human summary a review prints: verdict, lost traffic, worst links. */
 final class SummaryPrinter {
   private static final int WORST = 8;
 
+  /** The run's summary as published beside the report, {@code OUT/_runs/RUN/summary.txt}. */
+  static final String FILE = "summary.txt";
+
   private SummaryPrinter() {}
+
+  /**
+   * What {@code print} writes, as UTF-8 bytes for {@link #FILE}: rendered before publishing, so
+   * its timings end before the write.
+   */
+  static Map<String, byte[]> attachment(Consumer<PrintStream> print) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      print.accept(out);
+    }
+    return Map.of(FILE, bytes.toByteArray());
+  }
 
   static void print(PrintStream out, String snapshotId, ImpactReport report,
       ReviewJob.Request req, String runId, Network before, String timings) {

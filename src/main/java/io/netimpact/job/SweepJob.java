@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ArrayList;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -135,16 +136,20 @@ public final class SweepJob {
         sw.lap("series");
       }
       JavaRDD<ImpactReport> reports = assembled.map(Tuple2::_1);
+      List<ScenarioSummary> ranked = reports.map(ImpactReport::summary).collect().stream()
+          .sorted(RISKIEST_FIRST).toList();
+      Consumer<PrintStream> summary = out -> {
+        print(out, ranked, r, req, runId, sw);
+        seriesReports.ifPresent(sr -> printSeries(out, scenarios, sr));
+        Quarantine.print(out, loaded.rejects(), req.out(), runId);
+      };
       Reports.publish(spark, req.out(), req.format(), runId, reports, baseline,
           Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), loaded.rejects(),
           extraTables(spark, runId, base, components, r.baseline(), assembled.map(Tuple2::_2),
-              assembly.worstCase(), scenarios, partitions, seriesReports));
-      List<ScenarioSummary> ranked = reports.map(ImpactReport::summary).collect().stream()
-          .sorted(RISKIEST_FIRST).toList();
+              assembly.worstCase(), scenarios, partitions, seriesReports),
+          SummaryPrinter.attachment(summary));
       sw.lap("write");
-      print(console, ranked, r, req, runId, sw);
-      seriesReports.ifPresent(sr -> printSeries(console, scenarios, sr));
-      Quarantine.print(console, loaded.rejects(), req.out(), runId);
+      summary.accept(console);
       return new Outcome(runId, ranked, r.pairsTotal(), r.pairsRecomputed(),
           r.stragglerRatio(), sw.seconds());
     } finally {
