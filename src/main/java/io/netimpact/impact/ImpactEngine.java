@@ -155,7 +155,8 @@ public final class ImpactEngine {
     ScenarioSummary summary = new ScenarioSummary(runId, snapshotId, sid, scenario.title(),
         verdict, maxBefore, maxAfter, overWarn, overCap, totals.unroutableBefore,
         totals.unroutableAfter, overflow, demands.size(),
-        worstArc < 0 ? "" : after.linkId(Network.linkOf(worstArc)));
+        worstArc < 0 ? "" : after.linkId(Network.linkOf(worstArc)),
+        VerdictReason.of(verdict, rows, demands, th));
     return new ImpactReport(summary, rows, demands);
   }
 

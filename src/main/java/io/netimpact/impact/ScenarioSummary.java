@@ -1,6 +1,10 @@
 package io.netimpact.impact;
 
-/** One {@code scenario_summary} row (contract section 4). Rates in Gbps. */
+/**
+ * One {@code scenario_summary} row (contract section 4). Rates in Gbps. {@code reason} (an
+ * addition to the contract) says in one line why the verdict is what it is; see
+ * {@link VerdictReason}.
+ */
 public record ScenarioSummary(
     String runId,
     String snapshotId,
@@ -15,4 +19,5 @@ public record ScenarioSummary(
     double unroutableGbpsAfter,
     double overflowGbpsAfter,
     long affectedDemands,
-    String worstLinkId) implements java.io.Serializable {}
+    String worstLinkId,
+    String reason) implements java.io.Serializable {}

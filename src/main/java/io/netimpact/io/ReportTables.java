@@ -45,7 +45,7 @@ public final class ReportTables {
       dbl("max_util_before"), dbl("max_util_after"), lng("links_over_warn_after"),
       lng("links_over_capacity_after"), dbl("unroutable_gbps_before"),
       dbl("unroutable_gbps_after"), dbl("overflow_gbps_after"), lng("affected_demands"),
-      str("worst_link_id"), lng("input_rejects"));
+      str("worst_link_id"), str("reason"), lng("input_rejects"));
 
   public static final StructType LINK_IMPACT_SCHEMA = schema(
       str("run_id"), str("scenario_id"), str("link_id"), str("from_device"), str("to_device"),
@@ -80,14 +80,14 @@ public final class ReportTables {
   }
 
   /**
-   * A {@code scenario_summary} row. {@code inputRejects} (an addition to the contract) marks
+   * A {@code scenario_summary} row. {@code reason} is {@link ScenarioSummary#reason}; {@code inputRejects} (an addition to the contract) marks
    * a verdict computed on a snapshot read with records set aside; 0 means the whole snapshot.
    */
   public static Row row(ScenarioSummary s, long inputRejects) {
     return RowFactory.create(s.runId(), s.snapshotId(), s.scenarioId(), s.title(),
         s.verdict().name(), s.maxUtilBefore(), s.maxUtilAfter(), s.linksOverWarnAfter(),
         s.linksOverCapacityAfter(), s.unroutableGbpsBefore(), s.unroutableGbpsAfter(),
-        s.overflowGbpsAfter(), s.affectedDemands(), s.worstLinkId(), inputRejects);
+        s.overflowGbpsAfter(), s.affectedDemands(), s.worstLinkId(), s.reason(), inputRejects);
   }
 
   public static Row row(LinkImpact r) {

@@ -79,12 +79,12 @@ public final class ReviewJob {
     }
     Reports.publish(spark, req.out(), req.format(), runId, jsc.parallelize(List.of(report), 1),
         baseline, 1, loaded.rejects(), seriesReport.map(r -> SeriesRun.table(spark, runId, List.of(change),
-            List.of(r))).orElse(Map.of()));
+            List.of(r))).orElse(Map.of()), req.thresholds());
     sw.lap("write");
     Outcome outcome = new Outcome(runId, report, baseline, loaded.rejects().size(),
         sw.seconds());
     SummaryPrinter.print(console, loaded.snapshot().info().snapshotId(), report, req, runId,
-        before, sw.toString());
+        before, sw.toString(), io.netimpact.io.PublishedRun.read(hadoop, req.out(), runId));
     seriesReport.ifPresent(r -> SeriesRun.print(console, r));
     Quarantine.print(console, loaded.rejects(), req.out(), runId);
     return outcome;
