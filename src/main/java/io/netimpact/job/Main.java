@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "netimpact", mixinStandardHelpOptions = true, version = "netimpact 0.1.0",
     description = "Network what-if engine: reviews changes against a topology snapshot.",
     subcommands = {ReviewCommand.class, SweepCommand.class, GenerateCommand.class,
-        ImportCommand.class, TopologyCommand.class})
+        ImportCommand.class, TopologyCommand.class, ShowCommand.class})
 public final class Main implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_INTERNAL = 1;
@@ -22,7 +22,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "name a subcommand: review, sweep, topology, generate or import");
+        "name a subcommand: review, sweep, topology, generate, import or show");
   }
 
   public static void main(String[] args) {
