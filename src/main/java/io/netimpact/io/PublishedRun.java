@@ -54,8 +54,8 @@ public record PublishedRun(String out, String runId, String publishId, Instant p
       if (!fs.exists(marker)) {
         List<String> runs = runIds(fs, root);
         throw new IllegalArgumentException("no published run " + runId + ": "
-            + qualified(fs, marker) + " does not exist"
-            + (runs.isEmpty() ? " (no run under " + qualified(fs, root) + ")"
+            + Locations.qualified(fs, marker) + " does not exist"
+            + (runs.isEmpty() ? " (no run under " + Locations.qualified(fs, root) + ")"
                 : " (runs there: " + String.join(", ", runs) + ")"));
       }
       JsonNode node;
@@ -74,7 +74,7 @@ public record PublishedRun(String out, String runId, String publishId, Instant p
       return new PublishedRun(out, node.path("run_id").asText(runId),
           node.path("publish_id").asText(""), instant(node.path("published_at").asText("")),
           ReportWriter.Format.valueOf(node.path("format").asText("parquet").toUpperCase()),
-          tables, qualified(fs, new Path(root, "_runs/" + runId + "/summary.html")));
+          tables, Locations.qualified(fs, new Path(root, "_runs/" + runId + "/summary.html")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the run marker " + marker + ": " + e, e);
     }
@@ -88,8 +88,8 @@ public record PublishedRun(String out, String runId, String publishId, Instant p
       FileSystem fs = root.getFileSystem(conf);
       ids = runIds(fs, root);
       if (ids.isEmpty()) {
-        throw new IllegalArgumentException("no published run under " + qualified(fs, root)
-            + " (looked for " + qualified(fs, new Path(root, "_runs")) + "/*/"
+        throw new IllegalArgumentException("no published run under " + Locations.qualified(fs, root)
+            + " (looked for " + Locations.qualified(fs, new Path(root, "_runs")) + "/*/"
             + ReportWriter.MARKER + ")");
       }
     } catch (IOException e) {
@@ -100,12 +100,6 @@ public record PublishedRun(String out, String runId, String publishId, Instant p
     runs.sort(Comparator.comparing(PublishedRun::publishedAt).reversed()
         .thenComparing(PublishedRun::runId));
     return runs;
-  }
-
-  /** The path as the user can open it: absolute for local files. */
-  public static String qualified(FileSystem fs, Path p) {
-    Path q = fs.makeQualified(p);
-    return "file".equals(q.toUri().getScheme()) ? q.toUri().getPath() : q.toString();
   }
 
   private static List<String> runIds(FileSystem fs, Path root) throws IOException {

@@ -118,7 +118,8 @@ public final class SnapshotReader {
       node = Json.MAPPER.readTree(bytes);
     } catch (FileNotFoundException e) {
       throw new BadInputException(new InputProblem(file, "", "",
-          "missing: a snapshot directory needs manifest.json (is " + root + " a snapshot?)"));
+          "missing: a snapshot directory needs manifest.json (is " + root + " a snapshot? it "
+              + "resolved to " + Locations.qualified(hadoop, root) + ")"));
     } catch (JsonProcessingException e) {
       throw new BadInputException(new InputProblem(file, "line " + e.getLocation().getLineNr(),
           "", "malformed JSON: " + e.getOriginalMessage()));

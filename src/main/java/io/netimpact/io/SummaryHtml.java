@@ -18,9 +18,9 @@ import java.util.Map;
  */
 public final class SummaryHtml {
   private static final int BAR_WIDTH = 600;
-  private static final int LABEL_WIDTH = 380;
+  private static final int LABEL_WIDTH = 340;
   /** Characters of a label line that fit in {@link #LABEL_WIDTH} at 13 px. */
-  private static final int LABEL_CHARS = 52;
+  private static final int LABEL_CHARS = 46;
   private static final double SCALE_MAX = 1.5;
 
   private SummaryHtml() {}
@@ -181,7 +181,7 @@ public final class SummaryHtml {
     int label = LABEL_WIDTH;
     int row = 40;
     int top = 18;
-    int height = top + links.size() * row + 22;
+    int height = top + links.size() * row + 6;
     int width = label + BAR_WIDTH + 170;
     h.append("<svg id=\"worst-links\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         .append(width).append(' ').append(height).append("\" style=\"max-width:")
@@ -210,17 +210,16 @@ public final class SummaryHtml {
     }
     int xWarn = label + (int) barWidth(warnUtil);
     int x100 = label + (int) barWidth(1.0);
-    int bottom = height - 18;
+    int bottom = height - 2;
     h.append("<line id=\"warn-line\" x1=\"").append(xWarn).append("\" y1=\"").append(top - 4)
         .append("\" x2=\"").append(xWarn).append("\" y2=\"").append(bottom)
         .append("\" stroke=\"#ef8f00\" stroke-dasharray=\"4 3\"/>")
-        .append("<text x=\"").append(xWarn).append("\" y=\"11\" text-anchor=\"middle\">warn ")
+        .append("<text x=\"").append(xWarn - 4).append("\" y=\"11\" text-anchor=\"end\">warn ")
         .append(pct(warnUtil)).append("</text>\n")
         .append("<line x1=\"").append(x100).append("\" y1=\"").append(top - 4)
         .append("\" x2=\"").append(x100).append("\" y2=\"").append(bottom)
         .append("\" stroke=\"#c62828\" stroke-dasharray=\"4 3\"/>")
-        .append("<text x=\"").append(x100).append("\" y=\"").append(height - 4)
-        .append("\" text-anchor=\"middle\">100 %</text>\n</svg>\n")
+        .append("<text x=\"").append(x100 + 4).append("\" y=\"11\">100 %</text>\n</svg>\n")
         .append("<div class=\"meta\">grey: before; colour: after (red over capacity, amber "
             + "over the warn level, green OK, black down); dashed: the warn level and 100 %; "
             + "bars stop at 150 %.</div>\n");

@@ -9,11 +9,12 @@ import picocli.CommandLine.Command;
  * and for {@code jobs/netimpact}. Exit codes: 0 done, 1 internal error, 2 bad input or
  * usage, 3 a verdict at or above {@code --fail-on}.
  */
-@Command(name = "netimpact", mixinStandardHelpOptions = true, version = "netimpact 0.1.0",
+@Command(name = "netimpact", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Network what-if engine: reviews changes against a topology snapshot.",
     subcommands = {ReviewCommand.class, SweepCommand.class, GenerateCommand.class,
         ImportCommand.class, TopologyCommand.class, ShowCommand.class})
 public final class Main implements Runnable {
+  static final String VERSION = "netimpact 0.1.0";
   public static final int EXIT_OK = 0;
   public static final int EXIT_INTERNAL = 1;
   public static final int EXIT_BAD_INPUT = 2;
@@ -43,9 +44,10 @@ public final class Main implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExitCodeExceptionMapper(e -> e instanceof BadInputException
         || e instanceof IllegalArgumentException ? EXIT_BAD_INPUT : EXIT_INTERNAL);
+    // Every subcommand answers -V / --version with the same version line.
+    cl.getSubcommands().values().forEach(s -> s.getCommandSpec().version(VERSION));
     cl.setParameterExceptionHandler((e, a) -> {
-      System.err.println("netimpact: " + e.getMessage());
-      e.getCommandLine().usage(System.err);
+      UsageErrors.print(e, System.err);
       return EXIT_BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -53,6 +55,7 @@ public final class Main implements Runnable {
         System.err.println("netimpact: " + e.getMessage());
         return EXIT_BAD_INPUT;
       }
+      io.netimpact.io.StorageErrors.explain(e).ifPresent(m -> System.err.println("netimpact: " + m));
       System.err.println("netimpact: failed: " + e);
       e.printStackTrace(System.err);
       return EXIT_INTERNAL;
