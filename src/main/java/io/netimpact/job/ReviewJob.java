@@ -66,8 +66,8 @@ public final class ReviewJob {
     String snapshotId = loaded.snapshot().info().snapshotId();
     Scenario scenario = new Scenario(change.id(), change.title(), after);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    SparkReview.Result result = SparkReview.run(jsc, runId, snapshotId, before, scenario,
-        req.thresholds());
+    SparkReview.Result result = StageProgress.during(jsc, console, "review: routing",
+        () -> SparkReview.run(jsc, runId, snapshotId, before, scenario, req.thresholds()));
     sw.lap("route");
     List<LinkBaseline> baseline = ImpactEngine.baseline(runId, change.id(), before,
         result.loadBefore(), req.thresholds());
