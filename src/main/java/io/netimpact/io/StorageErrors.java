@@ -32,7 +32,7 @@ public final class StorageErrors {
     todo.add(t);
     while (!todo.isEmpty()) {
       Throwable x = todo.poll();
-      if (x == null || seen.put(x, true) != null) {
+      if (seen.put(x, true) != null) {
         continue;
       }
       if (completeMultipartFailed(x)) {
@@ -42,7 +42,9 @@ public final class StorageErrors {
             + "conf/spark-defaults.conf) commits every file that way; run with "
             + "--conf spark.hadoop.fs.s3a.committer.name=file");
       }
-      todo.add(x.getCause());
+      if (x.getCause() != null) {
+        todo.add(x.getCause());
+      }
       for (Throwable s : x.getSuppressed()) {
         todo.add(s);
       }

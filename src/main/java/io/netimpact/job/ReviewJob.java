@@ -45,8 +45,9 @@ public final class ReviewJob {
   public static Outcome run(SparkSession spark, Request req, PrintStream console) {
     Stopwatch sw = new Stopwatch();
     var hadoop = spark.sparkContext().hadoopConfiguration();
-    SnapshotReader.Loaded loaded = new SnapshotReader(hadoop, new SparkParquetTables(spark))
-        .read(req.snapshot(), req.onBadRecord());
+    SnapshotReader.Loaded loaded = StageProgress.during(JavaSparkContext.fromSparkContext(
+        spark.sparkContext()), console, "review: reading the snapshot", () -> new SnapshotReader(
+            hadoop, new SparkParquetTables(spark)).read(req.snapshot(), req.onBadRecord()));
     Change change = ChangeReader.read(req.change(), hadoop);
     Optional<TrafficSeries> series = req.trafficSeries()
         .map(dir -> SeriesRun.read(spark, dir, req.snapshot(), loaded.snapshot()));
@@ -77,9 +78,10 @@ public final class ReviewJob {
     if (series.isPresent()) {
       sw.lap("series");
     }
-    Reports.publish(spark, req.out(), req.format(), runId, jsc.parallelize(List.of(report), 1),
+    StageProgress.during(jsc, console, "review: writing", () -> Reports.publish(spark, req.out(),
+        req.format(), runId, jsc.parallelize(List.of(report), 1),
         baseline, 1, loaded.rejects(), seriesReport.map(r -> SeriesRun.table(spark, runId, List.of(change),
-            List.of(r))).orElse(Map.of()), req.thresholds());
+            List.of(r))).orElse(Map.of()), req.thresholds()));
     sw.lap("write");
     Outcome outcome = new Outcome(runId, report, baseline, loaded.rejects().size(),
         sw.seconds());

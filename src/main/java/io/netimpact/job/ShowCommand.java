@@ -46,6 +46,11 @@ public final class ShowCommand implements Callable<Integer> {
           + "ELSE 2 END, gbps DESC, src, dst",
       ReportTables.LINK_BASELINE, "util_before DESC, link_id, from_device");
 
+  /** What --format table shows of a wide table unless --columns is given. */
+  private static final Map<String, List<String>> TERMINAL_COLUMNS = Map.of(
+      ReportTables.SCENARIO_SUMMARY, List.of("scenario_id", "verdict", "max_util_before",
+          "max_util_after", "unroutable_gbps_after", "overflow_gbps_after", "reason"));
+
   /** Column order of the tables netimpact writes; other tables keep their files' order. */
   private static final Map<String, StructType> SCHEMAS = Map.of(
       ReportTables.SCENARIO_SUMMARY, ReportTables.SCENARIO_SUMMARY_SCHEMA,
@@ -127,8 +132,16 @@ public final class ShowCommand implements Callable<Integer> {
       for (String w : where) {
         rows = rows.where(w);
       }
-      if (!columns.isEmpty()) {
-        rows = rows.select(columns.stream().map(functions::col).toArray(Column[]::new));
+      List<String> chosen = columns;
+      List<String> narrow = TERMINAL_COLUMNS.get(table);
+      if (chosen.isEmpty() && format == Format.TABLE && narrow != null
+          && Arrays.asList(rows.columns()).containsAll(narrow)) {
+        chosen = narrow;
+        o.printf("(%d of %d columns; --columns C,... or --format csv|json for the others)%n",
+            narrow.size(), rows.columns().length);
+      }
+      if (!chosen.isEmpty()) {
+        rows = rows.select(chosen.stream().map(functions::col).toArray(Column[]::new));
       }
       long total = format == Format.TABLE ? rows.count() : -1;
       String order = WORST_FIRST.get(table);

@@ -22,6 +22,14 @@ final class StageProgress {
     return during(jsc, console, what, INTERVAL_MS, action);
   }
 
+  /** {@link #during(JavaSparkContext, PrintStream, String, Supplier)} for work with no result. */
+  static void during(JavaSparkContext jsc, PrintStream console, String what, Runnable action) {
+    during(jsc, console, what, INTERVAL_MS, () -> {
+      action.run();
+      return null;
+    });
+  }
+
   static <T> T during(JavaSparkContext jsc, PrintStream console, String what, long intervalMs,
       Supplier<T> action) {
     long start = System.nanoTime();

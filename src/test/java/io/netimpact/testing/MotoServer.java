@@ -2,12 +2,10 @@ package io.netimpact.testing;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,10 +59,7 @@ public final class MotoServer implements AutoCloseable {
   public static MotoServer start(String... buckets) throws IOException, InterruptedException {
     String exe = executable();
     Path log = Files.createTempFile("moto", ".log");
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = S3MockServer.freePort();
     Process p = new ProcessBuilder(exe, "-H", "127.0.0.1", "-p", String.valueOf(port))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     MotoServer server = new MotoServer(p, log, port);
@@ -121,33 +116,14 @@ public final class MotoServer implements AutoCloseable {
    * given committer ({@code magic} fails here: see {@code StorageErrors}).
    */
   public Map<String, String> s3aSettings(String committer) {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("fs.s3a.endpoint", endpoint());
-    m.put("fs.s3a.endpoint.region", "us-east-1");
-    m.put("fs.s3a.path.style.access", "true");
-    m.put("fs.s3a.connection.ssl.enabled", "false");
-    m.put("fs.s3a.aws.credentials.provider",
-        "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
-    m.put("fs.s3a.access.key", "test");
-    m.put("fs.s3a.secret.key", "test");
-    m.put("fs.s3a.committer.name", committer);
-    m.put("fs.s3a.committer.magic.enabled", "true");
-    m.put("mapreduce.outputcommitter.factory.scheme.s3a",
-        "org.apache.hadoop.fs.s3a.commit.S3ACommitterFactory");
-    return m;
+    return S3MockServer.s3aSettings(endpoint(), committer);
   }
 
   @Override
   public void close() {
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
+    S3MockServer.stop(process);
     try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
       Files.deleteIfExists(log);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (IOException ignored) {
       // A log file in the temp directory is harmless.
     }
