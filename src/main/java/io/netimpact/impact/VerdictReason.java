@@ -41,9 +41,9 @@ public final class VerdictReason {
           .toList();
       if (!lost.isEmpty()) {
         DemandImpact big = lost.get(0);
-        why.append(String.format(Locale.ROOT, "%.1f Gbps newly unroutable, largest %s%s%s %.1f Gbps",
-            lost.stream().mapToDouble(DemandImpact::gbps).sum(), big.src(), ARROW, big.dst(),
-            big.gbps()));
+        why.append(gbps(lost.stream().mapToDouble(DemandImpact::gbps).sum()))
+            .append(" Gbps newly unroutable, largest ").append(big.src()).append(ARROW)
+            .append(big.dst()).append(' ').append(gbps(big.gbps())).append(" Gbps");
         if (lost.size() > 1) {
           why.append(" (").append(lost.size()).append(" demands)");
         }
@@ -94,6 +94,18 @@ public final class VerdictReason {
 
   private static boolean hot(ArcStatus s) {
     return s == ArcStatus.WARN || s == ArcStatus.OVER;
+  }
+
+  /**
+   * A rate in Gbps: one decimal from 1 Gbps up ({@code 12.3}), three significant digits below
+   * ({@code 0.0421}), so that small demands (a gravity matrix on a slow network) never show as 0.0.
+   */
+  static String gbps(double v) {
+    if (v == 0 || Math.abs(v) >= 1 || !Double.isFinite(v)) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+        .toPlainString();
   }
 
   /** A utilisation as a percentage with one decimal: {@code 0.25} gives {@code 25.0%}. */

@@ -56,4 +56,15 @@ class VerdictReasonTest {
     String reason = VerdictReason.of(Verdict.SAFE, List.of(), List.of(), new Thresholds(0.75));
     assertEquals("SAFE: nothing newly above 75%, no traffic lost", reason);
   }
+
+  @Test
+  void smallLosses_keepThreeSignificantDigits() {
+    ImpactReport r = ImpactEngineTest.review(
+        Topologies.square().demand("a", "d", 0.0421).demand("b", "d", 0.004),
+        new ChangeOp.SetLinkUp("ab", false), new ChangeOp.SetLinkUp("ac", false));
+    assertEquals("BLOCK: 0.0421 Gbps newly unroutable, largest a->d 0.0421 Gbps",
+        r.summary().reason());
+    assertEquals("12.3", VerdictReason.gbps(12.34));
+    assertEquals("0.5", VerdictReason.gbps(0.5));
+  }
 }
