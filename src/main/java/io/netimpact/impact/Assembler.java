@@ -128,7 +128,8 @@ public final class Assembler {
         verdict, maxBefore, maxAfter, overWarn, overCap, baseline.unroutable(),
         unroutableAfter, overflow, demands.size(),
         worstArc < 0 ? "" : after.linkId(Network.linkOf(worstArc)),
-        unroutableAfter - endpointRemoved, endpointRemoved);
+        VerdictReason.of(verdict, rows, demands, th), unroutableAfter - endpointRemoved,
+        endpointRemoved);
     return new ImpactReport(summary, rows, demands);
   }
 

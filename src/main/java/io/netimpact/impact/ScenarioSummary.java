@@ -1,10 +1,12 @@
 package io.netimpact.impact;
 
 /**
- * One {@code scenario_summary} row (contract sections 4 and 6.4). Rates in Gbps. The traffic
- * without a path after the change is split in two: {@code strandedGbpsAfter}, whose end devices
- * both exist but no path joins them, and {@code endpointRemovedGbpsAfter}, whose source or
- * destination the change removed; they add up to {@code unroutableGbpsAfter}.
+ * One {@code scenario_summary} row (contract sections 4 and 6.4). Rates in Gbps. {@code reason}
+ * (an addition to the contract) says in one line why the verdict is what it is; see {@link
+ * VerdictReason}. The traffic without a path after the change is split in two: {@code
+ * strandedGbpsAfter}, whose end devices both exist but no path joins them, and {@code
+ * endpointRemovedGbpsAfter}, whose source or destination the change removed; they add up to
+ * {@code unroutableGbpsAfter}.
  */
 public record ScenarioSummary(
     String runId,
@@ -21,6 +23,7 @@ public record ScenarioSummary(
     double overflowGbpsAfter,
     long affectedDemands,
     String worstLinkId,
+    String reason,
     double strandedGbpsAfter,
     double endpointRemovedGbpsAfter) implements java.io.Serializable {
 

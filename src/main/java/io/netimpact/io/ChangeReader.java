@@ -41,7 +41,8 @@ public final class ChangeReader {
       }
       return Json.MAPPER.readTree(bytes);
     } catch (FileNotFoundException e) {
-      throw new BadInputException(new InputProblem(file, "", "", InputFiles.notFound(p)));
+      throw new BadInputException(new InputProblem(file, "", "",
+          InputFiles.notFound(hadoop, p)));
     } catch (JsonProcessingException e) {
       throw new BadInputException(Json.problem(file, Json.line(e), e));
     } catch (IOException e) {
@@ -57,6 +58,12 @@ public final class ChangeReader {
     String loc = where;
     try {
       Fields f = Fields.of(node, "a change request");
+      if (where.isEmpty() && !node.has("ops")
+          && (node.has("generators") || node.has("changes"))) {
+        throw new FieldException("ops", "missing, and the file has \"changes\" or "
+            + "\"generators\": it looks like a sweep file; run it with "
+            + "`netimpact sweep --sweep " + file + "`");
+      }
       String id = f.requiredString("id");
       String title = f.optionalString("title");
       List<Fields> opNodes = f.objects("ops");

@@ -13,6 +13,11 @@ final class InputFiles {
    * "missing: no such file", unless {@code p} is a local symbolic link that cannot be followed:
    * a loop, or a link whose target is gone, is not a missing file (it is there, and broken).
    */
+  static String notFound(org.apache.hadoop.conf.Configuration conf, Path p) {
+    String why = notFound(p);
+    return why.startsWith("missing") ? why + " " + Locations.qualified(conf, p) : why;
+  }
+
   static String notFound(Path p) {
     String scheme = p.toUri().getScheme();
     if (scheme == null || scheme.equals("file")) {

@@ -47,7 +47,7 @@ public final class ReportTables {
       dbl("max_util_before"), dbl("max_util_after"), lng("links_over_warn_after"),
       lng("links_over_capacity_after"), dbl("unroutable_gbps_before"),
       dbl("unroutable_gbps_after"), dbl("overflow_gbps_after"), lng("affected_demands"),
-      str("worst_link_id"), lng("input_rejects"), dbl("stranded_gbps_after"),
+      str("worst_link_id"), str("reason"), lng("input_rejects"), dbl("stranded_gbps_after"),
       dbl("endpoint_removed_gbps_after"));
 
   public static final StructType LINK_IMPACT_SCHEMA = schema(
@@ -90,14 +90,14 @@ public final class ReportTables {
   }
 
   /**
-   * A {@code scenario_summary} row. {@code inputRejects} (an addition to the contract) marks
+   * A {@code scenario_summary} row. {@code reason} is {@link ScenarioSummary#reason}; {@code inputRejects} (an addition to the contract) marks
    * a verdict computed on a snapshot read with records set aside; 0 means the whole snapshot.
    */
   public static Row row(ScenarioSummary s, long inputRejects) {
     return finite(SCENARIO_SUMMARY_SCHEMA, s.runId(), s.snapshotId(), s.scenarioId(), s.title(),
         s.verdict().name(), s.maxUtilBefore(), s.maxUtilAfter(), s.linksOverWarnAfter(),
         s.linksOverCapacityAfter(), s.unroutableGbpsBefore(), s.unroutableGbpsAfter(),
-        s.overflowGbpsAfter(), s.affectedDemands(), s.worstLinkId(), inputRejects,
+        s.overflowGbpsAfter(), s.affectedDemands(), s.worstLinkId(), s.reason(), inputRejects,
         s.strandedGbpsAfter(), s.endpointRemovedGbpsAfter());
   }
 
@@ -114,7 +114,7 @@ public final class ReportTables {
   }
 
   public static Row row(io.netimpact.impact.LinkWorstCase r) {
-    return RowFactory.create(r.runId(), r.linkId(), r.fromDevice(), r.toDevice(),
+    return finite(LINK_WORST_CASE_SCHEMA, r.runId(), r.linkId(), r.fromDevice(), r.toDevice(),
         r.capacityGbps(), r.loadBeforeGbps(), r.worstLoadGbps(), r.worstUtil(),
         r.worstScenarioId().orElse(null), r.scenariosOverWarn(), r.scenariosOverCapacity());
   }

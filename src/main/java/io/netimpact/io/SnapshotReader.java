@@ -134,7 +134,8 @@ public final class SnapshotReader {
         throw new BadInputException(new InputProblem(file, "", "", InputFiles.notFound(p)));
       }
       throw new BadInputException(new InputProblem(file, "", "",
-          "missing: a snapshot directory needs manifest.json (is " + root + " a snapshot?)"));
+          "missing: a snapshot directory needs manifest.json (is " + root + " a snapshot? it "
+              + "resolved to " + Locations.qualified(hadoop, root) + ")"));
     } catch (JsonProcessingException e) {
       throw new BadInputException(Json.problem(file, Json.line(e), e));
     } catch (IOException e) {

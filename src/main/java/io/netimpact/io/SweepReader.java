@@ -17,6 +17,11 @@ public final class SweepReader {
     String loc = "";
     try {
       Fields f = Fields.of(root, "a sweep");
+      if (root.has("ops") && !root.has("changes") && !root.has("generators")) {
+        throw new FieldException("changes", "missing (and no \"generators\"), and the file has "
+            + "\"ops\": it looks like a change request; review it with "
+            + "`netimpact review --change " + file + "`");
+      }
       String id = f.requiredString("id");
       List<Change> changes = new ArrayList<>();
       JsonNode cs = f.raw("changes");

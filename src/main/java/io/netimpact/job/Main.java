@@ -10,11 +10,12 @@ import picocli.CommandLine.Command;
  * and for {@code jobs/netimpact}. Exit codes: 0 done, 1 internal error, 2 bad input or
  * usage, 3 a verdict at or above {@code --fail-on}.
  */
-@Command(name = "netimpact", mixinStandardHelpOptions = true, version = "netimpact 0.1.0",
+@Command(name = "netimpact", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Network what-if engine: reviews changes against a topology snapshot.",
     subcommands = {ReviewCommand.class, SweepCommand.class, GenerateCommand.class,
-        ImportCommand.class, TopologyCommand.class})
+        ImportCommand.class, TopologyCommand.class, ShowCommand.class})
 public final class Main implements Runnable {
+  static final String VERSION = "netimpact 0.1.0";
   public static final int EXIT_OK = 0;
   public static final int EXIT_INTERNAL = 1;
   public static final int EXIT_BAD_INPUT = 2;
@@ -23,7 +24,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "name a subcommand: review, sweep, topology, generate or import");
+        "name a subcommand: review, sweep, topology, generate, import or show");
   }
 
   public static void main(String[] args) throws Exception {
@@ -38,9 +39,10 @@ public final class Main implements Runnable {
     cl.setExitCodeExceptionMapper(e -> e instanceof BadInputException
         || e instanceof IllegalArgumentException || e instanceof PublishConflictException
         ? EXIT_BAD_INPUT : EXIT_INTERNAL);
+    // Every subcommand answers -V / --version with the same version line.
+    cl.getSubcommands().values().forEach(s -> s.getCommandSpec().version(VERSION));
     cl.setParameterExceptionHandler((e, a) -> {
-      System.err.println("netimpact: " + e.getMessage());
-      e.getCommandLine().usage(System.err);
+      UsageErrors.print(e, System.err);
       return EXIT_BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -49,6 +51,10 @@ public final class Main implements Runnable {
         System.err.println("netimpact: " + e.getMessage());
         return EXIT_BAD_INPUT;
       }
+      // A store that cannot do what the job needs (a committer an emulator lacks, say): one
+      // line naming the fix, before the two-line failure report.
+      io.netimpact.io.StorageErrors.explain(e).ifPresent(m -> System.err.println("netimpact: "
+          + m));
       // Two lines (what failed, what to do), the stack trace in a log file they name.
       return FailureReport.report(e, System.err);
     });

@@ -6,6 +6,7 @@ import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.LinkBaseline;
 import io.netimpact.impact.LinkImpact;
 import io.netimpact.impact.ScenarioSummary;
+import io.netimpact.impact.Thresholds;
 import io.netimpact.impact.Verdict;
 import io.netimpact.io.ReportTables;
 import io.netimpact.io.ReportWriter;
@@ -36,7 +37,7 @@ final class Reports {
    */
   static void publish(SparkSession spark, String out, ReportWriter.Format format, String runId,
       JavaRDD<ImpactReport> reports, List<LinkBaseline> baseline, int files,
-      List<SnapshotReader.Reject> rejects, Map<String, Dataset<Row>> extra,
+      List<SnapshotReader.Reject> rejects, Map<String, Dataset<Row>> extra, Thresholds th,
       Map<String, byte[]> attachments) {
     long rejected = rejects.size();
     Dataset<Row> summary = spark.createDataFrame(
@@ -61,7 +62,7 @@ final class Reports {
           .map(r -> ReportTables.rejectRow(runId, r)).toList(), ReportTables.REJECTS_SCHEMA)
           .coalesce(1));
     }
-    writer.attach("summary.html", SummaryHtml.bytes(summaryPage(runId, reports)));
+    writer.attach("summary.html", SummaryHtml.bytes(summaryPage(runId, reports, th)));
     attachments.forEach(writer::attach);
     writer.publish(runId);
   }
@@ -72,7 +73,8 @@ final class Reports {
    * direction at its worst scenario, highest utilisation after first) and lost demands.
    * A few small jobs over the (persisted) reports; only the top rows reach the driver.
    */
-  static SummaryHtml.Page summaryPage(String runId, JavaRDD<ImpactReport> reports) {
+  static SummaryHtml.Page summaryPage(String runId, JavaRDD<ImpactReport> reports,
+      Thresholds th) {
     Map<String, Long> counts = reports.map(r -> r.summary().verdict().name()).countByValue();
     Map<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
     counts.forEach((v, n) -> verdicts.put(Verdict.valueOf(v), n));
@@ -95,7 +97,7 @@ final class Reports {
     String snapshotId = riskiest.isEmpty() ? "" : riskiest.get(0).snapshotId();
     String kind = scenarios == 1 ? "review" : "sweep";
     return new SummaryHtml.Page(kind, runId, snapshotId, scenarios, verdicts, riskiest, worst,
-        lost, sums[0], sums[1]);
+        lost, sums[0], sums[1], th.warnUtil());
   }
 
   private static final Comparator<ScenarioSummary> RISKIEST =

@@ -45,8 +45,9 @@ public final class ReviewJob {
     Stopwatch sw = new Stopwatch();
     var hadoop = spark.sparkContext().hadoopConfiguration();
     ReportWriter.checkOutput(hadoop, req.out());
-    SnapshotReader.Loaded loaded = new SnapshotReader(hadoop, new SparkParquetTables(spark))
-        .read(req.snapshot(), req.onBadRecord());
+    SnapshotReader.Loaded loaded = StageProgress.during(JavaSparkContext.fromSparkContext(
+        spark.sparkContext()), console, "review: reading the snapshot", () -> new SnapshotReader(
+            hadoop, new SparkParquetTables(spark)).read(req.snapshot(), req.onBadRecord()));
     Change change = ChangeReader.read(req.change(), hadoop);
     String runId = RunIds.resolve(req.runId(), change.id(), req.change());
     Optional<TrafficSeries> series = req.trafficSeries()
@@ -78,17 +79,23 @@ public final class ReviewJob {
     }
     Consumer<PrintStream> summary = out -> {
       SummaryPrinter.print(out, loaded.snapshot().info().snapshotId(), report, req, runId,
-          before, sw.toString());
+          before, sw.toString(), Optional.empty());
       seriesReport.ifPresent(r -> SeriesRun.print(out, r));
       Quarantine.print(out, loaded.rejects(), req.out(), runId);
     };
-    Reports.publish(spark, req.out(), req.format(), runId, jsc.parallelize(List.of(report), 1),
-        baseline, 1, loaded.rejects(), seriesReport.map(r -> SeriesRun.table(spark, runId,
-            List.of(scenario), List.of(r))).orElse(Map.of()), SummaryPrinter.attachment(summary));
+    StageProgress.during(jsc, console, "review: writing", () -> Reports.publish(spark,
+        req.out(), req.format(), runId, jsc.parallelize(List.of(report), 1), baseline, 1,
+        loaded.rejects(), seriesReport.map(r -> SeriesRun.table(spark, runId,
+            List.of(scenario), List.of(r))).orElse(Map.of()), req.thresholds(),
+        SummaryPrinter.attachment(summary)));
     sw.lap("write");
     Outcome outcome = new Outcome(runId, report, baseline, loaded.rejects().size(),
         sw.seconds());
-    summary.accept(console);
+    SummaryPrinter.print(console, loaded.snapshot().info().snapshotId(), report, req, runId,
+        before, sw.toString(), Optional.of(io.netimpact.io.PublishedRun.read(hadoop, req.out(),
+            runId)));
+    seriesReport.ifPresent(r -> SeriesRun.print(console, r));
+    Quarantine.print(console, loaded.rejects(), req.out(), runId);
     return outcome;
   }
 }

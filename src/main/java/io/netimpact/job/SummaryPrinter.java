@@ -5,6 +5,8 @@ import io.netimpact.impact.DemandStatus;
 import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.LinkImpact;
 import io.netimpact.impact.ScenarioSummary;
+import io.netimpact.impact.VerdictReason;
+import io.netimpact.io.PublishedRun;
 import io.netimpact.routing.Network;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.StringJoiner;
 
 /** The short human summary a review prints: verdict, lost traffic, worst links. */
 final class SummaryPrinter {
@@ -37,13 +40,15 @@ final class SummaryPrinter {
   }
 
   static void print(PrintStream out, String snapshotId, ImpactReport report,
-      ReviewJob.Request req, String runId, Network before, String timings) {
+      ReviewJob.Request req, String runId, Network before, String timings,
+      java.util.Optional<PublishedRun> published) {
     ScenarioSummary s = report.summary();
     out.printf("netimpact review: %s%s%n", s.scenarioId(),
         s.title().isEmpty() ? "" : " \"" + s.title() + "\"");
     out.printf("snapshot %s: %d devices, %d links, %d demand pairs%n", snapshotId,
         before.nodeCount(), before.linkCount(), before.demandCount());
     out.printf("%nVERDICT: %s%n", s.verdict());
+    out.printf("  because:                   %s%n", because(s));
     out.printf("  lost traffic (unroutable): %.2f Gbps before -> %.2f Gbps after%n",
         s.unroutableGbpsBefore(), s.unroutableGbpsAfter());
     out.printf("  max utilisation:           %.1f %% -> %.1f %%%s%n", 100 * s.maxUtilBefore(),
@@ -51,29 +56,54 @@ final class SummaryPrinter {
     out.printf("  arcs above warn (%.0f %%):    %d after; over capacity: %d (overflow %.2f Gbps)%n",
         100 * req.thresholds().warnUtil(), s.linksOverWarnAfter(), s.linksOverCapacityAfter(),
         s.overflowGbpsAfter());
-    Map<DemandStatus, Integer> counts = new EnumMap<>(DemandStatus.class);
-    for (DemandImpact d : report.demands()) {
-      counts.merge(d.status(), 1, Integer::sum);
-    }
-    out.printf("  demands affected:          %d %s%n", s.affectedDemands(),
-        counts.isEmpty() ? "" : counts.toString());
+    out.printf("  demands affected:          %d%s%n", s.affectedDemands(),
+        demandCounts(report.demands()));
     List<LinkImpact> worst = report.links().stream()
         .sorted(Comparator.comparingDouble(LinkImpact::utilAfter).reversed()
             .thenComparing(LinkImpact::linkId))
         .limit(WORST).toList();
     if (!worst.isEmpty()) {
-      out.printf("%nworst links after the change (of %d changed arcs):%n", report.links().size());
-      out.printf("  %-22s %-26s %10s %21s %15s  %s%n", "link", "direction", "cap Gbps",
-          "load Gbps before->after", "util", "status");
+      out.printf("%nworst links after the change (of %d changed arcs), before -> after:%n",
+          report.links().size());
+      out.printf("  %-22s %-26s %18s %18s %18s  %s%n", "link", "direction", "capacity Gbps",
+          "load Gbps", "utilisation", "status");
       for (LinkImpact l : worst) {
-        out.printf("  %-22s %-26s %10.1f %10.1f -> %-8.1f %5.1f%% -> %5.1f%%  %s%n",
-            l.linkId(), l.fromDevice() + "->" + l.toDevice(), l.capacityAfterGbps(),
-            l.loadBeforeGbps(), l.loadAfterGbps(), 100 * l.utilBefore(), 100 * l.utilAfter(),
+        out.printf("  %-22s %-26s %7.1f -> %-7.1f %7.1f -> %-7.1f %6.1f%% -> %-6s  %s%n",
+            l.linkId(), l.fromDevice() + VerdictReason.ARROW + l.toDevice(),
+            l.capacityBeforeGbps(), l.capacityAfterGbps(), l.loadBeforeGbps(),
+            l.loadAfterGbps(), 100 * l.utilBefore(), VerdictReason.pct(l.utilAfter()),
             l.statusAfter());
       }
     }
-    out.printf("%nreport: %s (run_id=%s, %s): scenario_summary, link_impact, demand_impact, "
-        + "link_baseline%n", req.out(), runId, req.format().name().toLowerCase());
+    out.println();
+    published.ifPresent(run -> report(out, run));
     out.printf("timings: %s%n", timings);
+  }
+
+  /** The reason without its verdict prefix (the line above says the verdict). */
+  static String because(ScenarioSummary s) {
+    String prefix = s.verdict() + ": ";
+    return s.reason().startsWith(prefix) ? s.reason().substring(prefix.length()) : s.reason();
+  }
+
+  /** " (52 rerouted, 52 at risk)", in the order of {@link DemandStatus}; empty for none. */
+  static String demandCounts(List<DemandImpact> demands) {
+    Map<DemandStatus, Integer> counts = new EnumMap<>(DemandStatus.class);
+    for (DemandImpact d : demands) {
+      counts.merge(d.status(), 1, Integer::sum);
+    }
+    if (counts.isEmpty()) {
+      return "";
+    }
+    StringJoiner j = new StringJoiner(", ", " (", ")");
+    counts.forEach((k, n) -> j.add(n + " " + k.name().toLowerCase().replace('_', ' ')));
+    return j.toString();
+  }
+
+  /** The "report:" and "page:" lines: where the run is and the tables its marker lists. */
+  static void report(PrintStream out, PublishedRun run) {
+    out.printf("report: %s (run_id=%s, %s): %s%n", run.out(), run.runId(),
+        run.format().name().toLowerCase(), String.join(", ", run.tableNames()));
+    out.printf("page:   %s%n", run.page());
   }
 }

@@ -8,11 +8,11 @@ import io.netimpact.impact.Scenario;
 import io.netimpact.impact.LinkBaseline;
 import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.impact.Thresholds;
-import io.netimpact.impact.Verdict;
 import io.netimpact.impact.WorstCase;
 import io.netimpact.io.BadInputException;
 import io.netimpact.io.ChangeReader;
 import io.netimpact.io.InputProblem;
+import io.netimpact.io.PublishedRun;
 import io.netimpact.io.ReportTables;
 import io.netimpact.io.ReportWriter;
 import io.netimpact.io.RunIds;
@@ -30,7 +30,6 @@ import io.netimpact.model.TrafficSeries;
 import io.netimpact.series.SeriesReport;
 import java.io.PrintStream;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,17 +138,20 @@ public final class SweepJob {
       List<ScenarioSummary> ranked = reports.map(ImpactReport::summary).collect().stream()
           .sorted(RISKIEST_FIRST).toList();
       Consumer<PrintStream> summary = out -> {
-        print(out, ranked, r, req, runId, sw);
+        SweepPrinter.print(out, ranked, r, sw, Optional.empty());
         seriesReports.ifPresent(sr -> printSeries(out, scenarios, sr));
         Quarantine.print(out, loaded.rejects(), req.out(), runId);
       };
       Reports.publish(spark, req.out(), req.format(), runId, reports, baseline,
           Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), loaded.rejects(),
           extraTables(spark, runId, base, components, r.baseline(), assembled.map(Tuple2::_2),
-              assembly.worstCase(), scenarios, partitions, seriesReports),
+              assembly.worstCase(), scenarios, partitions, seriesReports), req.thresholds(),
           SummaryPrinter.attachment(summary));
       sw.lap("write");
-      summary.accept(console);
+      SweepPrinter.print(console, ranked, r, sw, Optional.of(PublishedRun.read(hadoop,
+          req.out(), runId)));
+      seriesReports.ifPresent(sr -> printSeries(console, scenarios, sr));
+      Quarantine.print(console, loaded.rejects(), req.out(), runId);
       return new Outcome(runId, ranked, r.pairsTotal(), r.pairsRecomputed(),
           r.stragglerRatio(), sw.seconds());
     } finally {
@@ -190,33 +192,5 @@ public final class SweepJob {
           scenarios.get(order[k]).id(), r.hoursAtRiskAdded(), r.worstInterval().id(),
           100 * r.worstInterval().maxUtilBefore(), 100 * r.worstInterval().maxUtilAfter());
     }
-  }
-
-  private static void print(PrintStream out, List<ScenarioSummary> ranked, SparkEvaluator.Result r,
-      Request req, String runId, Stopwatch sw) {
-    Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-    for (Verdict v : Verdict.values()) {
-      counts.put(v, 0);
-    }
-    ranked.forEach(s -> counts.merge(s.verdict(), 1, Integer::sum));
-    out.printf("%nverdicts: %d BLOCK, %d RISK, %d SAFE%n", counts.get(Verdict.BLOCK),
-        counts.get(Verdict.RISK), counts.get(Verdict.SAFE));
-    out.printf("%nriskiest scenarios (of %d):%n", ranked.size());
-    out.printf("  %-34s %-6s %12s %14s %10s  %s%n", "scenario", "verdict", "max util", "lost Gbps",
-        "overflow", "worst link");
-    for (ScenarioSummary s : ranked.subList(0, Math.min(SHOWN, ranked.size()))) {
-      out.printf("  %-34s %-6s %5.1f%%>%5.1f%% %6.1f>%-7.1f %10.1f  %s%n", s.scenarioId(),
-          s.verdict(), 100 * s.maxUtilBefore(), 100 * s.maxUtilAfter(),
-          s.unroutableGbpsBefore(), s.unroutableGbpsAfter(), s.overflowGbpsAfter(),
-          s.worstLinkId());
-    }
-    out.printf("%nrecomputed %d of %d (scenario, destination) pairs (%.2f %%); %d routing tasks, "
-        + "straggler ratio (slowest / median task) %.2f, planned imbalance %.2f%n",
-        r.pairsRecomputed(), r.pairsTotal(),
-        r.pairsTotal() == 0 ? 0 : 100.0 * r.pairsRecomputed() / r.pairsTotal(), r.routeTasks(),
-        r.stragglerRatio(), r.predictedImbalance());
-    out.printf("report: %s (run_id=%s, %s): scenario_summary, link_impact, demand_impact, "
-        + "link_baseline%n", req.out(), runId, req.format().name().toLowerCase());
-    out.printf("timings: %s%n", sw);
   }
 }

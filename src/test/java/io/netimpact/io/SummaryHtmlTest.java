@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class SummaryHtmlTest {
   private static final ScenarioSummary BLOCKED = new ScenarioSummary("r", "snap", "CR-<1>",
       "Cut \"conduit\" & <script>alert(1)</script>", Verdict.BLOCK, 0.84, 1.227, 3, 1, 0, 12.5,
-      4.2, 6, "lag-x", 12.5, 0);
+      4.2, 6, "lag-x", "BLOCK: a->b (lag-x) over <capacity>, 84.0% -> 122.7%", 12.5, 0);
   private static final LinkImpact OVER = new LinkImpact("r", "CR-<1>", "lag-x", "a", "b", 100,
       100, 84, 122.7, 0.84, 1.227, 22.7, ArcStatus.OVER, ArcStatus.WARN);
   private static final LinkImpact DOWN = new LinkImpact("r", "CR-<1>", "lag-y", "c", "d", 100,
@@ -30,7 +30,7 @@ class SummaryHtmlTest {
   private static SummaryHtml.Page page(long scenarios) {
     return new SummaryHtml.Page("review", "CR-<1>", "snap", scenarios,
         Map.of(Verdict.BLOCK, scenarios), List.of(BLOCKED), List.of(OVER, DOWN), List.of(LOST),
-        12.5, 4.2);
+        12.5, 4.2, 0.8);
   }
 
   @Test
@@ -65,7 +65,7 @@ class SummaryHtmlTest {
   void sweep_countsEveryVerdictAndNamesTheScenarioOfEachLink() {
     SummaryHtml.Page p = new SummaryHtml.Page("sweep", "n", "snap", 5,
         Map.of(Verdict.BLOCK, 2L, Verdict.SAFE, 3L), List.of(BLOCKED), List.of(OVER),
-        List.of(LOST), 12.5, 4.2);
+        List.of(LOST), 12.5, 4.2, 0.8);
     String h = SummaryHtml.render(p);
     assertTrue(h.contains(">BLOCK: 2<") && h.contains(">RISK: 0<") && h.contains(">SAFE: 3<"));
     assertTrue(h.contains("(CR-&lt;1&gt;)"));
@@ -75,6 +75,24 @@ class SummaryHtmlTest {
   @Test
   void page_rejectsAnEmptyRunId() {
     assertThrows(IllegalArgumentException.class, () -> new SummaryHtml.Page("review", "", "s",
-        1, Map.of(), List.of(), List.of(), List.of(), 0, 0));
+        1, Map.of(), List.of(), List.of(), List.of(), 0, 0, 0.8));
+  }
+
+  @Test
+  void review_headerNamesTheChangeAndTheVerdictSaysWhy() {
+    String h = SummaryHtml.render(page(1));
+    assertTrue(h.contains("id=\"title\">CR-&lt;1&gt; &ldquo;Cut &quot;conduit&quot;"), h);
+    assertTrue(h.contains("id=\"reason\">BLOCK: a-&gt;b (lag-x) over &lt;capacity&gt;, "
+        + "84.0% -&gt; 122.7%</p>"), h);
+    assertTrue(h.contains("<th>reason</th>"), h);
+  }
+
+  @Test
+  void chart_drawsTheWarnLevelItWasGiven() {
+    String h = SummaryHtml.render(new SummaryHtml.Page("review", "r", "snap", 1,
+        Map.of(Verdict.BLOCK, 1L), List.of(BLOCKED), List.of(OVER), List.of(), 0, 0, 0.9));
+    assertTrue(h.contains("id=\"warn-line\""), h);
+    assertTrue(h.contains(">warn 90.0 %<"), h);
+    assertTrue(h.contains("warn above 90.0 %"), h);
   }
 }

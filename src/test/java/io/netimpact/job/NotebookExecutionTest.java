@@ -42,18 +42,32 @@ class NotebookExecutionTest {
     assertEquals(0, r.code(), r.err());
   }
 
-  /** Executes a notebook and returns the executed notebook's JSON. */
-  private static JsonNode execute(String name, Map<String, String> env) throws IOException {
+  /** Runs nbconvert on a notebook; the executed copy is {@code target/notebooks/OUTPUT}. */
+  private static ExternalTools.Result nbconvert(String name, String output,
+      Map<String, String> env, String... extra) throws IOException {
     ExternalTools.require(PACKAGES, "jupyter-nbconvert", "--version");
     Path outDir = Path.of("target/notebooks").toAbsolutePath();
     Files.createDirectories(outDir);
-    String executed = name.replace(".ipynb", ".executed.ipynb");
-    ExternalTools.Result r = ExternalTools.run(Path.of("."), env, 300, "jupyter-nbconvert",
+    List<String> cmd = new ArrayList<>(List.of("jupyter-nbconvert",
         "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=120",
         "--ExecutePreprocessor.kernel_name=python3", "--output-dir", outDir.toString(),
-        "--output", executed, NOTEBOOKS.resolve(name).toString());
+        "--output", output));
+    cmd.addAll(List.of(extra));
+    cmd.add(NOTEBOOKS.resolve(name).toString());
+    return ExternalTools.run(Path.of("."), env, 300, cmd.toArray(String[]::new));
+  }
+
+  /** Executes a notebook and returns the executed notebook's JSON. */
+  private static JsonNode execute(String name, Map<String, String> env) throws IOException {
+    return execute(name, name.replace(".ipynb", ".executed.ipynb"), env);
+  }
+
+  private static JsonNode execute(String name, String executed, Map<String, String> env)
+      throws IOException {
+    ExternalTools.Result r = nbconvert(name, executed, env);
     assertEquals(0, r.code(), name + " failed to execute:\n" + r.err());
-    JsonNode nb = JSON.readTree(outDir.resolve(executed).toFile());
+    JsonNode nb = JSON.readTree(Path.of("target/notebooks").toAbsolutePath().resolve(executed)
+        .toFile());
     for (JsonNode cell : nb.get("cells")) {
       for (JsonNode o : cell.path("outputs")) {
         assertTrue(!o.path("output_type").asText().equals("error"),
@@ -113,6 +127,64 @@ class NotebookExecutionTest {
         reports.toString(), "NETIMPACT_SCENARIO", "CR-1001"));
     assertEquals(3, images(nb));
     assertTrue(text(nb).contains("CR-1001: 'Drain chi-cr2 for line-card swap'"), text(nb));
+  }
+
+  private static Path review(Path out, String change, String format, String runId) {
+    ReviewCommandTest.Run r = ReviewCommandTest.run("review", "--snapshot", SNAPSHOT, "--change",
+        "src/main/resources/samples/changes/" + change, "--out", out.toString(), "--format",
+        format, "--run-id", runId);
+    assertEquals(0, r.code(), r.err());
+    return out;
+  }
+
+  @Test
+  void reviewChange_takesTheRunPublishedLast_notTheLastRunId() throws IOException {
+    Path out = Path.of("target/notebook-newest").toAbsolutePath();
+    review(out, "block-srlg-conduit.json", "json", "zz-published-first");
+    review(out, "risk-drain-core.json", "json", "aa-published-last");
+    JsonNode nb = execute("review_change.ipynb", "review_change.newest.ipynb",
+        Map.of("NETIMPACT_REPORTS", out.toString()));
+    String text = text(nb);
+    assertTrue(text.contains("run aa-published-last (json, published "), text);
+    assertTrue(text.contains("verdict RISK"), text);
+    assertTrue(text.contains("RISK: "), "the reason is shown: " + text);
+  }
+
+  @Test
+  void parquetRun_isReadWithPyarrow_orStopsWithOneLineSayingWhatToDo() throws IOException {
+    Path out = review(Path.of("target/notebook-parquet").toAbsolutePath(),
+        "block-srlg-conduit.json", "parquet", "CR-1003");
+    Map<String, String> env = Map.of("NETIMPACT_REPORTS", out.toString());
+    ExternalTools.require(PACKAGES, "jupyter-nbconvert", "--version");
+    boolean pyarrow = ExternalTools.run(Path.of("."), Map.of(), 60, "python3", "-c",
+        "import pyarrow").code() == 0;
+    if (pyarrow) {
+      JsonNode nb = execute("review_change.ipynb", "review_change.parquet.ipynb", env);
+      assertEquals(3, images(nb));
+      assertTrue(text(nb).contains("verdict BLOCK"), text(nb));
+      return;
+    }
+    // --allow-errors keeps the executed copy, to see what the reader of the notebook sees.
+    ExternalTools.Result r = nbconvert("review_change.ipynb", "review_change.parquet.ipynb",
+        env, "--allow-errors");
+    assertEquals(0, r.code(), r.err());
+    JsonNode nb = JSON.readTree(Path.of("target/notebooks/review_change.parquet.ipynb")
+        .toFile());
+    List<JsonNode> errors = new ArrayList<>();
+    nb.get("cells").forEach(c -> c.path("outputs").forEach(o -> {
+      if (o.path("output_type").asText().equals("error")) {
+        errors.add(o);
+      }
+    }));
+    JsonNode first = errors.get(0);
+    assertEquals("ReportsUnreadable", first.path("ename").asText(), first.toString());
+    assertEquals(1, first.path("traceback").size(), "one line, no traceback: " + first);
+    String line = first.path("traceback").get(0).asText();
+    assertTrue(line.startsWith("netimpact: run CR-1003 is Parquet and pandas needs pyarrow to "
+        + "read it: install pyarrow"), line);
+    assertTrue(line.contains("`jobs/netimpact show --out " + out + " --run CR-1003 --table "
+        + "TABLE --format json`"), line);
+    assertTrue(!nb.toString().contains("UnicodeDecodeError"), nb.toString());
   }
 
   @Test

@@ -64,6 +64,11 @@ class SummaryHtmlChromiumTest {
     assertTrue(html.contains("lag-atl-lax-cr1"), html);
     assertTrue(html.contains("122.7 %"), html);
     assertTrue(html.contains("id=\"worst-links\""), "the bars are drawn: " + html);
+    assertTrue(html.contains("Civil works in conduit I-80"), "the change's title: " + html);
+    assertTrue(html.contains("id=\"reason\">BLOCK: lax-cr1-&gt;atl-cr1 (lag-atl-lax-cr1) over "
+        + "capacity, 25.0% -&gt; 122.7%"), "why: " + html);
+    assertTrue(html.contains("id=\"warn-line\""), "the warn level is drawn: " + html);
+    assertTrue(html.contains("viewBox="), "the chart scales to the page width: " + html);
 
     Path png = Path.of("target/summary.png").toAbsolutePath();
     Files.deleteIfExists(png);

@@ -117,6 +117,15 @@ class SweepJobTest {
     int first = r.out().indexOf("srlg_down:conduit-i80");
     assertTrue(first > 0 && first < r.out().indexOf("CR-1001"), "BLOCK ranked above RISK");
     assertTrue(r.out().contains("straggler ratio"), r.out());
+    String report = r.out().lines().filter(l -> l.startsWith("report: ")).findFirst()
+        .orElseThrow();
+    for (String t : List.of("scenario_summary", "link_impact", "demand_impact", "link_baseline",
+        "topology_vertices", "topology_edges", "scenario_topology")) {
+      assertTrue(report.contains(t), "every table the sweep wrote, " + t + ": " + report);
+    }
+    assertFalse(r.out().matches("(?s).*[0-9]%>.*"), "one arrow style: " + r.out());
+    assertTrue(r.out().matches("(?s).*srlg_down:conduit-i80 +BLOCK .* -> .*over capacity.*"),
+        r.out());
     var summary = SparkTestSession.get().read().json(out.resolve(
         ReportTables.SCENARIO_SUMMARY).toString());
     assertEquals(93, summary.count());
@@ -194,7 +203,7 @@ class SweepJobTest {
 
   private static ScenarioSummary summary(String id, io.netimpact.impact.Verdict v,
       double overflow, double lost) {
-    return new ScenarioSummary("r", "s", id, "", v, 0, 0, 0, 0, 0, lost, overflow, 0, "", lost,
-        0);
+    return new ScenarioSummary("r", "s", id, "", v, 0, 0, 0, 0, 0, lost, overflow, 0, "", "",
+        lost, 0);
   }
 }

@@ -12,11 +12,11 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.netimpact.importer.RealData;
 import org.junit.jupiter.api.io.TempDir;
 
 /** review and sweep with --traffic-series on SNDlib Abilene and its 288 measured matrices. */
 class TrafficSeriesCommandTest {
-  static final Path DATA = Path.of("../shared/data/real/sndlib");
 
   @TempDir
   static Path tmp;
@@ -24,8 +24,8 @@ class TrafficSeriesCommandTest {
   @BeforeAll
   static void importAbilene() {
     ReviewCommandTest.Run r = ReviewCommandTest.run("import", "--from", "sndlib", "--in",
-        DATA.resolve("native/abilene.txt").toString(), "--traffic",
-        DATA.resolve("dynamic/abilene-5min-20040301").toString(), "--scale-to-util", "0.6",
+        RealData.of("sndlib/native/abilene.txt").toString(), "--traffic",
+        RealData.of("sndlib/dynamic/abilene-5min-20040301").toString(), "--scale-to-util", "0.6",
         "--out", tmp.resolve("abilene").toString());
     assertEquals(0, r.code(), r.err());
   }

@@ -93,8 +93,7 @@ class SeriesEvaluatorTest {
 
   @Test
   void oneIntervalWithTheSnapshotDemands_agreesWithBaselineLoadsOnARealNetwork() {
-    Path g = Path.of(System.getProperty("user.dir"))
-        .resolve("../shared/data/real/repetita/rocketfuel/rf1755_real_hard.graph");
+    Path g = io.netimpact.importer.RealData.of("repetita/rocketfuel/rf1755_real_hard.graph");
     Snapshot s = Importers.read(ImportSource.REPETITA,
         List.of(g, g.resolveSibling("rf1755_real_hard.0000.demands")), ImportOptions.DEFAULTS)
         .toSnapshot("rf1755", "");

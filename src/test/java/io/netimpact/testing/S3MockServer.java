@@ -94,7 +94,8 @@ public final class S3MockServer implements AutoCloseable {
         + Files.readString(log));
   }
 
-  private static int freePort() throws IOException {
+  /** A free loopback port. */
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
@@ -109,8 +110,13 @@ public final class S3MockServer implements AutoCloseable {
    * emulator, with the magic committer. The credentials are dummies: the emulator checks none.
    */
   public Map<String, String> s3aSettings() {
+    return s3aSettings(endpoint(), "magic");
+  }
+
+  /** S3A at any path-style, plain-HTTP S3 endpoint, with dummy keys and this committer. */
+  static Map<String, String> s3aSettings(String endpoint, String committer) {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("fs.s3a.endpoint", endpoint());
+    m.put("fs.s3a.endpoint", endpoint);
     m.put("fs.s3a.endpoint.region", "us-east-1");
     m.put("fs.s3a.path.style.access", "true");
     m.put("fs.s3a.connection.ssl.enabled", "false");
@@ -118,7 +124,7 @@ public final class S3MockServer implements AutoCloseable {
         "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
     m.put("fs.s3a.access.key", "test");
     m.put("fs.s3a.secret.key", "test");
-    m.put("fs.s3a.committer.name", "magic");
+    m.put("fs.s3a.committer.name", committer);
     m.put("fs.s3a.committer.magic.enabled", "true");
     m.put("mapreduce.outputcommitter.factory.scheme.s3a",
         "org.apache.hadoop.fs.s3a.commit.S3ACommitterFactory");
@@ -136,6 +142,17 @@ public final class S3MockServer implements AutoCloseable {
 
   @Override
   public void close() {
+    stop(process);
+    deleteTree(root);
+    try {
+      Files.deleteIfExists(log);
+    } catch (IOException ignored) {
+      // A log file in the temp directory is harmless.
+    }
+  }
+
+  /** Stops an emulator process and its children: politely, then by force after 20 s. */
+  static void stop(Process process) {
     process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
     try {
@@ -144,12 +161,6 @@ public final class S3MockServer implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    deleteTree(root);
-    try {
-      Files.deleteIfExists(log);
-    } catch (IOException ignored) {
-      // A log file in the temp directory is harmless.
     }
   }
 
