@@ -82,7 +82,21 @@ while :; do
 done
 echo "step $step_id: $state" >&2
 
-summary="${out%/}/_runs/$run_id/summary.txt"
+# summary.txt is versioned under the run's publish id, like every file of a run; the marker
+# (_runs/RUN/_SUCCESS, JSON) names the current one under "files".
+marker_json="$(NETIMPACT_DRY_OUTPUT='{"files": {"summary.txt": "00000000000000-dryrun00-summary.txt"}}' \
+  aws_call s3 cp "${out%/}/_runs/$run_id/_SUCCESS" -)" || marker_json=""
+summary_name="$(printf '%s' "$marker_json" | python3 -c 'import json, sys
+try:
+    print(json.load(sys.stdin)["files"]["summary.txt"])
+except Exception:
+    pass')"
+if [[ -z "$summary_name" ]]; then
+  # No published run: a completed step without a report is still done; a failed one failed.
+  [[ "$state" == COMPLETED ]] && exit 0
+  exit 1
+fi
+summary="${out%/}/_runs/$run_id/$summary_name"
 summary_bucket="${summary#s3://}"; summary_bucket="${summary_bucket%%/*}"
 summary_key="${summary#s3://$summary_bucket/}"
 if [[ "$state" == COMPLETED ]]; then

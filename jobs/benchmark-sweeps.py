@@ -16,6 +16,8 @@ ap.add_argument("--seed", default="1")
 ap.add_argument("--sample", type=int, default=40)
 ap.add_argument("--large-sample", type=int, default=400)
 ap.add_argument("--bench", required=True)
+ap.add_argument("--only", default="",
+                help="comma-separated run names to measure (default: all), e.g. medium-n1-devices")
 a = ap.parse_args()
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 launcher = os.path.join(root, "jobs", "netimpact")
@@ -49,6 +51,9 @@ def sweep_file(name, gens=None, changes=None):
         doc["changes"] = changes
     json.dump(doc, open(path, "w"))
     return path
+
+
+ONLY = set(x for x in a.only.split(",") if x)
 
 
 def run(name, snap, sweep, strategy, extra=()):
@@ -91,12 +96,19 @@ sample_changes = ([{"id": f"drain_device:{d}", "ops": [{"op": "drain_device", "d
                    for d in devices[::max(1, len(devices) // half)][:half]] +
                   [{"id": f"link_down:{l}", "ops": [{"op": "link_down", "link": l}]}
                    for l in links[::max(1, len(links) // half)][:half]])
-results = [
-    run("medium-n1-devices", medium, sweep_file("medium-n1-devices", gens=[{"each": "device"}]), "incremental"),
-    run("medium-n1-links", medium, sweep_file("medium-n1-links", gens=[{"each": "link"}]), "incremental"),
-    run("medium-sample-incremental", medium, sweep_file("medium-sample", changes=sample_changes), "incremental"),
-    run("medium-sample-full", medium, sweep_file("medium-sample", changes=sample_changes), "full"),
+plan = [
+    ("medium-n1-devices", medium, lambda: sweep_file("medium-n1-devices", gens=[{"each": "device"}]), "incremental"),
+    ("medium-n1-links", medium, lambda: sweep_file("medium-n1-links", gens=[{"each": "link"}]), "incremental"),
+    ("medium-sample-incremental", medium, lambda: sweep_file("medium-sample", changes=sample_changes), "incremental"),
+    ("medium-sample-full", medium, lambda: sweep_file("medium-sample", changes=sample_changes), "full"),
 ]
+results = [run(n, snap, f(), st) for n, snap, f, st in plan if not ONLY or n in ONLY]
+if ONLY and "large-device-sample" not in ONLY:
+    json.dump({"runs": results}, open(os.path.join(a.bench, "sweep.json"), "w"), indent=2)
+    for r in results:
+        print("%(name)s %(strategy)s: %(scenarios)d scenarios, wall %(wall_s).1f s, route "
+              "%(route_s).1f s, peak %(peak_rss_mb)d MB, load %(load_average_1m).1f" % r)
+    sys.exit(0)
 large = snapshot("large")
 # Large is Parquet (no ids without Spark here): its sample is every transit-carrying device of
 # one region plus every core and edge router, by the sweep file's own device filters. ToRs,

@@ -10,7 +10,7 @@
 # after the change). Prints a table and writes target/benchmark/review.json.
 #
 #   jobs/benchmark.sh [--seed N] [--presets "medium large"] [--repeat N] [--jfr] [--jar J --label L]
-#   jobs/benchmark.sh --sweeps [--seed N] [--sample N] [--large-sample N] [--jar J --label L]
+#   jobs/benchmark.sh --sweeps [--seed N] [--sample N] [--large-sample N] [--only RUNS] [--jar J --label L]
 #
 # --jar J --label L runs another build of the job (for example the previous commit's
 # target/netimpact.jar, built in a git worktree) and writes under target/benchmark/L/, so that
@@ -41,6 +41,7 @@ SAMPLE=40
 LARGE_SAMPLE=400
 JAR=""
 LABEL=""
+ONLY=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seed) SEED="$2"; shift 2 ;;
@@ -52,6 +53,7 @@ while [[ $# -gt 0 ]]; do
     --large-sample) LARGE_SAMPLE="$2"; shift 2 ;;
     --jar) JAR="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     --label) LABEL="$2"; shift 2 ;;
+    --only) ONLY="$2"; shift 2 ;;
     *) echo "usage: $0 [--seed N] [--presets \"medium large\"] [--repeat N] [--jfr] | --sweeps [--sample N] [--large-sample N]" >&2; exit 2 ;;
   esac
 done
@@ -73,7 +75,7 @@ fi
 
 if [[ $SWEEPS == 1 ]]; then
   exec "$ROOT/jobs/benchmark-sweeps.py" --seed "$SEED" --sample "$SAMPLE" \
-    --large-sample "$LARGE_SAMPLE" --bench "$BENCH"
+    --large-sample "$LARGE_SAMPLE" --bench "$BENCH" --only "$ONLY"
 fi
 
 RESULTS="$BENCH/runs.jsonl"

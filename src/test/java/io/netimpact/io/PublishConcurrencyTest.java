@@ -149,9 +149,10 @@ class PublishConcurrencyTest {
     assertEquals("BLOCK", pageVerdict("r"));
     try (Stream<Path> s = Files.list(out().resolve("_runs/r"))) {
       assertEquals(List.of(PublishedRuns.page(out(), "r").getFileName().toString(),
+          PublishedRuns.file(out(), "r", "summary.txt").getFileName().toString(),
           ReportWriter.MARKER), s.map(p -> p.getFileName().toString())
               .filter(n -> !n.startsWith(".")).sorted().toList(),
-          "one page, the marker, no lock, no stray page");
+          "one page and one summary.txt, the marker, no lock, no stray page");
     }
   }
 }

@@ -470,8 +470,12 @@ class EmrDefinitionsTest {
     DryRun verdict = dryRun("add-review-step.sh", Map.of("NETIMPACT_BUCKET", "b",
         "NETIMPACT_DRY_STATE", "FAILED"), wait);
     assertEquals(Main.EXIT_VERDICT, verdict.code(), "failed, with this run's BLOCK summary");
+    assertTrue(verdict.calls().stream().anyMatch(c -> c.contains("cp")
+        && c.contains("s3://b/reports/reviews/_runs/CR-7/_SUCCESS")),
+        "the summary is found through the run marker: " + verdict.calls());
     assertTrue(verdict.calls().stream().anyMatch(c -> c.contains("head-object")
-        && c.contains("reports/reviews/_runs/CR-7/summary.txt")), verdict.calls().toString());
+        && c.stream().anyMatch(x -> x.startsWith("reports/reviews/_runs/CR-7/")
+            && x.endsWith("-summary.txt"))), verdict.calls().toString());
     DryRun failed = dryRun("add-review-step.sh", Map.of("NETIMPACT_BUCKET", "b",
         "NETIMPACT_DRY_STATE", "CANCELLED"), "--cluster-id", "j-TEST", "--change",
         "s3://b/changes/CR-7.json", "--wait", "--poll", "0");

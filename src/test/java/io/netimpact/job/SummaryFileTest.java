@@ -32,7 +32,8 @@ class SummaryFileTest {
             + "block-srlg-conduit.json", "--out", out.toString(), "--run-id", "cr", "--format",
         "json");
     assertEquals(0, r.code(), r.err());
-    String file = Files.readString(out.resolve("_runs/cr/" + SummaryPrinter.FILE));
+    String file = Files.readString(io.netimpact.testing.PublishedRuns.file(out, "cr",
+        SummaryPrinter.FILE));
     assertTrue(file.contains("VERDICT: BLOCK"), file);
     assertTrue(file.lines().anyMatch(l -> l.startsWith("timings: ")), file);
     assertTrue(r.out().contains(String.join("\n", withoutTimings(file))),
@@ -46,7 +47,8 @@ class SummaryFileTest {
         SweepJobTest.SNAPSHOT, "--sweep", SweepJobTest.NIGHTLY, "--out", out.toString(),
         "--run-id", "night", "--format", "json");
     assertEquals(0, r.code(), r.err());
-    String file = Files.readString(out.resolve("_runs/night/" + SummaryPrinter.FILE));
+    String file = Files.readString(io.netimpact.testing.PublishedRuns.file(out, "night",
+        SummaryPrinter.FILE));
     assertTrue(file.contains("verdicts: 9 BLOCK, 11 RISK, 73 SAFE"), file);
     assertTrue(r.out().contains(String.join("\n", withoutTimings(file))),
         "the console shows the same summary:\n" + r.out() + "\nfile:\n" + file);

@@ -37,7 +37,8 @@ class VerdictExplainedTest {
         r.out());
     assertTrue(r.out().contains("demands affected:          104 (52 rerouted, 52 at risk)"),
         r.out());
-    Path page = out.resolve("_runs/CR-1003/summary.html").toAbsolutePath();
+    // The page is the one the run marker names (versioned under its publish id).
+    Path page = io.netimpact.testing.PublishedRuns.page(out, "CR-1003").toAbsolutePath();
     assertTrue(r.out().contains("page:   " + page + "\n"), r.out());
     assertTrue(r.out().contains("run_id=CR-1003, parquet): scenario_summary, link_impact, "
         + "demand_impact, link_baseline\n"), r.out());

@@ -12,10 +12,15 @@ public final class PublishedRuns {
 
   /** The run's current {@code summary.html}; fails when the marker names none. */
   public static Path page(Path out, String runId) throws IOException {
+    return file(out, runId, "summary.html");
+  }
+
+  /** The run's current attached file {@code name}; fails when the marker names none. */
+  public static Path file(Path out, String runId, String name) throws IOException {
     return ReportWriter.publishedAttachment(FileSystem.getLocal(new Configuration()),
-        out.toString(), runId, "summary.html")
+        out.toString(), runId, name)
         .map(p -> Path.of(p.toUri().getPath()))
         .orElseThrow(() -> new AssertionError("the marker of run " + runId + " under " + out
-            + " names no summary.html"));
+            + " names no " + name));
   }
 }

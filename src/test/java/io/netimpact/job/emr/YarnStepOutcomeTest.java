@@ -62,7 +62,9 @@ class YarnStepOutcomeTest {
     }
 
     String summary(String runId) throws IOException {
-      return Files.readString(out.resolve("_runs").resolve(runId).resolve("summary.txt"));
+      // Through the run marker, which names the current version of every attached file.
+      return Files.readString(io.netimpact.testing.PublishedRuns.file(out, runId,
+          "summary.txt"));
     }
 
     boolean published(String runId) {
