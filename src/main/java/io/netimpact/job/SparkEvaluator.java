@@ -175,22 +175,34 @@ public final class SparkEvaluator {
     jsc.clearJobGroup();
     double straggler = routeStraggler(jsc, times);
     sw.lap("route");
-    FusedPart total = parts.map(f -> new FusedPart(f.load(), f.lost(), new ArrayList<>()))
-        .treeReduce((a, c) -> {
-          for (int i = 0; i < a.load().length; i++) {
-            a.load()[i] += c.load()[i];
-          }
-          return new FusedPart(a.load(), a.lost() + c.lost(), a.states());
-        });
-    JavaPairRDD<Integer, ScenarioState> states = parts
-        .flatMapToPair(f -> f.states().stream().map(x -> new Tuple2<>(x.scenario(), x))
-            .iterator())
-        .reduceByKey(ScenarioState::merge, Math.max(1, Math.min(p, s)))
-        .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    long pairs = states.values().map(ScenarioState::pairs).fold(0L, Long::sum);
+    // A few scenarios' states are small: merged on the driver with the same merge, with no
+    // shuffle (the surveyed plan reduces by scenario on the executors instead).
+    double[] load = new double[baseBc.value().arcCount()];
+    double lost = 0;
+    ScenarioState[] merged = new ScenarioState[s];
+    for (FusedPart f : parts.collect()) {
+      for (int i = 0; i < load.length; i++) {
+        load[i] += f.load()[i];
+      }
+      lost += f.lost();
+      for (ScenarioState st : f.states()) {
+        int i = st.scenario();
+        merged[i] = merged[i] == null ? st : merged[i].merge(st);
+      }
+    }
+    List<Tuple2<Integer, ScenarioState>> byScenario = new ArrayList<>(s);
+    long pairs = 0;
+    for (int i = 0; i < s; i++) {
+      ScenarioState st = merged[i] == null ? new ScenarioState(i) : merged[i];
+      pairs += st.pairs();
+      byScenario.add(new Tuple2<>(i, st));
+    }
+    JavaPairRDD<Integer, ScenarioState> states = jsc.parallelizePairs(byScenario,
+        Math.max(1, Math.min(p, s)));
     parts.unpersist(false);
     sw.lap("merge");
-    return new Result(states, new Baseline(total.load(), total.lost()), baseBc, scenariosBc,
+    Baseline baseline = new Baseline(load, lost);
+    return new Result(states, baseline, baseBc, scenariosBc,
         (long) s * dstIds.size(), pairs, straggler, slices, 1.0);
   }
 
