@@ -372,37 +372,21 @@ public final class SparkEvaluator {
   private static <T> T withProgress(JavaSparkContext jsc, String kind, TaskTimes times,
       double[] cost, int scenarios, PrintStream console, java.util.function.Supplier<T> action) {
     double total = Math.max(1e-9, Arrays.stream(cost).sum());
-    long start = System.nanoTime();
-    Thread t = new Thread(() -> {
-      try {
-        while (!Thread.currentThread().isInterrupted()) {
-          Thread.sleep(5000);
-          int stage = routeStage(jsc);
-          double done = 0;
-          if (stage >= 0) {
-            for (int part : times.finishedPartitions(stage)) {
-              done += part < cost.length ? cost[part] : 0;
-            }
-          }
-          double frac = done / total;
-          double secs = (System.nanoTime() - start) / 1e9;
-          double rate = frac * scenarios / secs;
-          console.printf("%s: %3.0f%% of the routing work (about %d of %d scenarios), "
-              + "%.1f scenarios/s, ETA %s%n", kind, 100 * frac, Math.round(frac * scenarios),
-              scenarios, rate, rate > 0 ? String.format("%.0f s",
-                  (1 - frac) * scenarios / rate) : "unknown");
+    return StageProgress.every(console, StageProgress.INTERVAL_MS, secs -> {
+      int stage = routeStage(jsc);
+      double done = 0;
+      if (stage >= 0) {
+        for (int part : times.finishedPartitions(stage)) {
+          done += part < cost.length ? cost[part] : 0;
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
-    }, "netimpact-progress");
-    t.setDaemon(true);
-    t.start();
-    try {
-      return action.get();
-    } finally {
-      t.interrupt();
-    }
+      double frac = done / total;
+      double rate = frac * scenarios / secs;
+      return java.util.Optional.of(String.format("%s: %3.0f%% of the routing work (about %d of "
+          + "%d scenarios), %.1f scenarios/s, ETA %s", kind, 100 * frac,
+          Math.round(frac * scenarios), scenarios, rate, rate > 0
+              ? String.format("%.0f s", (1 - frac) * scenarios / rate) : "unknown"));
+    }, action);
   }
 
   /** The last stage of the routing job group: the one whose tasks route. -1 if none yet. */

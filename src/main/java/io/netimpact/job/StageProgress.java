@@ -32,23 +32,34 @@ final class StageProgress {
 
   static <T> T during(JavaSparkContext jsc, PrintStream console, String what, long intervalMs,
       Supplier<T> action) {
+    return every(console, intervalMs, seconds -> {
+      int done = 0;
+      int total = 0;
+      for (int id : jsc.statusTracker().getActiveStageIds()) {
+        SparkStageInfo s = jsc.statusTracker().getStageInfo(id);
+        if (s != null) {
+          done += s.numCompletedTasks();
+          total += s.numTasks();
+        }
+      }
+      return total > 0 ? java.util.Optional.of(line(what, done, total, seconds))
+          : java.util.Optional.empty();
+    }, action);
+  }
+
+  /**
+   * Runs {@code action} while a daemon thread prints, every {@code intervalMs}, the line that
+   * {@code line} makes from the seconds elapsed (nothing when it gives none): the one progress
+   * loop, for stage counts here and for the evaluator's cost-weighted routing progress.
+   */
+  static <T> T every(PrintStream console, long intervalMs,
+      java.util.function.DoubleFunction<java.util.Optional<String>> line, Supplier<T> action) {
     long start = System.nanoTime();
     Thread t = new Thread(() -> {
       try {
         while (!Thread.currentThread().isInterrupted()) {
           Thread.sleep(intervalMs);
-          int done = 0;
-          int total = 0;
-          for (int id : jsc.statusTracker().getActiveStageIds()) {
-            SparkStageInfo s = jsc.statusTracker().getStageInfo(id);
-            if (s != null) {
-              done += s.numCompletedTasks();
-              total += s.numTasks();
-            }
-          }
-          if (total > 0) {
-            console.println(line(what, done, total, (System.nanoTime() - start) / 1e9));
-          }
+          line.apply((System.nanoTime() - start) / 1e9).ifPresent(console::println);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
