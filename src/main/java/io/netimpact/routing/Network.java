@@ -414,18 +414,7 @@ public final class Network implements NetworkView, Serializable {
   public int[] demandsFrom(int v) {
     int[][] by = demandsBySource;
     if (by == null) {
-      int[] count = new int[nodeIds.length];
-      for (int s : demSrc) {
-        count[s]++;
-      }
-      by = new int[nodeIds.length][];
-      for (int i = 0; i < by.length; i++) {
-        by[i] = new int[count[i]];
-      }
-      java.util.Arrays.fill(count, 0);
-      for (int k = 0; k < demSrc.length; k++) {
-        by[demSrc[k]][count[demSrc[k]]++] = k;
-      }
+      by = group(nodeIds.length, demSrc);
       demandsBySource = by;
     }
     return by[v];
@@ -435,25 +424,32 @@ public final class Network implements NetworkView, Serializable {
   int[] devicesOfSite(int s) {
     int[][] by = devicesBySite;
     if (by == null) {
-      int[] count = new int[sites.length];
-      for (int site : nodeSite) {
-        if (site >= 0) {
-          count[site]++;
-        }
-      }
-      by = new int[sites.length][];
-      for (int i = 0; i < by.length; i++) {
-        by[i] = new int[count[i]];
-      }
-      java.util.Arrays.fill(count, 0);
-      for (int v = 0; v < nodeSite.length; v++) {
-        if (nodeSite[v] >= 0) {
-          by[nodeSite[v]][count[nodeSite[v]]++] = v;
-        }
-      }
+      by = group(sites.length, nodeSite);
       devicesBySite = by;
     }
     return by[s];
+  }
+
+  /** Indices {@code i} grouped by {@code keyOf[i]} (negative keys left out), ascending. O(n). */
+  private static int[][] group(int groups, int[] keyOf) {
+    int[] count = new int[groups];
+    for (int g : keyOf) {
+      if (g >= 0) {
+        count[g]++;
+      }
+    }
+    int[][] by = new int[groups][];
+    for (int g = 0; g < groups; g++) {
+      by[g] = new int[count[g]];
+    }
+    java.util.Arrays.fill(count, 0);
+    for (int i = 0; i < keyOf.length; i++) {
+      int g = keyOf[i];
+      if (g >= 0) {
+        by[g][count[g]++] = i;
+      }
+    }
+    return by;
   }
 
   static Map<String, Integer> indexOf(String[] ids) {

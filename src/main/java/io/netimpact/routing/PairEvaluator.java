@@ -258,21 +258,9 @@ public final class PairEvaluator {
     List<RouteChange> changes = new ArrayList<>();
     double newlyLost = 0;
     for (int x : aNodes) {
-      int k = demandOf[x];
-      if (k < 0) {
-        continue;
+      if (demandOf[x] >= 0) {
+        newlyLost += compare(b, demandOf[x], x, dist, latency, fingerprint, changes);
       }
-      boolean rb = d0[x] != INF;
-      boolean ra = dist[x] != INF;
-      if (rb == ra && (!rb || b.fingerprint[x] == fingerprint[x])) {
-        continue;
-      }
-      double va = after.demandGbps(k);
-      if (rb && !ra && va > 0) {
-        newlyLost += va;
-      }
-      changes.add(new RouteChange(k, rb, ra, rb ? b.latency[x] : Double.NaN,
-          ra ? latency[x] : Double.NaN, ra ? walk.arcsBelow(after, t, dist, x) : new int[0]));
     }
     // 5. Back to the baseline for the next pair.
     for (int x : aNodes) {
@@ -305,6 +293,26 @@ public final class PairEvaluator {
       }
     }
     return lost;
+  }
+
+  /**
+   * Compares demand {@code k} (from {@code s}) before and after, given the after distances,
+   * latencies and fingerprints (the view shows the pair's mask): adds a {@link RouteChange}
+   * to {@code into} when its routing changed, and returns its Gbps newly without a path.
+   */
+  private double compare(DestinationBaseline b, int k, int s, long[] distAfter,
+      double[] latencyAfter, long[] fingerprintAfter, List<RouteChange> into) {
+    int t = b.destination();
+    boolean rb = b.dag.distances()[s] != INF;
+    boolean ra = distAfter[s] != INF;
+    if (rb == ra && (!rb || b.fingerprint[s] == fingerprintAfter[s])) {
+      return 0;
+    }
+    into.add(new RouteChange(k, rb, ra, rb ? b.latency[s] : Double.NaN,
+        ra ? latencyAfter[s] : Double.NaN,
+        ra ? walk.arcsBelow(after, t, distAfter, s) : new int[0]));
+    double va = after.demandGbps(k);
+    return rb && !ra && va > 0 ? va : 0;
   }
 
   /** Adds a push's share into the dense scratch, remembering which arcs it touched. */
@@ -363,22 +371,10 @@ public final class PairEvaluator {
     PathStats.computeAll(after, dag, freshLatency, freshFingerprint);
     List<RouteChange> changes = new ArrayList<>();
     double newlyLost = 0;
-    long[] d0 = b.dag.distances();
     long[] d1 = dag.distances();
     for (int k = base.demandsTo(t); k < base.demandsTo(t + 1); k++) {
-      int s = base.demandSrc(k);
-      boolean rb = d0[s] != INF;
-      boolean ra = d1[s] != INF;
-      if (rb == ra && (!rb || b.fingerprint[s] == freshFingerprint[s])) {
-        continue;
-      }
-      double va = after.demandGbps(k);
-      if (rb && !ra && va > 0) {
-        newlyLost += va;
-      }
-      changes.add(new RouteChange(k, rb, ra, rb ? b.latency[s] : Double.NaN,
-          ra ? freshLatency[s] : Double.NaN, ra ? walk.arcsBelow(after, t, d1, s)
-              : new int[0]));
+      newlyLost += compare(b, k, base.demandSrc(k), d1, freshLatency, freshFingerprint,
+          changes);
     }
     return new PairResult(b.lost, lostA, newlyLost, changes);
   }
