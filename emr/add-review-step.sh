@@ -56,7 +56,7 @@ run_id="${run_id//[^A-Za-z0-9._-]/-}"
 # Client deploy mode: the driver is spark-submit on the primary node, so its exit code (0, 2 bad
 # input, 3 verdict, 1 failure) is the step's; one YARN attempt, so a failure is not re-run.
 args=(spark-submit --deploy-mode client --conf spark.yarn.maxAppAttempts=1
-  --class io.netimpact.job.Main "$jar"
+  --class io.netimpact.cli.Main "$jar"
   review --snapshot "$snapshot" --change "$change" --out "$out" --run-id "$run_id" --master yarn)
 [[ -n "$fail_on" ]] && args+=(--fail-on "$fail_on")
 

@@ -7,19 +7,33 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Spark at the edges: the model and the engines are plain Java; dependencies run one way. */
+/**
+ * Spark at the edges, and dependencies that run one way: {@code cli -> pipeline -> spark ->
+ * format -> impact -> routing -> model}. Only the Spark and format layers use Spark or Hadoop
+ * (and the generator, a tool beside the layers, writes its Parquet tables through Hadoop); the
+ * command line and the pipelines are plain Java that reach Spark only through netimpact's own
+ * {@code spark} classes.
+ */
 class ArchitectureTest {
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("io.netimpact");
+  private static final String[] SPARK_AND_HADOOP =
+      {"org.apache.spark..", "org.apache.hadoop..", "scala.."};
 
   @Test
-  void plainJavaPackages_doNotUseSparkOrHadoop() {
+  void onlyTheSparkAndFormatLayers_useSparkOrHadoop() {
     noClasses().that().resideInAnyPackage("io.netimpact.model..", "io.netimpact.routing..",
             "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..",
-            "io.netimpact.topology..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..",
-            "org.apache.hadoop..", "scala..")
+            "io.netimpact.topology..", "io.netimpact.pipeline..", "io.netimpact.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage(SPARK_AND_HADOOP)
+        .check(MAIN);
+  }
+
+  @Test
+  void theGenerator_writesThroughHadoopButNeverUsesSpark() {
+    noClasses().that().resideInAPackage("io.netimpact.generate..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
         .check(MAIN);
   }
 
@@ -27,39 +41,64 @@ class ArchitectureTest {
   void model_dependsOnNoEngine() {
     noClasses().that().resideInAPackage("io.netimpact.model..")
         .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.routing..",
-            "io.netimpact.impact..", "io.netimpact.io..", "io.netimpact.job..",
-            "com.fasterxml..")
+            "io.netimpact.impact..", "io.netimpact.format..", "io.netimpact.spark..",
+            "io.netimpact.pipeline..", "io.netimpact.cli..", "com.fasterxml..")
         .check(MAIN);
   }
 
   @Test
-  void routing_doesNotDependOnImpactIoOrJob() {
+  void routing_doesNotDependOnImpactOrTheEdges() {
     noClasses().that().resideInAPackage("io.netimpact.routing..")
         .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.impact..",
-            "io.netimpact.io..", "io.netimpact.job..")
+            "io.netimpact.format..", "io.netimpact.spark..", "io.netimpact.pipeline..",
+            "io.netimpact.cli..")
         .check(MAIN);
   }
 
   @Test
-  void impact_doesNotDependOnIoOrJob() {
-    noClasses().that().resideInAPackage("io.netimpact.impact..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.io..",
-            "io.netimpact.job..")
+  void impactAndTopology_doNotDependOnTheEdges() {
+    noClasses().that().resideInAnyPackage("io.netimpact.impact..", "io.netimpact.topology..",
+            "io.netimpact.series..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.format..",
+            "io.netimpact.spark..", "io.netimpact.pipeline..", "io.netimpact.cli..")
         .check(MAIN);
   }
 
   @Test
-  void topology_doesNotDependOnImpactIoOrJob() {
+  void topology_doesNotDependOnImpact() {
     noClasses().that().resideInAPackage("io.netimpact.topology..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.impact..",
-            "io.netimpact.io..", "io.netimpact.job..")
+        .should().dependOnClassesThat().resideInAPackage("io.netimpact.impact..")
         .check(MAIN);
   }
 
   @Test
-  void io_doesNotDependOnJob() {
-    noClasses().that().resideInAPackage("io.netimpact.io..")
-        .should().dependOnClassesThat().resideInAPackage("io.netimpact.job..")
+  void format_dependsOnNeitherSparkLayerNorPipelineNorCli() {
+    noClasses().that().resideInAPackage("io.netimpact.format..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.spark..",
+            "io.netimpact.pipeline..", "io.netimpact.cli..")
+        .check(MAIN);
+  }
+
+  @Test
+  void sparkLayer_dependsOnNeitherPipelineNorCli() {
+    noClasses().that().resideInAPackage("io.netimpact.spark..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.pipeline..",
+            "io.netimpact.cli..")
+        .check(MAIN);
+  }
+
+  @Test
+  void pipelines_doNotDependOnTheCommandLine() {
+    noClasses().that().resideInAPackage("io.netimpact.pipeline..")
+        .should().dependOnClassesThat().resideInAPackage("io.netimpact.cli..")
+        .check(MAIN);
+  }
+
+  @Test
+  void pipelines_printNothing() {
+    noClasses().that().resideInAPackage("io.netimpact.pipeline..")
+        .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+        .orShould().dependOnClassesThat().areAssignableTo(java.io.PrintStream.class)
         .check(MAIN);
   }
 }

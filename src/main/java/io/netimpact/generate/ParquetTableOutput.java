@@ -1,5 +1,28 @@
 package io.netimpact.generate;
 
+import static io.netimpact.format.SnapshotColumns.A;
+import static io.netimpact.format.SnapshotColumns.B;
+import static io.netimpact.format.SnapshotColumns.CAPACITY_GBPS;
+import static io.netimpact.format.SnapshotColumns.CLASS;
+import static io.netimpact.format.SnapshotColumns.DEMANDS;
+import static io.netimpact.format.SnapshotColumns.DEVICES;
+import static io.netimpact.format.SnapshotColumns.DRAINED;
+import static io.netimpact.format.SnapshotColumns.DST;
+import static io.netimpact.format.SnapshotColumns.GBPS;
+import static io.netimpact.format.SnapshotColumns.ID;
+import static io.netimpact.format.SnapshotColumns.LATENCY_MS;
+import static io.netimpact.format.SnapshotColumns.LINKS;
+import static io.netimpact.format.SnapshotColumns.MEMBERS;
+import static io.netimpact.format.SnapshotColumns.METRIC;
+import static io.netimpact.format.SnapshotColumns.METRIC_BA;
+import static io.netimpact.format.SnapshotColumns.MIN_LINKS;
+import static io.netimpact.format.SnapshotColumns.REGION;
+import static io.netimpact.format.SnapshotColumns.ROLE;
+import static io.netimpact.format.SnapshotColumns.SITE;
+import static io.netimpact.format.SnapshotColumns.SRC;
+import static io.netimpact.format.SnapshotColumns.SRLGS;
+import static io.netimpact.format.SnapshotColumns.UP;
+
 import io.netimpact.model.Demand;
 import io.netimpact.model.Device;
 import io.netimpact.model.Link;
@@ -29,47 +52,54 @@ import org.apache.parquet.schema.MessageTypeParser;
 final class ParquetTableOutput implements TableOutput {
   static final long ROWS_PER_FILE = 2_000_000;
 
+  /** The snapshot tables' Parquet schemas, spelled with the names of {@code SnapshotColumns}. */
   static final Map<String, MessageType> SCHEMAS = Map.of(
-      "devices", MessageTypeParser.parseMessageType("""
+      DEVICES, MessageTypeParser.parseMessageType("""
           message device {
-            required binary id (STRING);
-            optional binary site (STRING);
-            optional binary region (STRING);
-            optional binary role (STRING);
-            required boolean drained;
-          }"""),
-      "links", MessageTypeParser.parseMessageType("""
+            required binary %s (STRING);
+            optional binary %s (STRING);
+            optional binary %s (STRING);
+            optional binary %s (STRING);
+            required boolean %s;
+          }""".formatted(ID, SITE, REGION,
+          ROLE, DRAINED)),
+      LINKS, MessageTypeParser.parseMessageType("""
           message link {
-            required binary id (STRING);
-            required binary a (STRING);
-            required binary b (STRING);
-            required int32 metric;
-            optional int32 metric_ba;
-            optional group members (LIST) {
+            required binary %s (STRING);
+            required binary %s (STRING);
+            required binary %s (STRING);
+            required int32 %s;
+            optional int32 %s;
+            optional group %s (LIST) {
               repeated group list {
                 required group element {
-                  required binary id (STRING);
-                  required double capacity_gbps;
-                  required boolean up;
+                  required binary %s (STRING);
+                  required double %s;
+                  required boolean %s;
                 }
               }
             }
-            required int32 min_links;
-            required boolean up;
-            required double latency_ms;
-            optional group srlgs (LIST) {
+            required int32 %s;
+            required boolean %s;
+            required double %s;
+            optional group %s (LIST) {
               repeated group list {
                 required binary element (STRING);
               }
             }
-          }"""),
-      "demands", MessageTypeParser.parseMessageType("""
+          }""".formatted(ID, A, B,
+          METRIC, METRIC_BA, MEMBERS,
+          ID, CAPACITY_GBPS, UP,
+          MIN_LINKS, UP, LATENCY_MS,
+          SRLGS)),
+      DEMANDS, MessageTypeParser.parseMessageType("""
           message demand {
-            required binary src (STRING);
-            required binary dst (STRING);
-            required double gbps;
-            optional binary class (STRING);
-          }"""));
+            required binary %s (STRING);
+            required binary %s (STRING);
+            required double %s;
+            optional binary %s (STRING);
+          }""".formatted(SRC, DST, GBPS,
+          CLASS)));
 
   private final Path dir;
   private final Configuration hadoop;
@@ -91,25 +121,25 @@ final class ParquetTableOutput implements TableOutput {
 
   @Override
   public void device(Device d) {
-    Group g = groups.newGroup().append("id", d.id());
-    optional(g, "site", d.site());
-    optional(g, "region", d.region());
-    optional(g, "role", d.role());
-    write(g.append("drained", d.drained()));
+    Group g = groups.newGroup().append(ID, d.id());
+    optional(g, SITE, d.site());
+    optional(g, REGION, d.region());
+    optional(g, ROLE, d.role());
+    write(g.append(DRAINED, d.drained()));
   }
 
   @Override
   public void link(Link l) {
-    Group g = groups.newGroup().append("id", l.id()).append("a", l.a()).append("b", l.b())
-        .append("metric", l.metric());
-    l.metricBa().ifPresent(v -> g.append("metric_ba", v));
-    Group members = g.addGroup("members");
+    Group g = groups.newGroup().append(ID, l.id()).append(A, l.a()).append(B, l.b())
+        .append(METRIC, l.metric());
+    l.metricBa().ifPresent(v -> g.append(METRIC_BA, v));
+    Group members = g.addGroup(MEMBERS);
     for (Member m : l.members()) {
-      members.addGroup("list").addGroup("element").append("id", m.id())
-          .append("capacity_gbps", m.capacityGbps()).append("up", m.up());
+      members.addGroup("list").addGroup("element").append(ID, m.id())
+          .append(CAPACITY_GBPS, m.capacityGbps()).append(UP, m.up());
     }
-    g.append("min_links", l.minLinks()).append("up", l.up()).append("latency_ms", l.latencyMs());
-    Group srlgs = g.addGroup("srlgs");
+    g.append(MIN_LINKS, l.minLinks()).append(UP, l.up()).append(LATENCY_MS, l.latencyMs());
+    Group srlgs = g.addGroup(SRLGS);
     for (String s : l.srlgs()) {
       srlgs.addGroup("list").append("element", s);
     }
@@ -118,9 +148,9 @@ final class ParquetTableOutput implements TableOutput {
 
   @Override
   public void demand(Demand d) {
-    Group g = groups.newGroup().append("src", d.src()).append("dst", d.dst())
-        .append("gbps", d.gbps());
-    optional(g, "class", d.trafficClass());
+    Group g = groups.newGroup().append(SRC, d.src()).append(DST, d.dst())
+        .append(GBPS, d.gbps());
+    optional(g, CLASS, d.trafficClass());
     write(g);
   }
 

@@ -1,6 +1,10 @@
 package io.netimpact.generate;
 
-import io.netimpact.io.SnapshotWriter;
+import static io.netimpact.format.SnapshotColumns.DEMANDS;
+import static io.netimpact.format.SnapshotColumns.DEVICES;
+import static io.netimpact.format.SnapshotColumns.LINKS;
+
+import io.netimpact.format.SnapshotWriter;
 import io.netimpact.model.Demand;
 import io.netimpact.model.Device;
 import io.netimpact.model.Link;
@@ -48,6 +52,13 @@ public final class SnapshotGenerator {
   /** Table format: the preset's own (JSON lines up to medium, Parquet above) or forced. */
   public enum Format { AUTO, JSONL, PARQUET }
 
+  /** {@link #generate(Preset, long, String, Configuration, Format)} with plain storage settings. */
+  public static Result generate(Preset preset, long seed, String out, Map<String, String> hadoop,
+      Format format) {
+    return generate(preset, seed, out, io.netimpact.format.HadoopSettings.configuration(hadoop),
+        format);
+  }
+
   public static Result generate(Preset preset, long seed, String out, Configuration hadoop) {
     return generate(preset, seed, out, hadoop, Format.AUTO);
   }
@@ -64,7 +75,7 @@ public final class SnapshotGenerator {
     List<Device> routedDevices = new ArrayList<>();
     Set<String> racks = new HashSet<>();
     long devices;
-    try (TableOutput w = TableOutput.open(out, "devices", parquet, hadoop)) {
+    try (TableOutput w = TableOutput.open(out, DEVICES, parquet, hadoop)) {
       topo.devices(d -> {
         w.device(d);
         if (withoutRacks && d.role().equals(Topology.ROLE_TOR)) {
@@ -77,7 +88,7 @@ public final class SnapshotGenerator {
     }
     List<Link> routedLinks = new ArrayList<>();
     long links;
-    try (TableOutput w = TableOutput.open(out, "links", parquet, hadoop)) {
+    try (TableOutput w = TableOutput.open(out, LINKS, parquet, hadoop)) {
       topo.links(l -> {
         w.link(l);
         if (!racks.contains(l.a()) && !racks.contains(l.b())) {
@@ -109,7 +120,7 @@ public final class SnapshotGenerator {
 
     long t3 = System.nanoTime();
     long demands;
-    try (TableOutput w = TableOutput.open(out, "demands", parquet, hadoop)) {
+    try (TableOutput w = TableOutput.open(out, DEMANDS, parquet, hadoop)) {
       String[] ids = plan.endpoints.ids();
       for (int i = 0; i < matrix.rows(); i++) {
         w.demand(new Demand(ids[matrix.src[i]], ids[matrix.dst[i]],

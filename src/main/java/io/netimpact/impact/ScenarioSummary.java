@@ -27,6 +27,26 @@ public record ScenarioSummary(
     double strandedGbpsAfter,
     double endpointRemovedGbpsAfter) implements java.io.Serializable {
 
+  /**
+   * Riskiest first: verdict, then overflow, traffic newly stranded (what a failure does to
+   * traffic other than its own: a site's own traffic, gone with the site, does not rank it),
+   * utilisation, id. Serializable, so that Spark can rank with it where the rows are.
+   */
+  public static final java.util.Comparator<ScenarioSummary> RISKIEST_FIRST =
+      (java.util.Comparator<ScenarioSummary> & java.io.Serializable) (a, b) -> {
+        int c = b.verdict().compareTo(a.verdict());
+        if (c == 0) {
+          c = Double.compare(b.overflowGbpsAfter(), a.overflowGbpsAfter());
+        }
+        if (c == 0) {
+          c = Double.compare(b.newlyStrandedGbps(), a.newlyStrandedGbps());
+        }
+        if (c == 0) {
+          c = Double.compare(b.maxUtilAfter(), a.maxUtilAfter());
+        }
+        return c == 0 ? a.scenarioId().compareTo(b.scenarioId()) : c;
+      };
+
   /** Traffic newly stranded: what the change does to traffic other than its own. */
   public double newlyStrandedGbps() {
     return Math.max(0, strandedGbpsAfter - unroutableGbpsBefore);

@@ -1,7 +1,7 @@
 package io.netimpact.importer;
 
-import io.netimpact.io.BadInputException;
-import io.netimpact.io.InputProblem;
+import io.netimpact.format.BadInputException;
+import io.netimpact.format.InputProblem;
 
 /** Builds located {@link BadInputException}s for the line-oriented source formats. */
 final class Problems {

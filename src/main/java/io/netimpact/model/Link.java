@@ -6,7 +6,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * A link between two devices: a LAG or a single circuit (one member).
+ * A link between two devices: a LAG or a single circuit (one member). Its rules are checked
+ * here and only here; a broken one throws {@link InvalidFieldException} naming the field.
  *
  * <p>It is usable when admin up and at least {@code minLinks} members are up; its capacity is
  * then the sum of its up members' capacities in each direction (full duplex).
@@ -39,7 +40,7 @@ public record Link(
     Checks.id(a, "a");
     Checks.id(b, "b");
     if (a.equals(b)) {
-      throw new IllegalArgumentException("a and b must differ (self-loop on " + a + ")");
+      throw new InvalidFieldException("b", "must differ from a (self-loop on \"" + a + "\")");
     }
     Checks.atLeastOne(metric, "metric");
     if (metricBa.isPresent()) {
@@ -47,18 +48,26 @@ public record Link(
     }
     members = List.copyOf(members);
     if (members.isEmpty()) {
-      throw new IllegalArgumentException("members must not be empty");
+      throw new InvalidFieldException("members", "must list at least one member");
     }
     Set<String> seen = new HashSet<>();
-    for (Member m : members) {
+    double capacity = 0;
+    for (int i = 0; i < members.size(); i++) {
+      Member m = members.get(i);
       if (!seen.add(m.id())) {
-        throw new IllegalArgumentException("duplicate member id " + m.id());
+        throw new InvalidFieldException("members[" + i + "].id",
+            "duplicate member id \"" + m.id() + "\"");
       }
+      capacity += m.capacityGbps();
+    }
+    if (!Double.isFinite(capacity)) {
+      throw new InvalidFieldException("members", "the member capacities sum to infinity (more "
+          + "than 1.8e308 Gbps)");
     }
     Checks.atLeastOne(minLinks, "min_links");
     if (minLinks > members.size()) {
-      throw new IllegalArgumentException(
-          "min_links " + minLinks + " is above the member count " + members.size());
+      throw new InvalidFieldException("min_links",
+          "is " + minLinks + ", above the member count " + members.size());
     }
     Checks.nonNegativeFinite(latencyMs, "latency_ms");
     srlgs = List.copyOf(srlgs);

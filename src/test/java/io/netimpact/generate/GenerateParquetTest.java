@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.io.ParquetTables;
-import io.netimpact.io.SnapshotReader;
-import io.netimpact.io.SparkParquetTables;
+import io.netimpact.format.ParquetTables;
+import io.netimpact.format.SnapshotReader;
+import io.netimpact.format.SparkParquetTables;
 import io.netimpact.model.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;

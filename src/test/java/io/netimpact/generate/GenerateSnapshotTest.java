@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.io.ParquetTables;
-import io.netimpact.io.SnapshotReader;
+import io.netimpact.format.ParquetTables;
+import io.netimpact.format.SnapshotReader;
 import io.netimpact.model.Demand;
 import io.netimpact.model.Device;
 import io.netimpact.model.Link;

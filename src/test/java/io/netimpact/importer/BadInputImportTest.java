@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.io.BadInputException;
-import io.netimpact.io.InputProblem;
-import io.netimpact.job.Main;
+import io.netimpact.cli.Main;
+import io.netimpact.format.BadInputException;
+import io.netimpact.format.InputProblem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

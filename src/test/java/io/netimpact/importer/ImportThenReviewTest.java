@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netimpact.io.Json;
-import io.netimpact.io.ParquetTables;
-import io.netimpact.io.SnapshotReader;
-import io.netimpact.io.TrafficSeriesReader;
-import io.netimpact.job.Main;
+import io.netimpact.cli.Main;
+import io.netimpact.format.Json;
+import io.netimpact.format.ParquetTables;
+import io.netimpact.format.SnapshotReader;
+import io.netimpact.format.TrafficSeriesReader;
 import io.netimpact.model.Device;
 import io.netimpact.model.Snapshot;
 import java.io.IOException;

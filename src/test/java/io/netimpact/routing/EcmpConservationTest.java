@@ -1,13 +1,13 @@
 package io.netimpact.routing;
 
-import io.netimpact.testing.Router;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netimpact.format.ParquetTables;
+import io.netimpact.format.SnapshotReader;
 import io.netimpact.generate.Preset;
 import io.netimpact.generate.SnapshotGenerator;
-import io.netimpact.io.ParquetTables;
-import io.netimpact.io.SnapshotReader;
+import io.netimpact.testing.Router;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.netimpact.testing;
 
-import io.netimpact.io.ReportWriter;
+import io.netimpact.spark.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;

@@ -21,8 +21,13 @@ public final class SparkTestSession {
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-        .config("spark.kryo.registrator", "io.netimpact.job.NetimpactKryoRegistrator")
+        .config("spark.kryo.registrator", "io.netimpact.spark.NetimpactKryoRegistrator")
         .getOrCreate();
+  }
+
+  /** The shared session as a cluster, its progress lines printed to standard output. */
+  public static io.netimpact.spark.Cluster cluster() {
+    return io.netimpact.spark.Cluster.of(get(), System.out::println);
   }
 
   public static JavaSparkContext jsc() {

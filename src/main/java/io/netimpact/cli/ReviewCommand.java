@@ -1,0 +1,56 @@
+package io.netimpact.cli;
+
+import io.netimpact.format.SummaryText;
+import io.netimpact.impact.Thresholds;
+import io.netimpact.impact.Verdict;
+import io.netimpact.pipeline.ReviewPipeline;
+import io.netimpact.spark.Cluster;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code netimpact review}: one change request against one snapshot. */
+@Command(name = "review", mixinStandardHelpOptions = true,
+    description = "Review one change request: route the demands before and after, write the "
+        + "impact report, print a summary with the verdict.")
+public final class ReviewCommand implements Callable<Integer> {
+  @Option(names = "--change", required = true, paramLabel = "FILE",
+      description = "Change request JSON file.")
+  String change;
+
+  @Option(names = "--fail-on", paramLabel = "block|risk",
+      description = "Exit with code 3 when the verdict is this or worse.")
+  Verdict failOn;
+
+  @Mixin
+  ReportOptions report;
+
+  @Mixin
+  SparkOptions spark;
+
+  @Mixin
+  RunOptions run;
+
+  @Override
+  public Integer call() {
+    if (failOn == Verdict.SAFE) {
+      throw new IllegalArgumentException("--fail-on takes block or risk, not safe");
+    }
+    Cluster cluster = spark.cluster("netimpact review");
+    Thresholds th = run.prepare(cluster, spark, report.warnUtil, System.out);
+    ReviewPipeline.Request req = new ReviewPipeline.Request(report.snapshot, change, report.out,
+        report.runId(), report.format, report.onBadRecord, th, report.trafficSeries());
+    ReviewPipeline.Outcome outcome = ReviewPipeline.run(cluster, req);
+    SummaryText.review(System.out, outcome.summary(), Optional.of(outcome.published().located()),
+        outcome.timings());
+    Verdict v = outcome.report().summary().verdict();
+    if (failOn != null && v.compareTo(failOn) >= 0) {
+      System.out.println("verdict " + v + " is at or above --fail-on " + failOn
+          + ": exit code " + Main.EXIT_VERDICT);
+      return Main.EXIT_VERDICT;
+    }
+    return Main.EXIT_OK;
+  }
+}

@@ -1,0 +1,231 @@
+package io.netimpact.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netimpact.format.Json;
+import io.netimpact.format.ReportTables;
+import io.netimpact.spark.Cluster;
+import io.netimpact.spark.PublishedRun;
+import io.netimpact.spark.ReportQuery;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code netimpact show}: one table of a published run, read through the run's marker (so a
+ * publish in progress or a dead one is never seen), printed as an aligned table or exported as
+ * CSV or JSON lines.
+ */
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = "Print or export a table of a published run, read through its marker "
+        + "OUT/_runs/RUN/_SUCCESS (Parquet or JSON, local or s3a://).")
+public final class ShowCommand implements Callable<Integer> {
+  /** What --format table shows of a wide table unless --columns is given. */
+  private static final Map<String, List<String>> TERMINAL_COLUMNS = Map.of(
+      ReportTables.SCENARIO_SUMMARY, List.of("scenario_id", "verdict", "max_util_before",
+          "max_util_after", "unroutable_gbps_after", "overflow_gbps_after", "reason"));
+
+  /** Output formats. */
+  enum Format { TABLE, CSV, JSON }
+
+  @Option(names = "--out", required = true, paramLabel = "PATH",
+      description = "The output prefix the run was written to (local path or s3a://).")
+  String out;
+
+  @Option(names = "--run", paramLabel = "RUN",
+      description = "Run id (default: the run published last, by the marker's published_at).")
+  String run;
+
+  @Option(names = "--table", defaultValue = ReportTables.SCENARIO_SUMMARY, paramLabel = "T",
+      description = "Table to show (default: ${DEFAULT-VALUE}); the run's tables are listed "
+          + "first with --format table.")
+  String table;
+
+  @Option(names = "--where", paramLabel = "EXPR",
+      description = "Spark SQL filter, repeatable (all must hold), e.g. \"verdict = 'BLOCK'\" "
+          + "or \"util_after > 0.8\".")
+  List<String> where = new ArrayList<>();
+
+  @Option(names = "--columns", split = ",", paramLabel = "C,...",
+      description = "Columns to show, in this order (default: all).")
+  List<String> columns = new ArrayList<>();
+
+  @Option(names = "--top", paramLabel = "N",
+      description = "Show at most N rows, worst first where the table has such an order "
+          + "(default: 20 with --format table, every row with csv and json; 0 = every row).")
+  Integer top;
+
+  @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
+      description = "table (aligned text), csv (with a header) or json (one object per line). "
+          + "Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Mixin
+  SparkOptions spark;
+
+  @Override
+  public Integer call() {
+    if (top != null && top < 0) {
+      throw new IllegalArgumentException("--top must be >= 0, got " + top);
+    }
+    Cluster cluster = spark.cluster("netimpact show");
+    PublishedRun r = run != null ? cluster.published(out, run)
+        : cluster.publishedRuns(out).get(0);
+    PrintStream o = System.out;
+    if (format == Format.TABLE) {
+      o.printf("run %s (%s, published %s%s)%n", r.runId(), r.format().name().toLowerCase(),
+          r.publishedAt(), run == null ? ", the newest under " + out : "");
+      o.printf("tables: %s%n", String.join(", ", r.tableNames()));
+      o.printf("page:   %s%n%n", r.page());
+    }
+    if (!r.tableNames().contains(table)) {
+      throw new IllegalArgumentException("run " + r.runId() + " has no table \"" + table
+          + "\"" + closest(table, r.tableNames()) + "; its tables: "
+          + String.join(", ", r.tableNames()));
+    }
+    int limit = top != null ? top : format == Format.TABLE ? 20 : 0;
+    List<String> narrow = columns.isEmpty() && format == Format.TABLE
+        ? TERMINAL_COLUMNS.getOrDefault(table, List.of()) : List.of();
+    ReportQuery.Answer a = ReportQuery.run(cluster, r, new ReportQuery.Query(table, where,
+        columns, narrow, format == Format.TABLE, limit));
+    if (a.narrowed()) {
+      o.printf("(%d of %d columns; --columns C,... or --format csv|json for the others)%n",
+          a.names().size(), a.allColumns());
+    }
+    if (format == Format.TABLE) {
+      o.printf("%s: %d of %d rows%s%n", table, a.rows().size(), a.total(),
+          where.isEmpty() ? "" : " matching " + String.join(" and ", where));
+    }
+    String[] names = a.names().toArray(String[]::new);
+    List<List<Object>> shown = a.rows();
+    switch (format) {
+      case TABLE -> printTable(o, names, shown);
+      case CSV -> printCsv(o, names, shown);
+      case JSON -> printJson(o, names, shown);
+    }
+    return Main.EXIT_OK;
+  }
+
+  /** ", did you mean \"x\"" when one name is within two edits; empty otherwise. */
+  static String closest(String given, List<String> names) {
+    String best = null;
+    int bestD = 3;
+    for (String n : names) {
+      int d = editDistance(given.toLowerCase(), n.toLowerCase());
+      if (d < bestD) {
+        bestD = d;
+        best = n;
+      }
+    }
+    return best == null ? "" : " (did you mean \"" + best + "\"?)";
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private static void printTable(PrintStream o, String[] names, List<List<Object>> rows) {
+    String[][] cells = new String[rows.size()][names.length];
+    int[] width = new int[names.length];
+    boolean[] numeric = new boolean[names.length];
+    for (int c = 0; c < names.length; c++) {
+      width[c] = names[c].length();
+      numeric[c] = !rows.isEmpty();
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      for (int c = 0; c < names.length; c++) {
+        Object v = rows.get(i).get(c);
+        cells[i][c] = v instanceof Double d ? decimal(d) : String.valueOf(v);
+        numeric[c] &= v == null || v instanceof Number;
+        width[c] = Math.max(width[c], cells[i][c].length());
+      }
+    }
+    StringBuilder line = new StringBuilder();
+    for (int c = 0; c < names.length; c++) {
+      line.append(c == 0 ? "" : "  ").append(pad(names[c], width[c], numeric[c]));
+    }
+    o.println(line.toString().stripTrailing());
+    for (String[] row : cells) {
+      line.setLength(0);
+      for (int c = 0; c < names.length; c++) {
+        line.append(c == 0 ? "" : "  ").append(pad(row[c], width[c], numeric[c]));
+      }
+      o.println(line.toString().stripTrailing());
+    }
+  }
+
+  private static String pad(String s, int w, boolean right) {
+    String fill = " ".repeat(Math.max(0, w - s.length()));
+    return right ? fill + s : s + fill;
+  }
+
+  /** At most four decimals, trailing zeros dropped: 1.2272727 gives 1.2273, 400.0 gives 400. */
+  static String decimal(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      return String.valueOf(d);
+    }
+    return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros()
+        .toPlainString();
+  }
+
+  private static void printCsv(PrintStream o, String[] names, List<List<Object>> rows) {
+    o.println(String.join(",", Arrays.stream(names).map(ShowCommand::csv).toList()));
+    for (List<Object> r : rows) {
+      List<String> cells = new ArrayList<>(names.length);
+      for (int c = 0; c < names.length; c++) {
+        cells.add(r.get(c) == null ? "" : csv(String.valueOf(r.get(c))));
+      }
+      o.println(String.join(",", cells));
+    }
+  }
+
+  private static String csv(String s) {
+    return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+        ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+
+  private static void printJson(PrintStream o, String[] names, List<List<Object>> rows) {
+    for (List<Object> r : rows) {
+      ObjectNode n = Json.MAPPER.createObjectNode();
+      for (int c = 0; c < names.length; c++) {
+        Object v = r.get(c);
+        if (v == null) {
+          n.putNull(names[c]);
+        } else if (v instanceof Double d) {
+          n.put(names[c], d);
+        } else if (v instanceof Long l) {
+          n.put(names[c], l);
+        } else if (v instanceof Integer i) {
+          n.put(names[c], i);
+        } else if (v instanceof Boolean b) {
+          n.put(names[c], b);
+        } else {
+          n.put(names[c], String.valueOf(v));
+        }
+      }
+      o.println(n.toString());
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.netimpact.cli;
+
+import io.netimpact.spark.Cluster;
+import io.netimpact.spark.SubmitSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import picocli.CommandLine.Option;
+
+/**
+ * The spark-submit options every subcommand takes. Precedence, highest first: {@code --conf},
+ * {@code --properties-file}, what spark-submit set, the job's defaults.
+ */
+public final class SparkOptions {
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master (default: spark-submit's, else local[*]).")
+  String master;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE",
+      description = "A Spark setting, as with spark-submit; repeatable.")
+  List<String> conf = new ArrayList<>();
+
+  @Option(names = "--properties-file", paramLabel = "FILE",
+      description = "Spark settings file (spark-defaults.conf format).")
+  Path propertiesFile;
+
+  /** The settings as given, validated: {@code KEY=VALUE} with a non-empty key. */
+  List<String[]> confPairs() {
+    List<String[]> out = new ArrayList<>();
+    for (String c : conf) {
+      int eq = c.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--conf takes KEY=VALUE, got \"" + c + "\"");
+      }
+      out.add(new String[] {c.substring(0, eq).trim(), c.substring(eq + 1)});
+    }
+    return out;
+  }
+
+  /**
+   * The settings for Spark: {@code spark.*} keys of {@code --properties-file}, then
+   * {@code --conf} (later wins), and the master.
+   */
+  SubmitSettings settings() {
+    Map<String, String> conf = new LinkedHashMap<>();
+    if (propertiesFile != null) {
+      Properties p = new Properties();
+      try (InputStream in = Files.newInputStream(propertiesFile)) {
+        p.load(in);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--properties-file " + propertiesFile
+            + ": cannot read: " + e.getMessage());
+      }
+      for (String k : new java.util.TreeSet<>(p.stringPropertyNames())) {
+        if (k.startsWith("spark.")) {
+          conf.put(k, p.getProperty(k).trim());
+        }
+      }
+    }
+    for (String[] kv : confPairs()) {
+      conf.remove(kv[0]);
+      conf.put(kv[0], kv[1]);
+    }
+    return new SubmitSettings(Optional.ofNullable(master), conf);
+  }
+
+  /** The command's cluster, its progress lines printed to standard output. */
+  Cluster cluster(String appName) {
+    return Cluster.start(settings(), appName, System.out::println);
+  }
+
+  Optional<String> master() {
+    return Optional.ofNullable(master);
+  }
+}

@@ -1,0 +1,90 @@
+package io.netimpact.pipeline;
+
+import io.netimpact.format.ChangeReader;
+import io.netimpact.format.RunIds;
+import io.netimpact.format.SnapshotReader;
+import io.netimpact.format.SummaryText;
+import io.netimpact.impact.Assembler;
+import io.netimpact.impact.ImpactReport;
+import io.netimpact.impact.LinkBaseline;
+import io.netimpact.impact.Scenario;
+import io.netimpact.impact.Thresholds;
+import io.netimpact.model.Change;
+import io.netimpact.model.TrafficSeries;
+import io.netimpact.routing.Network;
+import io.netimpact.routing.NetworkCompiler;
+import io.netimpact.series.SeriesReport;
+import io.netimpact.spark.Cluster;
+import io.netimpact.spark.PublishedRun;
+import io.netimpact.spark.ReportWriter;
+import io.netimpact.spark.Reports;
+import io.netimpact.spark.SeriesRun;
+import io.netimpact.spark.SparkEvaluator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The review pipeline, one stage after the other: read and validate the snapshot and the
+ * change (driver), compile once, mask the change over the base once, evaluate it on the cluster
+ * as a sweep of one scenario (the same runner and rules as a sweep), assemble, then write and
+ * publish the report. Nothing is written unless every input was valid. Prints nothing: the
+ * command line prints the outcome's summary.
+ */
+public final class ReviewPipeline {
+  private ReviewPipeline() {}
+
+  /** What to review and where to write it. */
+  public record Request(String snapshot, String change, String out, Optional<String> runId,
+      ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds,
+      Optional<String> trafficSeries) {}
+
+  /**
+   * The report, the baseline it was measured against, what the summary shows, where the run
+   * was published, and the stage timings.
+   */
+  public record Outcome(String runId, ImpactReport report, List<LinkBaseline> baseline,
+      int rejects, SummaryText.Review summary, PublishedRun published,
+      Map<String, Double> seconds, String timings) {}
+
+  public static Outcome run(Cluster cluster, Request req) {
+    Stopwatch sw = new Stopwatch();
+    cluster.checkOutput(req.out());
+    SnapshotReader.Loaded loaded = cluster.during("review: reading the snapshot",
+        () -> cluster.readSnapshot(req.snapshot(), req.onBadRecord()));
+    Change change = cluster.readChange(req.change());
+    String runId = RunIds.resolve(req.runId(), change.id(), req.change());
+    Optional<TrafficSeries> series = req.trafficSeries()
+        .map(dir -> cluster.readSeries(dir, req.snapshot(), loaded.snapshot()));
+    sw.lap("read+validate");
+    Network before = NetworkCompiler.compile(loaded.snapshot());
+    Scenario scenario = new Scenario(change.id(), change.title(),
+        ChangeReader.mask(before, change, req.change(), ""));
+    sw.lap("compile");
+    String snapshotId = loaded.snapshot().info().snapshotId();
+    SparkEvaluator.Review result = SparkEvaluator.review(cluster, runId, snapshotId, before,
+        scenario, req.thresholds(), sw::lap);
+    ImpactReport report = result.report();
+    sw.lap("assemble");
+    List<LinkBaseline> baseline = Assembler.baselineRows(runId, change.id(), before,
+        result.baseline().load(), req.thresholds());
+    Optional<SeriesReport> seriesReport = series.map(ts -> SeriesRun.evaluate(cluster, before,
+        List.of(scenario), ts, req.thresholds(), 1).get(0));
+    if (series.isPresent()) {
+      sw.lap("series");
+    }
+    SummaryText.Review summary = new SummaryText.Review(snapshotId, before.nodeCount(),
+        before.linkCount(), before.demandCount(), report, req.thresholds().warnUtil(),
+        seriesReport, loaded.rejects(), req.out(), runId);
+    String timingsBeforeWrite = sw.toString();
+    cluster.during("review: writing", () -> {
+      Reports.publishReview(cluster, req.out(), req.format(), runId, report, baseline,
+          loaded.rejects(), seriesReport, scenario, req.thresholds(), SummaryText.attachment(
+              out -> SummaryText.review(out, summary, Optional.empty(), timingsBeforeWrite)));
+      return null;
+    });
+    sw.lap("write");
+    return new Outcome(runId, report, baseline, loaded.rejects().size(), summary,
+        cluster.published(req.out(), runId), sw.seconds(), sw.toString());
+  }
+}

@@ -1,0 +1,131 @@
+package io.netimpact.pipeline;
+
+import io.netimpact.format.BadInputException;
+import io.netimpact.format.ChangeReader;
+import io.netimpact.format.InputProblem;
+import io.netimpact.format.RunIds;
+import io.netimpact.format.SnapshotReader;
+import io.netimpact.format.SummaryText;
+import io.netimpact.impact.Assembler;
+import io.netimpact.impact.EvaluationStats;
+import io.netimpact.impact.Evaluator;
+import io.netimpact.impact.LinkBaseline;
+import io.netimpact.impact.Scenario;
+import io.netimpact.impact.ScenarioSummary;
+import io.netimpact.impact.Thresholds;
+import io.netimpact.model.Change;
+import io.netimpact.model.Sweep;
+import io.netimpact.model.TrafficSeries;
+import io.netimpact.routing.Network;
+import io.netimpact.routing.NetworkCompiler;
+import io.netimpact.routing.ScenarioMask;
+import io.netimpact.series.SeriesReport;
+import io.netimpact.spark.Cluster;
+import io.netimpact.spark.PublishedRun;
+import io.netimpact.spark.ReportWriter;
+import io.netimpact.spark.SeriesRun;
+import io.netimpact.spark.SparkEvaluator;
+import io.netimpact.spark.SparkTopology;
+import io.netimpact.spark.SweepReports;
+import io.netimpact.topology.Components;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sweep pipeline, one stage after the other: read and validate the snapshot and the sweep,
+ * compile once, mask every scenario's change once, evaluate (incremental or full) on the
+ * cluster, assemble where the states are, rank, then write and publish. Prints nothing: the
+ * command line prints the outcome's summary; progress goes to the cluster's progress sink.
+ */
+public final class SweepPipeline {
+  private SweepPipeline() {}
+
+  /** What to sweep and how. {@code partitions} 0 means 8 per core. */
+  public record Request(String snapshot, String sweep, String out, Optional<String> runId,
+      ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds,
+      Evaluator.Strategy strategy, int partitions, Optional<String> trafficSeries) {}
+
+  /** Riskiest first, what the run measured, what the summary shows and where it was published. */
+  public record Outcome(String runId, List<ScenarioSummary> ranked, EvaluationStats stats,
+      SummaryText.Sweep summary, PublishedRun published, Map<String, Double> seconds,
+      String timings) {
+    public long pairsTotal() {
+      return stats.pairsTotal();
+    }
+
+    public long pairsRecomputed() {
+      return stats.pairsRecomputed();
+    }
+
+    public double stragglerRatio() {
+      return stats.stragglerRatio();
+    }
+  }
+
+  public static Outcome run(Cluster cluster, Request req) {
+    Stopwatch sw = new Stopwatch();
+    cluster.checkOutput(req.out());
+    SnapshotReader.Loaded loaded = cluster.readSnapshot(req.snapshot(), req.onBadRecord());
+    Sweep sweep = cluster.readSweep(req.sweep());
+    String runId = RunIds.resolve(req.runId(), sweep.id(), req.sweep());
+    List<Change> changes;
+    try {
+      changes = sweep.expand(loaded.snapshot());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(new InputProblem(req.sweep(), "", "", e.getMessage()));
+    }
+    sweep.unmatched(loaded.snapshot()).forEach(g -> cluster.note("netimpact: warning: "
+        + req.sweep() + ", " + g));
+    Network base = NetworkCompiler.compile(loaded.snapshot());
+    // Each scenario's change becomes its mask once; the explicit changes come first and are
+    // located in the sweep file when they name something the snapshot lacks.
+    List<Scenario> scenarios = new ArrayList<>(changes.size());
+    for (int i = 0; i < changes.size(); i++) {
+      Change c = changes.get(i);
+      ScenarioMask mask = i < sweep.changes().size()
+          ? ChangeReader.mask(base, c, req.sweep(), "changes[" + i + "]")
+          : ScenarioMask.of(base, c);
+      scenarios.add(new Scenario(c.id(), c.title(), mask));
+    }
+    Optional<TrafficSeries> series = req.trafficSeries()
+        .map(dir -> cluster.readSeries(dir, req.snapshot(), loaded.snapshot()));
+    sw.lap("read+validate");
+    String snapshotId = loaded.snapshot().info().snapshotId();
+    cluster.note(String.format("netimpact sweep %s: %d scenarios on snapshot %s (%d devices, "
+        + "%d links, %d destinations), strategy %s", sweep.id(), scenarios.size(), snapshotId,
+        base.nodeCount(), base.linkCount(), base.destinations().length,
+        req.strategy().name().toLowerCase()));
+    // Eight tasks per core: fine enough for the cost-based plan to balance and for progress.
+    int partitions = req.partitions() > 0 ? req.partitions() : 8 * cluster.parallelism();
+    // GraphX once, for the baseline tables and every scenario's stranding.
+    Components components = SparkTopology.components(cluster, base);
+    SparkEvaluator.Result r = SparkEvaluator.run(cluster, "sweep", base, scenarios,
+        req.strategy(), partitions, sw::lap);
+    EvaluationStats stats = r.stats();
+    try (SweepReports assembled = SweepReports.assemble(cluster, r, runId, snapshotId,
+        req.thresholds(), base, components)) {
+      sw.lap("assemble");
+      List<LinkBaseline> baseline = Assembler.baselineRows(runId, sweep.id(), base,
+          assembled.baseline().load(), req.thresholds());
+      Optional<List<SeriesReport>> seriesReports = series.map(ts -> SeriesRun.evaluate(cluster,
+          base, scenarios, ts, req.thresholds(), partitions));
+      if (series.isPresent()) {
+        sw.lap("series");
+      }
+      List<ScenarioSummary> ranked = assembled.summaries().stream()
+          .sorted(ScenarioSummary.RISKIEST_FIRST).toList();
+      SummaryText.Sweep summary = new SummaryText.Sweep(ranked, stats,
+          scenarios.stream().map(Scenario::id).toList(), seriesReports, loaded.rejects(),
+          req.out(), runId);
+      String timingsBeforeWrite = sw.toString();
+      assembled.publish(req.out(), req.format(), baseline, loaded.rejects(), scenarios,
+          partitions, seriesReports, req.thresholds(), SummaryText.attachment(
+              out -> SummaryText.sweep(out, summary, Optional.empty(), timingsBeforeWrite)));
+      sw.lap("write");
+      return new Outcome(runId, ranked, stats, summary, cluster.published(req.out(), runId),
+          sw.seconds(), sw.toString());
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package io.netimpact.spark;
+
+import io.netimpact.format.ChangeReader;
+import io.netimpact.format.SnapshotReader;
+import io.netimpact.format.SparkParquetTables;
+import io.netimpact.format.SweepReader;
+import io.netimpact.format.TrafficSeriesReader;
+import io.netimpact.model.Change;
+import io.netimpact.model.Device;
+import io.netimpact.model.Snapshot;
+import io.netimpact.model.Sweep;
+import io.netimpact.model.TrafficSeries;
+import io.netimpact.spark.PublishedRun;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
+
+/**
+ * The Spark edge as the pipelines and the command line see it: one session, its storage (the
+ * Hadoop configuration every reader and writer uses) and the sink for progress lines. Nothing
+ * Spark- or Hadoop-typed crosses this class's public methods, so the pipelines stay plain Java;
+ * the Spark layer's own classes reach the session through the package-private accessors.
+ */
+public final class Cluster {
+  private final SparkSession spark;
+  private final Consumer<String> progress;
+
+  private Cluster(SparkSession spark, Consumer<String> progress) {
+    this.spark = spark;
+    this.progress = progress;
+  }
+
+  /**
+   * Starts (or joins) the session for {@code settings}: Kryo with netimpact's registrator,
+   * eight shuffle partitions and no console progress bar unless the settings say otherwise.
+   */
+  public static Cluster start(SubmitSettings settings, String appName,
+      Consumer<String> progress) {
+    return new Cluster(SparkSession.builder().config(sparkConf(settings, appName)).getOrCreate(),
+        progress);
+  }
+
+  /** The Spark configuration {@link #start} uses for {@code settings}. */
+  public static SparkConf sparkConf(SubmitSettings settings, String appName) {
+    SparkConf sc = new SparkConf();
+    settings.conf().forEach(sc::set);
+    if (settings.master().isPresent()) {
+      sc.setMaster(settings.master().get());
+    } else if (!sc.contains("spark.master")) {
+      sc.setMaster("local[*]");
+    }
+    sc.setAppName(appName);
+    sc.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+    sc.setIfMissing("spark.kryo.registrator", NetimpactKryoRegistrator.class.getName());
+    sc.setIfMissing("spark.sql.shuffle.partitions", "8");
+    sc.setIfMissing("spark.ui.showConsoleProgress", "false");
+    return sc;
+  }
+
+  /** A cluster over a session the caller owns (tests, notebooks, embedding). */
+  public static Cluster of(SparkSession spark, Consumer<String> progress) {
+    return new Cluster(spark, progress);
+  }
+
+  SparkSession session() {
+    return spark;
+  }
+
+  JavaSparkContext jsc() {
+    return JavaSparkContext.fromSparkContext(spark.sparkContext());
+  }
+
+  Configuration hadoop() {
+    return spark.sparkContext().hadoopConfiguration();
+  }
+
+  /** One line for whoever watches the run (the command line prints it). */
+  public void note(String line) {
+    progress.accept(line);
+  }
+
+  Consumer<String> progress() {
+    return progress;
+  }
+
+  /** Runs {@code action}, reporting the tasks of its Spark stages every few seconds. */
+  public <T> T during(String what, Supplier<T> action) {
+    return StageProgress.during(jsc(), progress, what, action);
+  }
+
+  /** Task slots of the cluster (Spark's default parallelism). */
+  public int parallelism() {
+    return jsc().defaultParallelism();
+  }
+
+  /** Refuses an output location that cannot take a report (see {@link ReportWriter}). */
+  public void checkOutput(String out) {
+    ReportWriter.checkOutput(hadoop(), out);
+  }
+
+  public SnapshotReader.Loaded readSnapshot(String dir, SnapshotReader.OnBadRecord policy) {
+    return new SnapshotReader(hadoop(), new SparkParquetTables(spark)).read(dir, policy);
+  }
+
+  public Change readChange(String file) {
+    return ChangeReader.read(file, hadoop());
+  }
+
+  public Sweep readSweep(String file) {
+    return SweepReader.read(file, hadoop());
+  }
+
+  /** The series of {@code dir} (the snapshot directory when empty), over the snapshot's devices. */
+  public TrafficSeries readSeries(String dir, String snapshotDir, Snapshot s) {
+    Set<String> ids = s.devices().stream().map(Device::id).collect(Collectors.toSet());
+    return new TrafficSeriesReader(hadoop()).read(dir.isEmpty() ? snapshotDir : dir, ids);
+  }
+
+  /** The published run {@code runId} of {@code out}. */
+  public PublishedRun published(String out, String runId) {
+    return PublishedRun.read(hadoop(), out, runId);
+  }
+
+  /** Every published run of {@code out}, newest first. */
+  public List<PublishedRun> publishedRuns(String out) {
+    return PublishedRun.all(hadoop(), out);
+  }
+
+  /** The Spark settings in effect, sorted by key. */
+  public Map<String, String> sparkSettings() {
+    Map<String, String> conf = new TreeMap<>();
+    for (Tuple2<String, String> kv : spark.sparkContext().getConf().getAll()) {
+      conf.put(kv._1(), kv._2());
+    }
+    return conf;
+  }
+
+  /**
+   * The S3A, EMRFS and committer settings that are set or differ from Hadoop's defaults, sorted
+   * by key: what decides where and how reports are written.
+   */
+  public Map<String, String> storageSettings() {
+    Configuration hadoop = hadoop();
+    Configuration defaults = new Configuration();
+    Map<String, String> out = new TreeMap<>();
+    for (Map.Entry<String, String> e : hadoop) {
+      String k = e.getKey();
+      boolean relevant = k.startsWith("fs.s3a.") || k.startsWith("mapreduce.outputcommitter.")
+          || k.startsWith("fs.s3.");
+      if (relevant && !e.getValue().equals(defaults.get(k))) {
+        out.put(k, hadoop.get(k));
+      }
+    }
+    return out;
+  }
+
+  /** {@link Encryption#apply} on this session's storage, for reports written to {@code out}. */
+  public void encryptReports(String out, Encryption.Sse sse, java.util.Optional<String> kmsKey) {
+    Encryption.apply(hadoop(), out, sse, kmsKey.orElse(null));
+  }
+}

@@ -1,0 +1,36 @@
+package io.netimpact.spark;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
+import io.netimpact.impact.ScenarioState;
+import io.netimpact.routing.Network;
+import io.netimpact.routing.ScenarioMask;
+import io.netimpact.series.SeriesEvaluator;
+import org.apache.spark.serializer.KryoRegistrator;
+
+/**
+ * Registers the classes that cross process boundaries. The compiled network is a plain class
+ * of primitive arrays (Kryo's field serializer); types that hold records, fastutil maps or
+ * immutable lists use Java serialization inside Kryo, as Kryo 4 cannot build records.
+ */
+public final class NetimpactKryoRegistrator implements KryoRegistrator {
+  @Override
+  public void registerClasses(Kryo kryo) {
+    kryo.register(Network.class);
+    kryo.register(Network[].class);
+    // Kryo 4 cannot build records (final fields): every record goes through Java
+    // serialization, and so do classes holding records or fastutil maps.
+    kryo.addDefaultSerializer(Record.class, new JavaSerializer());
+    kryo.register(ScenarioState.class, new JavaSerializer());
+    kryo.register(ScenarioMask.class, new JavaSerializer());
+    // Hold immutable lists, which Kryo's field serializer cannot rebuild on an executor (local
+    // mode never deserializes broadcasts: ExecutorLossTest on real executor JVMs found this).
+    kryo.register(WorkPlan.class, new JavaSerializer());
+    kryo.register(SeriesEvaluator.Prepared.class, new JavaSerializer());
+    kryo.register(boolean[].class);
+    kryo.register(int[].class);
+    kryo.register(long[].class);
+    kryo.register(double[].class);
+    kryo.register(String[].class);
+  }
+}

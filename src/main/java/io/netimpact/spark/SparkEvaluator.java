@@ -1,0 +1,429 @@
+package io.netimpact.spark;
+
+import io.netimpact.impact.Assembler;
+import io.netimpact.impact.Baseline;
+import io.netimpact.impact.EvaluationStats;
+import io.netimpact.impact.Evaluator;
+import io.netimpact.impact.ImpactReport;
+import io.netimpact.impact.Scenario;
+import io.netimpact.impact.ScenarioState;
+import io.netimpact.impact.Thresholds;
+import io.netimpact.impact.WorstCase;
+import io.netimpact.routing.DestinationBaseline;
+import io.netimpact.routing.LoadSink;
+import io.netimpact.routing.MaskedView;
+import io.netimpact.routing.Network;
+import io.netimpact.routing.PairEvaluator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The one Spark runner of the {@link Evaluator}: reviews and sweeps alike (a review is a sweep
+ * of one scenario).
+ *
+ * <p>The base network and the scenarios (their masks) are broadcast once. Each destination's
+ * baseline distances are computed once (one Dijkstra per destination) and cached by
+ * destination (memory, spilling to disk). A survey pass applies the incremental rules to every
+ * (scenario, destination) pair and sums the baseline loads; the {@link WorkPlan} cuts the
+ * selected pairs into units and places them on partitions by estimated cost. Each task
+ * evaluates its units' pairs with {@link Evaluator#evaluatePair}, pre-merging {@link
+ * ScenarioState}s per scenario; a reduce by scenario merges the rest with the same {@link
+ * ScenarioState#merge}. With {@link Evaluator.Strategy#FULL} the rules select every pair and
+ * every pair is rerouted: the reference.
+ */
+public final class SparkEvaluator {
+  static final String ROUTE_GROUP = "netimpact-route";
+  /** The fault-injection point passed once per work unit ({@link Failpoints}). */
+  static final String ROUTE_UNIT_POINT = "sweep.route-unit";
+
+  private SparkEvaluator() {}
+
+  /**
+   * One merged state per scenario (every scenario has one; persisted: call {@link #release}
+   * when done), the baseline, and what the run measured.
+   */
+  public record Result(JavaPairRDD<Integer, ScenarioState> states, Baseline baseline,
+      Broadcast<Network> base, Broadcast<ArrayList<Scenario>> scenarios, long pairsTotal,
+      long pairsRecomputed, double stragglerRatio, int routeTasks, double predictedImbalance) {
+    public void release() {
+      states.unpersist(false);
+    }
+
+    /** What the evaluation measured about itself. */
+    public EvaluationStats stats() {
+      return new EvaluationStats(pairsTotal, pairsRecomputed, routeTasks, stragglerRatio,
+          predictedImbalance);
+    }
+  }
+
+  /** @param kind what runs ("review", "sweep"): the progress lines start with it */
+  public static Result run(Cluster cluster, String kind, Network base,
+      List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions,
+      Consumer<String> lap) {
+    TaskTimes times = new TaskTimes();
+    cluster.session().sparkContext().addSparkListener(times);
+    try {
+      return run(cluster.jsc(), kind, base, scenarios, strategy, partitions, times,
+          cluster.progress(), lap);
+    } finally {
+      cluster.session().sparkContext().removeSparkListener(times);
+    }
+  }
+
+  private static Result run(JavaSparkContext jsc, String kind, Network base,
+      List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions, TaskTimes times,
+      Consumer<String> console, Consumer<String> sw) {
+    int s = scenarios.size();
+    Broadcast<Network> baseBc = jsc.broadcast(base);
+    Broadcast<ArrayList<Scenario>> scenariosBc = jsc.broadcast(new ArrayList<>(scenarios));
+    List<Integer> dstIds = Arrays.stream(base.destinations()).boxed().toList();
+    int p = Math.max(1, partitions);
+    if (s <= FUSED_SCENARIOS) {
+      return fused(jsc, kind, baseBc, scenariosBc, dstIds, strategy, p, times, console, sw);
+    }
+
+    // The baseline: one Dijkstra per destination, cached by destination.
+    JavaPairRDD<Integer, long[]> dist = jsc.parallelize(dstIds, Math.min(p, Math.max(1,
+        dstIds.size()))).mapPartitionsToPair(it -> {
+          PairEvaluator pe = new PairEvaluator(baseBc.value());
+          List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+          while (it.hasNext()) {
+            int t = it.next();
+            out.add(new Tuple2<>(t, pe.baseline(t).dag().distances()));
+          }
+          return out.iterator();
+        }).persist(StorageLevel.MEMORY_AND_DISK());
+
+    Survey survey = survey(dist, baseBc, scenariosBc, strategy);
+    int[] dsts = survey.dsts;
+    long selected = Arrays.stream(survey.selected).asLongStream().sum();
+    WorkPlan plan = WorkPlan.of(dsts, survey.selected, survey.dagSize, p, base.nodeCount());
+    Broadcast<WorkPlan> planBc = jsc.broadcast(plan);
+    sw.accept("baseline+rules");
+
+    jsc.setJobGroup(ROUTE_GROUP, "evaluate " + s + " scenario" + (s == 1 ? "" : "s"), false);
+    JavaPairRDD<Integer, ScenarioState> partials = dist
+        .flatMapToPair(e -> {
+          List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+          for (int u : planBc.value().unitsByDst[e._1()]) {
+            out.add(new Tuple2<>(u, e._2()));
+          }
+          return out.iterator();
+        })
+        .partitionBy(new WorkPlan.UnitPartitioner(plan))
+        .mapPartitionsToPair(it -> evaluateUnits(it, baseBc.value(), scenariosBc.value(),
+            planBc.value(), strategy))
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    withProgress(jsc, kind, times, plan.partitionCost, s, console, partials::count);
+    jsc.clearJobGroup();
+    double straggler = routeStraggler(jsc, times);
+    sw.accept("route");
+
+    int slices = Math.min(p, Math.max(1, s));
+    JavaPairRDD<Integer, ScenarioState> states = jsc.parallelize(
+        IntStream.range(0, s).boxed().toList(), slices)
+        .mapToPair(i -> new Tuple2<>(i, new ScenarioState(i)))
+        .union(partials)
+        .reduceByKey(ScenarioState::merge, slices)
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    states.count();
+    partials.unpersist(false);
+    dist.unpersist(false);
+    sw.accept("merge");
+    return new Result(states, survey.baseline, baseBc, scenariosBc, (long) s * dsts.length,
+        selected, straggler,
+        plan.partitionCost.length, plan.predictedImbalance());
+  }
+
+  /**
+   * Up to this many scenarios are evaluated in one pass by destination (baseline and pairs in
+   * the same task, nothing cached); more go through the survey and the cost-based plan, which
+   * pay off once many scenarios share each destination's baseline.
+   */
+  static final int FUSED_SCENARIOS = 4;
+
+  /** What one task of the fused pass returns: its baseline share and its scenario states. */
+  private record FusedPart(double[] load, double lost, ArrayList<ScenarioState> states)
+      implements java.io.Serializable {}
+
+  /**
+   * The fused plan: destinations spread over tasks; each task routes its destinations' base
+   * once and evaluates every scenario's pair there and then. O(D E log V + selected pairs).
+   */
+  private static Result fused(JavaSparkContext jsc, String kind, Broadcast<Network> baseBc,
+      Broadcast<ArrayList<Scenario>> scenariosBc, List<Integer> dstIds,
+      Evaluator.Strategy strategy, int p, TaskTimes times, Consumer<String> console, Consumer<String> sw) {
+    int s = scenariosBc.value().size();
+    int slices = Math.max(1, Math.min(dstIds.size(), p));
+    jsc.setJobGroup(ROUTE_GROUP, "evaluate " + s + " scenario" + (s == 1 ? "" : "s"), false);
+    JavaRDD<FusedPart> parts = jsc.parallelize(dstIds, slices).mapPartitions(it -> {
+      Network b = baseBc.value();
+      List<Scenario> sc = scenariosBc.value();
+      PairEvaluator pe = new PairEvaluator(b);
+      double[] load = new double[b.arcCount()];
+      double lost = 0;
+      ArrayList<ScenarioState> states = new ArrayList<>();
+      for (int i = 0; i < sc.size(); i++) {
+        states.add(new ScenarioState(i));
+      }
+      while (it.hasNext()) {
+        DestinationBaseline db = pe.baseline(it.next());
+        db.addLoads(LoadSink.into(load));
+        lost += db.lost();
+        for (int i = 0; i < sc.size(); i++) {
+          Evaluator.evaluatePair(pe, db, sc.get(i).mask(), strategy, states.get(i));
+        }
+      }
+      return List.of(new FusedPart(load, lost, states)).iterator();
+    }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    double[] cost = new double[slices];
+    Arrays.fill(cost, 1.0);
+    withProgress(jsc, kind, times, cost, s, console, parts::count);
+    jsc.clearJobGroup();
+    double straggler = routeStraggler(jsc, times);
+    sw.accept("route");
+    // A few scenarios' states are small: merged on the driver with the same merge, with no
+    // shuffle (the surveyed plan reduces by scenario on the executors instead).
+    double[] load = new double[baseBc.value().arcCount()];
+    double lost = 0;
+    ScenarioState[] merged = new ScenarioState[s];
+    for (FusedPart f : parts.collect()) {
+      for (int i = 0; i < load.length; i++) {
+        load[i] += f.load()[i];
+      }
+      lost += f.lost();
+      for (ScenarioState st : f.states()) {
+        int i = st.scenario();
+        merged[i] = merged[i] == null ? st : merged[i].merge(st);
+      }
+    }
+    List<Tuple2<Integer, ScenarioState>> byScenario = new ArrayList<>(s);
+    long pairs = 0;
+    for (int i = 0; i < s; i++) {
+      ScenarioState st = merged[i] == null ? new ScenarioState(i) : merged[i];
+      pairs += st.pairs();
+      byScenario.add(new Tuple2<>(i, st));
+    }
+    JavaPairRDD<Integer, ScenarioState> states = jsc.parallelizePairs(byScenario,
+        Math.max(1, Math.min(p, s)));
+    parts.unpersist(false);
+    sw.accept("merge");
+    Baseline baseline = new Baseline(load, lost);
+    return new Result(states, baseline, baseBc, scenariosBc,
+        (long) s * dstIds.size(), pairs, straggler, slices, 1.0);
+  }
+
+  /** A review's outcome: its report and the baseline it was measured against. */
+  public record Review(ImpactReport report, Baseline baseline) {}
+
+  /** A review: the evaluation of one scenario, assembled on the driver. */
+  public static Review review(Cluster cluster, String runId, String snapshotId, Network base,
+      Scenario scenario, Thresholds th, Consumer<String> lap) {
+    Result r = run(cluster, "review", base, List.of(scenario), Evaluator.Strategy.INCREMENTAL,
+        4 * cluster.parallelism(), lap);
+    ScenarioState state = r.states().values().first();
+    r.release();
+    return new Review(new Assembler(base, r.baseline(), th).assemble(runId, snapshotId,
+        scenario, state), r.baseline());
+  }
+
+  /** Something made per scenario beside its report, from the view of its change. */
+  @FunctionalInterface
+  interface PerScenario<X> extends java.io.Serializable {
+    X of(Network base, Scenario scenario, MaskedView after);
+  }
+
+  /**
+   * The assembled sweep: every scenario's report with its {@code extra} (persisted: call
+   * {@link #release}), and the worst case per base arc over all scenarios.
+   */
+  record Assembly<X>(JavaRDD<Tuple2<ImpactReport, X>> scenarios, WorstCase worstCase) {
+    void release() {
+      scenarios.unpersist(false);
+    }
+  }
+
+  /** What one task of the assembly pass returns: its scenarios and their worst case. */
+  private record AssembledPart<X>(ArrayList<Tuple2<ImpactReport, X>> scenarios,
+      WorstCase worst) implements java.io.Serializable {}
+
+  /**
+   * Every scenario's report (and {@code extra}), assembled on the executor that holds its
+   * merged state: one {@link Assembler} and one view per task, each scenario's mask shown on
+   * it in turn; the same pass folds each scenario's arcs into the task's {@link WorstCase},
+   * and the tasks' worst cases merge with a tree reduce.
+   */
+  static <X> Assembly<X> assemble(JavaSparkContext jsc, Result r, String runId,
+      String snapshotId, Thresholds th, PerScenario<X> extra) {
+    Broadcast<Network> baseBc = r.base();
+    Broadcast<ArrayList<Scenario>> scenariosBc = r.scenarios();
+    Broadcast<Baseline> baselineBc = jsc.broadcast(r.baseline());
+    JavaRDD<AssembledPart<X>> parts = r.states().mapPartitions(it -> {
+      Network b = baseBc.value();
+      Assembler asm = new Assembler(b, baselineBc.value(), th);
+      MaskedView view = MaskedView.of(b);
+      WorstCase worst = new WorstCase(b.arcCount());
+      ArrayList<Tuple2<ImpactReport, X>> rows = new ArrayList<>();
+      while (it.hasNext()) {
+        Tuple2<Integer, ScenarioState> e = it.next();
+        Scenario sc = scenariosBc.value().get(e._1());
+        ImpactReport report = asm.assemble(runId, snapshotId, sc, e._2(), worst);
+        rows.add(new Tuple2<>(report, extra.of(b, sc, view.show(sc.mask()))));
+      }
+      return List.of(new AssembledPart<>(rows, worst)).iterator();
+    }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    WorstCase worst = parts.map(AssembledPart::worst).treeReduce(WorstCase::merge);
+    JavaRDD<Tuple2<ImpactReport, X>> scenarios = parts.flatMap(p -> p.scenarios().iterator())
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    scenarios.count();
+    parts.unpersist(false);
+    return new Assembly<>(scenarios, worst);
+  }
+
+  /** Per destination: pairs selected by the rules and DAG size; and the baseline loads. */
+  private record Survey(int[] dsts, int[] selected, int[] dagSize, Baseline baseline)
+      implements java.io.Serializable {}
+
+  private record SurveyPart(int[] dsts, int[] selected, int[] dagSize, double[] load,
+      double lost) implements java.io.Serializable {}
+
+  private static Survey survey(JavaPairRDD<Integer, long[]> dist, Broadcast<Network> baseBc,
+      Broadcast<ArrayList<Scenario>> scenariosBc, Evaluator.Strategy strategy) {
+    List<SurveyPart> parts = dist.mapPartitions(it -> {
+      Network b = baseBc.value();
+      PairEvaluator pe = new PairEvaluator(b);
+      List<Scenario> sc = scenariosBc.value();
+      double[] load = new double[b.arcCount()];
+      double lost = 0;
+      List<int[]> rows = new ArrayList<>();
+      while (it.hasNext()) {
+        Tuple2<Integer, long[]> e = it.next();
+        DestinationBaseline db = pe.baseline(e._1(), e._2());
+        db.addLoads(LoadSink.into(load));
+        lost += db.lost();
+        int hits = strategy == Evaluator.Strategy.FULL ? sc.size() : affected(pe, db, sc).length;
+        rows.add(new int[] {e._1(), hits, db.dag().reached()});
+      }
+      int[] d = new int[rows.size()];
+      int[] h = new int[rows.size()];
+      int[] g = new int[rows.size()];
+      for (int i = 0; i < rows.size(); i++) {
+        d[i] = rows.get(i)[0];
+        h[i] = rows.get(i)[1];
+        g[i] = rows.get(i)[2];
+      }
+      return List.of(new SurveyPart(d, h, g, load, lost)).iterator();
+    }).collect();
+    int n = parts.stream().mapToInt(x -> x.dsts().length).sum();
+    int[] dsts = new int[n];
+    int[] sel = new int[n];
+    int[] dag = new int[n];
+    double[] load = new double[baseBc.value().arcCount()];
+    double lost = 0;
+    int i = 0;
+    for (SurveyPart sp : parts) {
+      for (int k = 0; k < sp.dsts().length; k++, i++) {
+        dsts[i] = sp.dsts()[k];
+        sel[i] = sp.selected()[k];
+        dag[i] = sp.dagSize()[k];
+      }
+      for (int a = 0; a < load.length; a++) {
+        load[a] += sp.load()[a];
+      }
+      lost += sp.lost();
+    }
+    return new Survey(dsts, sel, dag, new Baseline(load, lost));
+  }
+
+  /** The scenarios whose routing of the destination may change, by the rules. O(S x changed). */
+  static int[] affected(PairEvaluator pe, DestinationBaseline b, List<Scenario> scenarios) {
+    int[] out = new int[scenarios.size()];
+    int c = 0;
+    for (int i = 0; i < scenarios.size(); i++) {
+      if (pe.affects(b, scenarios.get(i).mask())) {
+        out[c++] = i;
+      }
+    }
+    return Arrays.copyOf(out, c);
+  }
+
+  /** One task: its units, scenario states pre-merged per scenario. */
+  private static Iterator<Tuple2<Integer, ScenarioState>> evaluateUnits(
+      Iterator<Tuple2<Integer, long[]>> it, Network base, List<Scenario> scenarios,
+      WorkPlan plan, Evaluator.Strategy strategy) {
+    PairEvaluator pe = new PairEvaluator(base);
+    Map<Integer, ScenarioState> acc = new HashMap<>();
+    while (it.hasNext()) {
+      Tuple2<Integer, long[]> e = it.next();
+      Failpoints.hit(ROUTE_UNIT_POINT);
+      WorkPlan.Unit u = plan.units.get(e._1());
+      DestinationBaseline b = pe.baseline(u.dst(), e._2());
+      int[] hit = strategy == Evaluator.Strategy.FULL
+          ? IntStream.range(0, scenarios.size()).toArray() : affected(pe, b, scenarios);
+      for (int k = u.from(); k < u.to(); k++) {
+        int sc = hit[k];
+        ScenarioState st = new ScenarioState(sc);
+        Evaluator.evaluatePair(pe, b, scenarios.get(sc).mask(), strategy, st);
+        acc.merge(sc, st, ScenarioState::merge);
+      }
+    }
+    List<Tuple2<Integer, ScenarioState>> out = new ArrayList<>(acc.size());
+    acc.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
+    return out.iterator();
+  }
+
+  /**
+   * Runs {@code action} while a daemon thread prints progress every 5 s: the share of the
+   * planned cost in finished tasks of the routing stage, as scenarios, rate and ETA.
+   */
+  private static <T> T withProgress(JavaSparkContext jsc, String kind, TaskTimes times,
+      double[] cost, int scenarios, Consumer<String> console, java.util.function.Supplier<T> action) {
+    double total = Math.max(1e-9, Arrays.stream(cost).sum());
+    return StageProgress.every(console, StageProgress.INTERVAL_MS, secs -> {
+      int stage = routeStage(jsc);
+      double done = 0;
+      if (stage >= 0) {
+        for (int part : times.finishedPartitions(stage)) {
+          done += part < cost.length ? cost[part] : 0;
+        }
+      }
+      double frac = done / total;
+      double rate = frac * scenarios / secs;
+      return java.util.Optional.of(String.format("%s: %3.0f%% of the routing work (about %d of "
+          + "%d scenarios), %.1f scenarios/s, ETA %s", kind, 100 * frac,
+          Math.round(frac * scenarios), scenarios, rate, rate > 0
+              ? String.format("%.0f s", (1 - frac) * scenarios / rate) : "unknown"));
+    }, action);
+  }
+
+  /** The last stage of the routing job group: the one whose tasks route. -1 if none yet. */
+  private static int routeStage(JavaSparkContext jsc) {
+    int best = -1;
+    for (int job : jsc.statusTracker().getJobIdsForGroup(ROUTE_GROUP)) {
+      var info = jsc.statusTracker().getJobInfo(job);
+      if (info != null) {
+        for (int st : info.stageIds()) {
+          best = Math.max(best, st);
+        }
+      }
+    }
+    return best;
+  }
+
+  private static double routeStraggler(JavaSparkContext jsc, TaskTimes times) {
+    int stage = routeStage(jsc);
+    return stage < 0 ? Double.NaN : TaskTimes.stragglerRatio(times.durations(stage));
+  }
+}

@@ -1,0 +1,108 @@
+package io.netimpact.spark;
+
+import io.netimpact.format.ReportTables;
+import io.netimpact.format.SnapshotReader;
+import io.netimpact.impact.Baseline;
+import io.netimpact.impact.ImpactReport;
+import io.netimpact.impact.LinkBaseline;
+import io.netimpact.impact.Scenario;
+import io.netimpact.impact.ScenarioSummary;
+import io.netimpact.impact.Thresholds;
+import io.netimpact.impact.WorstCase;
+import io.netimpact.routing.Network;
+import io.netimpact.series.SeriesReport;
+import io.netimpact.topology.Components;
+import io.netimpact.topology.Stranding;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
+
+/**
+ * A sweep's assembled reports, where they were assembled (persisted on the executors until
+ * {@link #release}): every scenario's report with its stranding row, and the worst case per
+ * base arc over all scenarios, folded in the same pass.
+ */
+public final class SweepReports implements AutoCloseable {
+  private final Cluster cluster;
+  private final String runId;
+  private final Network base;
+  private final Components components;
+  private final Baseline baseline;
+  private final SparkEvaluator.Assembly<Row> assembly;
+
+  private SweepReports(Cluster cluster, String runId, Network base, Components components,
+      Baseline baseline, SparkEvaluator.Assembly<Row> assembly) {
+    this.cluster = cluster;
+    this.runId = runId;
+    this.base = base;
+    this.components = components;
+    this.baseline = baseline;
+    this.assembly = assembly;
+  }
+
+  /**
+   * Assembles every scenario of {@code r} on the executor holding its merged state (see
+   * {@link SparkEvaluator#assemble}), with its stranding against the base's components.
+   * Releases the evaluation's states.
+   */
+  public static SweepReports assemble(Cluster cluster, SparkEvaluator.Result r, String runId,
+      String snapshotId, Thresholds th, Network base, Components components) {
+    Broadcast<Components> componentsBc = cluster.jsc().broadcast(components);
+    SparkEvaluator.Assembly<Row> assembly = SparkEvaluator.assemble(cluster.jsc(), r, runId,
+        snapshotId, th, (b, sc, view) -> SparkTopology.scenarioRow(runId, sc.id(),
+            Stranding.between(b, componentsBc.value(), view)));
+    Baseline baseline = r.baseline();
+    r.release();
+    return new SweepReports(cluster, runId, base, components, baseline, assembly);
+  }
+
+  /** The baseline the scenarios were measured against. */
+  public Baseline baseline() {
+    return baseline;
+  }
+
+  /** Every scenario's summary row (in no particular order). */
+  public List<ScenarioSummary> summaries() {
+    return assembly.scenarios().map(t -> t._1().summary()).collect();
+  }
+
+  /** The worst case per base arc over all scenarios. */
+  public WorstCase worstCase() {
+    return assembly.worstCase();
+  }
+
+  /**
+   * Writes and publishes the sweep: the report tables, {@code link_worst_case}, the topology
+   * tables, the series table with {@code --traffic-series}, and the attachments.
+   */
+  public void publish(String out, ReportWriter.Format format,
+      List<LinkBaseline> baselineRows, List<SnapshotReader.Reject> rejects,
+      List<Scenario> scenarios, int partitions, Optional<List<SeriesReport>> series,
+      Thresholds th, Map<String, byte[]> attachments) {
+    SparkSession spark = cluster.session();
+    JavaRDD<ImpactReport> reports = assembly.scenarios().map(Tuple2::_1);
+    Map<String, Dataset<Row>> extra = new LinkedHashMap<>();
+    extra.put(ReportTables.LINK_WORST_CASE, spark.createDataFrame(
+        assembly.worstCase().rows(runId, base, baseline.load(), scenarios).stream()
+            .map(ReportTables::row).toList(), ReportTables.LINK_WORST_CASE_SCHEMA));
+    extra.putAll(SparkTopology.sweepTables(spark, runId, base, components, baseline.load(),
+        assembly.scenarios().map(Tuple2::_2), scenarios.size(), partitions));
+    series.ifPresent(sr -> extra.putAll(SeriesRun.table(spark, runId, scenarios, sr)));
+    Reports.publish(spark, out, format, runId, reports, baselineRows,
+        Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), rejects, extra, th,
+        attachments);
+  }
+
+  /** Drops the persisted reports. */
+  @Override
+  public void close() {
+    assembly.release();
+  }
+}

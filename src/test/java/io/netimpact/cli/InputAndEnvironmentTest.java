@@ -1,0 +1,175 @@
+package io.netimpact.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netimpact.testing.JobProcesses;
+import io.netimpact.testing.SparkTestSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inputs that were misread (a byte order mark, a symlink loop, two copies of a table, a
+ * generator that matches nothing) and environments that failed late and long (an --out that
+ * is a file or cannot be written, a write that fails during publishing, a mistyped secret
+ * --conf).
+ */
+class InputAndEnvironmentTest {
+  static final Path BASE = Path.of("src/test/resources/bad-input/base");
+  static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void session() {
+    SparkTestSession.get();
+  }
+
+  private Path base() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("snap"));
+    try (Stream<Path> files = Files.list(BASE)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    return dir;
+  }
+
+  private ReviewCommandTest.Run review(Path snap, Path change, Path out) {
+    return ReviewCommandTest.run("review", "--snapshot", snap.toString(), "--change",
+        change.toString(), "--out", out.toString(), "--format", "json");
+  }
+
+  private static void prependBom(Path f) throws IOException {
+    byte[] text = Files.readAllBytes(f);
+    byte[] with = new byte[text.length + 3];
+    System.arraycopy(BOM, 0, with, 0, 3);
+    System.arraycopy(text, 0, with, 3, text.length);
+    Files.write(f, with);
+  }
+
+  @Test
+  void byteOrderMark_isAcceptedInJsonLinesAsInTheChangeFile() throws IOException {
+    Path snap = base();
+    for (String f : List.of("devices.jsonl", "links.jsonl", "demands.jsonl", "change.json")) {
+      prependBom(snap.resolve(f));
+    }
+    ReviewCommandTest.Run r = review(snap, snap.resolve("change.json"), tmp.resolve("out"));
+    assertEquals(0, r.code(), r.err());
+  }
+
+  @Test
+  void symlinkLoop_isReportedAsALoopNotAsMissing() throws IOException {
+    Path snap = base();
+    Path a = tmp.resolve("loop-a.json");
+    Path b = tmp.resolve("loop-b.json");
+    Files.createSymbolicLink(a, b);
+    Files.createSymbolicLink(b, a);
+    ReviewCommandTest.Run r = review(snap, a, tmp.resolve("out"));
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("loop-a.json: a symbolic link loop"), r.err());
+    assertFalse(r.err().contains("missing"), r.err());
+
+    Files.delete(snap.resolve("devices.jsonl"));
+    Files.createSymbolicLink(snap.resolve("devices.jsonl"), snap.resolve("devices.jsonl"));
+    r = review(snap, snap.resolve("change.json"), tmp.resolve("out"));
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("devices.jsonl: a symbolic link loop"), r.err());
+    assertFalse(Files.exists(tmp.resolve("out")));
+  }
+
+  @Test
+  void jsonLinesAndParquetCopiesOfOneTable_areBadInputNamingBoth() throws IOException {
+    Path snap = base();
+    SparkTestSession.get().read().json(snap.resolve("devices.jsonl").toString()).coalesce(1)
+        .write().parquet(snap.resolve("devices").toString());
+    ReviewCommandTest.Run r = review(snap, snap.resolve("change.json"), tmp.resolve("out"));
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("devices.jsonl and "), r.err());
+    assertTrue(r.err().contains("/devices: both exist"), r.err());
+    assertFalse(Files.exists(tmp.resolve("out")));
+  }
+
+  @Test
+  void generatorMatchingNothing_isNamedWhileTheOthersRun() throws IOException {
+    Path snap = base();
+    Path sweep = Files.writeString(tmp.resolve("sw.json"), "{\"id\": \"s\", \"generators\": "
+        + "[{\"each\": \"link\"}, {\"each\": \"device\", \"role\": \"nonexistent-role\"}]}");
+    ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot", snap.toString(),
+        "--sweep", sweep.toString(), "--out", tmp.resolve("out").toString(), "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("warning: " + sweep + ", generators[1] (each device, role "
+        + "\"nonexistent-role\") matches no device of the snapshot"), r.out());
+  }
+
+  @Test
+  void outThatIsAFile_isRefusedBeforeComputing() throws IOException {
+    Path snap = base();
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    ReviewCommandTest.Run r = review(snap, snap.resolve("change.json"), file);
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--out " + file + " is an existing file"), r.err());
+    assertFalse(r.out().contains("VERDICT"), "nothing computed: " + r.out());
+    assertEquals("x", Files.readString(file));
+  }
+
+  @Test
+  void outThatCannotBeWritten_isRefusedBeforeComputing() throws IOException {
+    // /proc takes no new files, even for root (the tests may run as root, where chmod fails).
+    Path snap = base();
+    ReviewCommandTest.Run r = review(snap, snap.resolve("change.json"),
+        Path.of("/proc/netimpact-test/out"));
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--out /proc/netimpact-test/out: cannot write in /proc"),
+        r.err());
+    assertFalse(r.out().contains("VERDICT"), r.out());
+  }
+
+  @Test
+  void writeFailureWhilePublishing_printsTwoLinesAndTheTraceInALog() throws IOException {
+    Path snap = base();
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    Files.writeString(out.resolve("_staging"), "in the way");
+    ReviewCommandTest.Run r = review(snap, snap.resolve("change.json"), out);
+    assertEquals(1, r.code(), r.err());
+    List<String> ours = r.err().lines().filter(l -> l.startsWith("netimpact:")).toList();
+    assertEquals(2, ours.size(), r.err());
+    assertTrue(ours.get(0).startsWith("netimpact: failed: "), ours.get(0));
+    assertTrue(ours.get(1).contains("check the path and the storage"), ours.get(1));
+    assertFalse(r.err().contains("\tat io.netimpact"), "no stack trace on the console");
+    Matcher m = Pattern.compile("full trace in (\\S+)").matcher(ours.get(1));
+    assertTrue(m.find(), ours.get(1));
+    String log = Files.readString(Path.of(m.group(1)));
+    assertTrue(log.contains("at io.netimpact.spark.ReportWriter.publish"), log);
+    Files.delete(Path.of(m.group(1)));
+  }
+
+  @Test
+  void launcher_refusesAConfWithoutEquals_withoutEchoingTheSecret() throws Exception {
+    String secret = "launcher-secret-5e1f";
+    JobProcesses.Result r = JobProcesses.run(List.of("bash", "jobs/netimpact", "review",
+        "--snapshot", "x", "--change", "y", "--out", tmp.resolve("o").toString(), "--conf",
+        "spark.hadoop.fs.s3a.secret.key:" + secret), Map.of("NETIMPACT_JAR", "/nonexistent"),
+        tmp.resolve("logs"), 60);
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--conf takes KEY=VALUE, got \"spark.hadoop.fs.s3a.secret.key:"
+        + RunOptions.MASK + "\""), r.err());
+    assertFalse((r.out() + r.err()).contains(secret), "the secret is echoed: " + r.err());
+    JobProcesses.Result plain = JobProcesses.run(List.of("bash", "jobs/netimpact", "review",
+        "--conf", "spark.ui.enabled"), Map.of("NETIMPACT_JAR", "/nonexistent"),
+        tmp.resolve("logs2"), 60);
+    assertEquals(2, plain.code());
+    assertTrue(plain.err().contains("got \"spark.ui.enabled\""), plain.err());
+  }
+}

@@ -1,0 +1,96 @@
+package io.netimpact.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netimpact.testing.ExternalTools;
+import io.netimpact.testing.PublishedRuns;
+import io.netimpact.testing.SparkTestSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The review's summary.html in a real browser: headless Chromium, offline, a fresh profile.
+ * The screenshot is kept as {@code target/summary.png}.
+ */
+class SummaryHtmlChromiumTest {
+  static final String SNAPSHOT = "src/main/resources/samples/backbone";
+  static final String CHANGES = "src/main/resources/samples/changes/";
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void session() {
+    SparkTestSession.get();
+  }
+
+  private ExternalTools.Result chromium(String... args) throws IOException {
+    ExternalTools.require("chromium", "chromium", "--version");
+    List<String> cmd = new ArrayList<>(List.of("chromium", "--headless", "--no-sandbox",
+        "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-quic",
+        "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium-profile")));
+    cmd.addAll(Arrays.asList(args));
+    return ExternalTools.run(tmp, Map.of(), 120, cmd.toArray(String[]::new));
+  }
+
+  private Path review(String change) {
+    Path out = tmp.resolve("reports");
+    ReviewCommandTest.Run r = ReviewCommandTest.run("review", "--snapshot", SNAPSHOT,
+        "--change", CHANGES + change, "--out", out.toString(), "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    return out;
+  }
+
+  @Test
+  void blockingChange_pageShowsVerdictWorstLinkAndItsUtilisationInTheBrowser()
+      throws IOException {
+    Path page = PublishedRuns.page(review("block-srlg-conduit.json"), "CR-1003");
+    assertTrue(Files.exists(page), "summary.html is published with the run");
+    ExternalTools.Result dom = chromium("--dump-dom", page.toUri().toString());
+    assertEquals(0, dom.code(), dom.err());
+    String html = dom.out();
+    assertTrue(html.contains("id=\"verdict\">BLOCK</span>"), html);
+    assertTrue(html.contains("lag-atl-lax-cr1"), html);
+    assertTrue(html.contains("122.7 %"), html);
+    assertTrue(html.contains("id=\"worst-links\""), "the bars are drawn: " + html);
+    assertTrue(html.contains("Civil works in conduit I-80"), "the change's title: " + html);
+    assertTrue(html.contains("id=\"reason\">BLOCK: lax-cr1-&gt;atl-cr1 (lag-atl-lax-cr1) over "
+        + "capacity, 25.0% -&gt; 122.7%"), "why: " + html);
+    assertTrue(html.contains("id=\"warn-line\""), "the warn level is drawn: " + html);
+    assertTrue(html.contains("viewBox="), "the chart scales to the page width: " + html);
+
+    Path png = Path.of("target/summary.png").toAbsolutePath();
+    Files.deleteIfExists(png);
+    ExternalTools.Result shot = chromium("--screenshot=" + png, "--window-size=1200,900",
+        page.toUri().toString());
+    assertEquals(0, shot.code(), shot.err());
+    byte[] bytes = Files.readAllBytes(png);
+    assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(bytes, 4));
+    assertTrue(bytes.length > 10_000, "a rendered page, not a blank one: " + bytes.length);
+  }
+
+  @Test
+  void rerunningARun_replacesItsSummaryPage() throws IOException {
+    Path out = tmp.resolve("reports");
+    ReviewCommandTest.run("review", "--snapshot", SNAPSHOT, "--change",
+        CHANGES + "safe-member-down.json", "--out", out.toString(), "--run-id", "same");
+    ReviewCommandTest.Run r = ReviewCommandTest.run("review", "--snapshot", SNAPSHOT,
+        "--change", CHANGES + "block-srlg-conduit.json", "--out", out.toString(), "--run-id",
+        "same");
+    assertEquals(0, r.code(), r.err());
+    String html = Files.readString(PublishedRuns.page(out, "same"));
+    assertTrue(html.contains("id=\"verdict\">BLOCK<"), html);
+    assertTrue(html.contains("CR-1003"), html);
+  }
+}

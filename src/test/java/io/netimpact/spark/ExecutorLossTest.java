@@ -1,0 +1,140 @@
+package io.netimpact.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netimpact.cli.Main;
+import io.netimpact.cli.ReviewCommandTest;
+import io.netimpact.format.ReportTables;
+import io.netimpact.testing.JobProcesses;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An executor JVM killed in the middle of a sweep's routing stage: the job still finishes, and
+ * its reports equal those of an undisturbed run (lost tasks and cached partitions are
+ * recomputed from deterministic lineage).
+ */
+class ExecutorLossTest {
+  static final String NIGHTLY = "src/main/resources/samples/sweeps/nightly.json";
+
+  @TempDir
+  Path tmp;
+
+
+  @Test
+  void sweep_survivesTheLossOfAnExecutor_withIdenticalReports() throws Exception {
+    Path home = JobProcesses.fakeSparkHome(tmp.resolve("spark-home"));
+    Path out = tmp.resolve("cluster");
+    String executorCp = JobProcesses.executorClasspath();
+    List<String> cmd = new ArrayList<>(List.of(JobProcesses.java(), "-Xmx1g"));
+    cmd.addAll(JobProcesses.OPENS);
+    cmd.addAll(List.of("-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.properties")
+        .toAbsolutePath(), "-cp", JobProcesses.testClasspath(), Main.class.getName(),
+        "sweep", "--snapshot", ReviewCommandTest.SNAPSHOT, "--sweep", NIGHTLY,
+        "--out", out.toString(), "--format", "json", "--partitions", "16",
+        "--master", "local-cluster[2,1,1024]",
+        "--conf", "spark.executor.extraClassPath=" + executorCp,
+        "--conf", "spark.executor.extraJavaOptions=-D" + Failpoints.PROPERTY + "="
+            + SparkEvaluator.ROUTE_UNIT_POINT + "=sleep(400)",
+        "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
+        "--conf", "spark.driver.bindAddress=127.0.0.1"));
+    Path stdout = tmp.resolve("stdout.txt");
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile())
+        .redirectError(tmp.resolve("stderr.txt").toFile());
+    pb.environment().putAll(Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION",
+        "2.12", "SPARK_LOCAL_IP", "127.0.0.1"));
+    Process driver = pb.start();
+    try {
+      // The progress line is printed only while the routing stage runs (every 5 s).
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+      while (!Files.readString(stdout).contains("sweep: ")) {
+        assertTrue(driver.isAlive(), "driver ended early: " + Files.readString(stdout)
+            + Files.readString(tmp.resolve("stderr.txt")));
+        assertTrue(System.nanoTime() < deadline, "the routing stage never started");
+        Thread.sleep(100);
+      }
+      List<ProcessHandle> executors = ProcessHandle.allProcesses()
+          .filter(p -> p.info().commandLine().map(c -> c.contains("CoarseGrainedExecutorBackend")
+              && c.contains(home.toString())).orElse(false))
+          .toList();
+      assertEquals(2, executors.size(), "two executor JVMs running");
+      assertTrue(executors.get(0).destroyForcibly(), "executor killed");
+      executors.get(0).onExit().get(30, TimeUnit.SECONDS);
+      assertTrue(!executors.get(0).isAlive(), "the killed executor JVM is gone");
+      assertTrue(driver.waitFor(240, TimeUnit.SECONDS), "the sweep finished");
+      assertEquals(0, driver.exitValue(), Files.readString(stdout)
+          + Files.readString(tmp.resolve("stderr.txt")));
+    } finally {
+      driver.destroyForcibly();
+      ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+          .map(c -> c.contains(home.toString())).orElse(false))
+          .forEach(ProcessHandle::destroyForcibly);
+    }
+    // The worker replaced the lost executor: the application has run three executor JVMs.
+    try (Stream<Path> dirs = Files.walk(home.resolve("work"), 2)) {
+      long executorDirs = dirs.filter(p -> p.getParent() != null
+          && p.getParent().getFileName().toString().startsWith("app-")).count();
+      assertEquals(3, executorDirs, "two executors, then a replacement for the killed one");
+    }
+
+    Path local = tmp.resolve("local");
+    ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot",
+        ReviewCommandTest.SNAPSHOT, "--sweep", NIGHTLY, "--out", local.toString(), "--format",
+        "json");
+    assertEquals(0, r.code(), r.err());
+    for (String table : List.of(ReportTables.SCENARIO_SUMMARY, ReportTables.LINK_IMPACT,
+        ReportTables.DEMAND_IMPACT)) {
+      Map<String, JsonNode> a = rows(local.resolve(table));
+      Map<String, JsonNode> b = rows(out.resolve(table));
+      assertTrue(!a.isEmpty(), table);
+      assertEquals(a.keySet(), b.keySet(), table + ": the same rows");
+      for (String k : a.keySet()) {
+        JsonNode x = a.get(k);
+        JsonNode y = b.get(k);
+        x.fieldNames().forEachRemaining(f -> {
+          if (x.get(f).isNumber()) {
+            assertEquals(x.get(f).asDouble(), y.get(f).asDouble(),
+                1e-9 * Math.max(1, Math.abs(x.get(f).asDouble())), table + " " + k + " " + f);
+          } else {
+            assertEquals(x.get(f), y.get(f), table + " " + k + " " + f);
+          }
+        });
+      }
+    }
+  }
+
+  /** Rows keyed by their identifying (non-numeric) columns. */
+  private static Map<String, JsonNode> rows(Path dir) throws IOException {
+    Map<String, JsonNode> out = new TreeMap<>();
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")
+          && !p.getFileName().toString().startsWith(".")).toList()) {
+        for (String line : Files.readAllLines(f)) {
+          JsonNode n = json.readTree(line);
+          StringBuilder key = new StringBuilder();
+          n.fieldNames().forEachRemaining(k -> {
+            if (!n.get(k).isNumber() && !k.startsWith("status") && !k.equals("verdict")
+                && !k.equals("worst_link_id")) {
+              key.append(k).append('=').append(n.get(k).asText()).append(';');
+            }
+          });
+          out.put(key.toString(), n);
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,17 @@
+package io.netimpact.spark;
+
+import io.netimpact.impact.EvaluationContract;
+import io.netimpact.impact.Scenario;
+import io.netimpact.impact.Thresholds;
+import io.netimpact.model.Snapshot;
+import io.netimpact.routing.Network;
+import io.netimpact.testing.SparkTestSession;
+
+/** The Spark review: one scenario, the fused plan, assembled on the driver. */
+class SparkReviewContractTest extends EvaluationContract {
+  @Override
+  protected Outcome evaluate(Network base, Snapshot snapshot, Scenario scenario) {
+    return Outcome.of(SparkEvaluator.review(SparkTestSession.cluster(), "r", "s", base, scenario,
+        Thresholds.DEFAULT, lap -> { }).report());
+  }
+}

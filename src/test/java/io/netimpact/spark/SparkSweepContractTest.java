@@ -1,0 +1,40 @@
+package io.netimpact.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.netimpact.impact.EvaluationContract;
+import io.netimpact.impact.Evaluator;
+import io.netimpact.impact.ImpactReport;
+import io.netimpact.impact.Scenario;
+import io.netimpact.impact.Thresholds;
+import io.netimpact.model.Snapshot;
+import io.netimpact.routing.Network;
+import io.netimpact.testing.ReportAssertions;
+import io.netimpact.testing.SparkTestSession;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The Spark sweep: the scenario among more copies than the fused plan takes, so the cached
+ * baseline, the survey, the cost-based units and the reduce by scenario all run.
+ */
+class SparkSweepContractTest extends EvaluationContract {
+  @Override
+  protected Outcome evaluate(Network base, Snapshot snapshot, Scenario scenario) {
+    List<Scenario> many = new ArrayList<>(Collections.nCopies(
+        SparkEvaluator.FUSED_SCENARIOS + 2, scenario));
+    SparkEvaluator.Result r = SparkEvaluator.run(SparkTestSession.cluster(), "sweep", base, many,
+        Evaluator.Strategy.INCREMENTAL, 3, lap -> { });
+    var assembled = SparkEvaluator.assemble(SparkTestSession.jsc(), r, "r", "s",
+        Thresholds.DEFAULT, (b, sc, view) -> 0);
+    List<ImpactReport> reports = assembled.scenarios().map(scala.Tuple2::_1).collect();
+    assembled.release();
+    r.release();
+    assertEquals(many.size(), reports.size());
+    for (ImpactReport other : reports) {
+      ReportAssertions.assertSameReport(reports.get(0), other, "every copy the same");
+    }
+    return Outcome.of(reports.get(0));
+  }
+}
