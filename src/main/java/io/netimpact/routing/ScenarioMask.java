@@ -356,7 +356,8 @@ public final class ScenarioMask implements java.io.Serializable {
             volume.put(k, volume.getOrDefault(k, base.demGbps[k]) * o.factor());
           }
         }
-      } else {
+      } else if (!(op instanceof ChangeOp.TeOp)) {
+        // TE ops change the TE tables, not the network: see te.TeChange.
         throw new IllegalStateException("unhandled op " + op);
       }
     }
