@@ -182,10 +182,20 @@ public final class ChangeReader {
       case "scale_demands" -> new ChangeOp.ScaleDemands(
           f.requiredNumber("factor", false),
           f.optionalNonEmptyString("src_site"), f.optionalNonEmptyString("dst_site"));
+      case "policy_down" -> new ChangeOp.SetPolicyUp(f.requiredString("policy"), false);
+      case "policy_up" -> new ChangeOp.SetPolicyUp(f.requiredString("policy"), true);
+      case "add_policy" -> new ChangeOp.AddPolicy(
+          TeRecords.policy(TeRecords.nested(f, "policy", "policy")));
+      case "lsp_down" -> new ChangeOp.SetLspUp(f.requiredString("lsp"), false);
+      case "lsp_up" -> new ChangeOp.SetLspUp(f.requiredString("lsp"), true);
+      case "add_lsp" -> new ChangeOp.AddLsp(TeRecords.lsp(TeRecords.nested(f, "lsp", "LSP")));
+      case "set_lsp_bandwidth" -> new ChangeOp.SetLspBandwidth(f.requiredString("lsp"),
+          f.requiredNumber("bandwidth_gbps", false));
       default -> throw new FieldException("op", "unknown op \"" + op + "\" (known: drain_device, "
           + "undrain_device, remove_device, link_down, link_up, member_down, member_up, "
           + "set_metric, set_capacity, add_link, add_member, srlg_down, site_down, "
-          + "scale_demands)");
+          + "scale_demands, policy_down, policy_up, add_policy, lsp_down, lsp_up, add_lsp, "
+          + "set_lsp_bandwidth)");
     };
   }
 }
