@@ -1,16 +1,19 @@
 package io.netimpact.te;
 
 import io.netimpact.model.Segment;
+import io.netimpact.routing.DagWalk;
 import io.netimpact.routing.DestinationDag;
 import io.netimpact.routing.EcmpPush;
 import io.netimpact.routing.LoadSink;
 import io.netimpact.routing.MaskedView;
+import io.netimpact.routing.Network;
 import io.netimpact.routing.PathStats;
 import io.netimpact.routing.ShortestPaths;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +38,7 @@ public final class TeRouting {
   private final ShortestPaths paths;
   private final EcmpPush push;
   private final Cspf cspf;
+  private final DagWalk walk;
   private final int nodeCount;
 
   public TeRouting(int nodeCount) {
@@ -42,6 +46,7 @@ public final class TeRouting {
     this.paths = new ShortestPaths(nodeCount);
     this.push = new EcmpPush(nodeCount);
     this.cspf = new Cspf(nodeCount);
+    this.walk = new DagWalk(nodeCount);
   }
 
   /** Where the LSPs were placed before a change: the table and its placement on the base. */
@@ -102,11 +107,12 @@ public final class TeRouting {
     Int2DoubleOpenHashMap steered = new Int2DoubleOpenHashMap();
     Int2DoubleOpenHashMap latency = new Int2DoubleOpenHashMap();
     Int2LongOpenHashMap fingerprint = new Int2LongOpenHashMap();
+    Int2ObjectOpenHashMap<IntOpenHashSet> arcs = new Int2ObjectOpenHashMap<>();
     // IGP legs by target: (from, Gbps) pairs, pushed once per target.
     Int2ObjectLinkedOpenHashMap<List<double[]>> byTarget = new Int2ObjectLinkedOpenHashMap<>();
     for (int grp = 0; grp < t.groupCount(); grp++) {
       int k = t.groupPair[grp];
-      double gbps = t.groupShare[grp] * g.demandGbps(k);
+      double gbps = volume(g, t, grp);
       int i = t.groupPolicy[grp];
       long fp;
       if (i >= 0) {
@@ -120,8 +126,13 @@ public final class TeRouting {
                 .add(new double[] {leg.from(), gbps});
             latency.addTo(k, gbps * latencyTo.get(leg.to())[leg.from()]);
             fp = fp * 31 + fingerprintTo.get(leg.to())[leg.from()];
+            for (int a : walk.arcsBelow(g, leg.to(), dags.get(leg.to()).distances(),
+                leg.from())) {
+              arcsOf(arcs, k).add(a);
+            }
           } else {
             load[leg.arc()] += gbps;
+            arcsOf(arcs, k).add(leg.arc());
             latency.addTo(k, gbps * g.latencyMs(leg.arc()));
             fp = fp * 31 + ~leg.arc();
           }
@@ -146,6 +157,7 @@ public final class TeRouting {
           double lat = 0;
           for (int arc : p) {
             load[arc] += share;
+            arcsOf(arcs, k).add(arc);
             lat += g.latencyMs(arc);
             fp = fp * 31 + arc;
           }
@@ -163,7 +175,30 @@ public final class TeRouting {
       }
       push.pushAll(g, dag, sink);
     }
-    return new TeState(t, lsps, candidate, load, steered, latency, fingerprint);
+    Int2ObjectOpenHashMap<int[]> arcArrays = new Int2ObjectOpenHashMap<>();
+    for (var e : arcs.int2ObjectEntrySet()) {
+      int[] a = e.getValue().toIntArray();
+      java.util.Arrays.sort(a);
+      arcArrays.put(e.getIntKey(), a);
+    }
+    return new TeState(t, lsps, candidate, load, steered, latency, fingerprint, arcArrays);
+  }
+
+  private static IntOpenHashSet arcsOf(Int2ObjectOpenHashMap<IntOpenHashSet> arcs, int k) {
+    IntOpenHashSet s = arcs.get(k);
+    if (s == null) {
+      s = new IntOpenHashSet();
+      arcs.put(k, s);
+    }
+    return s;
+  }
+
+  /** A group's volume on {@code g}: its rows' Gbps times the factor the change puts on them. */
+  static double volume(MaskedView g, TeTable t, int grp) {
+    int k = t.groupPair[grp];
+    Network b = g.base();
+    double f = g.mask().demandFactor(b, b.demandSrc(k), b.demandDst(k));
+    return f == 1.0 ? t.groupGbps[grp] : t.groupGbps[grp] * f;
   }
 
   /**

@@ -19,10 +19,12 @@ public final class TeState {
   private final Int2DoubleOpenHashMap steered;
   private final Int2DoubleOpenHashMap latencyGbpsMs;
   private final it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap fingerprint;
+  private final it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<int[]> arcs;
 
   TeState(TeTable table, LspPaths lsps, int[] policyCandidate, double[] load,
       Int2DoubleOpenHashMap steered, Int2DoubleOpenHashMap latencyGbpsMs,
-      it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap fingerprint) {
+      it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap fingerprint,
+      it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<int[]> arcs) {
     this.table = table;
     this.lsps = lsps;
     this.policyCandidate = policyCandidate;
@@ -30,6 +32,13 @@ public final class TeState {
     this.steered = steered;
     this.latencyGbpsMs = latencyGbpsMs;
     this.fingerprint = fingerprint;
+    this.arcs = arcs;
+  }
+
+  /** The arcs the TE-steered traffic of demand {@code k} crosses, ascending (do not modify). */
+  public int[] arcs(int k) {
+    int[] a = arcs.get(k);
+    return a == null ? new int[0] : a;
   }
 
   public TeTable table() {

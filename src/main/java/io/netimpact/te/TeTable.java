@@ -19,8 +19,8 @@ import java.util.Map;
  * The TE tables compiled over the dense indices of a {@link Network}: each policy and LSP with
  * its end devices, and the demand rows each steers, summed into <em>steering groups</em>
  * (rows of one (src, dst) pair that the same policy, or the same set of LSPs, would steer).
- * A group's volume is kept as a share of its pair's volume in the network, so a change that
- * scales demands scales the TE traffic with it.
+ * A group's volume is the sum of its rows; a change that scales demands scales it with the
+ * factor the change puts on its pair.
  *
  * <p>Built in O(rows + policies + LSPs + segments); immutable. Policy and LSP indices are
  * positions in {@link #policies()} and {@link #lsps()}.
@@ -42,15 +42,15 @@ public final class TeTable {
   /** LSP indices in placement order: setup priority up, bandwidth down, id up. */
   final int[] placementOrder;
   private final Map<String, Integer> lspById;
-  /** Steering groups: the network demand (pair) of each, its share of the pair, its steerer. */
+  /** Steering groups: the network demand (pair) of each, its volume (Gbps), its steerer. */
   final int[] groupPair;
-  final double[] groupShare;
+  final double[] groupGbps;
   /** Policy index of a policy group, or -1 for an LSP group. */
   final int[] groupPolicy;
   /** LSP indices of an LSP group (empty for a policy group). */
   final int[][] groupLsps;
 
-  private TeTable(Network base, TrafficEngineering te, int[] groupPair, double[] groupShare,
+  private TeTable(Network base, TrafficEngineering te, int[] groupPair, double[] groupGbps,
       int[] groupPolicy, int[][] groupLsps) {
     this.base = base;
     this.te = te;
@@ -74,7 +74,7 @@ public final class TeTable {
       lspById.put(lsps.get(j).id(), j);
     }
     this.groupPair = groupPair;
-    this.groupShare = groupShare;
+    this.groupGbps = groupGbps;
     this.groupPolicy = groupPolicy;
     this.groupLsps = groupLsps;
   }
@@ -154,7 +154,7 @@ public final class TeTable {
     }
     int g = groups.size();
     int[] pair = new int[g];
-    double[] share = new double[g];
+    double[] gbps = new double[g];
     int[] policy = new int[g];
     int[][] lspSets = new int[g][];
     int at = 0;
@@ -162,8 +162,7 @@ public final class TeTable {
       Object[] v = e.getValue();
       int k = pairIndex(base, (String) v[0], (String) v[1]);
       pair[at] = k;
-      double total = base.demandGbps(k);
-      share[at] = total > 0 ? Math.min(1.0, volume.get(e.getKey())[0] / total) : 0;
+      gbps[at] = volume.get(e.getKey())[0];
       if (v[2] instanceof Integer i) {
         policy[at] = i;
         lspSets[at] = new int[0];
@@ -173,7 +172,7 @@ public final class TeTable {
       }
       at++;
     }
-    return new TeTable(base, te, pair, share, policy, lspSets);
+    return new TeTable(base, te, pair, gbps, policy, lspSets);
   }
 
   /** The network demand index of (src, dst). O(demands into dst). */
@@ -206,6 +205,11 @@ public final class TeTable {
 
   public boolean isEmpty() {
     return te.isEmpty();
+  }
+
+  /** Network demands (pairs) some of whose rows this table could steer, ascending. */
+  public int[] pairs() {
+    return java.util.Arrays.stream(groupPair).distinct().sorted().toArray();
   }
 
   public int groupCount() {

@@ -10,4 +10,10 @@ class FullEvaluationContractTest extends EvaluationContract {
     return Outcome.of(Evaluator.review("r", "s", base, scenario, Evaluator.Strategy.FULL,
         Thresholds.DEFAULT));
   }
+
+  @Override
+  protected Outcome evaluateTe(io.netimpact.te.TeOverlay overlay, Scenario scenario) {
+    return Outcome.of(Evaluator.review("r", "s", overlay.network(), scenario,
+        Evaluator.Strategy.FULL, Thresholds.DEFAULT, overlay));
+  }
 }

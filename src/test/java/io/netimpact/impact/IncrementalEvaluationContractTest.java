@@ -10,4 +10,10 @@ class IncrementalEvaluationContractTest extends EvaluationContract {
     return Outcome.of(Evaluator.review("r", "s", base, scenario, Evaluator.Strategy.INCREMENTAL,
         Thresholds.DEFAULT));
   }
+
+  @Override
+  protected Outcome evaluateTe(io.netimpact.te.TeOverlay overlay, Scenario scenario) {
+    return Outcome.of(Evaluator.review("r", "s", overlay.network(), scenario,
+        Evaluator.Strategy.INCREMENTAL, Thresholds.DEFAULT, overlay));
+  }
 }
