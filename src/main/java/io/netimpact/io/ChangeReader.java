@@ -97,20 +97,7 @@ public final class ChangeReader {
    */
   public static ScenarioMask mask(Network before, Change change, String file, String where) {
     String prefix = where.isEmpty() ? "" : where + ".";
-    ScenarioMask mask;
-    try {
-      mask = ScenarioMask.of(before, change);
-    } catch (UnknownElementException e) {
-      throw new BadInputException(new InputProblem(file, prefix + "ops[" + e.opIndex() + "]",
-          e.field(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
-    } catch (IllegalArgumentException e) {
-      Matcher m = OP_PROBLEM.matcher(String.valueOf(e.getMessage()));
-      if (m.matches()) {
-        throw new BadInputException(new InputProblem(file, prefix + "ops[" + m.group(1) + "]",
-            m.group(2), m.group(3)));
-      }
-      throw new BadInputException(new InputProblem(file, where, "", e.getMessage()));
-    }
+    ScenarioMask mask = located(file, where, () -> ScenarioMask.of(before, change));
     if (mask.nonFinite(before).isPresent()) {
       // Rare: find the op that first overflows from ever longer prefixes' masks.
       for (int k = 1; k <= change.ops().size(); k++) {
@@ -128,6 +115,28 @@ public final class ChangeReader {
       }
     }
     return mask;
+  }
+
+  /**
+   * Runs {@code body}, which reads a change against the snapshot (its network mask, or its TE
+   * ops), turning an unknown element or an invalid op into bad input located at the op.
+   */
+  public static <T> T located(String file, String where,
+      java.util.function.Supplier<T> body) {
+    String prefix = where.isEmpty() ? "" : where + ".";
+    try {
+      return body.get();
+    } catch (UnknownElementException e) {
+      throw new BadInputException(new InputProblem(file, prefix + "ops[" + e.opIndex() + "]",
+          e.field(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
+    } catch (IllegalArgumentException e) {
+      Matcher m = OP_PROBLEM.matcher(String.valueOf(e.getMessage()));
+      if (m.matches()) {
+        throw new BadInputException(new InputProblem(file, prefix + "ops[" + m.group(1) + "]",
+            m.group(2), m.group(3)));
+      }
+      throw new BadInputException(new InputProblem(file, where, "", e.getMessage()));
+    }
   }
 
   /** One op object. */

@@ -96,8 +96,13 @@ final class Reports {
         .fold(new double[2], (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
     String snapshotId = riskiest.isEmpty() ? "" : riskiest.get(0).snapshotId();
     String kind = scenarios == 1 ? "review" : "sweep";
+    List<String> te = scenarios == 1 ? io.netimpact.te.TeSummary.lines(reports.first())
+        : reports.flatMap(r -> r.lsps().stream()
+            .filter(l -> l.stateAfter() == io.netimpact.impact.LspImpact.LspState.DOWN)
+            .map(l -> "LSP " + l.lspId() + " down in " + l.scenarioId()).iterator())
+            .takeOrdered(SHOWN);
     return new SummaryHtml.Page(kind, runId, snapshotId, scenarios, verdicts, riskiest, worst,
-        lost, sums[0], sums[1], th.warnUtil());
+        lost, sums[0], sums[1], th.warnUtil(), te);
   }
 
   private static final Comparator<ScenarioSummary> RISKIEST =

@@ -12,7 +12,9 @@ import io.netimpact.io.SnapshotReader;
 import io.netimpact.io.SparkParquetTables;
 import io.netimpact.model.Change;
 import io.netimpact.routing.Network;
-import io.netimpact.routing.NetworkCompiler;
+import io.netimpact.impact.Overlay;
+import io.netimpact.te.TeChange;
+import io.netimpact.te.TeOverlay;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.series.SeriesReport;
 import java.io.PrintStream;
@@ -53,9 +55,11 @@ public final class ReviewJob {
     Optional<TrafficSeries> series = req.trafficSeries()
         .map(dir -> SeriesRun.read(spark, dir, req.snapshot(), loaded.snapshot()));
     sw.lap("read+validate");
-    Network before = NetworkCompiler.compile(loaded.snapshot());
-    Scenario scenario = new Scenario(change.id(), change.title(),
-        ChangeReader.mask(before, change, req.change(), ""));
+    TeOverlay te = TeOverlay.of(loaded.snapshot(), true);
+    Network before = te.network();
+    Scenario scenario = ChangeReader.located(req.change(), "", () -> te.scenario(change,
+        ChangeReader.mask(before, change, req.change(), "")));
+    boolean withTe = te.hasTe() || TeChange.hasTeOps(change);
     sw.lap("compile");
     String snapshotId = loaded.snapshot().info().snapshotId();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -64,7 +68,7 @@ public final class ReviewJob {
     SparkEvaluator.Review result;
     try {
       result = SparkEvaluator.review(jsc, runId, snapshotId, before, scenario,
-          req.thresholds(), times, console, sw);
+          req.thresholds(), times, console, sw, withTe ? te : Overlay.NONE);
     } finally {
       spark.sparkContext().removeSparkListener(times);
     }
@@ -85,8 +89,9 @@ public final class ReviewJob {
     };
     StageProgress.during(jsc, console, "review: writing", () -> Reports.publish(spark,
         req.out(), req.format(), runId, jsc.parallelize(List.of(report), 1), baseline, 1,
-        loaded.rejects(), seriesReport.map(r -> SeriesRun.table(spark, runId,
-            List.of(scenario), List.of(r))).orElse(Map.of()), req.thresholds(),
+        loaded.rejects(), TeReports.tables(spark, jsc.parallelize(List.of(report), 1), withTe,
+            seriesReport.map(r -> SeriesRun.table(spark, runId, List.of(scenario),
+                List.of(r))).orElse(Map.of())), req.thresholds(),
         SummaryPrinter.attachment(summary)));
     sw.lap("write");
     Outcome outcome = new Outcome(runId, report, baseline, loaded.rejects().size(),

@@ -58,6 +58,7 @@ final class SummaryPrinter {
         s.overflowGbpsAfter());
     out.printf("  demands affected:          %d%s%n", s.affectedDemands(),
         demandCounts(report.demands()));
+    io.netimpact.te.TeSummary.lines(report).forEach(out::println);
     List<LinkImpact> worst = report.links().stream()
         .sorted(Comparator.comparingDouble(LinkImpact::utilAfter).reversed()
             .thenComparing(LinkImpact::linkId))

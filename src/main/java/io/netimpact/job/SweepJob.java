@@ -22,7 +22,9 @@ import io.netimpact.io.SweepReader;
 import io.netimpact.model.Change;
 import io.netimpact.model.Sweep;
 import io.netimpact.routing.Network;
-import io.netimpact.routing.NetworkCompiler;
+import io.netimpact.impact.Overlay;
+import io.netimpact.te.TeChange;
+import io.netimpact.te.TeOverlay;
 import io.netimpact.routing.ScenarioMask;
 import io.netimpact.topology.Components;
 import io.netimpact.topology.Stranding;
@@ -86,17 +88,22 @@ public final class SweepJob {
     }
     sweep.unmatched(loaded.snapshot()).forEach(g -> console.println("netimpact: warning: "
         + req.sweep() + ", " + g));
-    Network base = NetworkCompiler.compile(loaded.snapshot());
+    TeOverlay te = TeOverlay.of(loaded.snapshot(),
+        req.strategy() == Evaluator.Strategy.INCREMENTAL);
+    Network base = te.network();
     // Each scenario's change becomes its mask once; the explicit changes come first and are
     // located in the sweep file when they name something the snapshot lacks.
     List<Scenario> scenarios = new ArrayList<>(changes.size());
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
+      String where = "changes[" + i + "]";
       ScenarioMask mask = i < sweep.changes().size()
-          ? ChangeReader.mask(base, c, req.sweep(), "changes[" + i + "]")
+          ? ChangeReader.mask(base, c, req.sweep(), where)
           : ScenarioMask.of(base, c);
-      scenarios.add(new Scenario(c.id(), c.title(), mask));
+      scenarios.add(ChangeReader.located(req.sweep(), i < sweep.changes().size() ? where : "",
+          () -> te.scenario(c, mask)));
     }
+    boolean withTe = te.hasTe() || changes.stream().anyMatch(TeChange::hasTeOps);
     Optional<TrafficSeries> series = req.trafficSeries()
         .map(dir -> SeriesRun.read(spark, dir, req.snapshot(), loaded.snapshot()));
     sw.lap("read+validate");
@@ -115,7 +122,7 @@ public final class SweepJob {
     SparkEvaluator.Result r;
     try {
       r = SparkEvaluator.run(jsc, "sweep", base, scenarios, req.strategy(), partitions, times,
-          console, sw);
+          console, sw).with(withTe ? te : Overlay.NONE);
     } finally {
       spark.sparkContext().removeSparkListener(times);
     }
@@ -144,8 +151,9 @@ public final class SweepJob {
       };
       Reports.publish(spark, req.out(), req.format(), runId, reports, baseline,
           Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), loaded.rejects(),
-          extraTables(spark, runId, base, components, r.baseline(), assembled.map(Tuple2::_2),
-              assembly.worstCase(), scenarios, partitions, seriesReports), req.thresholds(),
+          TeReports.tables(spark, reports, withTe, extraTables(spark, runId, base, components,
+              r.baseline(), assembled.map(Tuple2::_2), assembly.worstCase(), scenarios,
+              partitions, seriesReports)), req.thresholds(),
           SummaryPrinter.attachment(summary));
       sw.lap("write");
       SweepPrinter.print(console, ranked, r, sw, Optional.of(PublishedRun.read(hadoop,
