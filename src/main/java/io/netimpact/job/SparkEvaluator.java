@@ -232,6 +232,13 @@ public final class SparkEvaluator {
 
   /** A review: the evaluation of one scenario, assembled on the driver. */
   static Review review(JavaSparkContext jsc, String runId, String snapshotId, Network base,
+      Scenario scenario, Thresholds th, TaskTimes times, PrintStream console, Stopwatch sw) {
+    return review(jsc, runId, snapshotId, base, scenario, th, times, console, sw,
+        Overlay.NONE);
+  }
+
+  /** A review with an overlay (traffic engineering) prepared for this one scenario. */
+  static Review review(JavaSparkContext jsc, String runId, String snapshotId, Network base,
       Scenario scenario, Thresholds th, TaskTimes times, PrintStream console, Stopwatch sw,
       Overlay overlay) {
     Result r = run(jsc, "review", base, List.of(scenario), Evaluator.Strategy.INCREMENTAL,

@@ -54,6 +54,11 @@ public abstract class EvaluationContract {
     }
   }
 
+  /** The scenario of {@code c} with traffic engineering, registered in {@code overlay}. */
+  protected static Scenario teScenario(TeOverlay overlay, Change c) {
+    return overlay.scenario(c, ScenarioMask.of(overlay.network(), c));
+  }
+
   /** Evaluates {@code scenario} (a mask of {@code base}) by the path under test. */
   protected abstract Outcome evaluate(Network base, Snapshot snapshot, Scenario scenario);
 
@@ -65,10 +70,11 @@ public abstract class EvaluationContract {
   }
 
   /**
-   * Evaluates {@code scenario} (made by {@code overlay}, over its network) with traffic
-   * engineering. Paths that do not evaluate TE leave it as it is and skip the TE cases.
+   * Evaluates {@code change} with traffic engineering: the path makes its scenario (or
+   * scenarios) with {@link TeOverlay#scenario} over {@code overlay.network()}. Paths that do
+   * not evaluate TE leave it as it is and skip the TE cases.
    */
-  protected Outcome evaluateTe(TeOverlay overlay, Scenario scenario) {
+  protected Outcome evaluateTe(TeOverlay overlay, Change change) {
     Assumptions.abort("this path does not evaluate traffic engineering");
     return null;
   }
@@ -77,8 +83,7 @@ public abstract class EvaluationContract {
     Snapshot plain = net.snapshot();
     Snapshot s = plain.withTe(new TrafficEngineering(policies, lsps));
     TeOverlay ov = TeOverlay.of(s, true);
-    Change c = new Change("c", "", List.of(ops));
-    return evaluateTe(ov, ov.scenario(c, ScenarioMask.of(ov.network(), c)));
+    return evaluateTe(ov, new Change("c", "", List.of(ops)));
   }
 
   private static SrPolicy policy(String head, String end, List<Segment> path) {

@@ -12,8 +12,9 @@ class FullEvaluationContractTest extends EvaluationContract {
   }
 
   @Override
-  protected Outcome evaluateTe(io.netimpact.te.TeOverlay overlay, Scenario scenario) {
-    return Outcome.of(Evaluator.review("r", "s", overlay.network(), scenario,
+  protected Outcome evaluateTe(io.netimpact.te.TeOverlay overlay,
+      io.netimpact.model.Change change) {
+    return Outcome.of(Evaluator.review("r", "s", overlay.network(), teScenario(overlay, change),
         Evaluator.Strategy.FULL, Thresholds.DEFAULT, overlay));
   }
 }

@@ -14,4 +14,12 @@ class SparkReviewContractTest extends EvaluationContract {
     return Outcome.of(SparkEvaluator.review(SparkTestSession.jsc(), "r", "s", base, scenario,
         Thresholds.DEFAULT, new TaskTimes(), System.out, new Stopwatch()).report());
   }
+
+  @Override
+  protected Outcome evaluateTe(io.netimpact.te.TeOverlay overlay,
+      io.netimpact.model.Change change) {
+    return Outcome.of(SparkEvaluator.review(SparkTestSession.jsc(), "r", "s", overlay.network(),
+        teScenario(overlay, change), Thresholds.DEFAULT, new TaskTimes(), System.out,
+        new Stopwatch(), overlay).report());
+  }
 }
