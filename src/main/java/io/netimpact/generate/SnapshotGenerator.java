@@ -54,6 +54,16 @@ public final class SnapshotGenerator {
 
   public static Result generate(Preset preset, long seed, String out, Configuration hadoop,
       Format format) {
+    return generate(preset, seed, out, hadoop, format, false);
+  }
+
+  /**
+   * A snapshot, with a generated TE overlay ({@code lsps.jsonl}, {@code sr_policies.jsonl};
+   * see {@link TeOverlayGenerator}) when {@code te}.
+   */
+  public static Result generate(Preset preset, long seed, String out, Configuration hadoop,
+      Format format, boolean te) {
+    TeOverlayGenerator.Collected teSeen = new TeOverlayGenerator.Collected();
     boolean parquet = format == Format.AUTO ? preset.parquet() : format == Format.PARQUET;
     long t0 = System.nanoTime();
     Map<String, Double> seconds = new LinkedHashMap<>();
@@ -67,6 +77,9 @@ public final class SnapshotGenerator {
     try (TableOutput w = TableOutput.open(out, "devices", parquet, hadoop)) {
       topo.devices(d -> {
         w.device(d);
+        if (te) {
+          teSeen.device(d);
+        }
         if (withoutRacks && d.role().equals(Topology.ROLE_TOR)) {
           racks.add(d.id());
         } else {
@@ -80,6 +93,9 @@ public final class SnapshotGenerator {
     try (TableOutput w = TableOutput.open(out, "links", parquet, hadoop)) {
       topo.links(l -> {
         w.link(l);
+        if (te) {
+          teSeen.link(l);
+        }
         if (!racks.contains(l.a()) && !racks.contains(l.b())) {
           routedLinks.add(l);
         }
@@ -128,6 +144,12 @@ public final class SnapshotGenerator {
       writeText(new Path(new Path(out, "changes"), c.name()), c.json(), hadoop);
     }
     seconds.put("write demands", lap(t3));
+    if (te) {
+      long t4 = System.nanoTime();
+      TeOverlayGenerator.Counts n = TeOverlayGenerator.write(teSeen, plan.endpoints.ids(),
+          matrix, scale, out, hadoop);
+      seconds.put("te " + n.lsps() + " lsps " + n.policies() + " policies", lap(t4));
+    }
     seconds.put("total", lap(t0));
     return new Result(id, devices, links, demands, plan.endpoints.count(), target,
         cal.maxUtilisation() * scale, scale, cal.chunks(), routed, seconds);

@@ -248,6 +248,9 @@ public final class TeOverlay implements Overlay {
     long[] fA = new long[n];
     int[][] arcsA = new int[n][];
     double[] gA = new double[n];
+    boolean[] igpR = new boolean[n];
+    double[] igpL = new double[n];
+    int[][] igpArcs = new int[n][];
     for (int i = 0; i < n; i++) {
       int k = pairs[i];
       double f = mask.demandFactor(igp, igp.demandSrc(k), igp.demandDst(k));
@@ -262,9 +265,14 @@ public final class TeOverlay implements Overlay {
       fB[i] = before.fingerprint(k);
       fA[i] = after.fingerprint(k);
       arcsA[i] = after.arcs(k);
+      IgpPart ip = igpBefore(k);
+      igpR[i] = ip.routable();
+      igpL[i] = ip.latency();
+      igpArcs[i] = ip.arcs();
     }
     return new TeScenario(arcs.toIntArray(), delta.toDoubleArray(), pairs, sB, sA, rB, rA, lB,
-        lA, fB, fA, arcsA, gA, lspRows(g, tAfter, after), policyRows(tAfter, after));
+        lA, fB, fA, arcsA, gA, igpR, igpL, igpArcs, lspRows(g, tAfter, after),
+        policyRows(tAfter, after));
   }
 
   private List<LspImpact> lspRows(MaskedView g, TeTable tAfter, TeState after) {
@@ -340,7 +348,7 @@ public final class TeOverlay implements Overlay {
       if (!teChanged && !igpChanged) {
         continue;
       }
-      IgpPart pb = igpBefore(k);
+      IgpPart pb = new IgpPart(ts.igpRoutableB()[i], ts.igpLatencyB()[i], ts.igpArcsB()[i]);
       boolean routB = !igpB || pb.routable;
       boolean routIgpA = igpc != null ? igpc.routableAfter() : pb.routable;
       double latIgpA = igpc != null ? igpc.latencyAfterMs() : pb.latency;
@@ -370,7 +378,7 @@ public final class TeOverlay implements Overlay {
     return (teGbpsMs + (igp ? igpGbps * igpLatency : 0)) / w;
   }
 
-  /** The IGP way of a pair before: reachability, latency and arcs on the base. */
+  /** The IGP way of a pair before: reachability, latency and arcs on the base (driver). */
   private record IgpPart(boolean routable, double latency, int[] arcs) {}
 
   private IgpPart igpBefore(int k) {

@@ -18,18 +18,22 @@ import java.util.List;
  * @param fpB         per pair, fingerprint of the TE way before; {@code fpA} after
  * @param teArcsA     per pair, the arcs the TE-steered traffic crosses after
  * @param gbpsA       per pair, its whole volume after
+ * @param igpRoutableB per pair, whether its IGP way before has a path; {@code igpLatencyB}
+ *                    that way's latency (ms, NaN without a path), {@code igpArcsB} its arcs
  * @param lsps        LSP rows with an empty run id
  * @param policies    policies whose way changed
  */
 public record TeScenario(int[] deltaArcs, double[] delta, int[] pairs, double[] steeredB,
     double[] steeredA, double[] residualB, double[] residualA, double[] teLatB, double[] teLatA,
-    long[] fpB, long[] fpA, int[][] teArcsA, double[] gbpsA, List<LspImpact> lsps,
+    long[] fpB, long[] fpA, int[][] teArcsA, double[] gbpsA, boolean[] igpRoutableB,
+    double[] igpLatencyB, int[][] igpArcsB, List<LspImpact> lsps,
     List<PolicyChange> policies) implements java.io.Serializable {
 
   /** A scenario TE leaves as it is. */
   static TeScenario unchanged() {
     return new TeScenario(new int[0], new double[0], new int[0], new double[0], new double[0],
         new double[0], new double[0], new double[0], new double[0], new long[0], new long[0],
-        new int[0][], new double[0], List.of(), List.of());
+        new int[0][], new double[0], new boolean[0], new double[0], new int[0][], List.of(),
+        List.of());
   }
 }
