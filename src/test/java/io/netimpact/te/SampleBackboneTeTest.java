@@ -39,6 +39,7 @@ class SampleBackboneTeTest {
   void uplinkReplacement_leavesTheReplicationLspWithoutAPath_andBlocks() {
     ImpactReport r = review("te-lsp-cannot-replace.json");
     assertEquals(Verdict.BLOCK, r.summary().verdict());
+    assertTrue(r.summary().maxUtilBefore() < 0.8, "the sample's base runs below warn");
     LspImpact l = r.lsps().stream().filter(x -> x.lspId().equals("lsp-chi-den-replication"))
         .findFirst().orElseThrow();
     assertEquals(LspImpact.LspState.UP, l.stateBefore());
