@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The bundled sample samples/backbone-te and its two TE sample changes. */
 class SampleBackboneTeTest {
   static final String SNAPSHOT = "src/main/resources/samples/backbone-te";
-  static final String CHANGES = "src/main/resources/samples/changes/";
+  static final String CHANGES = "src/main/resources/samples/backbone-te/changes/";
 
   private static ImpactReport review(String change) {
     Snapshot s = new SnapshotReader(new Configuration(), ParquetTables.NONE)
