@@ -164,7 +164,8 @@ public final class SnapshotGenerator {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  private static void writeText(Path p, String text, Configuration hadoop) {
+  /** Writes {@code text} as UTF-8 to {@code p} (replacing it) on any Hadoop file system. */
+  static void writeText(Path p, String text, Configuration hadoop) {
     try {
       FileSystem fs = p.getFileSystem(hadoop);
       try (Writer w = new OutputStreamWriter(fs.create(p, true), StandardCharsets.UTF_8)) {

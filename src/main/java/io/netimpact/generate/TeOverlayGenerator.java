@@ -5,18 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netimpact.io.Json;
 import io.netimpact.model.Device;
 import io.netimpact.model.Link;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -118,19 +112,8 @@ final class TeOverlayGenerator {
         np++;
       }
     }
-    text(new Path(out, "lsps.jsonl"), lsps.toString(), hadoop);
-    text(new Path(out, "sr_policies.jsonl"), policies.toString(), hadoop);
+    SnapshotGenerator.writeText(new Path(out, "lsps.jsonl"), lsps.toString(), hadoop);
+    SnapshotGenerator.writeText(new Path(out, "sr_policies.jsonl"), policies.toString(), hadoop);
     return new Counts(nl, np);
-  }
-
-  private static void text(Path p, String s, Configuration hadoop) {
-    try {
-      FileSystem fs = p.getFileSystem(hadoop);
-      try (Writer w = new OutputStreamWriter(fs.create(p, true), StandardCharsets.UTF_8)) {
-        w.write(s);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + p, e);
-    }
   }
 }

@@ -99,20 +99,19 @@ public final class TeChange {
   }
 
   private static int policyIndex(List<SrPolicy> policies, String id, int i) {
-    for (int k = 0; k < policies.size(); k++) {
-      if (policies.get(k).id().equals(id)) {
-        return k;
-      }
-    }
-    throw new UnknownElementException(i, "policy", "policy", id);
+    return indexOf(policies.stream().map(SrPolicy::id).toList(), id, i, "policy", "policy");
   }
 
   private static int lspIndex(List<Lsp> lsps, String id, int i) {
-    for (int k = 0; k < lsps.size(); k++) {
-      if (lsps.get(k).id().equals(id)) {
-        return k;
-      }
+    return indexOf(lsps.stream().map(Lsp::id).toList(), id, i, "lsp", "LSP");
+  }
+
+  /** Position of {@code id} in {@code ids}, or an unknown element at op {@code i}. O(n). */
+  private static int indexOf(List<String> ids, String id, int i, String field, String kind) {
+    int at = ids.indexOf(id);
+    if (at < 0) {
+      throw new UnknownElementException(i, field, kind, id);
     }
-    throw new UnknownElementException(i, "lsp", "LSP", id);
+    return at;
   }
 }
