@@ -9,7 +9,7 @@
 # destinations routed per second of the route stage (each destination is routed before and
 # after the change). Prints a table and writes target/benchmark/review.json.
 #
-#   jobs/benchmark.sh [--seed N] [--presets "medium large"] [--repeat N] [--jfr] [--jar J --label L]
+#   jobs/benchmark.sh [--seed N] [--presets "medium large"] [--repeat N] [--jfr] [--te] [--jar J --label L]
 #   jobs/benchmark.sh --sweeps [--seed N] [--sample N] [--large-sample N] [--only RUNS] [--jar J --label L]
 #
 # --jar J --label L runs another build of the job (for example the previous commit's
@@ -27,6 +27,10 @@
 # each review runs N times and the table shows the run with the median wall time (the lower
 # middle one for an even N); all runs are in the JSON.
 #
+# --te also reviews each preset with a generated TE overlay (generate --te: RSVP-TE LSPs between
+# the PoPs of a region, SR-TE policies on the long-haul links; issue 13), the same two changes,
+# as runs PRESET-te-CHANGE-N beside the plain ones: the cost TE adds.
+#
 # --jfr records a JFR profile of every review (target/benchmark/<run>.jfr); summarise one with
 #   jfr print --stack-depth 64 --events jdk.ExecutionSample FILE > samples.txt   (then count top frames)
 # Needs only bash, java, python3 and GNU time (installed with apt-get when missing).
@@ -35,6 +39,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SEED=1
 PRESETS="medium large"
 JFR=0
+TE=0
 REPEAT=1
 SWEEPS=0
 SAMPLE=40
@@ -48,6 +53,7 @@ while [[ $# -gt 0 ]]; do
     --presets) PRESETS="$2"; shift 2 ;;
     --repeat) REPEAT="$2"; shift 2 ;;
     --jfr) JFR=1; shift ;;
+    --te) TE=1; shift ;;
     --sweeps) SWEEPS=1; shift ;;
     --sample) SAMPLE="$2"; shift 2 ;;
     --large-sample) LARGE_SAMPLE="$2"; shift 2 ;;
@@ -80,17 +86,23 @@ fi
 
 RESULTS="$BENCH/runs.jsonl"
 : > "$RESULTS"
+VARIANTS="plain"
+[[ $TE == 1 ]] && VARIANTS="plain te"
 for preset in $PRESETS; do
-  snap="$BENCH/snapshots/$preset-s$SEED"
-  genlog="$BENCH/$preset-s$SEED-generate.log"
+for variant in $VARIANTS; do
+  suffix=""
+  teflag=""
+  if [[ $variant == te ]]; then suffix="-te"; teflag="--te"; fi
+  snap="$BENCH/snapshots/$preset-s$SEED$suffix"
+  genlog="$BENCH/$preset-s$SEED$suffix-generate.log"
   if [[ ! -f "$snap/manifest.json" || ! -f "$genlog" ]]; then
-    echo "benchmark: generating $preset seed $SEED..." >&2
+    echo "benchmark: generating $preset$suffix seed $SEED..." >&2
     /usr/bin/time -v -o "$genlog.time" "$ROOT/jobs/netimpact" generate --preset "$preset" \
-      --seed "$SEED" --out "$snap" > "$genlog"
+      --seed "$SEED" --out "$snap" $teflag > "$genlog"
   fi
   for change in safe-drain-spine block-srlg-cut; do
   for ((rep = 1; rep <= REPEAT; rep++)); do
-    run="$preset-$change-$rep"
+    run="$preset$suffix-$change-$rep"
     log="$BENCH/$run.log"
     echo "benchmark: review $run..." >&2
     jfr_opts=""
@@ -103,7 +115,7 @@ for preset in $PRESETS; do
       --snapshot "$snap" --change "$snap/changes/$change.json" --out "$BENCH/out/$run" \
       --format json > "$log" 2> "$log.err"
     end=$(date +%s.%N)
-    python3 - "$preset" "$change" "$start" "$end" "$log" "$log.time" "$genlog" "$rep" >> "$RESULTS" <<'PY'
+    python3 - "$preset$suffix" "$change" "$start" "$end" "$log" "$log.time" "$genlog" "$rep" >> "$RESULTS" <<'PY'
 import json, os, re, sys
 preset, change, start, end, log, tlog, genlog, rep = sys.argv[1:]
 out = open(log).read()
@@ -127,6 +139,7 @@ print(json.dumps({
 PY
   done
   done
+done
 done
 
 python3 - "$RESULTS" "$BENCH/review.json" <<'PY'

@@ -25,7 +25,8 @@ class ArchitectureTest {
   void onlyTheSparkAndFormatLayers_useSparkOrHadoop() {
     noClasses().that().resideInAnyPackage("io.netimpact.model..", "io.netimpact.routing..",
             "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..",
-            "io.netimpact.topology..", "io.netimpact.pipeline..", "io.netimpact.cli..")
+            "io.netimpact.topology..", "io.netimpact.te..", "io.netimpact.pipeline..",
+            "io.netimpact.cli..")
         .should().dependOnClassesThat().resideInAnyPackage(SPARK_AND_HADOOP)
         .check(MAIN);
   }

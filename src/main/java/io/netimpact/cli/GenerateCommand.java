@@ -35,13 +35,18 @@ public final class GenerateCommand implements Callable<Integer> {
           + "Parquet for large and xl).")
   SnapshotGenerator.Format format;
 
+  @Option(names = "--te", description = "Also write a TE overlay: RSVP-TE LSPs between the "
+      + "PoPs of a region and SR-TE policies on the long-haul links (lsps.jsonl, "
+      + "sr_policies.jsonl).")
+  boolean te;
+
   @Mixin
   SparkOptions spark;
 
   @Override
   public Integer call() {
-    SnapshotGenerator.Result r = SnapshotGenerator.generate(preset, seed, out, spark.settings().hadoop(),
-        format);
+    SnapshotGenerator.Result r = SnapshotGenerator.generate(preset, seed, out,
+        spark.settings().hadoop(), format, te);
     System.out.printf("generated %s: %,d devices, %,d links, %,d demands between %,d endpoints"
             + " in %s%n", r.snapshotId(), r.devices(), r.links(), r.demands(), r.endpoints(), out);
     System.out.printf("busiest arc at %.1f %% (demands scaled x%.4g; calibrated on %,d devices"

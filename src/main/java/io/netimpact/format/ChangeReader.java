@@ -97,20 +97,7 @@ public final class ChangeReader {
    */
   public static ScenarioMask mask(Network before, Change change, String file, String where) {
     String prefix = where.isEmpty() ? "" : where + ".";
-    ScenarioMask mask;
-    try {
-      mask = ScenarioMask.of(before, change);
-    } catch (UnknownElementException e) {
-      throw new BadInputException(new InputProblem(file, prefix + "ops[" + e.opIndex() + "]",
-          e.field(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
-    } catch (IllegalArgumentException e) {
-      Matcher m = OP_PROBLEM.matcher(String.valueOf(e.getMessage()));
-      if (m.matches()) {
-        throw new BadInputException(new InputProblem(file, prefix + "ops[" + m.group(1) + "]",
-            m.group(2), m.group(3)));
-      }
-      throw new BadInputException(new InputProblem(file, where, "", e.getMessage()));
-    }
+    ScenarioMask mask = located(file, where, () -> ScenarioMask.of(before, change));
     if (mask.nonFinite(before).isPresent()) {
       // Rare: find the op that first overflows from ever longer prefixes' masks.
       for (int k = 1; k <= change.ops().size(); k++) {
@@ -128,6 +115,28 @@ public final class ChangeReader {
       }
     }
     return mask;
+  }
+
+  /**
+   * Runs {@code body}, which reads a change against the snapshot (its network mask, or its TE
+   * ops), turning an unknown element or an invalid op into bad input located at the op.
+   */
+  public static <T> T located(String file, String where,
+      java.util.function.Supplier<T> body) {
+    String prefix = where.isEmpty() ? "" : where + ".";
+    try {
+      return body.get();
+    } catch (UnknownElementException e) {
+      throw new BadInputException(new InputProblem(file, prefix + "ops[" + e.opIndex() + "]",
+          e.field(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
+    } catch (IllegalArgumentException e) {
+      Matcher m = OP_PROBLEM.matcher(String.valueOf(e.getMessage()));
+      if (m.matches()) {
+        throw new BadInputException(new InputProblem(file, prefix + "ops[" + m.group(1) + "]",
+            m.group(2), m.group(3)));
+      }
+      throw new BadInputException(new InputProblem(file, where, "", e.getMessage()));
+    }
   }
 
   /** One op object. */
@@ -182,10 +191,20 @@ public final class ChangeReader {
       case "scale_demands" -> new ChangeOp.ScaleDemands(
           f.requiredNumber("factor", false),
           f.optionalNonEmptyString("src_site"), f.optionalNonEmptyString("dst_site"));
+      case "policy_down" -> new ChangeOp.SetPolicyUp(f.requiredString("policy"), false);
+      case "policy_up" -> new ChangeOp.SetPolicyUp(f.requiredString("policy"), true);
+      case "add_policy" -> new ChangeOp.AddPolicy(
+          TeRecords.policy(TeRecords.nested(f, "policy", "policy")));
+      case "lsp_down" -> new ChangeOp.SetLspUp(f.requiredString("lsp"), false);
+      case "lsp_up" -> new ChangeOp.SetLspUp(f.requiredString("lsp"), true);
+      case "add_lsp" -> new ChangeOp.AddLsp(TeRecords.lsp(TeRecords.nested(f, "lsp", "LSP")));
+      case "set_lsp_bandwidth" -> new ChangeOp.SetLspBandwidth(f.requiredString("lsp"),
+          f.requiredNumber("bandwidth_gbps", false));
       default -> throw new FieldException("op", "unknown op \"" + op + "\" (known: drain_device, "
           + "undrain_device, remove_device, link_down, link_up, member_down, member_up, "
           + "set_metric, set_capacity, add_link, add_member, srlg_down, site_down, "
-          + "scale_demands)");
+          + "scale_demands, policy_down, policy_up, add_policy, lsp_down, lsp_up, add_lsp, "
+          + "set_lsp_bandwidth)");
     };
   }
 }

@@ -1,6 +1,5 @@
 package io.netimpact.format;
 
-import io.netimpact.format.SnapshotReader;
 import io.netimpact.impact.DemandImpact;
 import io.netimpact.impact.LinkBaseline;
 import io.netimpact.impact.LinkImpact;
@@ -28,6 +27,8 @@ public final class ReportTables {
   public static final String LINK_BASELINE = "link_baseline";
   /** A sweep's worst case per base arc (contract section 6.5). */
   public static final String LINK_WORST_CASE = "link_worst_case";
+  /** LSPs whose path or state a change alters (contract 6.2). */
+  public static final String LSP_IMPACT = "lsp_impact";
   /** Records set aside with {@code --on-bad-record quarantine}, with why. */
   public static final String REJECTS = "_rejects";
 
@@ -60,6 +61,19 @@ public final class ReportTables {
   public static final StructType DEMAND_IMPACT_SCHEMA = schema(
       str("run_id"), str("scenario_id"), str("src"), str("dst"), dbl("gbps"), str("status"),
       nullableDbl("latency_before_ms"), nullableDbl("latency_after_ms"));
+
+  public static final StructType LSP_IMPACT_SCHEMA = schema(
+      str("run_id"), str("scenario_id"), str("lsp_id"), str("head"), str("tail"),
+      dbl("bandwidth_gbps"), str("state_before"), str("state_after"), nullableStr("path_before"),
+      nullableStr("path_after"), nullableLng("metric_before"), nullableLng("metric_after"));
+
+  /** An {@code lsp_impact} row: path and metric null where the LSP is down. */
+  public static Row row(io.netimpact.impact.LspImpact r) {
+    return finite(LSP_IMPACT_SCHEMA, r.runId(), r.scenarioId(), r.lspId(), r.head(), r.tail(),
+        r.bandwidthGbps(), r.stateBefore().name(), r.stateAfter().name(),
+        r.pathBefore().orElse(null), r.pathAfter().orElse(null),
+        r.metricBefore().orElse(null), r.metricAfter().orElse(null));
+  }
 
   public static final StructType LINK_BASELINE_SCHEMA = schema(
       str("run_id"), str("scenario_id"), str("link_id"), str("from_device"), str("to_device"),
@@ -163,6 +177,10 @@ public final class ReportTables {
 
   private static StructField nullableStr(String name) {
     return field(name, DataTypes.StringType, true);
+  }
+
+  private static StructField nullableLng(String name) {
+    return field(name, DataTypes.LongType, true);
   }
 
   private static StructField lng(String name) {

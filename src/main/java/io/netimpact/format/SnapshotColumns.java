@@ -34,5 +34,19 @@ public final class SnapshotColumns {
   public static final String GBPS = "gbps";
   public static final String CLASS = "class";
 
+  /** The optional traffic-engineering tables (contract 6.1, 6.2). */
+  public static final String SR_POLICIES = "sr_policies";
+  public static final String LSPS = "lsps";
+  public static final String HEAD = "head";
+  public static final String ENDPOINT = "endpoint";
+  public static final String TAIL = "tail";
+  public static final String CLASSES = "classes";
+  public static final String CANDIDATE_PATHS = "candidate_paths";
+  /** A segment naming a device (prefix SID) or a link (adjacency SID). */
+  public static final String NODE = "node";
+  public static final String ADJ = "adj";
+  public static final String BANDWIDTH_GBPS = "bandwidth_gbps";
+  public static final String SETUP_PRIORITY = "setup_priority";
+
   private SnapshotColumns() {}
 }

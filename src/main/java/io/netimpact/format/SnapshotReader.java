@@ -19,6 +19,7 @@ import io.netimpact.model.Device;
 import io.netimpact.model.Link;
 import io.netimpact.model.Snapshot;
 import io.netimpact.model.SnapshotInfo;
+import io.netimpact.model.TrafficEngineering;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,13 +113,15 @@ public final class SnapshotReader {
           totals[1] += d.gbps();
           demands.add(d);
         });
+    TrafficEngineering te = TeTables.read(this, root, deviceIds, links, demands, rejects);
     if (policy == OnBadRecord.FAIL && !rejects.list.isEmpty()) {
       throw rejects.failure();
     }
     requireNonEmpty(root, DEVICES, devices.size());
     requireNonEmpty(root, LINKS, links.size());
     requireNonEmpty(root, DEMANDS, demands.size());
-    return new Loaded(new Snapshot(info, devices, links, demands), List.copyOf(rejects.list));
+    return new Loaded(new Snapshot(info, devices, links, demands, te),
+        List.copyOf(rejects.list));
   }
 
   private static void requireDevice(Set<String> ids, String id, String field) {
@@ -187,6 +190,14 @@ public final class SnapshotReader {
    * Parses each record of a table and hands it to {@code accept}; a {@link FieldException}
    * from either becomes a located problem.
    */
+  /** Reads an optional table (absent: nothing); otherwise as {@link #readTable}. */
+  <T> void readOptionalTable(Path root, String table, List<String> required,
+      Function<JsonNode, T> parse, Rejects rejects, Consumer<T> accept) {
+    if (exists(new Path(root, table + ".jsonl")) || exists(new Path(root, table))) {
+      readTable(root, table, required, parse, rejects, accept);
+    }
+  }
+
   private <T> void readTable(Path root, String table, List<String> required,
       Function<JsonNode, T> parse, Rejects rejects, Consumer<T> accept) {
     Path jsonl = new Path(root, table + ".jsonl");
@@ -267,7 +278,7 @@ public final class SnapshotReader {
   }
 
   /** Records set aside so far; with FAIL, reading stops once enough are known to report. */
-  private static final class Rejects {
+  static final class Rejects {
     private final OnBadRecord policy;
     private final List<Reject> list = new ArrayList<>();
 

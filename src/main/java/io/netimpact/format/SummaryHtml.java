@@ -36,11 +36,25 @@ public final class SummaryHtml {
    * @param lostGbps     traffic made unroutable, summed over the scenarios, Gbps
    * @param overflowGbps overflow after, summed over the scenarios, Gbps
    * @param warnUtil     the warn utilisation the verdicts used, in (0, 1]
+   * @param teLines      traffic engineering: the LSPs and policies the change moves, downs or
+   *                     makes fall back, as lines (empty without TE)
    */
   public record Page(String kind, String runId, String snapshotId, long scenarios,
       Map<Verdict, Long> verdicts, List<ScenarioSummary> riskiest, List<LinkImpact> worstLinks,
-      List<DemandImpact> lostDemands, double lostGbps, double overflowGbps, double warnUtil) {
+      List<DemandImpact> lostDemands, double lostGbps, double overflowGbps, double warnUtil,
+      List<String> teLines) {
+
+    /** A page without traffic engineering. */
+    public Page(String kind, String runId, String snapshotId, long scenarios,
+        Map<Verdict, Long> verdicts, List<ScenarioSummary> riskiest,
+        List<LinkImpact> worstLinks, List<DemandImpact> lostDemands, double lostGbps,
+        double overflowGbps, double warnUtil) {
+      this(kind, runId, snapshotId, scenarios, verdicts, riskiest, worstLinks, lostDemands,
+          lostGbps, overflowGbps, warnUtil, List.of());
+    }
+
     public Page {
+      teLines = List.copyOf(teLines);
       new io.netimpact.impact.Thresholds(warnUtil);
       if (kind.isEmpty() || runId.isEmpty()) {
         throw new IllegalArgumentException("a summary page needs a kind and a run id");
@@ -143,6 +157,14 @@ public final class SummaryHtml {
         h.append("<td class=\"n\">").append(num(d.gbps())).append("</td></tr>\n");
       }
       h.append("</table>\n");
+    }
+
+    if (!p.teLines().isEmpty()) {
+      h.append("<h2>Traffic engineering</h2>\n<pre id=\"te\">");
+      for (String line : p.teLines()) {
+        h.append(esc(line)).append('\n');
+      }
+      h.append("</pre>\n");
     }
 
     h.append("<h2>Worst links, utilisation before &rarr; after</h2>\n");

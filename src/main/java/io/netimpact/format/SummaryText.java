@@ -9,6 +9,7 @@ import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.impact.Verdict;
 import io.netimpact.impact.VerdictReason;
 import io.netimpact.series.SeriesReport;
+import io.netimpact.te.TeSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,7 @@ public final class SummaryText {
         s.overflowGbpsAfter());
     out.printf("  demands affected:          %d%s%n", s.affectedDemands(),
         demandCounts(report.demands()));
+    TeSummary.lines(report).forEach(out::println);
     List<LinkImpact> worst = report.links().stream()
         .sorted(Comparator.comparingDouble(LinkImpact::utilAfter).reversed()
             .thenComparing(LinkImpact::linkId))

@@ -52,11 +52,11 @@ public final class SnapshotGenerator {
   /** Table format: the preset's own (JSON lines up to medium, Parquet above) or forced. */
   public enum Format { AUTO, JSONL, PARQUET }
 
-  /** {@link #generate(Preset, long, String, Configuration, Format)} with plain storage settings. */
+  /** {@link #generate(Preset, long, String, Configuration, Format, boolean)}, plain settings. */
   public static Result generate(Preset preset, long seed, String out, Map<String, String> hadoop,
-      Format format) {
+      Format format, boolean te) {
     return generate(preset, seed, out, io.netimpact.format.HadoopSettings.configuration(hadoop),
-        format);
+        format, te);
   }
 
   public static Result generate(Preset preset, long seed, String out, Configuration hadoop) {
@@ -65,6 +65,16 @@ public final class SnapshotGenerator {
 
   public static Result generate(Preset preset, long seed, String out, Configuration hadoop,
       Format format) {
+    return generate(preset, seed, out, hadoop, format, false);
+  }
+
+  /**
+   * A snapshot, with a generated TE overlay ({@code lsps.jsonl}, {@code sr_policies.jsonl};
+   * see {@link TeOverlayGenerator}) when {@code te}.
+   */
+  public static Result generate(Preset preset, long seed, String out, Configuration hadoop,
+      Format format, boolean te) {
+    TeOverlayGenerator.Collected teSeen = new TeOverlayGenerator.Collected();
     boolean parquet = format == Format.AUTO ? preset.parquet() : format == Format.PARQUET;
     long t0 = System.nanoTime();
     Map<String, Double> seconds = new LinkedHashMap<>();
@@ -78,6 +88,9 @@ public final class SnapshotGenerator {
     try (TableOutput w = TableOutput.open(out, DEVICES, parquet, hadoop)) {
       topo.devices(d -> {
         w.device(d);
+        if (te) {
+          teSeen.device(d);
+        }
         if (withoutRacks && d.role().equals(Topology.ROLE_TOR)) {
           racks.add(d.id());
         } else {
@@ -91,6 +104,9 @@ public final class SnapshotGenerator {
     try (TableOutput w = TableOutput.open(out, LINKS, parquet, hadoop)) {
       topo.links(l -> {
         w.link(l);
+        if (te) {
+          teSeen.link(l);
+        }
         if (!racks.contains(l.a()) && !racks.contains(l.b())) {
           routedLinks.add(l);
         }
@@ -139,6 +155,12 @@ public final class SnapshotGenerator {
       writeText(new Path(new Path(out, "changes"), c.name()), c.json(), hadoop);
     }
     seconds.put("write demands", lap(t3));
+    if (te) {
+      long t4 = System.nanoTime();
+      TeOverlayGenerator.Counts n = TeOverlayGenerator.write(teSeen, plan.endpoints.ids(),
+          matrix, scale, out, hadoop);
+      seconds.put("te " + n.lsps() + " lsps " + n.policies() + " policies", lap(t4));
+    }
     seconds.put("total", lap(t0));
     return new Result(id, devices, links, demands, plan.endpoints.count(), target,
         cal.maxUtilisation() * scale, scale, cal.chunks(), routed, seconds);
@@ -153,7 +175,8 @@ public final class SnapshotGenerator {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  private static void writeText(Path p, String text, Configuration hadoop) {
+  /** Writes {@code text} as UTF-8 to {@code p} (replacing it) on any Hadoop file system. */
+  static void writeText(Path p, String text, Configuration hadoop) {
     try {
       FileSystem fs = p.getFileSystem(hadoop);
       try (Writer w = new OutputStreamWriter(fs.create(p, true), StandardCharsets.UTF_8)) {

@@ -115,7 +115,9 @@ public final class Assembler {
       }
       int k = c.demand();
       demands.add(new DemandImpact(runId, sid, base.nodeId(base.demandSrc(k)),
-          base.nodeId(base.demandDst(k)), after.demandGbps(k), status, c.latencyBeforeMs(),
+          base.nodeId(base.demandDst(k)),
+          Double.isNaN(c.gbpsAfter()) ? after.demandGbps(k) : c.gbpsAfter(), status,
+          c.latencyBeforeMs(),
           c.latencyAfterMs()));
     }
     demands.sort(Comparator.comparing(DemandImpact::dst).thenComparing(DemandImpact::src));

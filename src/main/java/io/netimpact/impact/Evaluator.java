@@ -50,6 +50,16 @@ public final class Evaluator {
   /** The evaluation, folding every scenario into {@code worst} when it is not null. */
   public static List<ImpactReport> evaluate(String runId, String snapshotId, Network base,
       List<Scenario> scenarios, Strategy strategy, Thresholds th, WorstCase worst) {
+    return evaluate(runId, snapshotId, base, scenarios, strategy, th, worst, Overlay.NONE);
+  }
+
+  /**
+   * The evaluation with an {@link Overlay} (traffic engineering) whose loads join the
+   * baseline and whose changes finish each scenario's state before assembly.
+   */
+  public static List<ImpactReport> evaluate(String runId, String snapshotId, Network base,
+      List<Scenario> scenarios, Strategy strategy, Thresholds th, WorstCase worst,
+      Overlay overlay) {
     PairEvaluator pe = new PairEvaluator(base);
     ScenarioState[] states = new ScenarioState[scenarios.size()];
     for (int i = 0; i < states.length; i++) {
@@ -65,10 +75,13 @@ public final class Evaluator {
         evaluatePair(pe, b, scenarios.get(i).mask(), strategy, states[i]);
       }
     }
+    overlay.addBaseline(load);
     Assembler asm = new Assembler(base, new Baseline(load, lost), th);
     List<ImpactReport> out = new ArrayList<>(states.length);
     for (int i = 0; i < states.length; i++) {
-      out.add(asm.assemble(runId, snapshotId, scenarios.get(i), states[i], worst));
+      overlay.finish(i, states[i]);
+      out.add(overlay.rows(runId, i,
+          asm.assemble(runId, snapshotId, scenarios.get(i), states[i], worst)));
     }
     return out;
   }
@@ -77,5 +90,12 @@ public final class Evaluator {
   public static ImpactReport review(String runId, String snapshotId, Network base,
       Scenario scenario, Strategy strategy, Thresholds th) {
     return evaluate(runId, snapshotId, base, List.of(scenario), strategy, th).get(0);
+  }
+
+  /** A review with an overlay prepared for this one scenario (index 0). */
+  public static ImpactReport review(String runId, String snapshotId, Network base,
+      Scenario scenario, Strategy strategy, Thresholds th, Overlay overlay) {
+    return evaluate(runId, snapshotId, base, List.of(scenario), strategy, th, null, overlay)
+        .get(0);
   }
 }

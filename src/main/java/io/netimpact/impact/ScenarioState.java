@@ -53,6 +53,16 @@ public final class ScenarioState implements Serializable {
     pairs++;
   }
 
+  /**
+   * Replaces the route changes of the demands {@code replaced} accepts with {@code with}:
+   * traffic engineering restates the demands it steers from their IGP part's changes.
+   * O(changes + with).
+   */
+  public void replaceChanges(java.util.function.IntPredicate replaced, List<RouteChange> with) {
+    changes.removeIf(c -> replaced.test(c.demand()));
+    changes.addAll(with);
+  }
+
   /** Adds {@code o} into this (or this into {@code o}, whichever is smaller); returns the sum. */
   public ScenarioState merge(ScenarioState o) {
     if (o.scenario != scenario) {
@@ -88,7 +98,8 @@ public final class ScenarioState implements Serializable {
     return newlyUnroutable;
   }
 
-  List<RouteChange> changes() {
+  /** The demands whose routing changed, in no particular order. */
+  public List<RouteChange> changes() {
     return changes;
   }
 }

@@ -203,4 +203,83 @@ public sealed interface ChangeOp {
       return srcSite.orElse("*") + "->" + dstSite.orElse("*");
     }
   }
+
+  /** The TE ops of contract 6.3: they change the TE tables, not the network. */
+  sealed interface TeOp extends ChangeOp {}
+
+  /** {@code policy_down} (up = false) or {@code policy_up}: policy admin state. */
+  record SetPolicyUp(String policy, boolean up) implements TeOp {
+    public SetPolicyUp {
+      Checks.id(policy, "policy");
+    }
+
+    public String opName() {
+      return up ? "policy_up" : "policy_down";
+    }
+
+    public String target() {
+      return policy;
+    }
+  }
+
+  /** {@code add_policy}: a new SR-TE policy. */
+  record AddPolicy(SrPolicy policy) implements TeOp {
+    public AddPolicy {
+      java.util.Objects.requireNonNull(policy, "policy");
+    }
+
+    public String opName() {
+      return "add_policy";
+    }
+
+    public String target() {
+      return policy.id();
+    }
+  }
+
+  /** {@code lsp_down} (up = false) or {@code lsp_up}: LSP admin state. */
+  record SetLspUp(String lsp, boolean up) implements TeOp {
+    public SetLspUp {
+      Checks.id(lsp, "lsp");
+    }
+
+    public String opName() {
+      return up ? "lsp_up" : "lsp_down";
+    }
+
+    public String target() {
+      return lsp;
+    }
+  }
+
+  /** {@code add_lsp}: a new RSVP-TE LSP. */
+  record AddLsp(Lsp lsp) implements TeOp {
+    public AddLsp {
+      java.util.Objects.requireNonNull(lsp, "lsp");
+    }
+
+    public String opName() {
+      return "add_lsp";
+    }
+
+    public String target() {
+      return lsp.id();
+    }
+  }
+
+  /** {@code set_lsp_bandwidth}: a new reservation; the LSP is placed again. */
+  record SetLspBandwidth(String lsp, double bandwidthGbps) implements TeOp {
+    public SetLspBandwidth {
+      Checks.id(lsp, "lsp");
+      Checks.nonNegativeFinite(bandwidthGbps, "bandwidth_gbps");
+    }
+
+    public String opName() {
+      return "set_lsp_bandwidth";
+    }
+
+    public String target() {
+      return lsp;
+    }
+  }
 }

@@ -11,12 +11,19 @@ import java.util.Set;
  * known devices; readers that need file and line in their messages check first themselves.
  */
 public record Snapshot(SnapshotInfo info, List<Device> devices, List<Link> links,
-    List<Demand> demands) {
+    List<Demand> demands, TrafficEngineering te) {
+
+  /** A snapshot without TE tables. */
+  public Snapshot(SnapshotInfo info, List<Device> devices, List<Link> links,
+      List<Demand> demands) {
+    this(info, devices, links, demands, TrafficEngineering.NONE);
+  }
 
   public Snapshot {
     devices = List.copyOf(devices);
     links = List.copyOf(links);
     demands = List.copyOf(demands);
+    te = java.util.Objects.requireNonNull(te, "te");
     Set<String> deviceIds = new HashSet<>(devices.size() * 2);
     for (Device d : devices) {
       if (!deviceIds.add(d.id())) {
@@ -35,6 +42,31 @@ public record Snapshot(SnapshotInfo info, List<Device> devices, List<Link> links
       requireDevice(deviceIds, d.src(), "demand src");
       requireDevice(deviceIds, d.dst(), "demand dst");
     }
+    for (SrPolicy p : te.policies()) {
+      requireDevice(deviceIds, p.head(), "policy " + p.id() + " head");
+      requireDevice(deviceIds, p.endpoint(), "policy " + p.id() + " endpoint");
+      for (List<Segment> path : p.candidatePaths()) {
+        for (Segment seg : path) {
+          if (seg instanceof Segment.Node n) {
+            requireDevice(deviceIds, n.device(), "policy " + p.id() + " node segment");
+          } else if (!linkIds.contains(seg.target())) {
+            throw new IllegalArgumentException("policy " + p.id()
+                + " adjacency segment names unknown link " + seg.target());
+          }
+        }
+      }
+    }
+    for (Lsp l : te.lsps()) {
+      requireDevice(deviceIds, l.head(), "LSP " + l.id() + " head");
+      requireDevice(deviceIds, l.tail(), "LSP " + l.id() + " tail");
+    }
+    te.conflicts(demands).ifPresent(c -> {
+      throw new IllegalArgumentException(c);
+    });
+  }
+
+  public Snapshot withTe(TrafficEngineering next) {
+    return new Snapshot(info, devices, links, demands, next);
   }
 
   private static void requireDevice(Set<String> ids, String id, String what) {

@@ -7,12 +7,12 @@ import io.netimpact.format.SummaryText;
 import io.netimpact.impact.Assembler;
 import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.LinkBaseline;
+import io.netimpact.impact.Overlay;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.model.Change;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.routing.Network;
-import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.series.SeriesReport;
 import io.netimpact.spark.Cluster;
 import io.netimpact.spark.PublishedRun;
@@ -20,13 +20,15 @@ import io.netimpact.spark.ReportWriter;
 import io.netimpact.spark.Reports;
 import io.netimpact.spark.SeriesRun;
 import io.netimpact.spark.SparkEvaluator;
+import io.netimpact.te.TeChange;
+import io.netimpact.te.TeOverlay;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The review pipeline, one stage after the other: read and validate the snapshot and the
- * change (driver), compile once, mask the change over the base once, evaluate it on the cluster
+ * change (driver), compile once (with the TE overlay when the snapshot or change has TE), mask the change over the base once, evaluate it on the cluster
  * as a sweep of one scenario (the same runner and rules as a sweep), assemble, then write and
  * publish the report. Nothing is written unless every input was valid. Prints nothing: the
  * command line prints the outcome's summary.
@@ -57,13 +59,15 @@ public final class ReviewPipeline {
     Optional<TrafficSeries> series = req.trafficSeries()
         .map(dir -> cluster.readSeries(dir, req.snapshot(), loaded.snapshot()));
     sw.lap("read+validate");
-    Network before = NetworkCompiler.compile(loaded.snapshot());
-    Scenario scenario = new Scenario(change.id(), change.title(),
-        ChangeReader.mask(before, change, req.change(), ""));
+    TeOverlay te = TeOverlay.of(loaded.snapshot(), true);
+    Network before = te.network();
+    Scenario scenario = ChangeReader.located(req.change(), "", () -> te.scenario(change,
+        ChangeReader.mask(before, change, req.change(), "")));
+    boolean withTe = te.hasTe() || TeChange.hasTeOps(change);
     sw.lap("compile");
     String snapshotId = loaded.snapshot().info().snapshotId();
     SparkEvaluator.Review result = SparkEvaluator.review(cluster, runId, snapshotId, before,
-        scenario, req.thresholds(), sw::lap);
+        scenario, req.thresholds(), sw::lap, withTe ? te : Overlay.NONE);
     ImpactReport report = result.report();
     sw.lap("assemble");
     List<LinkBaseline> baseline = Assembler.baselineRows(runId, change.id(), before,
@@ -79,7 +83,8 @@ public final class ReviewPipeline {
     String timingsBeforeWrite = sw.toString();
     cluster.during("review: writing", () -> {
       Reports.publishReview(cluster, req.out(), req.format(), runId, report, baseline,
-          loaded.rejects(), seriesReport, scenario, req.thresholds(), SummaryText.attachment(
+          loaded.rejects(), seriesReport, scenario, withTe, req.thresholds(),
+          SummaryText.attachment(
               out -> SummaryText.review(out, summary, Optional.empty(), timingsBeforeWrite)));
       return null;
     });

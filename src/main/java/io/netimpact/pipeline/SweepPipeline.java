@@ -10,6 +10,7 @@ import io.netimpact.impact.Assembler;
 import io.netimpact.impact.EvaluationStats;
 import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.LinkBaseline;
+import io.netimpact.impact.Overlay;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.impact.Thresholds;
@@ -17,7 +18,6 @@ import io.netimpact.model.Change;
 import io.netimpact.model.Sweep;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.routing.Network;
-import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.routing.ScenarioMask;
 import io.netimpact.series.SeriesReport;
 import io.netimpact.spark.Cluster;
@@ -27,6 +27,8 @@ import io.netimpact.spark.SeriesRun;
 import io.netimpact.spark.SparkEvaluator;
 import io.netimpact.spark.SparkTopology;
 import io.netimpact.spark.SweepReports;
+import io.netimpact.te.TeChange;
+import io.netimpact.te.TeOverlay;
 import io.netimpact.topology.Components;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,17 +80,22 @@ public final class SweepPipeline {
     }
     sweep.unmatched(loaded.snapshot()).forEach(g -> cluster.note("netimpact: warning: "
         + req.sweep() + ", " + g));
-    Network base = NetworkCompiler.compile(loaded.snapshot());
+    TeOverlay te = TeOverlay.of(loaded.snapshot(),
+        req.strategy() == Evaluator.Strategy.INCREMENTAL);
+    Network base = te.network();
     // Each scenario's change becomes its mask once; the explicit changes come first and are
     // located in the sweep file when they name something the snapshot lacks.
     List<Scenario> scenarios = new ArrayList<>(changes.size());
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
+      String where = "changes[" + i + "]";
       ScenarioMask mask = i < sweep.changes().size()
-          ? ChangeReader.mask(base, c, req.sweep(), "changes[" + i + "]")
+          ? ChangeReader.mask(base, c, req.sweep(), where)
           : ScenarioMask.of(base, c);
-      scenarios.add(new Scenario(c.id(), c.title(), mask));
+      scenarios.add(ChangeReader.located(req.sweep(), i < sweep.changes().size() ? where : "",
+          () -> te.scenario(c, mask)));
     }
+    boolean withTe = te.hasTe() || changes.stream().anyMatch(TeChange::hasTeOps);
     Optional<TrafficSeries> series = req.trafficSeries()
         .map(dir -> cluster.readSeries(dir, req.snapshot(), loaded.snapshot()));
     sw.lap("read+validate");
@@ -102,7 +109,7 @@ public final class SweepPipeline {
     // GraphX once, for the baseline tables and every scenario's stranding.
     Components components = SparkTopology.components(cluster, base);
     SparkEvaluator.Result r = SparkEvaluator.run(cluster, "sweep", base, scenarios,
-        req.strategy(), partitions, sw::lap);
+        req.strategy(), partitions, sw::lap).with(withTe ? te : Overlay.NONE);
     EvaluationStats stats = r.stats();
     try (SweepReports assembled = SweepReports.assemble(cluster, r, runId, snapshotId,
         req.thresholds(), base, components)) {
@@ -121,7 +128,7 @@ public final class SweepPipeline {
           req.out(), runId);
       String timingsBeforeWrite = sw.toString();
       assembled.publish(req.out(), req.format(), baseline, loaded.rejects(), scenarios,
-          partitions, seriesReports, req.thresholds(), SummaryText.attachment(
+          partitions, seriesReports, withTe, req.thresholds(), SummaryText.attachment(
               out -> SummaryText.sweep(out, summary, Optional.empty(), timingsBeforeWrite)));
       sw.lap("write");
       return new Outcome(runId, ranked, stats, summary, cluster.published(req.out(), runId),

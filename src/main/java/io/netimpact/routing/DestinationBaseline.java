@@ -34,6 +34,11 @@ public final class DestinationBaseline {
   }
 
   /** Gbps of the destination's demands that have no path in the base. */
+  /** Traffic-weighted mean latency (ms) of device {@code v}'s paths to the destination. */
+  public double latency(int v) {
+    return latency[v];
+  }
+
   public double lost() {
     return lost;
   }

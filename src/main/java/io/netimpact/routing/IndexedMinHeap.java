@@ -9,14 +9,14 @@ import java.util.Arrays;
  * (Dijkstra pops more often than it decreases, and a pop sifts down the whole depth).
  * O(log n) push, decrease-key and pop.
  */
-final class IndexedMinHeap {
+public final class IndexedMinHeap {
   private static final int ARITY = 4;
   private final int[] heap;
   private final long[] hkey;
   private final int[] pos;
   private int size;
 
-  IndexedMinHeap(int capacity) {
+  public IndexedMinHeap(int capacity) {
     heap = new int[capacity];
     hkey = new long[capacity];
     pos = new int[capacity];
@@ -24,19 +24,19 @@ final class IndexedMinHeap {
   }
 
   /** Empties the heap. O(size). */
-  void clear() {
+  public void clear() {
     for (int i = 0; i < size; i++) {
       pos[heap[i]] = -1;
     }
     size = 0;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return size == 0;
   }
 
   /** Inserts {@code v} or lowers its key. */
-  void pushOrDecrease(int v, long k) {
+  public void pushOrDecrease(int v, long k) {
     int p = pos[v];
     if (p < 0) {
       p = size++;
@@ -44,7 +44,7 @@ final class IndexedMinHeap {
     up(p, v, k);
   }
 
-  int pop() {
+  public int pop() {
     int top = heap[0];
     pos[top] = -1;
     size--;

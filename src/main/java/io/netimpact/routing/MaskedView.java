@@ -203,6 +203,27 @@ public final class MaskedView implements NetworkView {
     return (arc & 1) == 0 ? mask.added.b()[k] : mask.added.a()[k];
   }
 
+  private static final int[] NO_ARCS = new int[0];
+
+  /**
+   * Arcs the mask switches on (restored or added) that leave {@code v}, ascending; empty if
+   * none. With the base's usable arcs ({@link Network#outArcs}) not {@link #isOff}, every
+   * usable arc leaving v. O(1).
+   */
+  public int[] switchedOnOutOf(int v) {
+    return hasExtraOut[v] ? extraOut(v) : NO_ARCS;
+  }
+
+  /** Arcs the mask switches on that enter {@code v}, ascending; empty if none. O(1). */
+  public int[] switchedOnInto(int v) {
+    return hasExtraIn[v] ? extraIn(v) : NO_ARCS;
+  }
+
+  /** Whether a base arc that is usable in the base is switched off by the mask. O(1). */
+  public boolean isOff(int arc) {
+    return off[arc];
+  }
+
   public int arcMetric(int arc) {
     if (arc < baseArcs) {
       int m = metricOver[arc];

@@ -322,6 +322,21 @@ public final class Network implements NetworkView, Serializable {
     return inArc;
   }
 
+  /**
+   * This network with other volumes for its demands ({@code gbps} indexed as {@link
+   * #demandGbps}): the same devices, links and demand pairs. O(V + E + D).
+   */
+  public Network withDemandVolumes(double[] gbps) {
+    if (gbps.length != demGbps.length) {
+      throw new IllegalArgumentException("expected " + demGbps.length + " volumes, got "
+          + gbps.length);
+    }
+    return new Network(nodeIds, nodeSite, nodeRegion, nodeRole, sites, regions, roles, drained,
+        present, linkIds, linkA, linkB, metricAb, metricBa, latencyMs, adminUp, minLinks,
+        memberStart, memberIds, memberCap, memberUp, srlgStart, srlgOf, srlgs, demSrc, demDst,
+        gbps.clone(), demByDstStart);
+  }
+
   /** A view of this network with no change. O(V + E). */
   @Override
   public MaskedView view() {

@@ -356,7 +356,8 @@ public final class ScenarioMask implements java.io.Serializable {
             volume.put(k, volume.getOrDefault(k, base.demGbps[k]) * o.factor());
           }
         }
-      } else {
+      } else if (!(op instanceof ChangeOp.TeOp)) {
+        // TE ops change the TE tables, not the network: see te.TeChange.
         throw new IllegalStateException("unhandled op " + op);
       }
     }
@@ -581,6 +582,34 @@ public final class ScenarioMask implements java.io.Serializable {
           new Added(aIds, aA, aB, aMab, aMba, aLat, aCap, aUsable), dem.toIntArray(),
           gbps.toDoubleArray(), scales.toArray(Scale[]::new), increaseOnly);
     }
+  }
+
+  /**
+   * This mask with the volumes after of some demands set to {@code gbps} (for example the
+   * traffic that traffic engineering hands back to plain IGP); demands not named keep this
+   * mask's volume. Volume changes keep a mask increase-only. O(changed demands + named).
+   */
+  public ScenarioMask withVolumes(Network base, int[] named, double[] gbps) {
+    if (named.length == 0) {
+      return this;
+    }
+    Int2DoubleMap v = volumes();
+    for (int i = 0; i < named.length; i++) {
+      v.put(named[i], gbps[i]);
+    }
+    int[] ks = v.keySet().toIntArray();
+    Arrays.sort(ks);
+    IntArrayList dem = new IntArrayList();
+    DoubleArrayList vol = new DoubleArrayList();
+    for (int k : ks) {
+      if (v.get(k) != base.demGbps[k]) {
+        dem.add(k);
+        vol.add(v.get(k));
+      }
+    }
+    return new ScenarioMask(baseNodes, baseLinks, offArcs, onArcs, onMetric, metricArcs,
+        newMetric, anyMetricArcs, anyNewMetric, capacityArcs, newCapacity, drained, undrained,
+        removed, added, dem.toIntArray(), vol.toDoubleArray(), scales, increaseOnly);
   }
 
   /** Volume after of every changed demand, for checks: demand index to Gbps. */

@@ -10,7 +10,6 @@ import io.netimpact.model.Device;
 import io.netimpact.model.Snapshot;
 import io.netimpact.model.Sweep;
 import io.netimpact.model.TrafficSeries;
-import io.netimpact.spark.PublishedRun;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -44,11 +44,12 @@ public final class Reports {
   public static void publishReview(Cluster cluster, String out, ReportWriter.Format format,
       String runId, ImpactReport report, List<LinkBaseline> baseline,
       List<SnapshotReader.Reject> rejects, Optional<SeriesReport> series, Scenario scenario,
-      Thresholds th, Map<String, byte[]> attachments) {
+      boolean withTe, Thresholds th, Map<String, byte[]> attachments) {
     SparkSession spark = cluster.session();
-    publish(spark, out, format, runId, cluster.jsc().parallelize(List.of(report), 1), baseline,
-        1, rejects, series.map(r -> SeriesRun.table(spark, runId, List.of(scenario),
-            List.of(r))).orElse(Map.of()), th, attachments);
+    JavaRDD<ImpactReport> reports = cluster.jsc().parallelize(List.of(report), 1);
+    publish(spark, out, format, runId, reports, baseline, 1, rejects, TeReports.tables(spark,
+        reports, withTe, series.map(r -> SeriesRun.table(spark, runId, List.of(scenario),
+            List.of(r))).orElse(Map.of())), th, attachments);
   }
 
   static void publish(SparkSession spark, String out, ReportWriter.Format format, String runId,
@@ -112,8 +113,13 @@ public final class Reports {
         .fold(new double[2], (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
     String snapshotId = riskiest.isEmpty() ? "" : riskiest.get(0).snapshotId();
     String kind = scenarios == 1 ? "review" : "sweep";
+    List<String> te = scenarios == 1 ? io.netimpact.te.TeSummary.lines(reports.first())
+        : reports.flatMap(r -> r.lsps().stream()
+            .filter(l -> l.stateAfter() == io.netimpact.impact.LspImpact.LspState.DOWN)
+            .map(l -> "LSP " + l.lspId() + " down in " + l.scenarioId()).iterator())
+            .takeOrdered(SHOWN);
     return new SummaryHtml.Page(kind, runId, snapshotId, scenarios, verdicts, riskiest, worst,
-        lost, sums[0], sums[1], th.warnUtil());
+        lost, sums[0], sums[1], th.warnUtil(), te);
   }
 
   private static final Comparator<ScenarioSummary> RISKIEST = ScenarioSummary.RISKIEST_FIRST;

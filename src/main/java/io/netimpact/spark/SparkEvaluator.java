@@ -5,6 +5,7 @@ import io.netimpact.impact.Baseline;
 import io.netimpact.impact.EvaluationStats;
 import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.ImpactReport;
+import io.netimpact.impact.Overlay;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioState;
 import io.netimpact.impact.Thresholds;
@@ -56,7 +57,8 @@ public final class SparkEvaluator {
    */
   public record Result(JavaPairRDD<Integer, ScenarioState> states, Baseline baseline,
       Broadcast<Network> base, Broadcast<ArrayList<Scenario>> scenarios, long pairsTotal,
-      long pairsRecomputed, double stragglerRatio, int routeTasks, double predictedImbalance) {
+      long pairsRecomputed, double stragglerRatio, int routeTasks, double predictedImbalance,
+      Overlay overlay) {
     public void release() {
       states.unpersist(false);
     }
@@ -65,6 +67,25 @@ public final class SparkEvaluator {
     public EvaluationStats stats() {
       return new EvaluationStats(pairsTotal, pairsRecomputed, routeTasks, stragglerRatio,
           predictedImbalance);
+    }
+
+    /**
+     * This result finished by {@code ov} (traffic engineering, see {@link Overlay}): its loads
+     * join the baseline, and each merged state is finished where it is.
+     */
+    public Result with(Overlay ov) {
+      if (ov.isNone()) {
+        return this;
+      }
+      ov.addBaseline(baseline.load());
+      JavaPairRDD<Integer, ScenarioState> finished = states.mapToPair(e -> {
+        ov.finish(e._1(), e._2());
+        return e;
+      }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+      finished.count();
+      states.unpersist(false);
+      return new Result(finished, baseline, base, scenarios, pairsTotal, pairsRecomputed,
+          stragglerRatio, routeTasks, predictedImbalance, ov);
     }
   }
 
@@ -144,7 +165,7 @@ public final class SparkEvaluator {
     sw.accept("merge");
     return new Result(states, survey.baseline, baseBc, scenariosBc, (long) s * dsts.length,
         selected, straggler,
-        plan.partitionCost.length, plan.predictedImbalance());
+        plan.partitionCost.length, plan.predictedImbalance(), Overlay.NONE);
   }
 
   /**
@@ -222,7 +243,7 @@ public final class SparkEvaluator {
     sw.accept("merge");
     Baseline baseline = new Baseline(load, lost);
     return new Result(states, baseline, baseBc, scenariosBc,
-        (long) s * dstIds.size(), pairs, straggler, slices, 1.0);
+        (long) s * dstIds.size(), pairs, straggler, slices, 1.0, Overlay.NONE);
   }
 
   /** A review's outcome: its report and the baseline it was measured against. */
@@ -231,12 +252,18 @@ public final class SparkEvaluator {
   /** A review: the evaluation of one scenario, assembled on the driver. */
   public static Review review(Cluster cluster, String runId, String snapshotId, Network base,
       Scenario scenario, Thresholds th, Consumer<String> lap) {
+    return review(cluster, runId, snapshotId, base, scenario, th, lap, Overlay.NONE);
+  }
+
+  /** A review with an overlay (traffic engineering) prepared for this one scenario. */
+  public static Review review(Cluster cluster, String runId, String snapshotId, Network base,
+      Scenario scenario, Thresholds th, Consumer<String> lap, Overlay overlay) {
     Result r = run(cluster, "review", base, List.of(scenario), Evaluator.Strategy.INCREMENTAL,
-        4 * cluster.parallelism(), lap);
+        4 * cluster.parallelism(), lap).with(overlay);
     ScenarioState state = r.states().values().first();
     r.release();
-    return new Review(new Assembler(base, r.baseline(), th).assemble(runId, snapshotId,
-        scenario, state), r.baseline());
+    return new Review(overlay.rows(runId, 0, new Assembler(base, r.baseline(), th)
+        .assemble(runId, snapshotId, scenario, state)), r.baseline());
   }
 
   /** Something made per scenario beside its report, from the view of its change. */
@@ -270,6 +297,7 @@ public final class SparkEvaluator {
     Broadcast<Network> baseBc = r.base();
     Broadcast<ArrayList<Scenario>> scenariosBc = r.scenarios();
     Broadcast<Baseline> baselineBc = jsc.broadcast(r.baseline());
+    Overlay overlay = r.overlay();
     JavaRDD<AssembledPart<X>> parts = r.states().mapPartitions(it -> {
       Network b = baseBc.value();
       Assembler asm = new Assembler(b, baselineBc.value(), th);
@@ -279,7 +307,8 @@ public final class SparkEvaluator {
       while (it.hasNext()) {
         Tuple2<Integer, ScenarioState> e = it.next();
         Scenario sc = scenariosBc.value().get(e._1());
-        ImpactReport report = asm.assemble(runId, snapshotId, sc, e._2(), worst);
+        ImpactReport report = overlay.rows(runId, e._1(),
+            asm.assemble(runId, snapshotId, sc, e._2(), worst));
         rows.add(new Tuple2<>(report, extra.of(b, sc, view.show(sc.mask()))));
       }
       return List.of(new AssembledPart<>(rows, worst)).iterator();

@@ -85,7 +85,7 @@ public final class SweepReports implements AutoCloseable {
   public void publish(String out, ReportWriter.Format format,
       List<LinkBaseline> baselineRows, List<SnapshotReader.Reject> rejects,
       List<Scenario> scenarios, int partitions, Optional<List<SeriesReport>> series,
-      Thresholds th, Map<String, byte[]> attachments) {
+      boolean withTe, Thresholds th, Map<String, byte[]> attachments) {
     SparkSession spark = cluster.session();
     JavaRDD<ImpactReport> reports = assembly.scenarios().map(Tuple2::_1);
     Map<String, Dataset<Row>> extra = new LinkedHashMap<>();
@@ -96,8 +96,8 @@ public final class SweepReports implements AutoCloseable {
         assembly.scenarios().map(Tuple2::_2), scenarios.size(), partitions));
     series.ifPresent(sr -> extra.putAll(SeriesRun.table(spark, runId, scenarios, sr)));
     Reports.publish(spark, out, format, runId, reports, baselineRows,
-        Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), rejects, extra, th,
-        attachments);
+        Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), rejects,
+        TeReports.tables(spark, reports, withTe, extra), th, attachments);
   }
 
   /** Drops the persisted reports. */

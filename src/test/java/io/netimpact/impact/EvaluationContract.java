@@ -15,6 +15,12 @@ import io.netimpact.testing.Topologies;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.netimpact.model.Lsp;
+import io.netimpact.model.Segment;
+import io.netimpact.model.SrPolicy;
+import io.netimpact.model.TrafficEngineering;
+import io.netimpact.te.TeOverlay;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +54,11 @@ public abstract class EvaluationContract {
     }
   }
 
+  /** The scenario of {@code c} with traffic engineering, registered in {@code overlay}. */
+  protected static Scenario teScenario(TeOverlay overlay, Change c) {
+    return overlay.scenario(c, ScenarioMask.of(overlay.network(), c));
+  }
+
   /** Evaluates {@code scenario} (a mask of {@code base}) by the path under test. */
   protected abstract Outcome evaluate(Network base, Snapshot snapshot, Scenario scenario);
 
@@ -56,6 +67,31 @@ public abstract class EvaluationContract {
     Network base = NetworkCompiler.compile(s);
     Change c = new Change("c", "", List.of(ops));
     return evaluate(base, s, new Scenario(c.id(), c.title(), ScenarioMask.of(base, c)));
+  }
+
+  /**
+   * Evaluates {@code change} with traffic engineering: the path makes its scenario (or
+   * scenarios) with {@link TeOverlay#scenario} over {@code overlay.network()}. Paths that do
+   * not evaluate TE leave it as it is and skip the TE cases.
+   */
+  protected Outcome evaluateTe(TeOverlay overlay, Change change) {
+    Assumptions.abort("this path does not evaluate traffic engineering");
+    return null;
+  }
+
+  private Outcome runTe(Net net, List<SrPolicy> policies, List<Lsp> lsps, ChangeOp... ops) {
+    Snapshot plain = net.snapshot();
+    Snapshot s = plain.withTe(new TrafficEngineering(policies, lsps));
+    TeOverlay ov = TeOverlay.of(s, true);
+    return evaluateTe(ov, new Change("c", "", List.of(ops)));
+  }
+
+  private static SrPolicy policy(String head, String end, List<Segment> path) {
+    return new SrPolicy("p", head, end, List.of(), true, List.of(path));
+  }
+
+  private static Lsp lsp(String head, String tail, double bw) {
+    return new Lsp("l", head, tail, bw, 7, List.of(), true);
   }
 
   private static void close(double expected, double actual, String what) {
@@ -187,5 +223,50 @@ public abstract class EvaluationContract {
     // a-x-b now costs 2 like a-t-b: per-hop ECMP halves at a.
     loads(o, Map.of("ax:a>x", 5.0, "at:a>t", 5.0, "xb:x>b", 5.0, "tb:t>b", 5.0));
     close(0.05, o.maxUtilAfter(), "max util after");
+  }
+
+  @Test
+  void te_policyLegsSurviveAFailure_theLastLegDetours() {
+    // The policy sends all of a>d via c; with c-d down its last leg goes c>a>b>d.
+    Outcome o = runTe(Topologies.square().demand("a", "d", 10),
+        List.of(policy("a", "d", List.of(new Segment.Node("c")))), List.of(),
+        new ChangeOp.SetLinkUp("cd", false));
+    close(0.1, o.maxUtilBefore(), "a>c and c>d carry all 10 before");
+    loads(o, Map.of("ac:c>a", 10.0, "ab:a>b", 10.0, "bd:b>d", 10.0));
+    close(0, o.unroutableAfter(), "lost");
+    verdict(o, Verdict.SAFE);
+  }
+
+  @Test
+  void te_policyWithoutAValidPath_fallsBackToIgp() {
+    Outcome o = runTe(Topologies.square().demand("a", "d", 10),
+        List.of(policy("a", "d", List.of(new Segment.Node("c"), new Segment.Adj("cd")))),
+        List.of(), new ChangeOp.SetLinkUp("cd", false));
+    loads(o, Map.of("ab:a>b", 10.0, "bd:b>d", 10.0));
+    assertTrue(o.loadsAfter().map(m -> !m.containsKey("ac:a>c")).orElse(true), "a>c empty");
+    verdict(o, Verdict.SAFE);
+  }
+
+  @Test
+  void te_lspThatCannotBeReplaced_fallsBackToIgpAndBlocks() {
+    Net net = Net.create().link("ht", "h", "t", 1, 10).link("hx", "h", "x", 1, 5)
+        .link("xt", "x", "t", 1, 5).demand("h", "t", 8);
+    Outcome o = runTe(net, List.of(), List.of(lsp("h", "t", 8)),
+        new ChangeOp.SetLinkUp("ht", false));
+    close(0.8, o.maxUtilBefore(), "the LSP's 8 on h>t");
+    close(1.6, o.maxUtilAfter(), "8 Gbps of IGP over 5 G");
+    loads(o, Map.of("hx:h>x", 8.0, "xt:x>t", 8.0));
+    assertEquals(2, o.arcsOverCapacityAfter());
+    verdict(o, Verdict.BLOCK);
+  }
+
+  @Test
+  void te_lspDown_handsItsRowsBackToIgpEcmp() {
+    // The LSP takes a>b>d ("ab" < "ac" breaks the tie); down, IGP splits at a.
+    Outcome o = runTe(Topologies.square().demand("a", "d", 10), List.of(),
+        List.of(lsp("a", "d", 10)), new ChangeOp.SetLspUp("l", false));
+    close(0.1, o.maxUtilBefore(), "all 10 on a>b>d");
+    close(0.05, o.maxUtilAfter(), "half each way");
+    loads(o, Map.of("ab:a>b", 5.0, "ac:a>c", 5.0, "bd:b>d", 5.0, "cd:c>d", 5.0));
   }
 }

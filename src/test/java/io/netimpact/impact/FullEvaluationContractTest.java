@@ -10,4 +10,11 @@ class FullEvaluationContractTest extends EvaluationContract {
     return Outcome.of(Evaluator.review("r", "s", base, scenario, Evaluator.Strategy.FULL,
         Thresholds.DEFAULT));
   }
+
+  @Override
+  protected Outcome evaluateTe(io.netimpact.te.TeOverlay overlay,
+      io.netimpact.model.Change change) {
+    return Outcome.of(Evaluator.review("r", "s", overlay.network(), teScenario(overlay, change),
+        Evaluator.Strategy.FULL, Thresholds.DEFAULT, overlay));
+  }
 }

@@ -10,4 +10,11 @@ class IncrementalEvaluationContractTest extends EvaluationContract {
     return Outcome.of(Evaluator.review("r", "s", base, scenario, Evaluator.Strategy.INCREMENTAL,
         Thresholds.DEFAULT));
   }
+
+  @Override
+  protected Outcome evaluateTe(io.netimpact.te.TeOverlay overlay,
+      io.netimpact.model.Change change) {
+    return Outcome.of(Evaluator.review("r", "s", overlay.network(), teScenario(overlay, change),
+        Evaluator.Strategy.INCREMENTAL, Thresholds.DEFAULT, overlay));
+  }
 }

@@ -14,4 +14,12 @@ class SparkReviewContractTest extends EvaluationContract {
     return Outcome.of(SparkEvaluator.review(SparkTestSession.cluster(), "r", "s", base, scenario,
         Thresholds.DEFAULT, lap -> { }).report());
   }
+
+  @Override
+  protected Outcome evaluateTe(io.netimpact.te.TeOverlay overlay,
+      io.netimpact.model.Change change) {
+    return Outcome.of(SparkEvaluator.review(SparkTestSession.cluster(), "r", "s",
+        overlay.network(), teScenario(overlay, change), Thresholds.DEFAULT, lap -> { }, overlay)
+        .report());
+  }
 }

@@ -22,10 +22,23 @@ import java.util.List;
 class SparkSweepContractTest extends EvaluationContract {
   @Override
   protected Outcome evaluate(Network base, Snapshot snapshot, Scenario scenario) {
-    List<Scenario> many = new ArrayList<>(Collections.nCopies(
-        SparkEvaluator.FUSED_SCENARIOS + 2, scenario));
+    return sweep(base, new ArrayList<>(Collections.nCopies(SparkEvaluator.FUSED_SCENARIOS + 2,
+        scenario)), io.netimpact.impact.Overlay.NONE);
+  }
+
+  @Override
+  protected Outcome evaluateTe(io.netimpact.te.TeOverlay overlay,
+      io.netimpact.model.Change change) {
+    List<Scenario> many = new ArrayList<>();
+    for (int i = 0; i < SparkEvaluator.FUSED_SCENARIOS + 2; i++) {
+      many.add(teScenario(overlay, change));
+    }
+    return sweep(overlay.network(), many, overlay);
+  }
+
+  private Outcome sweep(Network base, List<Scenario> many, io.netimpact.impact.Overlay ov) {
     SparkEvaluator.Result r = SparkEvaluator.run(SparkTestSession.cluster(), "sweep", base, many,
-        Evaluator.Strategy.INCREMENTAL, 3, lap -> { });
+        Evaluator.Strategy.INCREMENTAL, 3, lap -> { }).with(ov);
     var assembled = SparkEvaluator.assemble(SparkTestSession.jsc(), r, "r", "s",
         Thresholds.DEFAULT, (b, sc, view) -> 0);
     List<ImpactReport> reports = assembled.scenarios().map(scala.Tuple2::_1).collect();
