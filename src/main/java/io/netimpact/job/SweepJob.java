@@ -20,6 +20,8 @@ import io.netimpact.io.SnapshotReader;
 import io.netimpact.io.SparkParquetTables;
 import io.netimpact.io.SweepReader;
 import io.netimpact.model.Change;
+import io.netimpact.planning.AugmentPlan;
+import io.netimpact.planning.CapacityPlanner;
 import io.netimpact.model.Sweep;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
@@ -52,7 +54,17 @@ public final class SweepJob {
   /** What to sweep and how. {@code partitions} 0 means 8 per core. */
   public record Request(String snapshot, String sweep, String out, Optional<String> runId,
       ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds,
-      Evaluator.Strategy strategy, int partitions, Optional<String> trafficSeries) {}
+      Evaluator.Strategy strategy, int partitions, Optional<String> trafficSeries,
+      Optional<Double> planTarget) {
+    /** Without {@code --plan}. */
+    public Request(String snapshot, String sweep, String out, Optional<String> runId,
+        ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord,
+        Thresholds thresholds, Evaluator.Strategy strategy, int partitions,
+        Optional<String> trafficSeries) {
+      this(snapshot, sweep, out, runId, format, onBadRecord, thresholds, strategy, partitions,
+          trafficSeries, Optional.empty());
+    }
+  }
 
   /** Riskiest first, and what the run measured. */
   public record Outcome(String runId, List<ScenarioSummary> ranked, long pairsTotal,
@@ -125,7 +137,17 @@ public final class SweepJob {
             sc.id(), Stranding.between(b, componentsBc.value(), view)));
     JavaRDD<Tuple2<ImpactReport, Row>> assembled = assembly.scenarios();
     sw.lap("assemble");
-    r.release();
+    // --plan: rounds on the augmented network, reusing this routing where it still holds.
+    Optional<AugmentPlan> plan;
+    try {
+      plan = req.planTarget().map(u -> PlanRun.plan(jsc, new CapacityPlanner.Request(runId,
+          sweep.id(), loaded.snapshot(), changes, u), base, scenarios, r,
+          assembly.worstCase(), assembled.map(t -> t._1().summary()).collect(),
+          req.thresholds(), req.strategy(), partitions, console));
+    } finally {
+      r.release();
+    }
+    plan.ifPresent(p -> sw.lap("plan"));
     try {
       List<LinkBaseline> baseline = Assembler.baselineRows(runId, sweep.id(), base,
           r.baseline().load(), req.thresholds());
@@ -139,17 +161,19 @@ public final class SweepJob {
           .sorted(RISKIEST_FIRST).toList();
       Consumer<PrintStream> summary = out -> {
         SweepPrinter.print(out, ranked, r, sw, Optional.empty());
+        plan.ifPresent(p -> PlanRun.print(out, p));
         seriesReports.ifPresent(sr -> printSeries(out, scenarios, sr));
         Quarantine.print(out, loaded.rejects(), req.out(), runId);
       };
       Reports.publish(spark, req.out(), req.format(), runId, reports, baseline,
           Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), loaded.rejects(),
           extraTables(spark, runId, base, components, r.baseline(), assembled.map(Tuple2::_2),
-              assembly.worstCase(), scenarios, partitions, seriesReports), req.thresholds(),
-          SummaryPrinter.attachment(summary));
+              assembly.worstCase(), scenarios, partitions, seriesReports, plan), req.thresholds(),
+          attachments(SummaryPrinter.attachment(summary), plan));
       sw.lap("write");
       SweepPrinter.print(console, ranked, r, sw, Optional.of(PublishedRun.read(hadoop,
           req.out(), runId)));
+      plan.ifPresent(p -> PlanRun.print(console, p));
       seriesReports.ifPresent(sr -> printSeries(console, scenarios, sr));
       Quarantine.print(console, loaded.rejects(), req.out(), runId);
       return new Outcome(runId, ranked, r.pairsTotal(), r.pairsRecomputed(),
@@ -163,7 +187,7 @@ public final class SweepJob {
   private static Map<String, Dataset<Row>> extraTables(SparkSession spark, String runId,
       Network base, Components components, Baseline baseline, JavaRDD<Row> topology,
       WorstCase worst, List<Scenario> scenarios, int partitions,
-      Optional<List<SeriesReport>> series) {
+      Optional<List<SeriesReport>> series, Optional<AugmentPlan> plan) {
     Map<String, Dataset<Row>> extra = new java.util.LinkedHashMap<>();
     extra.put(ReportTables.LINK_WORST_CASE, spark.createDataFrame(
         worst.rows(runId, base, baseline.load(), scenarios).stream().map(ReportTables::row)
@@ -171,7 +195,16 @@ public final class SweepJob {
     extra.putAll(SparkTopology.sweepTables(spark, runId, base, components, baseline.load(),
         topology, scenarios.size(), partitions));
     series.ifPresent(sr -> extra.putAll(SeriesRun.table(spark, runId, scenarios, sr)));
+    plan.ifPresent(p -> extra.putAll(PlanRun.tables(spark, p)));
     return extra;
+  }
+
+  /** {@code summary.txt}, and {@code augment_plan.json} with --plan. */
+  private static Map<String, byte[]> attachments(Map<String, byte[]> summary,
+      Optional<AugmentPlan> plan) {
+    Map<String, byte[]> out = new java.util.LinkedHashMap<>(summary);
+    plan.ifPresent(p -> out.putAll(PlanRun.attachments(p)));
+    return out;
   }
 
   /** The scenarios that add the most hours at risk over the series. */
