@@ -3,22 +3,15 @@ package io.netimpact.planning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.impact.Evaluator;
-import io.netimpact.impact.ImpactReport;
-import io.netimpact.impact.Scenario;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.impact.Verdict;
-import io.netimpact.impact.WorstCase;
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
 import io.netimpact.model.Link;
 import io.netimpact.model.Member;
 import io.netimpact.model.Snapshot;
-import io.netimpact.routing.BaselineLoads;
-import io.netimpact.routing.Network;
-import io.netimpact.routing.NetworkCompiler;
-import io.netimpact.routing.ScenarioMask;
 import io.netimpact.testing.Net;
+import io.netimpact.testing.PlainPlans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,26 +26,10 @@ import org.junit.jupiter.api.Test;
 class CapacityPlannerTest {
   private static final Thresholds TH = Thresholds.DEFAULT;
 
-  /** The plain-Java evaluation of a round (it routes every round; the flags are recorded). */
-  private static CapacityPlanner.Evaluated evaluate(Network base, List<Scenario> scenarios) {
-    WorstCase worst = new WorstCase(base.arcCount());
-    List<ImpactReport> reports = Evaluator.evaluate("r", "snap", base, scenarios,
-        Evaluator.Strategy.INCREMENTAL, TH, worst);
-    return new CapacityPlanner.Evaluated(BaselineLoads.of(base).load(), worst,
-        reports.stream().map(ImpactReport::summary).toList());
-  }
-
   /** Plans {@code changes} on {@code s}; {@code reroutes} gets each later round's flag. */
   static AugmentPlan plan(Snapshot s, List<Change> changes, double target,
       List<Boolean> reroutes) {
-    Network base = NetworkCompiler.compile(s);
-    List<Scenario> scenarios = changes.stream()
-        .map(c -> new Scenario(c.id(), c.title(), ScenarioMask.of(base, c))).toList();
-    return CapacityPlanner.plan(new CapacityPlanner.Request("r", "sweep", s, changes, target),
-        base, scenarios, evaluate(base, scenarios), (net, masks, reroute) -> {
-          reroutes.add(reroute);
-          return evaluate(net, masks);
-        });
+    return PlainPlans.plan("r", "sweep", s, changes, target, TH, reroutes);
   }
 
   private static List<Change> eachLinkDown(Snapshot s) {
