@@ -17,7 +17,7 @@ class ArchitectureTest {
   void plainJavaPackages_doNotUseSparkOrHadoop() {
     noClasses().that().resideInAnyPackage("io.netimpact.model..", "io.netimpact.routing..",
             "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..",
-            "io.netimpact.topology..")
+            "io.netimpact.topology..", "io.netimpact.planning..")
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..",
             "org.apache.hadoop..", "scala..")
         .check(MAIN);
@@ -53,6 +53,14 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("io.netimpact.topology..")
         .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.impact..",
             "io.netimpact.io..", "io.netimpact.job..")
+        .check(MAIN);
+  }
+
+  @Test
+  void planning_doesNotDependOnIoOrJob() {
+    noClasses().that().resideInAPackage("io.netimpact.planning..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.io..",
+            "io.netimpact.job..", "com.fasterxml..")
         .check(MAIN);
   }
 

@@ -8,7 +8,7 @@ import io.netimpact.impact.Scenario;
 import io.netimpact.impact.LinkBaseline;
 import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.impact.Thresholds;
-import io.netimpact.impact.WorstCase;
+import io.netimpact.impact.LinkWorstCase;
 import io.netimpact.io.BadInputException;
 import io.netimpact.io.ChangeReader;
 import io.netimpact.io.InputProblem;
@@ -18,6 +18,7 @@ import io.netimpact.io.ReportWriter;
 import io.netimpact.io.RunIds;
 import io.netimpact.io.SnapshotReader;
 import io.netimpact.io.SparkParquetTables;
+import io.netimpact.io.SummaryHtml;
 import io.netimpact.io.SweepReader;
 import io.netimpact.model.Change;
 import io.netimpact.planning.AugmentPlan;
@@ -165,11 +166,14 @@ public final class SweepJob {
         seriesReports.ifPresent(sr -> printSeries(out, scenarios, sr));
         Quarantine.print(out, loaded.rejects(), req.out(), runId);
       };
+      List<LinkWorstCase> worstRows = assembly.worstCase().rows(runId, base,
+          r.baseline().load(), scenarios);
       Reports.publish(spark, req.out(), req.format(), runId, reports, baseline,
           Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), loaded.rejects(),
           extraTables(spark, runId, base, components, r.baseline(), assembled.map(Tuple2::_2),
-              assembly.worstCase(), scenarios, partitions, seriesReports, plan), req.thresholds(),
-          attachments(SummaryPrinter.attachment(summary), plan));
+              worstRows, scenarios, partitions, seriesReports, plan), req.thresholds(),
+          attachments(SummaryPrinter.attachment(summary), plan), new SummaryHtml.Planning(
+              SummaryHtml.Planning.crossing(worstRows, 2 * Reports.SHOWN), plan));
       sw.lap("write");
       SweepPrinter.print(console, ranked, r, sw, Optional.of(PublishedRun.read(hadoop,
           req.out(), runId)));
@@ -186,12 +190,11 @@ public final class SweepJob {
   /** The worst case per arc and the topology tables always; the series table with --traffic-series. */
   private static Map<String, Dataset<Row>> extraTables(SparkSession spark, String runId,
       Network base, Components components, Baseline baseline, JavaRDD<Row> topology,
-      WorstCase worst, List<Scenario> scenarios, int partitions,
+      List<LinkWorstCase> worst, List<Scenario> scenarios, int partitions,
       Optional<List<SeriesReport>> series, Optional<AugmentPlan> plan) {
     Map<String, Dataset<Row>> extra = new java.util.LinkedHashMap<>();
     extra.put(ReportTables.LINK_WORST_CASE, spark.createDataFrame(
-        worst.rows(runId, base, baseline.load(), scenarios).stream().map(ReportTables::row)
-            .toList(), ReportTables.LINK_WORST_CASE_SCHEMA));
+        worst.stream().map(ReportTables::row).toList(), ReportTables.LINK_WORST_CASE_SCHEMA));
     extra.putAll(SparkTopology.sweepTables(spark, runId, base, components, baseline.load(),
         topology, scenarios.size(), partitions));
     series.ifPresent(sr -> extra.putAll(SeriesRun.table(spark, runId, scenarios, sr)));
