@@ -139,11 +139,12 @@ public final class SweepJob {
     JavaRDD<Tuple2<ImpactReport, Row>> assembled = assembly.scenarios();
     sw.lap("assemble");
     // --plan: rounds on the augmented network, reusing this routing where it still holds.
+    List<ScenarioSummary> summaries = assembled.map(t -> t._1().summary()).collect();
     Optional<AugmentPlan> plan;
     try {
       plan = req.planTarget().map(u -> PlanRun.plan(jsc, new CapacityPlanner.Request(runId,
           sweep.id(), loaded.snapshot(), changes, u), base, scenarios, r,
-          assembly.worstCase(), assembled.map(t -> t._1().summary()).collect(),
+          assembly.worstCase(), summaries,
           req.thresholds(), req.strategy(), partitions, console));
     } finally {
       r.release();
@@ -158,8 +159,7 @@ public final class SweepJob {
         sw.lap("series");
       }
       JavaRDD<ImpactReport> reports = assembled.map(Tuple2::_1);
-      List<ScenarioSummary> ranked = reports.map(ImpactReport::summary).collect().stream()
-          .sorted(RISKIEST_FIRST).toList();
+      List<ScenarioSummary> ranked = summaries.stream().sorted(RISKIEST_FIRST).toList();
       Consumer<PrintStream> summary = out -> {
         SweepPrinter.print(out, ranked, r, sw, Optional.empty());
         plan.ifPresent(p -> PlanRun.print(out, p));
