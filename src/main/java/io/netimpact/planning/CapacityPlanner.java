@@ -44,7 +44,10 @@ import java.util.Optional;
  * reuse the previous routing (the merged scenario states and baseline loads) and only assemble
  * the reports again against the augmented capacities. The next round's sizing then sees the
  * same loads over larger capacities, which by construction fit, so it adds nothing. Otherwise
- * the sweep is routed again on the augmented network.
+ * the sweep is routed again on the augmented network. (This holds for IGP routing, the only
+ * routing this build has. RSVP-TE placement, contract section 6.2, reserves bandwidth out of
+ * capacity, so once LSPs are routed, added capacity can move an LSP: a snapshot with LSPs
+ * must then count as a usability change here.)
  *
  * <p>Cost: per round O(L x points) to size, O(S x ops + L + M) to build the masks, O(S x
  * links augmented) for the usability check, plus the evaluation (an assembly pass when routing
