@@ -124,7 +124,8 @@ final class PlanRun {
     }
     out.printf("residual (still RISK or BLOCK with the plan applied): %d scenario%s%n", plan.residual().size(), plan.residual().size() == 1 ? "" : "s");
     for (ResidualRow r : plan.residual().subList(0, Math.min(SHOWN, plan.residual().size()))) {
-      out.printf("  %-34s %-7s %s%n", r.scenarioId(), r.verdict(), r.reason());
+      out.printf("  %-34s %-7s %s%n", r.scenarioId(), r.verdict(),
+          SummaryPrinter.because(r.verdict(), r.reason()));
     }
     if (plan.residual().size() > SHOWN) {
       out.printf("  ... %d more in augment_residual%n", plan.residual().size() - SHOWN);

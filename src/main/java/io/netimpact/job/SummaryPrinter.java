@@ -82,8 +82,13 @@ final class SummaryPrinter {
 
   /** The reason without its verdict prefix (the line above says the verdict). */
   static String because(ScenarioSummary s) {
-    String prefix = s.verdict() + ": ";
-    return s.reason().startsWith(prefix) ? s.reason().substring(prefix.length()) : s.reason();
+    return because(s.verdict(), s.reason());
+  }
+
+  /** A reason without its leading verdict, for a line that shows the verdict already. */
+  static String because(io.netimpact.impact.Verdict verdict, String reason) {
+    String prefix = verdict + ": ";
+    return reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason;
   }
 
   /** " (52 rerouted, 52 at risk)", in the order of {@link DemandStatus}; empty for none. */
