@@ -3,14 +3,7 @@ package io.netimpact.impact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.model.Change;
-import io.netimpact.model.Snapshot;
-import io.netimpact.routing.BaselineLoads;
 import io.netimpact.routing.Network;
-import io.netimpact.routing.NetworkCompiler;
-import io.netimpact.routing.ScenarioMask;
-import io.netimpact.testing.RandomNetworks;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +15,11 @@ class CapacityCurveTest {
   void curve_isTheHeaviestArcLoadPerCapacity_overTheScenariosWhereTheLinkIsUsable() {
     int points = 0;
     for (long seed = 1; seed <= 30; seed++) {
-      Snapshot s = RandomNetworks.snapshot(seed, 6 + (int) (seed % 8), 10 + (int) (seed % 12),
-          25);
-      Network base = NetworkCompiler.compile(s);
-      List<Scenario> scenarios = new ArrayList<>();
-      for (int k = 0; k < 6; k++) {
-        Change c = RandomNetworks.change(seed * 100 + k, s);
-        scenarios.add(new Scenario("s" + k, "", ScenarioMask.of(base, c)));
-      }
-      WorstCase worst = new WorstCase(base.arcCount());
-      List<ImpactReport> reports = Evaluator.evaluate("r", "snap", base, scenarios,
-          Evaluator.Strategy.INCREMENTAL, Thresholds.DEFAULT, worst);
-      double[] load = BaselineLoads.of(base).load();
+      RandomSweeps sweep = RandomSweeps.of(seed);
+      Network base = sweep.base();
+      WorstCase worst = sweep.worst();
+      List<ImpactReport> reports = sweep.reports();
+      double[] load = sweep.loadBefore();
       for (int l = 0; l < base.linkCount(); l++) {
         // Independently: per scenario, each arc's row if it has one, else its baseline.
         Map<Double, double[]> expected = new HashMap<>();
