@@ -16,6 +16,9 @@ ap.add_argument("--seed", default="1")
 ap.add_argument("--sample", type=int, default=40)
 ap.add_argument("--large-sample", type=int, default=400)
 ap.add_argument("--bench", required=True)
+ap.add_argument("--preset", default="medium",
+                help="the preset of the N-1 and sample runs (default medium; small for a quick check "
+                     "of the script: the run names keep saying medium)")
 ap.add_argument("--only", default="",
                 help="comma-separated run names to measure (default: all), e.g. medium-n1-devices")
 a = ap.parse_args()
@@ -88,7 +91,7 @@ def run(name, snap, sweep, strategy, extra=()):
     return res
 
 
-medium = snapshot("medium")
+medium = snapshot(a.preset)
 devices = ids(medium, "devices")
 links = ids(medium, "links")
 half = max(1, a.sample // 2)
@@ -96,18 +99,33 @@ sample_changes = ([{"id": f"drain_device:{d}", "ops": [{"op": "drain_device", "d
                    for d in devices[::max(1, len(devices) // half)][:half]] +
                   [{"id": f"link_down:{l}", "ops": [{"op": "link_down", "link": l}]}
                    for l in links[::max(1, len(links) // half)][:half]])
+# medium-n1-links-plan: the same N-1 link sweep with --plan (issue 14), beside the one without.
 plan = [
-    ("medium-n1-devices", medium, lambda: sweep_file("medium-n1-devices", gens=[{"each": "device"}]), "incremental"),
-    ("medium-n1-links", medium, lambda: sweep_file("medium-n1-links", gens=[{"each": "link"}]), "incremental"),
-    ("medium-sample-incremental", medium, lambda: sweep_file("medium-sample", changes=sample_changes), "incremental"),
-    ("medium-sample-full", medium, lambda: sweep_file("medium-sample", changes=sample_changes), "full"),
+    ("medium-n1-devices", medium, lambda: sweep_file("medium-n1-devices", gens=[{"each": "device"}]), "incremental", ()),
+    ("medium-n1-links", medium, lambda: sweep_file("medium-n1-links", gens=[{"each": "link"}]), "incremental", ()),
+    ("medium-n1-links-plan", medium, lambda: sweep_file("medium-n1-links", gens=[{"each": "link"}]), "incremental", ("--plan",)),
+    ("medium-sample-incremental", medium, lambda: sweep_file("medium-sample", changes=sample_changes), "incremental", ()),
+    ("medium-sample-full", medium, lambda: sweep_file("medium-sample", changes=sample_changes), "full", ()),
 ]
-results = [run(n, snap, f(), st) for n, snap, f, st in plan if not ONLY or n in ONLY]
+results = [run(n, snap, f(), st, extra) for n, snap, f, st, extra in plan if not ONLY or n in ONLY]
+
+
+def plan_line(by):
+    """The cost of --plan: the N-1 link sweep with it over the same sweep without it."""
+    if "medium-n1-links" not in by or "medium-n1-links-plan" not in by:
+        return
+    base, planned = by["medium-n1-links"], by["medium-n1-links-plan"]
+    log = open(os.path.join(a.bench, "sweep-medium-n1-links-plan.log")).read()
+    m = re.search(r"^augmentation plan \(target [^)]*\): (.*)$", log, re.M)
+    print("N-1 link sweep with --plan / without: %.2fx end to end (%.1f s / %.1f s), plan stage "
+          "%.1f s; %s" % (planned["wall_s"] / base["wall_s"], planned["wall_s"], base["wall_s"],
+                          planned["stages_s"].get("plan", 0.0), m.group(1) if m else "no plan line"))
 if ONLY and "large-device-sample" not in ONLY:
     json.dump({"runs": results}, open(os.path.join(a.bench, "sweep.json"), "w"), indent=2)
     for r in results:
         print("%(name)s %(strategy)s: %(scenarios)d scenarios, wall %(wall_s).1f s, route "
               "%(route_s).1f s, peak %(peak_rss_mb)d MB, load %(load_average_1m).1f" % r)
+    plan_line({r["name"]: r for r in results})
     sys.exit(0)
 large = snapshot("large")
 # Large is Parquet (no ids without Spark here): its sample is every transit-carrying device of
@@ -140,6 +158,7 @@ print("-+-".join("-" * x for x in w))
 for x in rows:
     print(" | ".join(c.ljust(w[i]) for i, c in enumerate(x)))
 ratio_sample = inc["scenarios_per_s_route"] / full["scenarios_per_s_route"]
+plan_line(by)
 n1 = [by["medium-n1-devices"], by["medium-n1-links"]]
 n1_scen = sum(r["scenarios"] for r in n1)
 n1_route = sum(r["route_s"] for r in n1)

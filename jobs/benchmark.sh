@@ -10,7 +10,7 @@
 # after the change). Prints a table and writes target/benchmark/review.json.
 #
 #   jobs/benchmark.sh [--seed N] [--presets "medium large"] [--repeat N] [--jfr] [--te] [--jar J --label L]
-#   jobs/benchmark.sh --sweeps [--seed N] [--sample N] [--large-sample N] [--only RUNS] [--jar J --label L]
+#   jobs/benchmark.sh --sweeps [--seed N] [--sample N] [--large-sample N] [--only RUNS] [--sweep-preset P] [--jar J --label L]
 #
 # --jar J --label L runs another build of the job (for example the previous commit's
 # target/netimpact.jar, built in a git worktree) and writes under target/benchmark/L/, so that
@@ -21,7 +21,10 @@
 # device sweep and the N-1 link sweep with the incremental strategy; --strategy full on a fixed
 # sample of N scenarios (every k-th device and every k-th link, default 40 in all) and the
 # incremental strategy on the same sample; then the device sweep of large on a fixed sample
-# (default 400 devices). Writes target/benchmark/sweep.json and prints a table.
+# (default 400 devices); and the N-1 link sweep again with --plan (issue 14), printed as its ratio
+# to the same sweep without it. Writes target/benchmark/sweep.json and prints a table.
+# --sweep-preset small runs the medium runs on the small preset instead (a quick check of the
+# script, e.g. --sweep-preset small --only medium-n1-links,medium-n1-links-plan).
 #
 # The machine may be shared: every run records the 1-minute load average, and with --repeat N
 # each review runs N times and the table shows the run with the median wall time (the lower
@@ -47,6 +50,7 @@ LARGE_SAMPLE=400
 JAR=""
 LABEL=""
 ONLY=""
+SWEEP_PRESET=medium
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seed) SEED="$2"; shift 2 ;;
@@ -60,6 +64,7 @@ while [[ $# -gt 0 ]]; do
     --jar) JAR="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     --label) LABEL="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
+    --sweep-preset) SWEEP_PRESET="$2"; shift 2 ;;
     *) echo "usage: $0 [--seed N] [--presets \"medium large\"] [--repeat N] [--jfr] | --sweeps [--sample N] [--large-sample N]" >&2; exit 2 ;;
   esac
 done
@@ -81,7 +86,7 @@ fi
 
 if [[ $SWEEPS == 1 ]]; then
   exec "$ROOT/jobs/benchmark-sweeps.py" --seed "$SEED" --sample "$SAMPLE" \
-    --large-sample "$LARGE_SAMPLE" --bench "$BENCH" --only "$ONLY"
+    --large-sample "$LARGE_SAMPLE" --bench "$BENCH" --only "$ONLY" --preset "$SWEEP_PRESET"
 fi
 
 RESULTS="$BENCH/runs.jsonl"

@@ -25,8 +25,8 @@ class ArchitectureTest {
   void onlyTheSparkAndFormatLayers_useSparkOrHadoop() {
     noClasses().that().resideInAnyPackage("io.netimpact.model..", "io.netimpact.routing..",
             "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..",
-            "io.netimpact.topology..", "io.netimpact.te..", "io.netimpact.pipeline..",
-            "io.netimpact.cli..")
+            "io.netimpact.topology..", "io.netimpact.te..", "io.netimpact.planning..",
+            "io.netimpact.pipeline..", "io.netimpact.cli..")
         .should().dependOnClassesThat().resideInAnyPackage(SPARK_AND_HADOOP)
         .check(MAIN);
   }
@@ -69,6 +69,15 @@ class ArchitectureTest {
   void topology_doesNotDependOnImpact() {
     noClasses().that().resideInAPackage("io.netimpact.topology..")
         .should().dependOnClassesThat().resideInAPackage("io.netimpact.impact..")
+        .check(MAIN);
+  }
+
+  @Test
+  void planning_doesNotDependOnTheEdges() {
+    noClasses().that().resideInAPackage("io.netimpact.planning..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.format..",
+            "io.netimpact.spark..", "io.netimpact.pipeline..", "io.netimpact.cli..",
+            "com.fasterxml..")
         .check(MAIN);
   }
 

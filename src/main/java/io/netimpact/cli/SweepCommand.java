@@ -27,6 +27,16 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Routing tasks (default 0: eight per core).")
   int partitions;
 
+  @Option(names = "--plan", description = "After the sweep, plan the LAG members to add so that "
+      + "no arc exceeds --target-util in the base or any scenario (tables augment_plan, "
+      + "augment_residual; augment_plan.json).")
+  boolean plan;
+
+  @Option(names = "--target-util", paramLabel = "U",
+      description = "With --plan: the utilisation to stay at or below, in (0, 1] (default: "
+          + "the warn utilisation).")
+  Double targetUtil;
+
   @Mixin
   ReportOptions report;
 
@@ -41,11 +51,18 @@ public final class SweepCommand implements Callable<Integer> {
     if (partitions < 0) {
       throw new IllegalArgumentException("--partitions must be >= 0, got " + partitions);
     }
+    if (targetUtil != null && !plan) {
+      throw new IllegalArgumentException("--target-util needs --plan");
+    }
+    if (targetUtil != null && !(targetUtil > 0 && targetUtil <= 1)) {
+      throw new IllegalArgumentException("--target-util must be in (0, 1], got " + targetUtil);
+    }
     Cluster cluster = spark.cluster("netimpact sweep");
     Thresholds th = run.prepare(cluster, spark, report.warnUtil, System.out);
     SweepPipeline.Outcome outcome = SweepPipeline.run(cluster, new SweepPipeline.Request(
         report.snapshot, sweep, report.out, report.runId(), report.format, report.onBadRecord,
-        th, strategy, partitions, report.trafficSeries()));
+        th, strategy, partitions, report.trafficSeries(), plan
+            ? Optional.of(targetUtil != null ? targetUtil : th.warnUtil()) : Optional.empty()));
     SummaryText.sweep(System.out, outcome.summary(), Optional.of(outcome.published().located()),
         outcome.timings());
     return Main.EXIT_OK;

@@ -29,6 +29,12 @@ public final class ReportTables {
   public static final String LINK_WORST_CASE = "link_worst_case";
   /** LSPs whose path or state a change alters (contract 6.2). */
   public static final String LSP_IMPACT = "lsp_impact";
+  /** {@code sweep --plan}: members to add per link (contract section 6.5). */
+  public static final String AUGMENT_PLAN = "augment_plan";
+  /** {@code sweep --plan}: scenarios still RISK or BLOCK with the plan applied. */
+  public static final String AUGMENT_RESIDUAL = "augment_residual";
+  /** {@code sweep --plan}: the plan as a change request, attached to the run. */
+  public static final String AUGMENT_PLAN_FILE = "augment_plan.json";
   /** Records set aside with {@code --on-bad-record quarantine}, with why. */
   public static final String REJECTS = "_rejects";
 
@@ -85,6 +91,25 @@ public final class ReportTables {
       dbl("load_before_gbps"), dbl("worst_load_gbps"), dbl("worst_util"),
       nullableStr("worst_scenario_id"), lng("scenarios_over_warn"),
       lng("scenarios_over_capacity"));
+
+  public static final StructType AUGMENT_PLAN_SCHEMA = schema(
+      str("run_id"), str("link_id"), lng("members_to_add"), dbl("member_capacity_gbps"),
+      dbl("capacity_before_gbps"), dbl("capacity_after_gbps"), dbl("worst_util_before"),
+      dbl("worst_util_after"), str("driving_scenario_id"));
+
+  public static final StructType AUGMENT_RESIDUAL_SCHEMA = schema(
+      str("run_id"), str("scenario_id"), str("verdict"), str("reason"));
+
+  public static Row row(io.netimpact.planning.AugmentRow r) {
+    return finite(AUGMENT_PLAN_SCHEMA, r.runId(), r.linkId(), (long) r.membersToAdd(),
+        r.memberCapacityGbps(), r.capacityBeforeGbps(), r.capacityAfterGbps(),
+        r.worstUtilBefore(), r.worstUtilAfter(), r.drivingScenarioId());
+  }
+
+  public static Row row(io.netimpact.planning.ResidualRow r) {
+    return finite(AUGMENT_RESIDUAL_SCHEMA, r.runId(), r.scenarioId(), r.verdict().name(),
+        r.reason());
+  }
 
   public static final StructType SCENARIO_SERIES_SCHEMA = schema(
       str("run_id"), str("scenario_id"), lng("intervals"), dbl("total_hours"),

@@ -3,13 +3,18 @@ package io.netimpact.format;
 import io.netimpact.impact.ArcStatus;
 import io.netimpact.impact.DemandImpact;
 import io.netimpact.impact.LinkImpact;
+import io.netimpact.impact.LinkWorstCase;
 import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.impact.Verdict;
+import io.netimpact.planning.AugmentPlan;
+import io.netimpact.planning.AugmentRow;
+import io.netimpact.planning.ResidualRow;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A run's {@code summary.html}: one self-contained page (inline CSS and SVG, no scripts, nothing
@@ -83,12 +88,45 @@ public final class SummaryHtml {
     }
   }
 
+  /**
+   * What a sweep's page adds (contract section 6.5): the arcs whose worst case crosses the warn
+   * level or capacity, each with its driving scenario (from {@code link_worst_case}), worst
+   * first; and with {@code --plan} the augmentation plan and its residual.
+   */
+  public record Planning(List<LinkWorstCase> worstCase, Optional<AugmentPlan> plan) {
+    public static final Planning NONE = new Planning(List.of(), Optional.empty());
+
+    public Planning {
+      worstCase = List.copyOf(worstCase);
+    }
+
+    /**
+     * The arcs of {@code rows} above warn in some scenario (over capacity first, then by worst
+     * utilisation, at most {@code shown}), for the page. O(E log E).
+     */
+    public static List<LinkWorstCase> crossing(List<LinkWorstCase> rows, int shown) {
+      return rows.stream().filter(r -> r.scenariosOverWarn() > 0)
+          .sorted(java.util.Comparator.comparingDouble(LinkWorstCase::worstUtil).reversed()
+              .thenComparing(LinkWorstCase::linkId).thenComparing(LinkWorstCase::fromDevice))
+          .limit(shown).toList();
+    }
+  }
+
   public static byte[] bytes(Page p) {
-    return render(p).getBytes(StandardCharsets.UTF_8);
+    return bytes(p, Planning.NONE);
+  }
+
+  public static byte[] bytes(Page p, Planning planning) {
+    return render(p, planning).getBytes(StandardCharsets.UTF_8);
   }
 
   /** The page as HTML. O(shown rows). */
   public static String render(Page p) {
+    return render(p, Planning.NONE);
+  }
+
+  /** The page as HTML, with a sweep's worst case and plan. O(shown rows). */
+  public static String render(Page p, Planning planning) {
     boolean review = p.scenarios() == 1;
     StringBuilder h = new StringBuilder(16_384);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -189,8 +227,83 @@ public final class SummaryHtml {
           .append("</td><td class=\"n\">").append(num(s.overflowGbpsAfter()))
           .append("</td><td>").append(esc(s.worstLinkId())).append("</td></tr>\n");
     }
-    h.append("</table>\n</body></html>\n");
+    h.append("</table>\n");
+    if (!review) {
+      worstCase(h, planning.worstCase());
+    }
+    planning.plan().ifPresent(plan -> plan(h, plan));
+    h.append("</body></html>\n");
     return h.toString();
+  }
+
+  /** Arcs whose worst case crosses warn or capacity, each with the scenario that drives it. */
+  private static void worstCase(StringBuilder h, List<LinkWorstCase> rows) {
+    h.append("<h2>Worst case per arc over the scenarios</h2>\n");
+    if (rows.isEmpty()) {
+      h.append("<p id=\"worst-case-none\">No arc goes above the warn level in any "
+          + "scenario.</p>\n");
+      return;
+    }
+    h.append("<table id=\"worst-case\"><tr><th>link</th><th>direction</th>"
+        + "<th>capacity Gbps</th><th>load before Gbps</th><th>worst load Gbps</th>"
+        + "<th>worst util</th><th>driving scenario</th><th>scenarios above warn</th>"
+        + "<th>over capacity</th></tr>\n");
+    for (LinkWorstCase r : rows) {
+      h.append("<tr><td>").append(esc(r.linkId())).append("</td><td>")
+          .append(esc(r.fromDevice() + "\u2192" + r.toDevice())).append("</td><td class=\"n\">")
+          .append(num(r.capacityGbps())).append("</td><td class=\"n\">")
+          .append(num(r.loadBeforeGbps())).append("</td><td class=\"n\">")
+          .append(num(r.worstLoadGbps())).append("</td><td class=\"n\"><span class=\"v ")
+          .append(r.scenariosOverCapacity() > 0 ? "BLOCK" : "RISK")
+          .append("\" style=\"margin:0;padding:1px 8px\">").append(pct(r.worstUtil()))
+          .append("</span></td><td>").append(esc(r.worstScenarioId().orElse("")))
+          .append("</td><td class=\"n\">").append(r.scenariosOverWarn())
+          .append("</td><td class=\"n\">").append(r.scenariosOverCapacity())
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n");
+  }
+
+  /** The augmentation plan (links, members, capacity, rounds) and its residual. */
+  private static void plan(StringBuilder h, AugmentPlan plan) {
+    h.append("<h2>Augmentation plan</h2>\n<p id=\"plan-summary\">Target ")
+        .append(pct(plan.targetUtil())).append(": <b>").append(plan.rows().size())
+        .append(plan.rows().size() == 1 ? " link" : " links").append("</b>, <b>")
+        .append(plan.membersAdded()).append(" members</b> added, <b>")
+        .append(num(plan.capacityAddedGbps())).append(" Gbps</b> in total, ")
+        .append(plan.rounds()).append(plan.rounds() == 1 ? " round" : " rounds").append(" (")
+        .append(plan.reswept()).append(" routed again).</p>\n");
+    if (!plan.rows().isEmpty()) {
+      h.append("<table id=\"plan\"><tr><th>link</th><th>members to add</th>"
+          + "<th>member Gbps</th><th>capacity before Gbps</th><th>capacity after Gbps</th>"
+          + "<th>worst util before</th><th>worst util after</th><th>driving scenario</th>"
+          + "</tr>\n");
+      for (AugmentRow r : plan.rows()) {
+        h.append("<tr><td>").append(esc(r.linkId())).append("</td><td class=\"n\">+")
+            .append(r.membersToAdd()).append("</td><td class=\"n\">")
+            .append(num(r.memberCapacityGbps())).append("</td><td class=\"n\">")
+            .append(num(r.capacityBeforeGbps())).append("</td><td class=\"n\">")
+            .append(num(r.capacityAfterGbps())).append("</td><td class=\"n\">")
+            .append(pct(r.worstUtilBefore())).append("</td><td class=\"n\">")
+            .append(pct(r.worstUtilAfter())).append("</td><td>")
+            .append(esc(r.drivingScenarioId())).append("</td></tr>\n");
+      }
+      h.append("</table>\n");
+    }
+    h.append("<h2>Residual: still RISK or BLOCK with the plan</h2>\n");
+    if (plan.residual().isEmpty()) {
+      h.append("<p id=\"residual-none\">None: with the plan every scenario is SAFE.</p>\n");
+      return;
+    }
+    h.append("<table id=\"residual\"><tr><th>scenario</th><th>verdict</th><th>reason</th>"
+        + "</tr>\n");
+    for (ResidualRow r : plan.residual()) {
+      h.append("<tr><td>").append(esc(r.scenarioId())).append("</td><td><span class=\"v ")
+          .append(r.verdict()).append("\" style=\"margin:0;padding:1px 8px\">")
+          .append(r.verdict()).append("</span></td><td>").append(esc(r.reason()))
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n");
   }
 
   /**

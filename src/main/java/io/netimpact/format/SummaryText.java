@@ -8,6 +8,9 @@ import io.netimpact.impact.LinkImpact;
 import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.impact.Verdict;
 import io.netimpact.impact.VerdictReason;
+import io.netimpact.planning.AugmentPlan;
+import io.netimpact.planning.AugmentRow;
+import io.netimpact.planning.ResidualRow;
 import io.netimpact.series.SeriesReport;
 import io.netimpact.te.TeSummary;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -49,7 +53,7 @@ public final class SummaryText {
 
   /** What a sweep's summary shows: its scenarios riskiest first, and the scenario ids in order. */
   public record Sweep(List<ScenarioSummary> ranked, EvaluationStats stats,
-      List<String> scenarioIds, Optional<List<SeriesReport>> series,
+      List<String> scenarioIds, Optional<AugmentPlan> plan, Optional<List<SeriesReport>> series,
       List<SnapshotReader.Reject> rejects, String out, String runId) {
     public Sweep {
       ranked = List.copyOf(ranked);
@@ -147,14 +151,20 @@ public final class SummaryText {
         r.stragglerRatio(), r.predictedImbalance());
     published.ifPresent(run -> report(out, run));
     out.printf("timings: %s%n", timings);
+    sweep.plan().ifPresent(p -> plan(out, p));
     sweep.series().ifPresent(sr -> seriesRanking(out, sweep.scenarioIds(), sr));
     quarantine(out, sweep.rejects(), sweep.out(), sweep.runId());
   }
 
   /** The reason without its verdict prefix (the line above says the verdict). */
   public static String because(ScenarioSummary s) {
-    String prefix = s.verdict() + ": ";
-    return s.reason().startsWith(prefix) ? s.reason().substring(prefix.length()) : s.reason();
+    return because(s.verdict(), s.reason());
+  }
+
+  /** A reason without its leading verdict, for a line that shows the verdict already. */
+  static String because(Verdict verdict, String reason) {
+    String prefix = verdict + ": ";
+    return reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason;
   }
 
   /** " (52 rerouted, 52 at risk)", in the order of {@link DemandStatus}; empty for none. */
@@ -220,6 +230,39 @@ public final class SummaryText {
       out.printf("  %-34s %+7.2f h   worst interval %s: %.1f %% -> %.1f %%%n",
           ids.get(order[k]), r.hoursAtRiskAdded(), r.worstInterval().id(),
           100 * r.worstInterval().maxUtilBefore(), 100 * r.worstInterval().maxUtilAfter());
+    }
+  }
+
+  /** The plan after the sweep table: links, members, capacity, rounds, the residual. */
+  private static void plan(PrintStream out, AugmentPlan plan) {
+    out.printf(Locale.ROOT, "%naugmentation plan (target %.0f %%): %d link%s, %d member%s "
+        + "added, %.1f Gbps in total; %d round%s (%d routed again)%n",
+        100 * plan.targetUtil(), plan.rows().size(), plan.rows().size() == 1 ? "" : "s",
+        plan.membersAdded(), plan.membersAdded() == 1 ? "" : "s", plan.capacityAddedGbps(),
+        plan.rounds(), plan.rounds() == 1 ? "" : "s", plan.reswept());
+    if (!plan.rows().isEmpty()) {
+      out.printf("  %-30s %8s %14s %-21s %-17s  %s%n", "link", "members", "Gbps each",
+          "capacity Gbps", "worst util", "driven by");
+      for (AugmentRow r : plan.rows().subList(0, Math.min(SHOWN, plan.rows().size()))) {
+        out.printf(Locale.ROOT, "  %-30s %+8d %14.1f %-21s %-17s  %s%n", r.linkId(),
+            r.membersToAdd(), r.memberCapacityGbps(),
+            String.format(Locale.ROOT, "%.1f -> %.1f", r.capacityBeforeGbps(),
+                r.capacityAfterGbps()),
+            String.format(Locale.ROOT, "%.1f%% -> %.1f%%", 100 * r.worstUtilBefore(),
+                100 * r.worstUtilAfter()), r.drivingScenarioId());
+      }
+      if (plan.rows().size() > SHOWN) {
+        out.printf("  ... %d more in augment_plan%n", plan.rows().size() - SHOWN);
+      }
+    }
+    out.printf("residual (still RISK or BLOCK with the plan applied): %d scenario%s%n",
+        plan.residual().size(), plan.residual().size() == 1 ? "" : "s");
+    for (ResidualRow r : plan.residual().subList(0, Math.min(SHOWN, plan.residual().size()))) {
+      out.printf("  %-34s %-7s %s%n", r.scenarioId(), r.verdict(),
+          because(r.verdict(), r.reason()));
+    }
+    if (plan.residual().size() > SHOWN) {
+      out.printf("  ... %d more in augment_residual%n", plan.residual().size() - SHOWN);
     }
   }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * in how many scenarios it is above warn and over capacity. Folded in the pass that assembles
  * each scenario's report from its loads (no second routing pass), and mergeable like
  * {@link ScenarioState}: the states of disjoint scenario sets merge into the state of their
- * union. O(E) memory; O(E) per scenario folded.
+ * union. It also folds each link's {@link CapacityCurve} (the augmentation plan's input).
+ * O(E) memory (plus the curve's entries); O(E) per scenario folded.
  */
 public final class WorstCase implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -23,8 +24,10 @@ public final class WorstCase implements Serializable {
   private final int[] worstScenario;
   private final int[] overWarn;
   private final int[] overCapacity;
+  private final CapacityCurve curve;
 
   public WorstCase(int baseArcs) {
+    curve = new CapacityCurve(baseArcs / 2);
     worstUtil = new double[baseArcs];
     worstLoad = new double[baseArcs];
     worstScenario = new int[baseArcs];
@@ -36,6 +39,7 @@ public final class WorstCase implements Serializable {
   /** Folds base arc {@code a} of scenario {@code s} (usable there). O(1). */
   void add(int s, int a, double load, double capacity, ArcStatus status) {
     double util = load / capacity;
+    curve.add(Network.linkOf(a), s, load, capacity);
     if (worstScenario[a] < 0 || util > worstUtil[a]
         || (util == worstUtil[a] && s < worstScenario[a])) {
       worstUtil[a] = util;
@@ -63,7 +67,13 @@ public final class WorstCase implements Serializable {
       overWarn[a] += o.overWarn[a];
       overCapacity[a] += o.overCapacity[a];
     }
+    curve.merge(o.curve);
     return this;
+  }
+
+  /** Each base link's heaviest load per capacity over the scenarios: the plan's input. */
+  public CapacityCurve curve() {
+    return curve;
   }
 
   /** One {@code link_worst_case} row per base arc. O(E). */

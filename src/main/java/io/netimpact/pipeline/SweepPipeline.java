@@ -20,7 +20,10 @@ import io.netimpact.model.TrafficSeries;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.ScenarioMask;
 import io.netimpact.series.SeriesReport;
+import io.netimpact.planning.AugmentPlan;
+import io.netimpact.planning.CapacityPlanner;
 import io.netimpact.spark.Cluster;
+import io.netimpact.spark.PlanRounds;
 import io.netimpact.spark.PublishedRun;
 import io.netimpact.spark.ReportWriter;
 import io.netimpact.spark.SeriesRun;
@@ -47,11 +50,24 @@ public final class SweepPipeline {
   /** What to sweep and how. {@code partitions} 0 means 8 per core. */
   public record Request(String snapshot, String sweep, String out, Optional<String> runId,
       ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds,
-      Evaluator.Strategy strategy, int partitions, Optional<String> trafficSeries) {}
+      Evaluator.Strategy strategy, int partitions, Optional<String> trafficSeries,
+      Optional<Double> planTarget) {
+    /** Without {@code --plan}. */
+    public Request(String snapshot, String sweep, String out, Optional<String> runId,
+        ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord,
+        Thresholds thresholds, Evaluator.Strategy strategy, int partitions,
+        Optional<String> trafficSeries) {
+      this(snapshot, sweep, out, runId, format, onBadRecord, thresholds, strategy, partitions,
+          trafficSeries, Optional.empty());
+    }
+  }
 
-  /** Riskiest first, what the run measured, what the summary shows and where it was published. */
+  /**
+   * Riskiest first, what the run measured, the plan with {@code --plan}, what the summary shows
+   * and where it was published.
+   */
   public record Outcome(String runId, List<ScenarioSummary> ranked, EvaluationStats stats,
-      SummaryText.Sweep summary, PublishedRun published, Map<String, Double> seconds,
+      Optional<AugmentPlan> plan, SummaryText.Sweep summary, PublishedRun published, Map<String, Double> seconds,
       String timings) {
     public long pairsTotal() {
       return stats.pairsTotal();
@@ -96,6 +112,11 @@ public final class SweepPipeline {
           () -> te.scenario(c, mask)));
     }
     boolean withTe = te.hasTe() || changes.stream().anyMatch(TeChange::hasTeOps);
+    if (withTe && req.planTarget().isPresent()) {
+      throw new IllegalArgumentException("--plan: this sweep has traffic engineering (SR-TE "
+          + "policies, RSVP-TE LSPs or TE ops), which the plan does not size yet (LSP "
+          + "placement reads capacity); run the sweep without --plan");
+    }
     Optional<TrafficSeries> series = req.trafficSeries()
         .map(dir -> cluster.readSeries(dir, req.snapshot(), loaded.snapshot()));
     sw.lap("read+validate");
@@ -114,6 +135,17 @@ public final class SweepPipeline {
     try (SweepReports assembled = SweepReports.assemble(cluster, r, runId, snapshotId,
         req.thresholds(), base, components)) {
       sw.lap("assemble");
+      List<ScenarioSummary> summaries = assembled.summaries();
+      // --plan: rounds on the augmented network, reusing this routing where it still holds.
+      Optional<AugmentPlan> plan;
+      try {
+        plan = req.planTarget().map(u -> PlanRounds.plan(cluster, new CapacityPlanner.Request(
+            runId, sweep.id(), loaded.snapshot(), changes, u), base, scenarios, r,
+            assembled.worstCase(), summaries, req.thresholds(), req.strategy(), partitions));
+      } finally {
+        r.release();
+      }
+      plan.ifPresent(p -> sw.lap("plan"));
       List<LinkBaseline> baseline = Assembler.baselineRows(runId, sweep.id(), base,
           assembled.baseline().load(), req.thresholds());
       Optional<List<SeriesReport>> seriesReports = series.map(ts -> SeriesRun.evaluate(cluster,
@@ -121,17 +153,17 @@ public final class SweepPipeline {
       if (series.isPresent()) {
         sw.lap("series");
       }
-      List<ScenarioSummary> ranked = assembled.summaries().stream()
+      List<ScenarioSummary> ranked = summaries.stream()
           .sorted(ScenarioSummary.RISKIEST_FIRST).toList();
       SummaryText.Sweep summary = new SummaryText.Sweep(ranked, stats,
-          scenarios.stream().map(Scenario::id).toList(), seriesReports, loaded.rejects(),
+          scenarios.stream().map(Scenario::id).toList(), plan, seriesReports, loaded.rejects(),
           req.out(), runId);
       String timingsBeforeWrite = sw.toString();
       assembled.publish(req.out(), req.format(), baseline, loaded.rejects(), scenarios,
-          partitions, seriesReports, withTe, req.thresholds(), SummaryText.attachment(
+          partitions, seriesReports, withTe, plan, req.thresholds(), SummaryText.attachment(
               out -> SummaryText.sweep(out, summary, Optional.empty(), timingsBeforeWrite)));
       sw.lap("write");
-      return new Outcome(runId, ranked, stats, summary, cluster.published(req.out(), runId),
+      return new Outcome(runId, ranked, stats, plan, summary, cluster.published(req.out(), runId),
           sw.seconds(), sw.toString());
     }
   }

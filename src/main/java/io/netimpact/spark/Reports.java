@@ -56,6 +56,15 @@ public final class Reports {
       JavaRDD<ImpactReport> reports, List<LinkBaseline> baseline, int files,
       List<SnapshotReader.Reject> rejects, Map<String, Dataset<Row>> extra, Thresholds th,
       Map<String, byte[]> attachments) {
+    publish(spark, out, format, runId, reports, baseline, files, rejects, extra, th,
+        attachments, SummaryHtml.Planning.NONE);
+  }
+
+  /** As above, with a sweep's worst case and plan on {@code summary.html}. */
+  static void publish(SparkSession spark, String out, ReportWriter.Format format, String runId,
+      JavaRDD<ImpactReport> reports, List<LinkBaseline> baseline, int files,
+      List<SnapshotReader.Reject> rejects, Map<String, Dataset<Row>> extra, Thresholds th,
+      Map<String, byte[]> attachments, SummaryHtml.Planning planning) {
     long rejected = rejects.size();
     Dataset<Row> summary = spark.createDataFrame(
         reports.map(r -> ReportTables.row(r.summary(), rejected)),
@@ -79,7 +88,8 @@ public final class Reports {
           .map(r -> ReportTables.rejectRow(runId, r)).toList(), ReportTables.REJECTS_SCHEMA)
           .coalesce(1));
     }
-    writer.attach("summary.html", SummaryHtml.bytes(summaryPage(runId, reports, th)));
+    writer.attach("summary.html", SummaryHtml.bytes(summaryPage(runId, reports, th),
+        planning));
     attachments.forEach(writer::attach);
     writer.publish(runId);
   }

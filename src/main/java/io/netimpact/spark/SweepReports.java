@@ -1,6 +1,9 @@
 package io.netimpact.spark;
 
 import io.netimpact.format.ReportTables;
+import io.netimpact.format.SummaryHtml;
+import io.netimpact.impact.LinkWorstCase;
+import io.netimpact.planning.AugmentPlan;
 import io.netimpact.format.SnapshotReader;
 import io.netimpact.impact.Baseline;
 import io.netimpact.impact.ImpactReport;
@@ -26,7 +29,7 @@ import scala.Tuple2;
 
 /**
  * A sweep's assembled reports, where they were assembled (persisted on the executors until
- * {@link #release}): every scenario's report with its stranding row, and the worst case per
+ * {@link #close}): every scenario's report with its stranding row, and the worst case per
  * base arc over all scenarios, folded in the same pass.
  */
 public final class SweepReports implements AutoCloseable {
@@ -49,8 +52,8 @@ public final class SweepReports implements AutoCloseable {
 
   /**
    * Assembles every scenario of {@code r} on the executor holding its merged state (see
-   * {@link SparkEvaluator#assemble}), with its stranding against the base's components.
-   * Releases the evaluation's states.
+   * {@link SparkEvaluator#assemble}), with its stranding against the base's components. The
+   * evaluation's states stay persisted (the plan may assemble them again): release {@code r}.
    */
   public static SweepReports assemble(Cluster cluster, SparkEvaluator.Result r, String runId,
       String snapshotId, Thresholds th, Network base, Components components) {
@@ -59,7 +62,6 @@ public final class SweepReports implements AutoCloseable {
         snapshotId, th, (b, sc, view) -> SparkTopology.scenarioRow(runId, sc.id(),
             Stranding.between(b, componentsBc.value(), view)));
     Baseline baseline = r.baseline();
-    r.release();
     return new SweepReports(cluster, runId, base, components, baseline, assembly);
   }
 
@@ -85,19 +87,25 @@ public final class SweepReports implements AutoCloseable {
   public void publish(String out, ReportWriter.Format format,
       List<LinkBaseline> baselineRows, List<SnapshotReader.Reject> rejects,
       List<Scenario> scenarios, int partitions, Optional<List<SeriesReport>> series,
-      boolean withTe, Thresholds th, Map<String, byte[]> attachments) {
+      boolean withTe, Optional<AugmentPlan> plan, Thresholds th,
+      Map<String, byte[]> attachments) {
     SparkSession spark = cluster.session();
     JavaRDD<ImpactReport> reports = assembly.scenarios().map(Tuple2::_1);
+    List<LinkWorstCase> worst = assembly.worstCase().rows(runId, base, baseline.load(),
+        scenarios);
     Map<String, Dataset<Row>> extra = new LinkedHashMap<>();
     extra.put(ReportTables.LINK_WORST_CASE, spark.createDataFrame(
-        assembly.worstCase().rows(runId, base, baseline.load(), scenarios).stream()
-            .map(ReportTables::row).toList(), ReportTables.LINK_WORST_CASE_SCHEMA));
+        worst.stream().map(ReportTables::row).toList(), ReportTables.LINK_WORST_CASE_SCHEMA));
     extra.putAll(SparkTopology.sweepTables(spark, runId, base, components, baseline.load(),
         assembly.scenarios().map(Tuple2::_2), scenarios.size(), partitions));
     series.ifPresent(sr -> extra.putAll(SeriesRun.table(spark, runId, scenarios, sr)));
+    plan.ifPresent(p -> extra.putAll(PlanRounds.tables(spark, p)));
+    Map<String, byte[]> files = new LinkedHashMap<>(attachments);
+    plan.ifPresent(p -> files.putAll(PlanRounds.attachments(p)));
     Reports.publish(spark, out, format, runId, reports, baselineRows,
         Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), rejects,
-        TeReports.tables(spark, reports, withTe, extra), th, attachments);
+        TeReports.tables(spark, reports, withTe, extra), th, files, new SummaryHtml.Planning(
+            SummaryHtml.Planning.crossing(worst, 2 * Reports.SHOWN), plan));
   }
 
   /** Drops the persisted reports. */

@@ -38,7 +38,8 @@ class NotebookExecutionTest {
     // Kept under target/ (a re-run replaces the run) to open the sweep's summary.html too.
     reports = Path.of("target/notebook-reports").toAbsolutePath();
     ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot", SNAPSHOT, "--sweep",
-        NIGHTLY, "--out", reports.toString(), "--format", "json", "--run-id", "nightly");
+        NIGHTLY, "--out", reports.toString(), "--format", "json", "--run-id", "nightly",
+        "--plan");
     assertEquals(0, r.code(), r.err());
   }
 
@@ -102,14 +103,22 @@ class NotebookExecutionTest {
   }
 
   @Test
-  void exploreSweep_runsOnTheSampleSweep_andDrawsItsFiveCharts() throws IOException {
+  void exploreSweep_runsOnTheSampleSweep_andDrawsItsSevenCharts() throws IOException {
     JsonNode nb = execute("explore_sweep.ipynb", Map.of("NETIMPACT_REPORTS",
         reports.toString()));
-    assertEquals(5, images(nb), "verdicts, utilisation, overloaded links, region heatmap, "
-        + "stranding");
+    assertEquals(7, images(nb), "verdicts, utilisation, overloaded links, region heatmap, "
+        + "stranding, worst case per arc, the plan");
     String text = text(nb);
     assertTrue(text.contains("run nightly:"), text);
     assertTrue(text.contains("site_down:"), "the riskiest table lists site failures: " + text);
+    // The SRLG cut puts lag-atl-lax-cr1 at 122.7 %: over capacity, and three members of 100
+    // Gbps bring it to 490.8 / 700 = 70.1 % (sized by hand in SweepPlanTest).
+    assertTrue(text.matches("(?s).*worst case: \\d+ arcs cross the warn level in some "
+        + "scenario, [1-9]\\d* go over capacity.*"), text);
+    assertTrue(text.contains("srlg_down:conduit-i80"), "the driving scenario: " + text);
+    assertTrue(text.matches("(?s).*plan: \\d+ links, \\d+ members added, .*residual: 8 "
+        + "scenarios.*"), text);
+    assertTrue(text.contains("residual site_down:sfo BLOCK"), text);
   }
 
   @Test

@@ -81,6 +81,35 @@ class SummaryHtmlChromiumTest {
   }
 
   @Test
+  void sweepWithPlan_pageShowsTheWorstCasePerArcThePlanAndItsResidualInTheBrowser()
+      throws IOException {
+    Path out = tmp.resolve("sweep");
+    ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot", SNAPSHOT, "--sweep",
+        "src/main/resources/samples/sweeps/nightly.json", "--out", out.toString(), "--format",
+        "json", "--run-id", "nightly", "--plan");
+    assertEquals(0, r.code(), r.err());
+    ExternalTools.Result dom = chromium("--dump-dom",
+        PublishedRuns.page(out, "nightly").toUri().toString());
+    assertEquals(0, dom.code(), dom.err());
+    String html = dom.out();
+    String worst = section(html, "id=\"worst-case\"");
+    // Cutting conduit-i80 drives lax-cr1->atl-cr1 to 122.7 %: the worst arc, first.
+    assertTrue(worst.matches("(?s).*?<td>lag-atl-lax-cr1</td><td>lax-cr1→atl-cr1</td>.*?"
+        + "122\\.7 %.*?<td>srlg_down:conduit-i80</td>.*"), worst);
+    String plan = section(html, "id=\"plan\"");
+    assertTrue(plan.matches("(?s).*<td>lag-atl-lax-cr1</td><td class=\"n\">\\+3</td>.*"), plan);
+    assertTrue(html.contains("id=\"plan-summary\">Target 80.0 %"), html);
+    assertTrue(section(html, "id=\"residual\"").contains("site_down:sfo"), html);
+  }
+
+  /** The table that starts with {@code marker}, up to its end. */
+  private static String section(String html, String marker) {
+    int start = html.indexOf(marker);
+    assertTrue(start >= 0, "no " + marker + " in " + html);
+    return html.substring(start, html.indexOf("</table>", start));
+  }
+
+  @Test
   void rerunningARun_replacesItsSummaryPage() throws IOException {
     Path out = tmp.resolve("reports");
     ReviewCommandTest.run("review", "--snapshot", SNAPSHOT, "--change",

@@ -2,13 +2,7 @@ package io.netimpact.impact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netimpact.model.Change;
-import io.netimpact.model.Snapshot;
 import io.netimpact.routing.Network;
-import io.netimpact.routing.NetworkCompiler;
-import io.netimpact.routing.ScenarioMask;
-import io.netimpact.testing.RandomNetworks;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +14,12 @@ class WorstCaseTest {
   void worstCase_agreesWithTheMaximumOverLinkImpactRowsAndTheBaseline_onRandomNetworks() {
     int checked = 0;
     for (long seed = 1; seed <= 40; seed++) {
-      Snapshot s = RandomNetworks.snapshot(seed, 6 + (int) (seed % 10), 10 + (int) (seed % 15),
-          30);
-      Network base = NetworkCompiler.compile(s);
-      List<Scenario> scenarios = new ArrayList<>();
-      for (int k = 0; k < 6; k++) {
-        Change c = RandomNetworks.change(seed * 100 + k, s);
-        scenarios.add(new Scenario("s" + k, "", ScenarioMask.of(base, c)));
-      }
-      WorstCase worst = new WorstCase(base.arcCount());
-      List<ImpactReport> reports = Evaluator.evaluate("r", "snap", base, scenarios,
-          Evaluator.Strategy.INCREMENTAL, Thresholds.DEFAULT, worst);
-      double[] load = io.netimpact.routing.BaselineLoads.of(base).load();
+      RandomSweeps sweep = RandomSweeps.of(seed);
+      Network base = sweep.base();
+      List<Scenario> scenarios = sweep.scenarios();
+      WorstCase worst = sweep.worst();
+      List<ImpactReport> reports = sweep.reports();
+      double[] load = sweep.loadBefore();
       List<LinkWorstCase> rows = worst.rows("r", base, load, scenarios);
       assertEquals(base.arcCount(), rows.size());
       for (int a = 0; a < base.arcCount(); a++) {
