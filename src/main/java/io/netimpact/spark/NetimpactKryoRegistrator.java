@@ -2,6 +2,7 @@ package io.netimpact.spark;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
+import io.netimpact.format.PageTally;
 import io.netimpact.impact.ScenarioState;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.ScenarioMask;
@@ -23,6 +24,8 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
     kryo.addDefaultSerializer(Record.class, new JavaSerializer());
     kryo.register(ScenarioState.class, new JavaSerializer());
     kryo.register(ScenarioMask.class, new JavaSerializer());
+    // Holds an EnumMap, which Kryo's field serializer cannot rebuild.
+    kryo.register(PageTally.class, new JavaSerializer());
     // Hold immutable lists, which Kryo's field serializer cannot rebuild on an executor (local
     // mode never deserializes broadcasts: ExecutorLossTest on real executor JVMs found this).
     kryo.register(WorkPlan.class, new JavaSerializer());

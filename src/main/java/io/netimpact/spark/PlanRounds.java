@@ -72,14 +72,16 @@ public final class PlanRounds {
   }
 
   /** The plan's two tables, to publish with the run's others. */
-  static Map<String, Dataset<Row>> tables(SparkSession spark, AugmentPlan plan) {
-    Map<String, Dataset<Row>> out = new LinkedHashMap<>();
-    out.put(ReportTables.AUGMENT_PLAN, spark.createDataFrame(plan.rows().stream()
-        .map(ReportTables::row).toList(), ReportTables.AUGMENT_PLAN_SCHEMA));
-    out.put(ReportTables.AUGMENT_RESIDUAL, spark.createDataFrame(plan.residual().stream()
-        .map(ReportTables::row).toList(), ReportTables.AUGMENT_RESIDUAL_SCHEMA));
+  static Map<String, ReportWriter.Rows> tables(AugmentPlan plan) {
+    Map<String, ReportWriter.Rows> out = new LinkedHashMap<>();
+    out.put(ReportTables.AUGMENT_PLAN, new ReportWriter.Rows(ReportTables.AUGMENT_PLAN_SCHEMA,
+        plan.rows().stream().map(ReportTables::row).toList()));
+    out.put(ReportTables.AUGMENT_RESIDUAL, new ReportWriter.Rows(
+        ReportTables.AUGMENT_RESIDUAL_SCHEMA,
+        plan.residual().stream().map(ReportTables::row).toList()));
     return out;
   }
+
 
   /**
    * {@code augment_plan.json}, attached to the run: the plan as a change request; with nothing

@@ -31,6 +31,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import io.netimpact.format.DriverTables;
 
 /**
  * Writes a run's report tables under an output prefix as
@@ -80,7 +82,15 @@ public final class ReportWriter {
   private final SparkSession spark;
   private final String out;
   private final Format format;
-  private final Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+  /** Each table: a Dataset written by Spark, or rows on the driver (a {@link Rows}). */
+  private final Map<String, Object> tables = new LinkedHashMap<>();
+
+  /** A table whose rows are on the driver, written by {@link DriverTables}. */
+  public record Rows(StructType schema, List<Row> rows) {
+    public Rows {
+      rows = List.copyOf(rows);
+    }
+  }
   private final Map<String, byte[]> attachments = new LinkedHashMap<>();
 
   public ReportWriter(SparkSession spark, String out, Format format) {
@@ -91,12 +101,26 @@ public final class ReportWriter {
 
   /** Adds a table to the run; nothing is written until {@link #publish}. */
   public ReportWriter add(String table, Dataset<Row> rows) {
+    checkName(table);
+    tables.put(table, rows);
+    return this;
+  }
+
+  /**
+   * Adds a table whose rows are on the driver: written by the driver as one file, without a
+   * Spark job (see {@link DriverTables}); nothing is written until {@link #publish}.
+   */
+  public ReportWriter add(String table, StructType schema, List<Row> rows) {
+    checkName(table);
+    tables.put(table, new Rows(schema, rows));
+    return this;
+  }
+
+  private static void checkName(String table) {
     if (!table.matches("_?[a-z][a-z0-9_]*")) {
       throw new IllegalArgumentException("table name must be lower_snake_case, not \"" + table
           + "\"");
     }
-    tables.put(table, rows);
-    return this;
   }
 
   /**
@@ -186,12 +210,19 @@ public final class ReportWriter {
     try {
       removeDeadStaging(fs, root);
       write(fs, new Path(staging, OWNER), Json.MAPPER.writeValueAsBytes(me.json()));
-      for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
-        var w = t.getValue().write().mode(SaveMode.ErrorIfExists);
+      for (Map.Entry<String, Object> e : tables.entrySet()) {
+        if (e.getValue() instanceof Rows d) {
+          DriverTables.write(fs, spark.sparkContext().hadoopConfiguration(),
+              new Path(staging, e.getKey()), format == Format.PARQUET, d.schema(), d.rows());
+          continue;
+        }
+        @SuppressWarnings("unchecked")
+        Dataset<Row> ds = (Dataset<Row>) e.getValue();
+        var w = ds.write().mode(SaveMode.ErrorIfExists);
         if (format == Format.JSON) {
-          w.option("ignoreNullFields", "false").json(new Path(staging, t.getKey()).toString());
+          w.option("ignoreNullFields", "false").json(new Path(staging, e.getKey()).toString());
         } else {
-          w.parquet(new Path(staging, t.getKey()).toString());
+          w.parquet(new Path(staging, e.getKey()).toString());
         }
       }
       for (Map.Entry<String, byte[]> f : attachments.entrySet()) {

@@ -47,13 +47,15 @@ public final class SeriesRun {
     return out.stream().map(Tuple2::_2).toList();
   }
 
-  static Map<String, Dataset<Row>> table(SparkSession spark, String runId,
-      List<Scenario> scenarios, List<SeriesReport> reports) {
+  /** The {@code scenario_series} table, one row per scenario (in order). */
+  static Map<String, ReportWriter.Rows> table(String runId, List<Scenario> scenarios,
+      List<SeriesReport> reports) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < scenarios.size(); i++) {
       rows.add(ReportTables.seriesRow(runId, scenarios.get(i).id(), reports.get(i)));
     }
     return Map.of(ReportTables.SCENARIO_SERIES,
-        spark.createDataFrame(rows, ReportTables.SCENARIO_SERIES_SCHEMA));
+        new ReportWriter.Rows(ReportTables.SCENARIO_SERIES_SCHEMA, rows));
   }
+
 }

@@ -1,5 +1,6 @@
 package io.netimpact.spark;
 
+import io.netimpact.format.PageTally;
 import io.netimpact.format.ReportTables;
 import io.netimpact.format.SummaryHtml;
 import io.netimpact.impact.LinkWorstCase;
@@ -93,19 +94,21 @@ public final class SweepReports implements AutoCloseable {
     JavaRDD<ImpactReport> reports = assembly.scenarios().map(Tuple2::_1);
     List<LinkWorstCase> worst = assembly.worstCase().rows(runId, base, baseline.load(),
         scenarios);
-    Map<String, Dataset<Row>> extra = new LinkedHashMap<>();
-    extra.put(ReportTables.LINK_WORST_CASE, spark.createDataFrame(
-        worst.stream().map(ReportTables::row).toList(), ReportTables.LINK_WORST_CASE_SCHEMA));
-    extra.putAll(SparkTopology.sweepTables(spark, runId, base, components, baseline.load(),
-        assembly.scenarios().map(Tuple2::_2), scenarios.size(), partitions));
-    series.ifPresent(sr -> extra.putAll(SeriesRun.table(spark, runId, scenarios, sr)));
-    plan.ifPresent(p -> extra.putAll(PlanRounds.tables(spark, p)));
+    Map<String, ReportWriter.Rows> local = new LinkedHashMap<>();
+    local.put(ReportTables.LINK_WORST_CASE, new ReportWriter.Rows(
+        ReportTables.LINK_WORST_CASE_SCHEMA, worst.stream().map(ReportTables::row).toList()));
+    Map<String, Dataset<Row>> extra = new LinkedHashMap<>(SparkTopology.sweepTables(spark,
+        runId, base, components, baseline.load(), assembly.scenarios().map(Tuple2::_2),
+        scenarios.size(), partitions));
+    series.ifPresent(sr -> local.putAll(SeriesRun.table(runId, scenarios, sr)));
+    plan.ifPresent(p -> local.putAll(PlanRounds.tables(p)));
     Map<String, byte[]> files = new LinkedHashMap<>(attachments);
     plan.ifPresent(p -> files.putAll(PlanRounds.attachments(p)));
     Reports.publish(spark, out, format, runId, reports, baselineRows,
         Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), rejects,
-        TeReports.tables(spark, reports, withTe, extra), th, files, new SummaryHtml.Planning(
-            SummaryHtml.Planning.crossing(worst, 2 * Reports.SHOWN), plan));
+        TeReports.tables(spark, reports, withTe, extra), local, th, files,
+        new SummaryHtml.Planning(SummaryHtml.Planning.crossing(worst, 2 * PageTally.SHOWN),
+            plan));
   }
 
   /** Drops the persisted reports. */

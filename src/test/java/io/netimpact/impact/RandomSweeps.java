@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A small random sweep evaluated in plain Java, with its worst case folded: shared fixture. */
-record RandomSweeps(Network base, List<Scenario> scenarios, WorstCase worst,
+public record RandomSweeps(Network base, List<Scenario> scenarios, WorstCase worst,
     List<ImpactReport> reports, double[] loadBefore) {
 
   /** Six random changes of every op kind on random network {@code seed}. */
-  static RandomSweeps of(long seed) {
+  public static RandomSweeps of(long seed) {
     Snapshot s = RandomNetworks.snapshot(seed, 6 + (int) (seed % 10), 10 + (int) (seed % 15),
         30);
     Network base = NetworkCompiler.compile(s);

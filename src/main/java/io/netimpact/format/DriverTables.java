@@ -1,0 +1,158 @@
+package io.netimpact.format;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A report table that is already on the driver (a review's rows, a sweep's baseline and worst
+ * case), written as one file by the driver: Parquet through parquet-hadoop, or JSON lines through
+ * Jackson, in the layout Spark's writers give (one {@code part-00000-*} file, columns in schema
+ * order, nulls written, the Spark schema in the Parquet footer), so that readers cannot tell the
+ * two apart. It saves a Spark SQL job and its commit per table: for a review, every table.
+ * Flat schemas of strings, doubles, longs, ints and booleans. O(rows x columns).
+ */
+public final class DriverTables {
+  /** The footer key under which Spark keeps a file's Spark schema. */
+  static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
+
+  private DriverTables() {}
+
+  /**
+   * Writes {@code rows} as the one file of table directory {@code dir}.
+   *
+   * @throws IllegalArgumentException for a column type other than the flat ones above
+   */
+  public static void write(FileSystem fs, Configuration hadoop, Path dir, boolean parquet,
+      StructType schema, List<Row> rows) {
+    String name = "part-00000-" + UUID.randomUUID() + "-c000"
+        + (parquet ? ".snappy.parquet" : ".json");
+    Path file = new Path(dir, name);
+    try {
+      fs.mkdirs(dir);
+      if (parquet) {
+        writeParquet(hadoop, file, schema, rows);
+      } else {
+        writeJson(fs, file, schema, rows);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static void writeParquet(Configuration hadoop, Path file, StructType schema,
+      List<Row> rows) throws IOException {
+    MessageType type = parquetType(schema);
+    SimpleGroupFactory groups = new SimpleGroupFactory(type);
+    StructField[] fields = schema.fields();
+    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(file).withConf(hadoop)
+        .withType(type).withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withExtraMetaData(Map.of(SPARK_SCHEMA_KEY, schema.json()))
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
+      for (Row r : rows) {
+        Group g = groups.newGroup();
+        for (int i = 0; i < fields.length; i++) {
+          if (r.isNullAt(i)) {
+            continue;
+          }
+          DataType t = fields[i].dataType();
+          String f = fields[i].name();
+          if (t.equals(DataTypes.StringType)) {
+            g.append(f, r.getString(i));
+          } else if (t.equals(DataTypes.DoubleType)) {
+            g.append(f, r.getDouble(i));
+          } else if (t.equals(DataTypes.LongType)) {
+            g.append(f, r.getLong(i));
+          } else if (t.equals(DataTypes.IntegerType)) {
+            g.append(f, r.getInt(i));
+          } else {
+            g.append(f, r.getBoolean(i));
+          }
+        }
+        w.write(g);
+      }
+    }
+  }
+
+  /** The Parquet schema Spark writes for {@code schema}: every column optional. */
+  static MessageType parquetType(StructType schema) {
+    Types.MessageTypeBuilder b = Types.buildMessage();
+    for (StructField f : schema.fields()) {
+      DataType t = f.dataType();
+      if (t.equals(DataTypes.StringType)) {
+        b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
+            .named(f.name());
+      } else if (t.equals(DataTypes.DoubleType)) {
+        b.optional(PrimitiveTypeName.DOUBLE).named(f.name());
+      } else if (t.equals(DataTypes.LongType)) {
+        b.optional(PrimitiveTypeName.INT64).named(f.name());
+      } else if (t.equals(DataTypes.IntegerType)) {
+        b.optional(PrimitiveTypeName.INT32).named(f.name());
+      } else if (t.equals(DataTypes.BooleanType)) {
+        b.optional(PrimitiveTypeName.BOOLEAN).named(f.name());
+      } else {
+        throw new IllegalArgumentException("column " + f.name() + ": " + t.simpleString()
+            + " is not a flat type this writer takes");
+      }
+    }
+    return b.named("spark_schema");
+  }
+
+  private static void writeJson(FileSystem fs, Path file, StructType schema, List<Row> rows)
+      throws IOException {
+    StructField[] fields = schema.fields();
+    try (Writer w = new BufferedWriter(new OutputStreamWriter(fs.create(file, true),
+        StandardCharsets.UTF_8), 1 << 16)) {
+      for (Row r : rows) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        for (int i = 0; i < fields.length; i++) {
+          String f = fields[i].name();
+          Object v = r.get(i);
+          if (v == null) {
+            n.putNull(f);
+          } else if (v instanceof String s) {
+            n.put(f, s);
+          } else if (v instanceof Double d) {
+            n.put(f, d);
+          } else if (v instanceof Long l) {
+            n.put(f, l);
+          } else if (v instanceof Integer x) {
+            n.put(f, x);
+          } else if (v instanceof Boolean x) {
+            n.put(f, x);
+          } else {
+            throw new IllegalArgumentException("column " + f + ": a " + v.getClass().getName()
+                + " is not a flat value this writer takes");
+          }
+        }
+        w.write(Json.MAPPER.writeValueAsString(n));
+        w.write('\n');
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.netimpact.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.netimpact.testing.SparkTestSession;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A table the driver writes reads back, with Spark, exactly as the one Spark's writer wrote. */
+class DriverTablesTest {
+  @TempDir
+  Path tmp;
+
+  /** Rows of every flat type, a third of the nullable cells null. */
+  private static List<Row> rows(StructType schema, long seed, int n) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<Row> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Object[] cells = new Object[schema.size()];
+      for (int c = 0; c < cells.length; c++) {
+        if (rnd.nextInt(3) == 0 && schema.fields()[c].nullable()) {
+          continue;
+        }
+        var t = schema.fields()[c].dataType();
+        cells[c] = t.equals(DataTypes.StringType) ? "s\"," + rnd.nextInt(1000) + "\u00e9"
+            : t.equals(DataTypes.DoubleType) ? rnd.nextDouble() * 1e3 - 1e-7
+            : t.equals(DataTypes.LongType) ? rnd.nextLong()
+            : t.equals(DataTypes.IntegerType) ? (Object) rnd.nextInt()
+            : (Object) rnd.nextBoolean();
+      }
+      out.add(RowFactory.create(cells));
+    }
+    return out;
+  }
+
+  private static List<String> read(SparkSession spark, String dir, boolean parquet,
+      StructType schema) {
+    Dataset<Row> df = parquet ? spark.read().parquet(dir) : spark.read().schema(schema).json(dir);
+    assertEquals(Arrays.asList(schema.fieldNames()), Arrays.asList(df.columns()));
+    return df.collectAsList().stream().map(Row::toString).sorted().toList();
+  }
+
+  @Test
+  void everyReportTable_readsBackAsSparksOwnWrite_inParquetAndJson() throws Exception {
+    SparkSession spark = SparkTestSession.get();
+    FileSystem fs = FileSystem.getLocal(new Configuration());
+    List<StructType> schemas = List.of(ReportTables.SCENARIO_SUMMARY_SCHEMA,
+        ReportTables.LINK_IMPACT_SCHEMA, ReportTables.DEMAND_IMPACT_SCHEMA,
+        ReportTables.LINK_BASELINE_SCHEMA, ReportTables.LINK_WORST_CASE_SCHEMA,
+        new StructType(new StructField[] {DataTypes.createStructField("i",
+            DataTypes.IntegerType, true)}));
+    int k = 0;
+    for (StructType schema : schemas) {
+      for (boolean parquet : new boolean[] {true, false}) {
+        List<Row> rows = rows(schema, ++k, 40);
+        String mine = tmp.resolve("driver-" + k).toString();
+        String theirs = tmp.resolve("spark-" + k).toString();
+        DriverTables.write(fs, new Configuration(), new org.apache.hadoop.fs.Path(mine),
+            parquet, schema, rows);
+        var w = spark.createDataFrame(rows, schema).coalesce(1).write();
+        if (parquet) {
+          w.parquet(theirs);
+        } else {
+          w.option("ignoreNullFields", "false").json(theirs);
+        }
+        assertEquals(read(spark, theirs, parquet, schema), read(spark, mine, parquet, schema),
+            schema.simpleString() + (parquet ? " parquet" : " json"));
+        if (parquet) {
+          assertEquals(spark.read().parquet(theirs).schema(), spark.read().parquet(mine)
+              .schema(), "the same Spark schema from the footer");
+        }
+      }
+    }
+  }
+}
