@@ -335,24 +335,22 @@ public final class MaskedView implements NetworkView {
 
   /** Metric after the change of the arc in base out-slot {@code j}. O(1). */
   int outSlotMetric(int j) {
-    if (anyMetric) {
-      int m = metricOver[base.outArc[j]];
-      if (m != 0) {
-        return m;
-      }
-    }
-    return base.outMetric[j];
+    return metricAfter(base.outArc[j], base.outMetric[j]);
   }
 
   /** Metric after the change of the arc in base in-slot {@code i}. O(1). */
   int inSlotMetric(int i) {
+    return metricAfter(base.inArc[i], base.inMetric[i]);
+  }
+
+  private int metricAfter(int arc, int baseMetric) {
     if (anyMetric) {
-      int m = metricOver[base.inArc[i]];
+      int m = metricOver[arc];
       if (m != 0) {
         return m;
       }
     }
-    return base.inMetric[i];
+    return baseMetric;
   }
 
   /**
