@@ -51,13 +51,12 @@ public final class DagWalk {
     while (!stack.isEmpty()) {
       int u = stack.popInt();
       for (int j = b.outStart[u]; j < b.outStart[u + 1]; j++) {
-        int arc = b.outArc[j];
-        if (!g.off[arc] && g.isNextHop(dst, dist, arc)) {
-          if (!visitor.visit(arc)) {
+        if (g.isNextHopSlot(dst, dist, u, j)) {
+          if (!visitor.visit(b.outArc[j])) {
             complete = false;
             break outer;
           }
-          follow(g.head(arc));
+          follow(b.outHead[j]);
         }
       }
       if (g.hasExtraOut[u]) {

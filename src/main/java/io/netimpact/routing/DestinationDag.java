@@ -12,17 +12,19 @@ public final class DestinationDag {
   private final long[] dist;
   private final int[] order;
   private final long generation;
+  private final boolean truncated;
 
-  DestinationDag(int destination, long[] dist, int[] order, long generation) {
+  DestinationDag(int destination, long[] dist, int[] order, long generation, boolean truncated) {
     this.destination = destination;
     this.dist = dist;
     this.order = order;
     this.generation = generation;
+    this.truncated = truncated;
   }
 
   /** Rebuilds a DAG from stored distances (as {@link #distances} gives them). O(V log V). */
   public static DestinationDag fromDistances(MaskedView g, int dst, long[] dist) {
-    return new DestinationDag(dst, dist, ascending(dist), g.generation());
+    return new DestinationDag(dst, dist, ascending(dist), g.generation(), false);
   }
 
   public int destination() {
@@ -36,6 +38,24 @@ public final class DestinationDag {
 
   public boolean reaches(int v) {
     return dist[v] != ShortestPaths.UNREACHABLE;
+  }
+
+  /**
+   * Distance of the farthest device in the DAG ({@link ShortestPaths#UNREACHABLE} when it is
+   * empty). Every device nearer than this has its exact distance; a device the DAG leaves out
+   * is unreachable or (a DAG from {@link ShortestPaths#towardSources}) at least this far.
+   */
+  public long horizon() {
+    return order.length == 0 ? ShortestPaths.UNREACHABLE : dist[order[order.length - 1]];
+  }
+
+  /**
+   * Whether the DAG is known to stop at its horizon ({@link ShortestPaths#towardSources}
+   * stopped before the heap ran out): then every device it leaves out is at least the horizon
+   * away and no source is among them. False when the DAG is complete or not known to be cut.
+   */
+  public boolean truncated() {
+    return truncated;
   }
 
   /** Devices that reach the destination (the DAG's size). */

@@ -112,8 +112,7 @@ public final class EcmpPush {
     Network b = g.base;
     int hops = 0;
     for (int j = b.outStart[u]; j < b.outStart[u + 1]; j++) {
-      int arc = b.outArc[j];
-      if (!g.off[arc] && g.isNextHop(dst, dist, arc)) {
+      if (g.isNextHopSlot(dst, dist, u, j)) {
         hops++;
       }
     }
@@ -130,24 +129,22 @@ public final class EcmpPush {
     }
     double share = t / hops;
     for (int j = b.outStart[u]; j < b.outStart[u + 1]; j++) {
-      int arc = b.outArc[j];
-      if (!g.off[arc] && g.isNextHop(dst, dist, arc)) {
-        hand(g, dist, arc, share, sink, sign, queueHeads);
+      if (g.isNextHopSlot(dst, dist, u, j)) {
+        hand(dist, b.outArc[j], b.outHead[j], share, sink, sign, queueHeads);
       }
     }
     if (extra != null) {
       for (int arc : extra) {
         if (g.isNextHop(dst, dist, arc)) {
-          hand(g, dist, arc, share, sink, sign, queueHeads);
+          hand(dist, arc, g.head(arc), share, sink, sign, queueHeads);
         }
       }
     }
   }
 
-  private void hand(MaskedView g, long[] dist, int arc, double share, LoadSink sink,
+  private void hand(long[] dist, int arc, int v, double share, LoadSink sink,
       double sign, boolean queueHead) {
     sink.add(arc, sign * share);
-    int v = g.head(arc);
     traffic[v] += share;
     if (queueHead) {
       mark(dist, v);

@@ -31,6 +31,15 @@ public final class IndexedMinHeap {
     size = 0;
   }
 
+  int size() {
+    return size;
+  }
+
+  /** The node at heap position {@code i}, {@code 0 <= i < size()} (in no particular order). */
+  int node(int i) {
+    return heap[i];
+  }
+
   public boolean isEmpty() {
     return size == 0;
   }

@@ -43,6 +43,14 @@ public final class MaskedView implements NetworkView {
   private static final java.util.concurrent.atomic.AtomicLong GENERATIONS =
       new java.util.concurrent.atomic.AtomicLong();
   private long generation = GENERATIONS.incrementAndGet();
+  /**
+   * Devices the kernel leaves out of every Dijkstra ({@link TransitStubs}), or null: never
+   * labelled, so they stay unreachable. Set by the evaluator that owns the view.
+   */
+  boolean[] stubs;
+  /** Whether the mask switches any base arc off, or changes any base arc's metric. */
+  private boolean anyOff;
+  private boolean anyMetric;
 
   public MaskedView(Network base) {
     this.base = base;
@@ -96,6 +104,8 @@ public final class MaskedView implements NetworkView {
     set(mask, false);
     mask = next;
     set(next, true);
+    anyOff = next.offArcs.length > 0;
+    anyMetric = next.anyMetricArcs.length > 0;
     generation = GENERATIONS.incrementAndGet();
     return this;
   }
@@ -329,6 +339,59 @@ public final class MaskedView implements NetworkView {
   /** Volume after the change of base demand {@code k}, Gbps. */
   public double demandGbps(int k) {
     return volumeSet[k] ? volumeOver[k] : base.demGbps[k];
+  }
+
+  /**
+   * Whether base out-slot {@code j} (arc {@code base.outArcs()[j]}, usable in the base) is
+   * usable after the change. O(1), no lookup when the mask switches nothing off.
+   */
+  boolean outSlotUsable(int j) {
+    return !anyOff || !off[base.outArc[j]];
+  }
+
+  /** Whether base in-slot {@code i} is usable after the change. O(1). */
+  boolean inSlotUsable(int i) {
+    return !anyOff || !off[base.inArc[i]];
+  }
+
+  /** Metric after the change of the arc in base out-slot {@code j}. O(1). */
+  int outSlotMetric(int j) {
+    return metricAfter(base.outArc[j], base.outMetric[j]);
+  }
+
+  /** Metric after the change of the arc in base in-slot {@code i}. O(1). */
+  int inSlotMetric(int i) {
+    return metricAfter(base.inArc[i], base.inMetric[i]);
+  }
+
+  private int metricAfter(int arc, int baseMetric) {
+    if (anyMetric) {
+      int m = metricOver[arc];
+      if (m != 0) {
+        return m;
+      }
+    }
+    return baseMetric;
+  }
+
+  /**
+   * {@link #isNextHop} for the arc in base out-slot {@code j} of device {@code u}, read from
+   * the arc-aligned arrays; includes the slot's usability after the change. O(1).
+   */
+  boolean isNextHopSlot(int dst, long[] dist, int u, int j) {
+    if (!outSlotUsable(j) || u == dst) {
+      return false;
+    }
+    long du = dist[u];
+    int v = base.outHead[j];
+    long dv = dist[v];
+    if (du == ShortestPaths.UNREACHABLE || dv == ShortestPaths.UNREACHABLE) {
+      return false;
+    }
+    if (v != dst && isDrained(v)) {
+      return false;
+    }
+    return du == dv + outSlotMetric(j);
   }
 
   /**

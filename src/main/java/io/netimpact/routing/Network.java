@@ -61,6 +61,16 @@ public final class Network implements NetworkView, Serializable {
   final int[] outArc;
   final int[] inStart;
   final int[] inArc;
+  /**
+   * Arc-aligned copies in CSR order: for out-slot {@code j} (arc {@code outArc[j]}) its head and
+   * metric, for in-slot {@code i} (arc {@code inArc[i]}) its tail and metric. The kernel's
+   * loops read these sequentially instead of looking each arc's ends up in the link arrays
+   * (a cache miss per arc on large networks).
+   */
+  final int[] outHead;
+  final int[] outMetric;
+  final int[] inTail;
+  final int[] inMetric;
 
   private transient volatile Map<String, Integer> nodeIndex;
   private transient volatile Map<String, Integer> linkIndex;
@@ -70,6 +80,7 @@ public final class Network implements NetworkView, Serializable {
   private transient volatile int[][] devicesBySite;
   private transient volatile int[][] demandsBySource;
   private transient volatile double totalDemand = Double.NaN;
+  private transient volatile boolean[] transitStubs;
 
   Network(String[] nodeIds, int[] nodeSite, int[] nodeRegion, int[] nodeRole, String[] sites,
       String[] regions, String[] roles, boolean[] drained, boolean[] present, String[] linkIds,
@@ -147,6 +158,18 @@ public final class Network implements NetworkView, Serializable {
         outArc[outFill[tail(arc)]++] = arc;
         inArc[inFill[head(arc)]++] = arc;
       }
+    }
+    this.outHead = new int[outArc.length];
+    this.outMetric = new int[outArc.length];
+    for (int j = 0; j < outArc.length; j++) {
+      outHead[j] = head(outArc[j]);
+      outMetric[j] = arcMetric(outArc[j]);
+    }
+    this.inTail = new int[inArc.length];
+    this.inMetric = new int[inArc.length];
+    for (int i = 0; i < inArc.length; i++) {
+      inTail[i] = tail(inArc[i]);
+      inMetric[i] = arcMetric(inArc[i]);
     }
   }
 
@@ -410,6 +433,24 @@ public final class Network implements NetworkView, Serializable {
       linksBySrlg = by;
     }
     return by[s];
+  }
+
+  /**
+   * Devices that can never carry traffic of the demands ({@link TransitStubs}); computed once
+   * per instance (so once per JVM for a broadcast network). Do not modify.
+   */
+  boolean[] transitStubs() {
+    boolean[] s = transitStubs;
+    if (s == null) {
+      synchronized (this) {
+        s = transitStubs;
+        if (s == null) {
+          s = TransitStubs.find(this);
+          transitStubs = s;
+        }
+      }
+    }
+    return s;
   }
 
   /** All demand, Gbps; O(1) after a one-time O(D) sum. */

@@ -45,6 +45,11 @@ public final class PairEvaluator {
   private final ShortestPaths paths;
   private final EcmpPush push;
   private final DagWalk walk;
+  /** The base's stubs; the after view's copy, less those of the sites the shown mask touches. */
+  private final boolean[] stubs;
+  private final boolean[] afterStubs;
+  private ScenarioMask touchedFor;
+  private int[] touched = new int[0];
 
   // Scratch bound to one baseline at a time (see bind): its distances, latencies and
   // fingerprints, patched for a region and restored after every pair.
@@ -73,6 +78,10 @@ public final class PairEvaluator {
     this.paths = new ShortestPaths(n);
     this.push = new EcmpPush(n);
     this.walk = new DagWalk(n);
+    this.stubs = base.transitStubs();
+    this.afterStubs = stubs.clone();
+    before.stubs = stubs;
+    after.stubs = afterStubs;
     this.demandOf = new int[n];
     Arrays.fill(demandOf, -1);
     this.inA = new boolean[n];
@@ -87,9 +96,12 @@ public final class PairEvaluator {
     return base;
   }
 
-  /** Routes {@code dst} on the base: one Dijkstra, one push, path statistics. O(E log V). */
+  /**
+   * Routes {@code dst} on the base as far as its sources ({@link ShortestPaths#towardSources}):
+   * one Dijkstra, one push, path statistics. O(E log V).
+   */
   public DestinationBaseline baseline(int dst) {
-    return baseline(paths.toward(before, dst));
+    return baseline(paths.towardSources(before, dst));
   }
 
   /** The baseline of a destination from stored distances (no Dijkstra). O(V log V + E). */
@@ -135,16 +147,37 @@ public final class PairEvaluator {
     if (after.mask() != m) {
       after.show(m);
     }
+    if (touchedFor != m) {
+      for (int v : touched) {
+        afterStubs[v] = true;
+      }
+      touched = TransitStubs.touched(base, stubs, m, after);
+      for (int v : touched) {
+        afterStubs[v] = false;
+      }
+      touchedFor = m;
+    }
   }
 
   private boolean onDagBefore(int t, long[] d, int arc) {
     return base.usable[arc >> 1] && before.isNextHop(t, d, arc);
   }
 
-  /** Whether an arc u->v of metric w could join the DAG after the change. */
-  private boolean couldJoin(int t, long[] d, int u, int v, int w) {
-    return u != t && d[v] != INF && (v == t || !after.isDrained(v))
-        && (d[u] == INF || d[u] >= w + d[v]);
+  /**
+   * Whether an arc u->v of metric w could join the DAG after the change. A device the DAG
+   * leaves out is unreachable, or, on a DAG cut at its horizon H, at least H away and no
+   * source: then the arc matters only if it brings u nearer than H (a source's path through u
+   * is longer than u's own).
+   */
+  private boolean couldJoin(DestinationDag dag, long[] d, int u, int v, int w) {
+    int t = dag.destination();
+    if (u == t || d[v] == INF || (v != t && after.isDrained(v))) {
+      return false;
+    }
+    if (d[u] == INF) {
+      return !dag.truncated() || w + d[v] < dag.horizon();
+    }
+    return d[u] >= w + d[v];
   }
 
   /** The incremental rules (class comment) for one pair. O(changed elements). */
@@ -157,6 +190,11 @@ public final class PairEvaluator {
         return true;
       }
     }
+    if (touched.length > 0 && !m.isIncreaseOnly()) {
+      // Stubs of a touched site may carry traffic after a change that can shorten paths; the
+      // rules below read distances that leave them out.
+      return true;
+    }
     for (int a : m.offArcs) {
       if (onDagBefore(t, d, a)) {
         return true;
@@ -165,14 +203,14 @@ public final class PairEvaluator {
     for (int i = 0; i < m.metricArcs.length; i++) {
       int a = m.metricArcs[i];
       boolean matters = m.newMetric[i] > base.arcMetric(a) ? onDagBefore(t, d, a)
-          : couldJoin(t, d, base.tail(a), base.head(a), m.newMetric[i]);
+          : couldJoin(b.dag, d, base.tail(a), base.head(a), m.newMetric[i]);
       if (matters) {
         return true;
       }
     }
     for (int i = 0; i < m.onArcs.length; i++) {
       int a = m.onArcs[i];
-      if (couldJoin(t, d, after.tail(a), after.head(a), m.onMetric[i])) {
+      if (couldJoin(b.dag, d, after.tail(a), after.head(a), m.onMetric[i])) {
         return true;
       }
     }
@@ -189,7 +227,7 @@ public final class PairEvaluator {
       if (v != t && d[v] != INF) {
         for (int j = base.inStart[v]; j < base.inStart[v + 1]; j++) {
           int a = base.inArc[j];
-          if (!after.off[a] && couldJoin(t, d, base.tail(a), v, after.arcMetric(a))) {
+          if (!after.off[a] && couldJoin(b.dag, d, base.tail(a), v, after.arcMetric(a))) {
             return true;
           }
         }
@@ -207,7 +245,10 @@ public final class PairEvaluator {
       LoadSink sink) {
     showMask(m);
     bind(b);
-    return incremental && m.isIncreaseOnly() ? repair(b, m, sink) : reroute(b, sink);
+    // With stubs of a touched site back in the after view, the repair's region (drawn on a
+    // baseline without them) is not enough: route afresh.
+    return incremental && m.isIncreaseOnly() && touched.length == 0 ? repair(b, m, sink)
+        : reroute(b, sink);
   }
 
   private PairResult repair(DestinationBaseline b, ScenarioMask m, LoadSink sink) {
@@ -248,6 +289,20 @@ public final class PairEvaluator {
       dist[x] = INF;
     }
     int reached = paths.resettle(after, t, dist, inA, aNodes, aNodes.length, aOrder);
+    // The baseline leaves out devices past its horizon (towardSources): a region distance
+    // after within the horizon is exact (any path through a left-out device is longer), one
+    // beyond it (or unreachable) may not be, and then the pair is rerouted instead.
+    long horizon = b.dag.horizon();
+    for (int x : aNodes) {
+      if (dist[x] > horizon) {
+        for (int y : aNodes) {
+          inA[y] = false;
+          dist[y] = d0[y];
+        }
+        aList.clear();
+        return reroute(b, sink);
+      }
+    }
     PathStats.compute(after, t, dist, aOrder, reached, latency, fingerprint);
     // 3. Traffic from A and from sources whose volume changed: before out, after in.
     double lostB = queueRegion(before, t, d0, aNodes, m);
@@ -347,7 +402,7 @@ public final class PairEvaluator {
       acc = Arrays.copyOf(acc, arcs);
       accSeen = Arrays.copyOf(accSeen, arcs);
     }
-    DestinationDag dag = paths.toward(after, t);
+    DestinationDag dag = paths.towardSources(after, t);
     double lostA = push.pushDemands(after, dag, this::accumulate);
     // After minus before per arc, each computed as one subtraction so that an unchanged arc
     // gives exactly 0.

@@ -42,9 +42,9 @@ public final class PathStats {
       double lat = 0;
       long h = 0;
       for (int j = b.outStart[u]; j < b.outStart[u + 1]; j++) {
-        int arc = b.outArc[j];
-        if (!g.off[arc] && g.isNextHop(dst, dist, arc)) {
-          int v = b.head(arc);
+        if (g.isNextHopSlot(dst, dist, u, j)) {
+          int arc = b.outArc[j];
+          int v = b.outHead[j];
           hops++;
           lat += g.latencyMs(arc) + latency[v];
           h += step(arc, fingerprint[v]);

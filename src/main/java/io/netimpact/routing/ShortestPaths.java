@@ -22,23 +22,82 @@ public final class ShortestPaths {
 
   private final IndexedMinHeap heap;
   private final int nodeCount;
+  /** Sources of the destination being routed by {@link #towardSources}: marked with stamp. */
+  private final int[] sourceMark;
+  private int stamp;
+  private boolean stopping;
+  /** Whether the last settle stopped at its sources with labels left. */
+  private boolean cut;
+  private int remaining;
 
   public ShortestPaths(int nodeCount) {
     this.nodeCount = nodeCount;
     this.heap = new IndexedMinHeap(nodeCount);
+    this.sourceMark = new int[nodeCount];
   }
 
   /** Shortest-path DAG of every device towards {@code dst} on {@code g}. O(E log V). */
   public DestinationDag toward(MaskedView g, int dst) {
+    return route(g, dst);
+  }
+
+  /**
+   * The part of the shortest-path DAG towards {@code dst} that can carry its traffic: the same
+   * loop as {@link #toward}, stopped once every source of a demand to {@code dst} is settled.
+   * Metrics are positive, so a device settled later is farther than every source and on no
+   * source's path; it is left {@link #UNREACHABLE}. Every device nearer than the DAG's {@link
+   * DestinationDag#horizon} has its exact distance, every device left out is at least that
+   * far. Distances and next hops of the sources, their demands' loads, latencies and
+   * fingerprints are those of the whole DAG. O(E' log V') for the V' devices and E' arcs
+   * nearer than the farthest source.
+   */
+  public DestinationDag towardSources(MaskedView g, int dst) {
+    Network b = g.base;
+    if (++stamp == 0) {
+      java.util.Arrays.fill(sourceMark, 0);
+      stamp = 1;
+    }
+    int count = 0;
+    for (int k = b.demByDstStart[dst]; k < b.demByDstStart[dst + 1]; k++) {
+      int s = b.demSrc[k];
+      if (sourceMark[s] != stamp) {
+        sourceMark[s] = stamp;
+        count++;
+      }
+    }
+    stopping = true;
+    remaining = count;
+    try {
+      return route(g, dst);
+    } finally {
+      stopping = false;
+    }
+  }
+
+  private DestinationDag route(MaskedView g, int dst) {
     long[] dist = new long[nodeCount];
     Arrays.fill(dist, UNREACHABLE);
     int[] order = new int[nodeCount];
     int reached = 0;
+    cut = false;
     if (g.isPresent(dst)) {
       label(dist, dst, 0);
       reached = settle(g, dst, dist, null, order, 0);
     }
-    return new DestinationDag(dst, dist, Arrays.copyOf(order, reached), g.generation());
+    return new DestinationDag(dst, dist, Arrays.copyOf(order, reached), g.generation(), cut);
+  }
+
+  /**
+   * The same loop towards {@code dst} over the devices flagged in {@code region} only (dst
+   * among them), into the caller's {@code dist} (UNREACHABLE on every region device on entry)
+   * and {@code order}; the caller resets the entries it reads. O(R log R + arcs into R) for a
+   * region of R devices. {@link TransitStubs} routes each site on its own with it.
+   *
+   * @return how many region devices reach {@code dst}
+   */
+  int towardWithin(MaskedView g, int dst, boolean[] region, long[] dist, int[] order) {
+    label(dist, dst, 0);
+    return settle(g, dst, dist, region, order, 0);
   }
 
   /**
@@ -57,9 +116,11 @@ public final class ShortestPaths {
       long best = UNREACHABLE;
       Network b = g.base;
       for (int j = b.outStart[x]; j < b.outStart[x + 1]; j++) {
-        int arc = b.outArc[j];
-        if (!g.off[arc]) {
-          best = Math.min(best, border(g, dst, dist, region, arc));
+        if (g.outSlotUsable(j)) {
+          int y = b.outHead[j];
+          if (!region[y] && dist[y] != UNREACHABLE && (y == dst || !g.isDrained(y))) {
+            best = Math.min(best, dist[y] + g.outSlotMetric(j));
+          }
         }
       }
       if (g.hasExtraOut[x]) {
@@ -99,19 +160,34 @@ public final class ShortestPaths {
       int at) {
     Network b = g.base;
     int[] inStart = b.inStart;
-    int[] inArc = b.inArc;
-    boolean[] off = g.off;
+    int[] inTail = b.inTail;
+    boolean[] stub = g.stubs;
     while (!heap.isEmpty()) {
       int v = heap.pop();
       order[at++] = v;
+      if (stopping && (remaining == 0 || (sourceMark[v] == stamp && --remaining == 0))) {
+        // Labels still in the heap are upper bounds, not distances: drop them.
+        for (int i = 0; i < heap.size(); i++) {
+          dist[heap.node(i)] = UNREACHABLE;
+        }
+        heap.clear();
+        cut = true;
+        break;
+      }
       if (v != dst && g.isDrained(v)) {
         continue;
       }
       long dv = dist[v];
       for (int i = inStart[v]; i < inStart[v + 1]; i++) {
-        int arc = inArc[i];
-        if (!off[arc]) {
-          relax(g, dist, region, arc, dv);
+        if (g.inSlotUsable(i)) {
+          int u = inTail[i];
+          if ((region == null || region[u]) && (stub == null || !stub[u])) {
+            long nd = dv + g.inSlotMetric(i);
+            if (nd < dist[u]) {
+              dist[u] = nd;
+              heap.pushOrDecrease(u, nd);
+            }
+          }
         }
       }
       if (g.hasExtraIn[v]) {
@@ -125,7 +201,7 @@ public final class ShortestPaths {
 
   private void relax(MaskedView g, long[] dist, boolean[] region, int arc, long dv) {
     int u = g.tail(arc);
-    if (region != null && !region[u]) {
+    if ((region != null && !region[u]) || (g.stubs != null && g.stubs[u])) {
       return;
     }
     long nd = dv + g.arcMetric(arc);
