@@ -40,8 +40,7 @@ public final class WorstCase implements Serializable {
   void add(int s, int a, double load, double capacity, ArcStatus status) {
     double util = load / capacity;
     curve.add(Network.linkOf(a), s, load, capacity);
-    if (worstScenario[a] < 0 || util > worstUtil[a]
-        || (util == worstUtil[a] && s < worstScenario[a])) {
+    if (worse(a, util, s)) {
       worstUtil[a] = util;
       worstLoad[a] = load;
       worstScenario[a] = s;
@@ -54,12 +53,28 @@ public final class WorstCase implements Serializable {
     }
   }
 
+  /**
+   * Whether utilisation {@code util} of scenario {@code s} is arc {@code a}'s new worst: higher
+   * by more than rounding (1e-9 relative), or equal within it and earlier in scenario order, so
+   * that the incremental and the full evaluation, whose sums differ in the last bits, name the
+   * same scenario.
+   */
+  private boolean worse(int a, double util, int s) {
+    if (worstScenario[a] < 0) {
+      return true;
+    }
+    double cur = worstUtil[a];
+    if (Math.abs(util - cur) <= 1e-9 * Math.max(Math.abs(util), Math.abs(cur))) {
+      return s < worstScenario[a];
+    }
+    return util > cur;
+  }
+
   /** Adds {@code o} into this and returns this. O(E). */
   public WorstCase merge(WorstCase o) {
     for (int a = 0; a < worstUtil.length; a++) {
       int s = o.worstScenario[a];
-      if (s >= 0 && (worstScenario[a] < 0 || o.worstUtil[a] > worstUtil[a]
-          || (o.worstUtil[a] == worstUtil[a] && s < worstScenario[a]))) {
+      if (s >= 0 && worse(a, o.worstUtil[a], s)) {
         worstUtil[a] = o.worstUtil[a];
         worstLoad[a] = o.worstLoad[a];
         worstScenario[a] = s;

@@ -62,4 +62,30 @@ class WorstCaseTest {
     }
     assertEquals(true, checked > 500, "arcs checked: " + checked);
   }
+
+  @Test
+  void utilisationsEqualWithinRounding_nameTheEarlierScenario_inAnyFoldOrder() {
+    Network base = io.netimpact.testing.Topologies.square().compile();
+    List<Scenario> scenarios = List.of(new Scenario("first", "", null),
+        new Scenario("second", "", null), new Scenario("third", "", null));
+    WorstCase oneTask = new WorstCase(base.arcCount());
+    oneTask.add(1, 0, 50.0, 100, ArcStatus.OK);
+    oneTask.add(0, 0, 50.0 * (1 - 1e-13), 100, ArcStatus.OK);
+    oneTask.add(2, 0, 49.0, 100, ArcStatus.OK);
+    WorstCase a = new WorstCase(base.arcCount());
+    a.add(1, 0, 50.0, 100, ArcStatus.OK);
+    WorstCase b = new WorstCase(base.arcCount());
+    b.add(0, 0, 50.0 * (1 - 1e-13), 100, ArcStatus.OK);
+    double[] before = new double[base.arcCount()];
+    for (WorstCase w : List.of(oneTask, a.merge(b))) {
+      assertEquals(java.util.Optional.of("first"),
+          w.rows("r", base, before, scenarios).get(0).worstScenarioId());
+    }
+    WorstCase c = new WorstCase(base.arcCount());
+    c.add(0, 0, 49.0, 100, ArcStatus.OK);
+    c.add(2, 0, 50.0, 100, ArcStatus.OK);
+    assertEquals(java.util.Optional.of("third"),
+        c.rows("r", base, before, scenarios).get(0).worstScenarioId(),
+        "a real difference still decides");
+  }
 }
