@@ -81,6 +81,7 @@ public final class Network implements NetworkView, Serializable {
   private transient volatile int[][] demandsBySource;
   private transient volatile double totalDemand = Double.NaN;
   private transient volatile boolean[] transitStubs;
+  private transient volatile int[][] stubsBySite;
 
   Network(String[] nodeIds, int[] nodeSite, int[] nodeRegion, int[] nodeRole, String[] sites,
       String[] regions, String[] roles, boolean[] drained, boolean[] present, String[] linkIds,
@@ -477,6 +478,21 @@ public final class Network implements NetworkView, Serializable {
   }
 
   /** Devices of site {@code s}, ascending; O(its devices) after a one-time O(V) build. */
+  /** The devices of {@link #transitStubs()} in each site, ascending: computed once, O(V). */
+  int[][] stubsBySite() {
+    int[][] by = stubsBySite;
+    if (by == null) {
+      boolean[] stubs = transitStubs();
+      int[] keyOf = new int[nodeSite.length];
+      for (int v = 0; v < keyOf.length; v++) {
+        keyOf[v] = stubs[v] ? nodeSite[v] : -1;
+      }
+      by = group(sites.length, keyOf);
+      stubsBySite = by;
+    }
+    return by;
+  }
+
   int[] devicesOfSite(int s) {
     int[][] by = devicesBySite;
     if (by == null) {

@@ -161,11 +161,25 @@ public final class TransitStubs {
         site.accept(v);
       }
     }
+    if (sites.isEmpty()) {
+      return new int[0];
+    }
     IntArrayList out = new IntArrayList();
-    for (int s : sites) {
-      for (int v : net.devicesOfSite(s)) {
-        if (stubs[v]) {
-          out.add(v);
+    if (stubs == net.transitStubs()) {
+      // The network's own stubs, grouped by site once: no scan of the sites' devices.
+      int[][] bySite = net.stubsBySite();
+      if (sites.size() == 1) {
+        return bySite[sites.getInt(0)];
+      }
+      for (int s : sites) {
+        out.addElements(out.size(), bySite[s]);
+      }
+    } else {
+      for (int s : sites) {
+        for (int v : net.devicesOfSite(s)) {
+          if (stubs[v]) {
+            out.add(v);
+          }
         }
       }
     }
