@@ -151,7 +151,7 @@ public final class PairEvaluator {
       for (int v : touched) {
         afterStubs[v] = true;
       }
-      touched = TransitStubs.touched(base, stubs, m, after);
+      touched = TransitStubs.touched(base, m, after);
       for (int v : touched) {
         afterStubs[v] = false;
       }

@@ -142,7 +142,7 @@ public final class TransitStubs {
    * metric it changes, a device it drains, undrains or removes), ascending; empty when those
    * sites have none. O(changed elements + those sites' devices).
    */
-  static int[] touched(Network net, boolean[] stubs, ScenarioMask m, MaskedView after) {
+  static int[] touched(Network net, ScenarioMask m, MaskedView after) {
     IntArrayList sites = new IntArrayList();
     java.util.function.IntConsumer site = v -> {
       int s = net.nodeSite[v];
@@ -164,24 +164,14 @@ public final class TransitStubs {
     if (sites.isEmpty()) {
       return new int[0];
     }
+    // The network's stubs, grouped by site once: no scan of the sites' devices per call.
+    int[][] bySite = net.stubsBySite();
+    if (sites.size() == 1) {
+      return bySite[sites.getInt(0)];
+    }
     IntArrayList out = new IntArrayList();
-    if (stubs == net.transitStubs()) {
-      // The network's own stubs, grouped by site once: no scan of the sites' devices.
-      int[][] bySite = net.stubsBySite();
-      if (sites.size() == 1) {
-        return bySite[sites.getInt(0)];
-      }
-      for (int s : sites) {
-        out.addElements(out.size(), bySite[s]);
-      }
-    } else {
-      for (int s : sites) {
-        for (int v : net.devicesOfSite(s)) {
-          if (stubs[v]) {
-            out.add(v);
-          }
-        }
-      }
+    for (int s : sites) {
+      out.addElements(out.size(), bySite[s]);
     }
     int[] r = out.toIntArray();
     Arrays.sort(r);
