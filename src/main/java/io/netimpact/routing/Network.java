@@ -82,6 +82,7 @@ public final class Network implements NetworkView, Serializable {
   private transient volatile double totalDemand = Double.NaN;
   private transient volatile boolean[] transitStubs;
   private transient volatile int[][] stubsBySite;
+  private transient volatile TransitStubs.Roles stubRoles;
 
   Network(String[] nodeIds, int[] nodeSite, int[] nodeRegion, int[] nodeRole, String[] sites,
       String[] regions, String[] roles, boolean[] drained, boolean[] present, String[] linkIds,
@@ -491,6 +492,16 @@ public final class Network implements NetworkView, Serializable {
       stubsBySite = by;
     }
     return by;
+  }
+
+  /** The sources, destinations and borders that decide the stubs: computed once, O(V + E + D). */
+  TransitStubs.Roles stubRoles() {
+    TransitStubs.Roles r = stubRoles;
+    if (r == null) {
+      r = TransitStubs.Roles.of(this);
+      stubRoles = r;
+    }
+    return r;
   }
 
   int[] devicesOfSite(int s) {

@@ -50,6 +50,7 @@ public final class PairEvaluator {
   private final boolean[] afterStubs;
   private ScenarioMask touchedFor;
   private int[] touched = new int[0];
+  private TransitStubs.Workspace stubWork;
 
   // Scratch bound to one baseline at a time (see bind): its distances, latencies and
   // fingerprints, patched for a region and restored after every pair.
@@ -151,12 +152,32 @@ public final class PairEvaluator {
       for (int v : touched) {
         afterStubs[v] = true;
       }
-      touched = TransitStubs.touched(base, m, after);
+      touched = stubsGivenBack(m);
       for (int v : touched) {
         afterStubs[v] = false;
       }
       touchedFor = m;
     }
+  }
+
+  /**
+   * The stubs the after view of {@code m} routes again: for an increase-only mask without
+   * switched-on arcs only those of its sites that stop being stubs (found once per mask and
+   * kept with it), otherwise every stub of its sites.
+   */
+  private int[] stubsGivenBack(ScenarioMask m) {
+    if (!m.isIncreaseOnly() || m.onArcs.length > 0) {
+      return TransitStubs.touched(base, m, after);
+    }
+    int[] r = m.returningStubs;
+    if (r == null) {
+      if (stubWork == null) {
+        stubWork = new TransitStubs.Workspace(n);
+      }
+      r = TransitStubs.returning(base, m, after, stubWork);
+      m.returningStubs = r;
+    }
+    return r;
   }
 
   private boolean onDagBefore(int t, long[] d, int arc) {

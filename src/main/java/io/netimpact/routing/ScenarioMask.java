@@ -76,6 +76,11 @@ public final class ScenarioMask implements java.io.Serializable {
   /** The change's {@code scale_demands} ops, to apply to other demand matrices too. */
   final Scale[] scales;
   private final boolean increaseOnly;
+  /**
+   * The base's stubs this mask gives back ({@link TransitStubs#returning}), found once per
+   * JVM by the first evaluator that shows the mask; null until then. Not serialized.
+   */
+  transient volatile int[] returningStubs;
 
   /** One {@code scale_demands}: {@code factor} on demands from site src to site dst (-1: any). */
   record Scale(double factor, int srcSite, int dstSite) implements java.io.Serializable {}

@@ -21,8 +21,10 @@ import java.util.Arrays;
  * fingerprint.
  *
  * <p>A change keeps this true in every site it does not touch (the site's sub-network stays
- * as it was and its border can only shrink); {@link #touched} gives the stubs of the sites a
- * change touches, which the evaluator routes again as ordinary devices.
+ * as it was and its border can only shrink). In a site it touches, a change that can shorten
+ * paths gives back all the site's stubs ({@link #touched}); an increase-only change gives
+ * back only those that are no stubs of the site after it ({@link #returning}). The evaluator
+ * routes the stubs given back as ordinary devices.
  *
  * <p>Cost: one Dijkstra inside the site towards each border device and destination of a site
  * that has other devices, O(sum over such sites of T_s (E_s log V_s)) for T_s such targets,
@@ -33,55 +35,118 @@ public final class TransitStubs {
 
   /** The stubs of {@code net} (indexed by device). */
   static boolean[] find(Network net) {
-    int n = net.nodeCount();
-    boolean[] source = new boolean[n];
-    boolean[] destination = new boolean[n];
-    for (int k = 0; k < net.demandCount(); k++) {
-      source[net.demSrc[k]] = true;
-      destination[net.demDst[k]] = true;
-    }
-    boolean[] border = new boolean[n];
-    for (int v = 0; v < n; v++) {
-      if (net.nodeSite[v] < 0 || !net.present[v]) {
-        continue;
-      }
-      for (int j = net.outStart[v]; j < net.outStart[v + 1]; j++) {
-        border[v] |= net.nodeSite[net.outHead[j]] != net.nodeSite[v];
-      }
-      for (int i = net.inStart[v]; i < net.inStart[v + 1]; i++) {
-        border[v] |= net.nodeSite[net.inTail[i]] != net.nodeSite[v];
-      }
-    }
-    boolean[] stub = new boolean[n];
+    Roles roles = Roles.of(net);
+    Workspace w = new Workspace(net.nodeCount());
     MaskedView g = MaskedView.of(net);
-    ShortestPaths paths = new ShortestPaths(n);
-    long[] dist = new long[n];
-    Arrays.fill(dist, ShortestPaths.UNREACHABLE);
-    int[] order = new int[n];
-    boolean[] region = new boolean[n];
-    boolean[] entry = new boolean[n];
-    boolean[] inside = new boolean[n];
-    boolean[] transit = new boolean[n];
+    boolean[] stub = new boolean[net.nodeCount()];
     for (int s = 0; s < net.siteCount(); s++) {
       int[] devices = net.devicesOfSite(s);
+      if (!roles.hasCandidates(net, devices)) {
+        continue;
+      }
+      w.markTransit(net, g, s, devices, roles);
+      for (int v : devices) {
+        stub[v] = roles.candidate(net, v) && !w.transit[v];
+        w.transit[v] = false;
+      }
+    }
+    return stub;
+  }
+
+  /**
+   * Sources, destinations and border devices of a network: what decides, with the sites'
+   * sub-networks, which devices are stubs. O(V + E + D) once.
+   */
+  static final class Roles {
+    final boolean[] source;
+    final boolean[] destination;
+    final boolean[] border;
+
+    private Roles(boolean[] source, boolean[] destination, boolean[] border) {
+      this.source = source;
+      this.destination = destination;
+      this.border = border;
+    }
+
+    static Roles of(Network net) {
+      int n = net.nodeCount();
+      boolean[] source = new boolean[n];
+      boolean[] destination = new boolean[n];
+      for (int k = 0; k < net.demandCount(); k++) {
+        source[net.demSrc[k]] = true;
+        destination[net.demDst[k]] = true;
+      }
+      boolean[] border = new boolean[n];
+      for (int v = 0; v < n; v++) {
+        if (net.nodeSite[v] < 0 || !net.present[v]) {
+          continue;
+        }
+        for (int j = net.outStart[v]; j < net.outStart[v + 1]; j++) {
+          border[v] |= net.nodeSite[net.outHead[j]] != net.nodeSite[v];
+        }
+        for (int i = net.inStart[v]; i < net.inStart[v + 1]; i++) {
+          border[v] |= net.nodeSite[net.inTail[i]] != net.nodeSite[v];
+        }
+      }
+      return new Roles(source, destination, border);
+    }
+
+    /** Whether {@code v} is a present device that is no border and no demand endpoint. */
+    boolean candidate(Network net, int v) {
+      return net.present[v] && !border[v] && !source[v] && !destination[v];
+    }
+
+    boolean hasCandidates(Network net, int[] devices) {
+      for (int v : devices) {
+        if (candidate(net, v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Scratch for one site at a time, O(V), reused; {@link #transit} is left for the caller. */
+  static final class Workspace {
+    private final ShortestPaths paths;
+    private final long[] dist;
+    private final int[] order;
+    private final boolean[] region;
+    private final boolean[] entry;
+    private final boolean[] inside;
+    /** Devices of the last site marked strictly inside a usable stretch; reset by the caller. */
+    final boolean[] transit;
+
+    Workspace(int n) {
+      paths = new ShortestPaths(n);
+      dist = new long[n];
+      Arrays.fill(dist, ShortestPaths.UNREACHABLE);
+      order = new int[n];
+      region = new boolean[n];
+      entry = new boolean[n];
+      inside = new boolean[n];
+      transit = new boolean[n];
+    }
+
+    /**
+     * Marks in {@link #transit} the devices of site {@code s} that lie strictly inside a
+     * shortest path of the site's sub-network, as {@code g} shows it, that a demand could use
+     * (class comment). O(T_s E_s log V_s).
+     */
+    void markTransit(Network net, MaskedView g, int s, int[] devices, Roles roles) {
       IntArrayList borders = new IntArrayList();
       IntArrayList sources = new IntArrayList();
       IntArrayList targets = new IntArrayList();
-      boolean candidates = false;
       for (int v : devices) {
-        if (border[v]) {
+        if (roles.border[v]) {
           borders.add(v);
         }
-        if (source[v]) {
+        if (roles.source[v]) {
           sources.add(v);
         }
-        if (border[v] || destination[v]) {
+        if (roles.border[v] || roles.destination[v]) {
           targets.add(v);
         }
-        candidates |= !border[v] && !source[v] && !destination[v] && net.present[v];
-      }
-      if (!candidates) {
-        continue;
       }
       for (int v : devices) {
         region[v] = true;
@@ -93,10 +158,10 @@ public final class TransitStubs {
         // demands.
         entries.clear();
         entries.addAll(borders);
-        if (border[q]) {
+        if (roles.border[q]) {
           entries.addAll(sources);
         }
-        if (destination[q]) {
+        if (roles.destination[q]) {
           for (int k = net.demByDstStart[q]; k < net.demByDstStart[q + 1]; k++) {
             if (net.nodeSite[net.demSrc[k]] == s) {
               entries.add(net.demSrc[k]);
@@ -131,18 +196,78 @@ public final class TransitStubs {
       }
       for (int v : devices) {
         region[v] = false;
-        stub[v] = net.present[v] && !border[v] && !source[v] && !destination[v] && !transit[v];
       }
     }
-    return stub;
   }
 
   /**
    * The stubs of the sites {@code m} touches (an end of an arc it switches off or on or whose
    * metric it changes, a device it drains, undrains or removes), ascending; empty when those
-   * sites have none. O(changed elements + those sites' devices).
+   * sites have none. O(changed elements + those sites' stubs).
    */
   static int[] touched(Network net, ScenarioMask m, MaskedView after) {
+    IntArrayList sites = touchedSites(net, m, after);
+    if (sites.isEmpty()) {
+      return new int[0];
+    }
+    // The network's stubs, grouped by site once: no scan of the sites' devices per call.
+    int[][] bySite = net.stubsBySite();
+    if (sites.size() == 1) {
+      return bySite[sites.getInt(0)];
+    }
+    IntArrayList out = new IntArrayList();
+    for (int s : sites) {
+      out.addElements(out.size(), bySite[s]);
+    }
+    return sorted(out);
+  }
+
+  /**
+   * The stubs of the sites an increase-only mask {@code m} without switched-on arcs touches
+   * that are no longer stubs after it: the ones the after view must route again. The sites'
+   * stubs are found again on {@code after} (which shows {@code m}) with the base's roles, a
+   * superset of the after network's borders, so that nothing is left out that could carry
+   * traffic after: in a site where every stub stays a stub (draining a spine of a fabric
+   * with spare planes, say), the after view leaves out the same devices as the base, and a
+   * pair can be repaired. O(sum over the touched sites with stubs of T_s E_s log V_s), once
+   * per scenario ({@link PairEvaluator} keeps it with the mask).
+   *
+   * @throws IllegalArgumentException when {@code m} may shorten paths or switches arcs on
+   */
+  static int[] returning(Network net, ScenarioMask m, MaskedView after, Workspace w) {
+    if (!m.isIncreaseOnly() || m.onArcs.length > 0) {
+      throw new IllegalArgumentException("only an increase-only mask that switches no arc on "
+          + "keeps the base's stubs apart from those found again");
+    }
+    IntArrayList sites = touchedSites(net, m, after);
+    int[][] bySite = net.stubsBySite();
+    Roles roles = net.stubRoles();
+    IntArrayList out = new IntArrayList();
+    boolean[] leftOut = after.stubs;
+    after.stubs = null;
+    try {
+      for (int s : sites) {
+        if (bySite[s].length == 0) {
+          continue;
+        }
+        int[] devices = net.devicesOfSite(s);
+        w.markTransit(net, after, s, devices, roles);
+        for (int v : bySite[s]) {
+          if (w.transit[v]) {
+            out.add(v);
+          }
+        }
+        for (int v : devices) {
+          w.transit[v] = false;
+        }
+      }
+    } finally {
+      after.stubs = leftOut;
+    }
+    return sorted(out);
+  }
+
+  private static IntArrayList touchedSites(Network net, ScenarioMask m, MaskedView after) {
     IntArrayList sites = new IntArrayList();
     java.util.function.IntConsumer site = v -> {
       int s = net.nodeSite[v];
@@ -161,19 +286,11 @@ public final class TransitStubs {
         site.accept(v);
       }
     }
-    if (sites.isEmpty()) {
-      return new int[0];
-    }
-    // The network's stubs, grouped by site once: no scan of the sites' devices per call.
-    int[][] bySite = net.stubsBySite();
-    if (sites.size() == 1) {
-      return bySite[sites.getInt(0)];
-    }
-    IntArrayList out = new IntArrayList();
-    for (int s : sites) {
-      out.addElements(out.size(), bySite[s]);
-    }
-    int[] r = out.toIntArray();
+    return sites;
+  }
+
+  private static int[] sorted(IntArrayList list) {
+    int[] r = list.toIntArray();
     Arrays.sort(r);
     return r;
   }

@@ -170,4 +170,27 @@ class TransitStubsTest {
       }
     }
   }
+
+  private static List<String> givenBack(Network net, ChangeOp op) {
+    ScenarioMask mask = After.mask(net, new Change("c", "", List.of(op)));
+    int[] back = TransitStubs.returning(net, mask, MaskedView.of(net, mask),
+        new TransitStubs.Workspace(net.nodeCount()));
+    return java.util.Arrays.stream(back).mapToObj(net::nodeId).toList();
+  }
+
+  @Test
+  void drainingASpineWithASparePlane_givesNoStubBack() {
+    Network net = twoFabrics().compile();
+    assertEquals(List.of(), givenBack(net, new ChangeOp.SetDrained("x-s11", true)));
+    assertEquals(List.of(), givenBack(net, new ChangeOp.SetLinkUp("x-l01-s1", false)));
+  }
+
+  @Test
+  void cuttingALeafsOnlyUplink_givesBackTheRackThatNowCarriesItsTraffic() {
+    Network net = dc().demand("e", "l1", 10).demand("l2", "e", 5).compile();
+    assertEquals(List.of("r"), givenBack(net, new ChangeOp.SetLinkUp("l1-s1", false)));
+    assertEquals(List.of("r"), givenBack(net, new ChangeOp.SetDrained("s1", true)));
+    assertEquals(List.of(), givenBack(net, new ChangeOp.SetLinkUp("e-bd", false)),
+        "the site's own stretches are as they were");
+  }
 }
