@@ -83,6 +83,9 @@ public final class Evaluator {
       out.add(overlay.rows(runId, i,
           asm.assemble(runId, snapshotId, scenarios.get(i), states[i], worst)));
     }
+    if (worst != null) {
+      worst.withBaseline(base, load, th);
+    }
     return out;
   }
 

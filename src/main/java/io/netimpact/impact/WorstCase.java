@@ -14,7 +14,9 @@ import java.util.List;
  * each scenario's report from its loads (no second routing pass), and mergeable like
  * {@link ScenarioState}: the states of disjoint scenario sets merge into the state of their
  * union. It also folds each link's {@link CapacityCurve} (the augmentation plan's input).
- * O(E) memory (plus the curve's entries); O(E) per scenario folded.
+ * The arcs a scenario changes are folded one by one; the arcs it leaves as they were are
+ * folded with the baseline once for all scenarios ({@link #scenario}, {@link #withBaseline}).
+ * O(E) memory (plus the curve's entries); O(changed arcs) per scenario folded.
  */
 public final class WorstCase implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -25,8 +27,23 @@ public final class WorstCase implements Serializable {
   private final int[] overWarn;
   private final int[] overCapacity;
   private final CapacityCurve curve;
+  /**
+   * Arcs left as they were in a scenario are not folded one by one ({@link #scenario}): per
+   * arc, the first scenario that left it so (-1: none yet) and in how many it was changed;
+   * folded with the baseline once, by {@link #withBaseline}.
+   */
+  private final int[] firstUnchanged;
+  private final int[] changedIn;
+  private int scenarios;
+  private int lastScenario = -1;
+  /** Arcs changed in every scenario registered so far (null before the first). */
+  private int[] pending;
+  private boolean baselineFolded;
 
   public WorstCase(int baseArcs) {
+    firstUnchanged = new int[baseArcs];
+    Arrays.fill(firstUnchanged, -1);
+    changedIn = new int[baseArcs];
     curve = new CapacityCurve(baseArcs / 2);
     worstUtil = new double[baseArcs];
     worstLoad = new double[baseArcs];
@@ -38,6 +55,11 @@ public final class WorstCase implements Serializable {
 
   /** Folds base arc {@code a} of scenario {@code s} (usable there). O(1). */
   void add(int s, int a, double load, double capacity, ArcStatus status) {
+    fold(s, a, load, capacity, status, 1);
+  }
+
+  /** Folds arc {@code a} at {@code load} and {@code capacity} for {@code times} scenarios. */
+  private void fold(int s, int a, double load, double capacity, ArcStatus status, int times) {
     double util = load / capacity;
     curve.add(Network.linkOf(a), s, load, capacity);
     if (worse(a, util, s)) {
@@ -46,10 +68,75 @@ public final class WorstCase implements Serializable {
       worstScenario[a] = s;
     }
     if (status == ArcStatus.WARN || status == ArcStatus.OVER) {
-      overWarn[a]++;
+      overWarn[a] += times;
     }
     if (status == ArcStatus.OVER) {
-      overCapacity[a]++;
+      overCapacity[a] += times;
+    }
+  }
+
+  /**
+   * Registers scenario {@code s}, whose changed arcs ({@code changed}, ascending) were folded
+   * with {@link #add}; every other arc had its baseline load and capacity there, and is folded
+   * for all such scenarios at once by {@link #withBaseline}. Scenarios come in increasing
+   * index. O(|changed| + the arcs changed in every scenario so far), O(E) for the first.
+   */
+  void scenario(int s, int[] changed) {
+    if (s <= lastScenario || baselineFolded) {
+      throw new IllegalStateException("scenario " + s + " after " + lastScenario
+          + (baselineFolded ? " and the baseline" : "") + ": scenarios come in increasing index");
+    }
+    lastScenario = s;
+    scenarios++;
+    for (int a : changed) {
+      changedIn[a]++;
+    }
+    if (pending == null) {
+      for (int a = 0; a < firstUnchanged.length; a++) {
+        if (Arrays.binarySearch(changed, a) < 0) {
+          firstUnchanged[a] = s;
+        }
+      }
+      pending = changed.clone();
+      return;
+    }
+    int kept = 0;
+    for (int a : pending) {
+      if (Arrays.binarySearch(changed, a) >= 0) {
+        pending[kept++] = a;
+      } else {
+        firstUnchanged[a] = s;
+      }
+    }
+    pending = Arrays.copyOf(pending, kept);
+  }
+
+  /**
+   * Folds, once all parts are merged, every arc of every registered scenario that left it as
+   * it was: its baseline load at its base capacity, counted in each such scenario, the first
+   * of them named. Returns this. O(E).
+   */
+  public WorstCase withBaseline(Network base, double[] loadBefore, Thresholds th) {
+    if (baselineFolded) {
+      throw new IllegalStateException("the baseline is folded once");
+    }
+    baselineFolded = true;
+    for (int a = 0; a < firstUnchanged.length; a++) {
+      int unchanged = scenarios - changedIn[a];
+      double capacity = base.arcCapacity(a);
+      if (unchanged <= 0 || capacity <= 0) {
+        continue;
+      }
+      fold(firstUnchanged[a], a, loadBefore[a], capacity,
+          ArcStatus.of(capacity, loadBefore[a], th), unchanged);
+    }
+    return this;
+  }
+
+  private void checkFolded() {
+    if (scenarios > 0 && !baselineFolded) {
+      throw new IllegalStateException("scenarios were registered: fold the baseline first "
+          + "(withBaseline)");
     }
   }
 
@@ -83,17 +170,29 @@ public final class WorstCase implements Serializable {
       overCapacity[a] += o.overCapacity[a];
     }
     curve.merge(o.curve);
+    for (int a = 0; a < firstUnchanged.length; a++) {
+      int f = o.firstUnchanged[a];
+      if (f >= 0 && (firstUnchanged[a] < 0 || f < firstUnchanged[a])) {
+        firstUnchanged[a] = f;
+      }
+      changedIn[a] += o.changedIn[a];
+    }
+    scenarios += o.scenarios;
+    // Merged parts hold scenarios of any order: no more may be registered.
+    lastScenario = Integer.MAX_VALUE;
     return this;
   }
 
   /** Each base link's heaviest load per capacity over the scenarios: the plan's input. */
   public CapacityCurve curve() {
+    checkFolded();
     return curve;
   }
 
   /** One {@code link_worst_case} row per base arc. O(E). */
   public List<LinkWorstCase> rows(String runId, Network base, double[] loadBefore,
       List<Scenario> scenarios) {
+    checkFolded();
     List<LinkWorstCase> out = new ArrayList<>(worstUtil.length);
     for (int a = 0; a < worstUtil.length; a++) {
       int s = worstScenario[a];

@@ -133,6 +133,11 @@ public final class ScenarioMask implements java.io.Serializable {
         + undrained.length > 0;
   }
 
+  /** The arcs whose capacity differs after (switched off or on included), ascending. */
+  public int[] capacityChangedArcs() {
+    return capacityArcs.clone();
+  }
+
   /** Number of changed elements: the cost of checking the rules for one destination. */
   public int size() {
     return offArcs.length + onArcs.length + metricArcs.length + drained.length

@@ -304,8 +304,11 @@ public final class SparkEvaluator {
       MaskedView view = MaskedView.of(b);
       WorstCase worst = new WorstCase(b.arcCount());
       ArrayList<Tuple2<ImpactReport, X>> rows = new ArrayList<>();
-      while (it.hasNext()) {
-        Tuple2<Integer, ScenarioState> e = it.next();
+      // In increasing scenario index, as the worst case folds them.
+      List<Tuple2<Integer, ScenarioState>> states = new ArrayList<>();
+      it.forEachRemaining(states::add);
+      states.sort(java.util.Comparator.comparing(Tuple2::_1));
+      for (Tuple2<Integer, ScenarioState> e : states) {
         Scenario sc = scenariosBc.value().get(e._1());
         ImpactReport report = overlay.rows(runId, e._1(),
             asm.assemble(runId, snapshotId, sc, e._2(), worst));
@@ -313,7 +316,8 @@ public final class SparkEvaluator {
       }
       return List.of(new AssembledPart<>(rows, worst)).iterator();
     }).persist(StorageLevel.MEMORY_AND_DISK_SER());
-    WorstCase worst = parts.map(AssembledPart::worst).treeReduce(WorstCase::merge);
+    WorstCase worst = parts.map(AssembledPart::worst).treeReduce(WorstCase::merge)
+        .withBaseline(baseBc.value(), r.baseline().load(), th);
     JavaRDD<Tuple2<ImpactReport, X>> scenarios = parts.flatMap(p -> p.scenarios().iterator())
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
     scenarios.count();
