@@ -59,6 +59,40 @@ class PythonPeerAgreementTest {
     assertTrue(agree(small, small.resolve("changes")) >= 2, "the generator suggests changes");
   }
 
+  /** One change per line: every op the peer implements, on the sample backbone. */
+  static final String OPS = """
+      {"id": "min-links", "ops": [{"op": "member_down", "link": "lag-chi-den-cr1", "member": "et-0/0/0"}, {"op": "member_down", "link": "lag-chi-den-cr1", "member": "et-0/0/1"}, {"op": "member_down", "link": "lag-chi-den-cr1", "member": "et-0/0/2"}]}
+      {"id": "member-up", "ops": [{"op": "member_down", "link": "lag-chi-den-cr1", "member": "et-0/0/0"}, {"op": "member_down", "link": "lag-chi-den-cr1", "member": "et-0/0/1"}, {"op": "member_down", "link": "lag-chi-den-cr1", "member": "et-0/0/2"}, {"op": "member_up", "link": "lag-chi-den-cr1", "member": "et-0/0/1"}]}
+      {"id": "metrics", "ops": [{"op": "set_metric", "link": "lag-nyc-chi-cr1", "metric": 40, "direction": "ab"}, {"op": "set_metric", "link": "lag-chi-den-cr2", "metric": 300}, {"op": "set_metric", "link": "lag-sfo-den-cr1", "metric": 1, "direction": "ba"}]}
+      {"id": "links", "ops": [{"op": "link_down", "link": "lag-iad-atl-cr1"}, {"op": "link_down", "link": "lag-chi-atl-cr1"}, {"op": "link_up", "link": "lag-chi-atl-cr1"}]}
+      {"id": "remove", "ops": [{"op": "remove_device", "device": "den-cr1"}, {"op": "remove_device", "device": "sea-er1"}]}
+      {"id": "site", "ops": [{"op": "site_down", "site": "atl"}]}
+      {"id": "scale", "ops": [{"op": "scale_demands", "factor": 1.7, "src_site": "nyc"}, {"op": "scale_demands", "factor": 0.5, "dst_site": "sfo"}, {"op": "scale_demands", "factor": 1.1}]}
+      {"id": "capacity", "ops": [{"op": "set_capacity", "link": "lag-chi-den-cr1", "member": "et-0/0/0", "capacity_gbps": 50}, {"op": "add_member", "link": "lag-sfo-den-cr1", "member": {"id": "et-9/0/0", "capacity_gbps": 400}}]}
+      {"id": "drains", "ops": [{"op": "drain_device", "device": "chi-cr1"}, {"op": "drain_device", "device": "den-cr2"}, {"op": "undrain_device", "device": "chi-cr1"}]}
+      {"id": "stranded", "ops": [{"op": "drain_device", "device": "nyc-cr1"}, {"op": "drain_device", "device": "nyc-cr2"}]}
+      """;
+
+  @Test
+  void peerAgreesWithTheKernel_onEveryOpItImplements() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("ops"));
+    for (String line : OPS.strip().split("\n")) {
+      String id = line.replaceAll("^\\{\"id\": \"([a-z-]+)\".*$", "$1");
+      Files.writeString(dir.resolve(id + ".json"), line);
+    }
+    assertEquals(10, agree(Path.of("src/main/resources/samples/backbone"), dir));
+  }
+
+  @Test
+  void peerRefusesAnOpItDoesNotImplement_withExitCode2() throws IOException {
+    Path change = tmp.resolve("lsp.json");
+    Files.writeString(change, "{\"id\": \"x\", \"ops\": [{\"op\": \"lsp_down\", \"lsp\": \"l1\"}]}");
+    ExternalTools.Result r = ExternalTools.run(Path.of("."), Map.of(), 60, "python3",
+        PEER.toString(), "src/main/resources/samples/backbone", "--change", change.toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("'lsp_down' is not implemented"), r.err());
+  }
+
   /** Runs the peer on every change of {@code changes}; returns how many were compared. */
   private static int agree(Path snapshotDir, Path changes) throws IOException {
     Configuration conf = new Configuration();
