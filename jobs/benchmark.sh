@@ -9,7 +9,7 @@
 # destinations routed per second of the route stage (each destination is routed before and
 # after the change). Prints a table and writes target/benchmark/review.json.
 #
-#   jobs/benchmark.sh [--seed N] [--presets "medium large"] [--repeat N] [--jfr] [--te] [--jar J --label L]
+#   jobs/benchmark.sh [--seed N] [--presets "medium large"] [--repeat N] [--jfr] [--te] [--peer] [--jar J --label L]
 #   jobs/benchmark.sh --presets xl          (cold xl reviews: 14 GB heap, nice -n 10; peak RSS
 #                                            and the 1-minute load average are in every row)
 #   jobs/benchmark.sh --sweeps [--seed N] [--sample N] [--large-sample N] [--only RUNS] [--sweep-preset P] [--jar J --label L]
@@ -36,6 +36,20 @@
 # the PoPs of a region, SR-TE policies on the long-haul links; issue 13), the same two changes,
 # as runs PRESET-te-CHANGE-N beside the plain ones: the cost TE adds.
 #
+# --peer (issue 12) also runs the Python peer (jobs/peer_router.py: a plain per-destination
+# router of the contract's semantics, one heapq Dijkstra + ECMP push per destination) on the same
+# snapshot right after each plain review, with the same change: its wall time end to end, its
+# stage times (read, route before, route after) and peak RSS go into the run's "peer" record,
+# with its agreement with the job (jobs/peer_compare.py: every arc's load before and after
+# within 1e-6 relative; a disagreement is warned about and shown in the table's "agree"
+# column), and the table prints the ratios:
+# peer wall / job wall and peer route (before + after) / job route stage. The peer reads JSON
+# lines: small and medium snapshots are JSON lines already and are used as they are; for a
+# Parquet preset (large, xl) a JSON-lines twin is generated once (same preset and seed,
+# --format jsonl: snapshots/PRESET-sSEED-jsonl), checked to hold the same counts. Meant for
+# medium (about a minute per review in Python); on large expect an hour. TE runs are skipped
+# (the peer routes plain IGP). A quick check of the script: --presets small --peer.
+#
 # --jfr records a JFR profile of every review (target/benchmark/<run>.jfr); summarise one with
 #   jfr print --stack-depth 64 --events jdk.ExecutionSample FILE > samples.txt   (then count top frames)
 # Needs only bash, java, python3 and GNU time (installed with apt-get when missing).
@@ -45,6 +59,7 @@ SEED=1
 PRESETS="medium large"
 JFR=0
 TE=0
+PEER=0
 REPEAT=1
 SWEEPS=0
 SAMPLE=40
@@ -60,6 +75,7 @@ while [[ $# -gt 0 ]]; do
     --repeat) REPEAT="$2"; shift 2 ;;
     --jfr) JFR=1; shift ;;
     --te) TE=1; shift ;;
+    --peer) PEER=1; shift ;;
     --sweeps) SWEEPS=1; shift ;;
     --sample) SAMPLE="$2"; shift 2 ;;
     --large-sample) LARGE_SAMPLE="$2"; shift 2 ;;
@@ -67,7 +83,7 @@ while [[ $# -gt 0 ]]; do
     --label) LABEL="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
     --sweep-preset) SWEEP_PRESET="$2"; shift 2 ;;
-    *) echo "usage: $0 [--seed N] [--presets \"medium large\"] [--repeat N] [--jfr] | --sweeps [--sample N] [--large-sample N]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--seed N] [--presets \"medium large\"] [--repeat N] [--jfr] [--te] [--peer] | --sweeps [--sample N] [--large-sample N]" >&2; exit 2 ;;
   esac
 done
 
@@ -117,6 +133,25 @@ for variant in $VARIANTS; do
       -o "$genlog.time" "$ROOT/jobs/netimpact" generate --preset "$preset" \
       --seed "$SEED" --out "$snap" $teflag > "$genlog"
   fi
+  peersnap=""
+  if [[ $PEER == 1 && $variant == plain ]]; then
+    peersnap="$snap"
+    if [[ ! -f "$snap/devices.jsonl" ]]; then
+      # A Parquet preset: its JSON-lines twin (the generator is deterministic for preset and seed).
+      peersnap="$BENCH/snapshots/$preset-s$SEED-jsonl"
+      if [[ ! -f "$peersnap/manifest.json" || ! -f "$peersnap.generate.log" ]]; then
+        echo "benchmark: generating the JSON-lines twin of $preset seed $SEED for the peer..." >&2
+        $(nice_of "$preset") env NETIMPACT_DRIVER_MEMORY="$(heap_of "$preset")" \
+          "$ROOT/jobs/netimpact" generate --preset "$preset" --seed "$SEED" --out "$peersnap" \
+          --format jsonl > "$peersnap.generate.log"
+      fi
+      counts() { grep -o "[0-9,]* devices, [0-9,]* links, [0-9,]* demands between [0-9,]* endpoints" "$1"; }
+      if [[ "$(counts "$genlog")" != "$(counts "$peersnap.generate.log")" ]]; then
+        echo "benchmark: the JSON-lines twin $peersnap differs from $snap: $(counts "$peersnap.generate.log") vs $(counts "$genlog")" >&2
+        exit 1
+      fi
+    fi
+  fi
   for change in safe-drain-spine block-srlg-cut; do
   for ((rep = 1; rep <= REPEAT; rep++)); do
     run="$preset$suffix-$change-$rep"
@@ -133,9 +168,35 @@ for variant in $VARIANTS; do
       --snapshot "$snap" --change "$snap/changes/$change.json" --out "$BENCH/out/$run" \
       --format json > "$log" 2> "$log.err"
     end=$(date +%s.%N)
-    python3 - "$preset$suffix" "$change" "$start" "$end" "$log" "$log.time" "$genlog" "$rep" >> "$RESULTS" <<'PY'
+    load1=$(cut -d' ' -f1 /proc/loadavg)
+    rm -f "$log.peer.json"
+    if [[ -n "$peersnap" ]]; then
+      echo "benchmark: peer $run..." >&2
+      pstart=$(date +%s.%N)
+      /usr/bin/time -v -o "$log.peer.time" python3 "$ROOT/jobs/peer_router.py" "$peersnap" \
+        --change "$snap/changes/$change.json" --loads-out "$BENCH/out/$run.peer-loads.tsv" \
+        > "$log.peer" 2> "$log.peer.err" \
+        || { echo "benchmark: the peer failed on $run: $(cat "$log.peer.err")" >&2; exit 1; }
+      pend=$(date +%s.%N)
+      python3 "$ROOT/jobs/peer_compare.py" "$BENCH/out/$run" "$BENCH/out/$run.peer-loads.tsv" \
+        > "$log.peer.compare" || echo "benchmark: WARNING: the peer disagrees with the job on $run: $(cat "$log.peer.compare")" >&2
+      python3 - "$pstart" "$pend" "$log.peer" "$log.peer.time" "$log.peer.compare" "$peersnap" > "$log.peer.json" <<'PY'
 import json, os, re, sys
-preset, change, start, end, log, tlog, genlog, rep = sys.argv[1:]
+start, end, out, tlog, cmp, snap = sys.argv[1:]
+s = json.load(open(out))
+c = json.load(open(cmp))
+rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(tlog).read()).group(1))
+print(json.dumps({"snapshot": snap, "wall_s": round(float(end) - float(start), 2),
+                  "load_average_1m": round(os.getloadavg()[0], 2),
+                  "stages_s": s["stages_s"], "peak_rss_mb": round(rss_kb / 1024),
+                  "max_util_before": s["before"]["max_util"], "max_util_after": s["after"]["max_util"],
+                  "lost_gbps_before": s["before"]["lost_gbps"], "lost_gbps_after": s["after"]["lost_gbps"],
+                  "agreement": {k: c[k] for k in ("arcs", "differ", "max_rel_diff")}}))
+PY
+    fi
+    python3 - "$preset$suffix" "$change" "$start" "$end" "$log" "$log.time" "$genlog" "$rep" "$log.peer.json" "$load1" >> "$RESULTS" <<'PY'
+import json, os, re, sys
+preset, change, start, end, log, tlog, genlog, rep, peerjson, load1 = sys.argv[1:]
 out = open(log).read()
 timing = dict((k, float(v)) for k, v in re.findall(r"([a-z+]+) ([0-9.]+) s", re.search(r"^timings: (.*)$", out, re.M).group(1)))
 rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(tlog).read()).group(1))
@@ -143,16 +204,24 @@ gen = open(genlog).read()
 m = re.search(r"([\d,]+) devices, ([\d,]+) links, ([\d,]+) demands between ([\d,]+) endpoints", gen)
 num = lambda s: int(s.replace(",", ""))
 dests = num(m.group(4))
+wall = round(float(end) - float(start), 2)
+peer = json.load(open(peerjson)) if os.path.exists(peerjson) else None
+if peer:
+    peer_route = peer["stages_s"]["route_before"] + peer["stages_s"]["route_after"]
+    # How many times the job's time the peer takes (3 significant digits).
+    peer["wall_ratio"] = float("%.3g" % (peer["wall_s"] / wall))
+    peer["route_ratio"] = float("%.3g" % (peer_route / timing["route"])) if timing.get("route") else None
 print(json.dumps({
     "preset": preset, "change": change, "repeat": int(rep),
-    "load_average_1m": round(os.getloadavg()[0], 2),
+    "load_average_1m": float(load1),  # right after the review, before the peer
     "verdict": re.search(r"^VERDICT: (\w+)", out, re.M).group(1),
     "devices": num(m.group(1)), "links": num(m.group(2)), "demands": num(m.group(3)),
     "destinations": dests,
-    "wall_s": round(float(end) - float(start), 2),
+    "wall_s": wall,
     "stages_s": timing,
     "peak_rss_mb": round(rss_kb / 1024),
     "destinations_per_s": round(dests / timing["route"], 1) if timing.get("route") else None,
+    **({"peer": peer} if peer else {}),
 }))
 PY
   done
@@ -183,6 +252,17 @@ rows = [(r["preset"], r["change"], r["verdict"], "%.1f" % r["wall_s"], "%.1f-%.1
          "%.1f" % r["stages_s"].get("route", 0), "%.1f" % r["stages_s"].get("write", 0),
          str(r["peak_rss_mb"]), "%.0f" % (r["destinations_per_s"] or 0), "%.1f" % r["load_average_1m"])
         for r in median]
+if any("peer" in r for r in median):
+    # The Python peer on the same snapshot and change, right after the job's run: its wall time,
+    # its route stage (before + after), and how many times slower than the job it is.
+    hdr += ("peer s", "peer route", "peer MB", "x wall", "x route", "agree")
+    rows = [row + (("%.1f" % r["peer"]["wall_s"],
+                    "%.1f" % (r["peer"]["stages_s"]["route_before"] + r["peer"]["stages_s"]["route_after"]),
+                    str(r["peer"]["peak_rss_mb"]), "%.3g" % r["peer"]["wall_ratio"],
+                    "%.3g" % (r["peer"]["route_ratio"] or 0),
+                    "NO (%d arcs)" % r["peer"]["agreement"]["differ"] if r["peer"]["agreement"]["differ"] else "yes")
+                   if "peer" in r else ("",) * 6)
+            for row, r in zip(rows, median)]
 w = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(hdr)]
 print(" | ".join(h.ljust(w[i]) for i, h in enumerate(hdr)))
 print("-+-".join("-" * x for x in w))
