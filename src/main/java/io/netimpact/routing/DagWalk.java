@@ -50,7 +50,8 @@ public final class DagWalk {
     outer:
     while (!stack.isEmpty()) {
       int u = stack.popInt();
-      for (int j = b.outStart[u]; j < b.outStart[u + 1]; j++) {
+      for (int k = g.slots.outFrom[u]; k < g.slots.outFrom[u + 1]; k++) {
+        int j = g.slots.outSlot[k];
         if (g.isNextHopSlot(dst, dist, u, j)) {
           if (!visitor.visit(b.outArc[j])) {
             complete = false;

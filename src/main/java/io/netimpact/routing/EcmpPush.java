@@ -110,9 +110,12 @@ public final class EcmpPush {
   private void split(MaskedView g, int dst, long[] dist, int u, double t, LoadSink sink,
       double sign, boolean queueHeads) {
     Network b = g.base;
+    int[] outSlot = g.slots.outSlot;
+    int from = g.slots.outFrom[u];
+    int to = g.slots.outFrom[u + 1];
     int hops = 0;
-    for (int j = b.outStart[u]; j < b.outStart[u + 1]; j++) {
-      if (g.isNextHopSlot(dst, dist, u, j)) {
+    for (int k = from; k < to; k++) {
+      if (g.isNextHopSlot(dst, dist, u, outSlot[k])) {
         hops++;
       }
     }
@@ -128,7 +131,8 @@ public final class EcmpPush {
       return;
     }
     double share = t / hops;
-    for (int j = b.outStart[u]; j < b.outStart[u + 1]; j++) {
+    for (int k = from; k < to; k++) {
+      int j = outSlot[k];
       if (g.isNextHopSlot(dst, dist, u, j)) {
         hand(dist, b.outArc[j], b.outHead[j], share, sink, sign, queueHeads);
       }

@@ -48,6 +48,11 @@ public final class MaskedView implements NetworkView {
    * labelled, so they stay unreachable. Set by the evaluator that owns the view.
    */
   boolean[] stubs;
+  /**
+   * The slots the kernel walks: only those between non-stubs when {@link #stubs} is the base's
+   * own stub set, every slot otherwise ({@link #leaveOut}).
+   */
+  Network.Slots slots;
   /** Whether the mask switches any base arc off, or changes any base arc's metric. */
   private boolean anyOff;
   private boolean anyMetric;
@@ -68,6 +73,17 @@ public final class MaskedView implements NetworkView {
     hasExtraOut = new boolean[n];
     hasExtraIn = new boolean[n];
     mask = ScenarioMask.empty(base);
+    slots = base.allSlots();
+  }
+
+  /**
+   * Leaves {@code stubs} out of every Dijkstra (null: none). Given the base's own {@link
+   * Network#transitStubs} array, the kernel walks only the slots between non-stubs.
+   */
+  void leaveOut(boolean[] stubs) {
+    this.stubs = stubs;
+    this.slots = stubs != null && stubs == base.transitStubs() ? base.coreSlots()
+        : base.allSlots();
   }
 
   /** A view of the base network with no change. */

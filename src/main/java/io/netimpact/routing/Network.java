@@ -83,6 +83,8 @@ public final class Network implements NetworkView, Serializable {
   private transient volatile boolean[] transitStubs;
   private transient volatile int[][] stubsBySite;
   private transient volatile TransitStubs.Roles stubRoles;
+  private transient volatile Slots allSlots;
+  private transient volatile Slots coreSlots;
 
   Network(String[] nodeIds, int[] nodeSite, int[] nodeRegion, int[] nodeRole, String[] sites,
       String[] regions, String[] roles, boolean[] drained, boolean[] present, String[] linkIds,
@@ -492,6 +494,81 @@ public final class Network implements NetworkView, Serializable {
       stubsBySite = by;
     }
     return by;
+  }
+
+  /**
+   * Adjacency slots to walk, per device: the out-slots {@code outSlot[outFrom[v] ..
+   * outFrom[v + 1])} (indices into {@code outHead}, {@code outArc}, ...) and the in-slots
+   * {@code inSlot[inFrom[v] .. inFrom[v + 1])}, in CSR order.
+   */
+  static final class Slots {
+    final int[] outFrom;
+    final int[] outSlot;
+    final int[] inFrom;
+    final int[] inSlot;
+
+    private Slots(int[] outFrom, int[] outSlot, int[] inFrom, int[] inSlot) {
+      this.outFrom = outFrom;
+      this.outSlot = outSlot;
+      this.inFrom = inFrom;
+      this.inSlot = inSlot;
+    }
+  }
+
+  /** Every slot of every device. Built once, O(V + E). */
+  Slots allSlots() {
+    Slots s = allSlots;
+    if (s == null) {
+      int[] out = new int[outHead.length];
+      int[] in = new int[inTail.length];
+      for (int j = 0; j < out.length; j++) {
+        out[j] = j;
+      }
+      for (int i = 0; i < in.length; i++) {
+        in[i] = i;
+      }
+      s = new Slots(outStart, out, inStart, in);
+      allSlots = s;
+    }
+    return s;
+  }
+
+  /**
+   * The slots between devices that are no {@link #transitStubs} (an arc with a stub end is on
+   * no path of a view that leaves the stubs out): what the kernel walks on such a view, so a
+   * leaf with hundreds of racks below it costs its few uplinks. Built once, O(V + E).
+   */
+  Slots coreSlots() {
+    Slots s = coreSlots;
+    if (s == null) {
+      boolean[] stub = transitStubs();
+      int n = nodeIds.length;
+      int[] outFrom = new int[n + 1];
+      int[] inFrom = new int[n + 1];
+      it.unimi.dsi.fastutil.ints.IntArrayList out = new it.unimi.dsi.fastutil.ints.IntArrayList();
+      it.unimi.dsi.fastutil.ints.IntArrayList in = new it.unimi.dsi.fastutil.ints.IntArrayList();
+      for (int v = 0; v < n; v++) {
+        outFrom[v] = out.size();
+        inFrom[v] = in.size();
+        if (!stub[v]) {
+          for (int j = outStart[v]; j < outStart[v + 1]; j++) {
+            if (!stub[outHead[j]]) {
+              out.add(j);
+            }
+          }
+          for (int i = inStart[v]; i < inStart[v + 1]; i++) {
+            if (!stub[inTail[i]]) {
+              in.add(i);
+            }
+          }
+        }
+      }
+      outFrom[n] = out.size();
+      inFrom[n] = in.size();
+      s = new Slots(outFrom, out.toIntArray(), inFrom, in.toIntArray());
+      coreSlots = s;
+    }
+    return s;
   }
 
   /** The sources, destinations and borders that decide the stubs: computed once, O(V + E + D). */

@@ -81,8 +81,8 @@ public final class PairEvaluator {
     this.walk = new DagWalk(n);
     this.stubs = base.transitStubs();
     this.afterStubs = stubs.clone();
-    before.stubs = stubs;
-    after.stubs = afterStubs;
+    before.leaveOut(stubs);
+    after.leaveOut(stubs);
     this.demandOf = new int[n];
     Arrays.fill(demandOf, -1);
     this.inA = new boolean[n];
@@ -156,6 +156,8 @@ public final class PairEvaluator {
       for (int v : touched) {
         afterStubs[v] = false;
       }
+      // With no stub given back, the after view leaves out the base's stubs: their slots too.
+      after.leaveOut(touched.length == 0 ? stubs : afterStubs);
       touchedFor = m;
     }
   }
@@ -295,10 +297,11 @@ public final class PairEvaluator {
         }
       }
     }
+    Network.Slots slots = before.slots;
     for (int i = 0; i < aList.size(); i++) {
       int x = aList.getInt(i);
-      for (int j = base.inStart[x]; j < base.inStart[x + 1]; j++) {
-        int arc = base.inArc[j];
+      for (int k = slots.inFrom[x]; k < slots.inFrom[x + 1]; k++) {
+        int arc = base.inArc[slots.inSlot[k]];
         if (onDagBefore(t, d0, arc)) {
           addToA(base.tail(arc));
         }

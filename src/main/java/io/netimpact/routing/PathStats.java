@@ -41,7 +41,8 @@ public final class PathStats {
       int hops = 0;
       double lat = 0;
       long h = 0;
-      for (int j = b.outStart[u]; j < b.outStart[u + 1]; j++) {
+      for (int k = g.slots.outFrom[u]; k < g.slots.outFrom[u + 1]; k++) {
+        int j = g.slots.outSlot[k];
         if (g.isNextHopSlot(dst, dist, u, j)) {
           int arc = b.outArc[j];
           int v = b.outHead[j];

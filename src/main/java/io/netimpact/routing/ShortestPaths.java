@@ -115,7 +115,8 @@ public final class ShortestPaths {
       int x = regionNodes[i];
       long best = UNREACHABLE;
       Network b = g.base;
-      for (int j = b.outStart[x]; j < b.outStart[x + 1]; j++) {
+      for (int k = g.slots.outFrom[x]; k < g.slots.outFrom[x + 1]; k++) {
+        int j = g.slots.outSlot[k];
         if (g.outSlotUsable(j)) {
           int y = b.outHead[j];
           if (!region[y] && dist[y] != UNREACHABLE && (y == dst || !g.isDrained(y))) {
@@ -159,7 +160,8 @@ public final class ShortestPaths {
   private int settle(MaskedView g, int dst, long[] dist, boolean[] region, int[] order,
       int at) {
     Network b = g.base;
-    int[] inStart = b.inStart;
+    int[] inFrom = g.slots.inFrom;
+    int[] inSlot = g.slots.inSlot;
     int[] inTail = b.inTail;
     boolean[] stub = g.stubs;
     while (!heap.isEmpty()) {
@@ -178,7 +180,8 @@ public final class ShortestPaths {
         continue;
       }
       long dv = dist[v];
-      for (int i = inStart[v]; i < inStart[v + 1]; i++) {
+      for (int k = inFrom[v]; k < inFrom[v + 1]; k++) {
+        int i = inSlot[k];
         if (g.inSlotUsable(i)) {
           int u = inTail[i];
           if ((region == null || region[u]) && (stub == null || !stub[u])) {

@@ -246,7 +246,7 @@ public final class TransitStubs {
     Roles roles = net.stubRoles();
     IntArrayList out = new IntArrayList();
     boolean[] leftOut = after.stubs;
-    after.stubs = null;
+    after.leaveOut(null);
     try {
       for (int s : sites) {
         if (bySite[s].length == 0) {
@@ -264,7 +264,7 @@ public final class TransitStubs {
         }
       }
     } finally {
-      after.stubs = leftOut;
+      after.leaveOut(leftOut);
     }
     return sorted(out);
   }
