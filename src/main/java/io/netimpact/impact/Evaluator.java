@@ -68,7 +68,7 @@ public final class Evaluator {
     double[] load = new double[base.arcCount()];
     double lost = 0;
     for (int dst : base.destinations()) {
-      DestinationBaseline b = pe.baseline(dst);
+      DestinationBaseline b = pe.baselineForNow(dst);
       b.addLoads(LoadSink.into(load));
       lost += b.lost();
       for (int i = 0; i < states.length; i++) {

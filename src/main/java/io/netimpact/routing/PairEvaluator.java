@@ -59,6 +59,11 @@ public final class PairEvaluator {
   private double[] latency;
   private long[] fingerprint;
   private final int[] demandOf;
+  // Buffers of baselineForNow, and the DAG they hold.
+  private long[] nowDist;
+  private double[] nowLatency;
+  private long[] nowFingerprint;
+  private DestinationDag nowDag;
   private final IntArrayList demandSources = new IntArrayList();
 
   // Per-pair scratch.
@@ -110,9 +115,31 @@ public final class PairEvaluator {
     return baseline(DestinationDag.fromDistances(before, dst, distances));
   }
 
+  /**
+   * As {@link #baseline(int)}, into this evaluator's own buffers, reset in O(the previous
+   * DAG): no O(V) allocation or fill per destination, which on a network of racks (stubs) is
+   * most of the cost. Valid until the next call of this method: use it, do not keep it.
+   */
+  public DestinationBaseline baselineForNow(int dst) {
+    if (nowDist == null) {
+      nowDist = new long[n];
+      Arrays.fill(nowDist, INF);
+      nowLatency = new double[n];
+      nowFingerprint = new long[n];
+    } else if (nowDag != null) {
+      for (int v : nowDag.order()) {
+        nowDist[v] = INF;
+      }
+    }
+    nowDag = paths.towardSourcesInto(before, dst, nowDist);
+    return baseline(nowDag, nowLatency, nowFingerprint);
+  }
+
   private DestinationBaseline baseline(DestinationDag dag) {
-    double[] lat = new double[n];
-    long[] fp = new long[n];
+    return baseline(dag, new double[n], new long[n]);
+  }
+
+  private DestinationBaseline baseline(DestinationDag dag, double[] lat, long[] fp) {
     PathStats.computeAll(before, dag, lat, fp);
     double lost = push.pushDemands(before, dag, this::accumulate);
     int[] arcs = accArcs.toIntArray();
@@ -138,9 +165,24 @@ public final class PairEvaluator {
       demandOf[base.demandSrc(k)] = k;
       demandSources.add(base.demandSrc(k));
     }
-    dist = b.dag.distances().clone();
-    latency = b.latency.clone();
-    fingerprint = b.fingerprint.clone();
+    // The working copies: O(the previous and this DAG), not O(V). Every device a DAG does
+    // not reach is UNREACHABLE in both.
+    if (dist == null) {
+      dist = new long[n];
+      Arrays.fill(dist, INF);
+      latency = new double[n];
+      fingerprint = new long[n];
+    } else if (bound != null) {
+      for (int v : bound.dag.order()) {
+        dist[v] = INF;
+      }
+    }
+    long[] d0 = b.dag.distances();
+    for (int v : b.dag.order()) {
+      dist[v] = d0[v];
+      latency[v] = b.latency[v];
+      fingerprint[v] = b.fingerprint[v];
+    }
     bound = b;
   }
 

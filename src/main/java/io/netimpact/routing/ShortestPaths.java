@@ -29,6 +29,9 @@ public final class ShortestPaths {
   /** Whether the last settle stopped at its sources with labels left. */
   private boolean cut;
   private int remaining;
+  /** Settle order scratch, O(V), made on first use; and the caller's distances, if any. */
+  private int[] order;
+  private long[] scratchDist;
 
   public ShortestPaths(int nodeCount) {
     this.nodeCount = nodeCount;
@@ -74,10 +77,29 @@ public final class ShortestPaths {
     }
   }
 
+  /**
+   * As {@link #towardSources}, into the caller's {@code dist}, which must be {@link
+   * #UNREACHABLE} everywhere on entry; on return only the DAG's devices are not. No O(V) work:
+   * O(E' log V') as {@link #towardSources}. The DAG shares {@code dist}.
+   */
+  public DestinationDag towardSourcesInto(MaskedView g, int dst, long[] dist) {
+    scratchDist = dist;
+    try {
+      return towardSources(g, dst);
+    } finally {
+      scratchDist = null;
+    }
+  }
+
   private DestinationDag route(MaskedView g, int dst) {
-    long[] dist = new long[nodeCount];
-    Arrays.fill(dist, UNREACHABLE);
-    int[] order = new int[nodeCount];
+    long[] dist = scratchDist;
+    if (dist == null) {
+      dist = new long[nodeCount];
+      Arrays.fill(dist, UNREACHABLE);
+    }
+    if (order == null) {
+      order = new int[nodeCount];
+    }
     int reached = 0;
     cut = false;
     if (g.isPresent(dst)) {

@@ -200,7 +200,7 @@ public final class SparkEvaluator {
         states.add(new ScenarioState(i));
       }
       while (it.hasNext()) {
-        DestinationBaseline db = pe.baseline(it.next());
+        DestinationBaseline db = pe.baselineForNow(it.next());
         db.addLoads(LoadSink.into(load));
         lost += db.lost();
         for (int i = 0; i < sc.size(); i++) {

@@ -105,7 +105,7 @@ public final class SparkTopology {
           PairEvaluator pe = new PairEvaluator(netBc.value());
           double[] load = new double[arcs];
           while (it.hasNext()) {
-            pe.baseline(it.next()).addLoads(LoadSink.into(load));
+            pe.baselineForNow(it.next()).addLoads(LoadSink.into(load));
           }
           return List.of(load).iterator();
         }).treeReduce((a, b) -> {
