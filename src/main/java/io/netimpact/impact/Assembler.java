@@ -260,17 +260,42 @@ public final class Assembler {
     return gbps;
   }
 
-  /** The before state of every arc: {@code link_baseline}. O(arcs). */
+  /**
+   * The before state of every arc: {@code link_baseline}, as a list that makes each row when
+   * it is read (O(1) each), so that the millions of arcs of a large network are never all
+   * held as rows at once. The arrays are read, not copied: do not change them meanwhile.
+   */
   public static List<LinkBaseline> baselineRows(String runId, String scenarioId, Network base,
       double[] loadBefore, Thresholds th) {
-    List<LinkBaseline> rows = new ArrayList<>(base.arcCount());
-    for (int a = 0; a < base.arcCount(); a++) {
+    return new RowsOnRead<>(base.arcCount(), a -> {
       double cap = base.arcCapacity(a);
-      rows.add(new LinkBaseline(runId, scenarioId, base.linkId(Network.linkOf(a)),
+      return new LinkBaseline(runId, scenarioId, base.linkId(Network.linkOf(a)),
           base.nodeId(base.tail(a)), base.nodeId(base.head(a)), cap, loadBefore[a],
-          util(loadBefore[a], cap), ArcStatus.of(cap, loadBefore[a], th)));
+          util(loadBefore[a], cap), ArcStatus.of(cap, loadBefore[a], th));
+    });
+  }
+
+  /** An unmodifiable list whose element {@code i} is made by {@code make} when read. */
+  public static final class RowsOnRead<T> extends java.util.AbstractList<T>
+      implements java.util.RandomAccess {
+    private final int size;
+    private final java.util.function.IntFunction<T> make;
+
+    public RowsOnRead(int size, java.util.function.IntFunction<T> make) {
+      this.size = size;
+      this.make = make;
     }
-    return rows;
+
+    @Override
+    public T get(int i) {
+      java.util.Objects.checkIndex(i, size);
+      return make.apply(i);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   public static double util(double load, double capacity) {

@@ -88,7 +88,8 @@ public final class ReportWriter {
   /** A table whose rows are on the driver, written by {@link DriverTables}. */
   public record Rows(StructType schema, List<Row> rows) {
     public Rows {
-      rows = List.copyOf(rows);
+      // Not copied: a large table's rows may be made as they are written.
+      rows = java.util.Collections.unmodifiableList(rows);
     }
   }
   private final Map<String, byte[]> attachments = new LinkedHashMap<>();

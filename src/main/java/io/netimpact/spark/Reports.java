@@ -7,6 +7,7 @@ import io.netimpact.format.SummaryHtml;
 import io.netimpact.impact.DemandImpact;
 import io.netimpact.impact.DemandStatus;
 import io.netimpact.impact.ImpactReport;
+import io.netimpact.impact.Assembler;
 import io.netimpact.impact.LinkBaseline;
 import io.netimpact.impact.LinkImpact;
 import io.netimpact.impact.Scenario;
@@ -51,7 +52,7 @@ public final class Reports {
         .add(ReportTables.DEMAND_IMPACT, ReportTables.DEMAND_IMPACT_SCHEMA,
             report.demands().stream().map(ReportTables::row).toList())
         .add(ReportTables.LINK_BASELINE, ReportTables.LINK_BASELINE_SCHEMA,
-            baseline.stream().map(ReportTables::row).toList());
+            new Assembler.RowsOnRead<>(baseline.size(), i -> ReportTables.row(baseline.get(i))));
     series.ifPresent(r -> writer.add(ReportTables.SCENARIO_SERIES,
         ReportTables.SCENARIO_SERIES_SCHEMA,
         List.of(ReportTables.seriesRow(runId, scenario.id(), r))));
@@ -87,7 +88,7 @@ public final class Reports {
         .add(ReportTables.LINK_IMPACT, links.coalesce(files))
         .add(ReportTables.DEMAND_IMPACT, demands.coalesce(files))
         .add(ReportTables.LINK_BASELINE, ReportTables.LINK_BASELINE_SCHEMA,
-            baseline.stream().map(ReportTables::row).toList());
+            new Assembler.RowsOnRead<>(baseline.size(), i -> ReportTables.row(baseline.get(i))));
     extra.forEach((name, rows) -> writer.add(name, rows.coalesce(Math.max(1, files))));
     local.forEach((name, t) -> writer.add(name, t.schema(), t.rows()));
     finish(writer, runId, rejects, summaryPage(runId, reports, th), planning, attachments);
