@@ -80,7 +80,8 @@ public final class Network implements NetworkView, Serializable {
   private transient volatile int[][] devicesBySite;
   private transient volatile int[][] demandsBySource;
   private transient volatile double totalDemand = Double.NaN;
-  private transient volatile boolean[] transitStubs;
+  /** Found once where the network is compiled and shipped with it (not transient). */
+  private volatile boolean[] transitStubs;
   private transient volatile int[][] stubsBySite;
   private transient volatile TransitStubs.Roles stubRoles;
   private transient volatile Slots allSlots;

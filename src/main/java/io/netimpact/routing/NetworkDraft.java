@@ -115,13 +115,16 @@ final class NetworkDraft {
     return idx;
   }
 
+  /** The network, its transit stubs found once here, so that every copy broadcast has them. */
   Network build() {
-    return new Network(nodeIds, nodeSite, nodeRegion, nodeRole, sites, regions, roles, drained,
+    Network net = new Network(nodeIds, nodeSite, nodeRegion, nodeRole, sites, regions, roles, drained,
         present, fit(linkIds, links), fit(linkA, links), fit(linkB, links),
         fit(metricAb, links), fit(metricBa, links), fit(latencyMs, links), fit(adminUp, links),
         fit(minLinks, links), fit(memberStart, links + 1), fit(memberIds, members),
         fit(memberCap, members), fit(memberUp, members), fit(srlgStart, links + 1),
         fit(srlgOf, srlgRefs), srlgs, demSrc, demDst, demGbps, demByDstStart);
+    net.transitStubs();
+    return net;
   }
 
   /** The array itself when it has the right length (arrays are never written once built). */
