@@ -22,13 +22,50 @@ public final class DestinationDag {
     this.truncated = truncated;
   }
 
-  /** Rebuilds a DAG from stored distances (as {@link #distances} gives them). O(V log V). */
-  public static DestinationDag fromDistances(MaskedView g, int dst, long[] dist) {
-    return new DestinationDag(dst, dist, ascending(dist), g.generation(), false);
-  }
-
   public int destination() {
     return destination;
+  }
+
+  /**
+   * A DAG kept or shipped without its O(V) distance array: the devices that reach the
+   * destination in settle order and their distances, aligned, and whether it was cut at its
+   * horizon. O(DAG) memory: on a network of racks (stubs) a small part of V.
+   */
+  public record Compact(int destination, int[] order, long[] distances, boolean truncated)
+      implements java.io.Serializable {
+    public Compact {
+      if (order.length != distances.length) {
+        throw new IllegalArgumentException("order and distances differ in length: "
+            + order.length + " and " + distances.length);
+      }
+    }
+
+    /** Devices that reach the destination. */
+    public int reached() {
+      return order.length;
+    }
+  }
+
+  /** This DAG without its O(V) array. O(DAG). */
+  public Compact compact() {
+    long[] d = new long[order.length];
+    for (int i = 0; i < order.length; i++) {
+      d[i] = dist[order[i]];
+    }
+    return new Compact(destination, order.clone(), d, truncated);
+  }
+
+  /**
+   * The DAG of {@code c} on {@code g}, its distances written into {@code dist} (UNREACHABLE
+   * everywhere on entry, and shared by the DAG). O(DAG): no O(V) work.
+   */
+  static DestinationDag expand(MaskedView g, Compact c, long[] dist) {
+    int[] order = c.order();
+    long[] d = c.distances();
+    for (int i = 0; i < order.length; i++) {
+      dist[order[i]] = d[i];
+    }
+    return new DestinationDag(c.destination(), dist, order, g.generation(), c.truncated());
   }
 
   /** Distance of {@code v} to the destination, or {@link ShortestPaths#UNREACHABLE}. */
@@ -79,49 +116,5 @@ public final class DestinationDag {
       throw new IllegalStateException("the view shows another mask than the one this DAG of "
           + "destination " + destination + " was computed on");
     }
-  }
-
-  /**
-   * Devices that reach the destination, in increasing distance (ties by index). O(V log V):
-   * (distance, device) pairs packed in one long when they fit, else sorted boxed.
-   */
-  static int[] ascending(long[] d) {
-    int n = d.length;
-    int count = 0;
-    boolean packable = n < (1 << 25);
-    for (long x : d) {
-      if (x != ShortestPaths.UNREACHABLE) {
-        count++;
-        packable &= x < (1L << 38);
-      }
-    }
-    int[] order = new int[count];
-    if (packable) {
-      long[] keys = new long[count];
-      int i = 0;
-      for (int v = 0; v < n; v++) {
-        if (d[v] != ShortestPaths.UNREACHABLE) {
-          keys[i++] = (d[v] << 25) | v;
-        }
-      }
-      java.util.Arrays.sort(keys);
-      for (int k = 0; k < count; k++) {
-        order[k] = (int) (keys[k] & ((1 << 25) - 1));
-      }
-      return order;
-    }
-    Integer[] boxed = new Integer[count];
-    int i = 0;
-    for (int v = 0; v < n; v++) {
-      if (d[v] != ShortestPaths.UNREACHABLE) {
-        boxed[i++] = v;
-      }
-    }
-    java.util.Arrays.sort(boxed, (x, y) -> d[x] != d[y] ? Long.compare(d[x], d[y])
-        : Integer.compare(x, y));
-    for (int k = 0; k < count; k++) {
-      order[k] = boxed[k];
-    }
-    return order;
   }
 }

@@ -110,17 +110,29 @@ public final class PairEvaluator {
     return baseline(paths.towardSources(before, dst));
   }
 
-  /** The baseline of a destination from stored distances (no Dijkstra). O(V log V + E). */
-  public DestinationBaseline baseline(int dst, long[] distances) {
-    return baseline(DestinationDag.fromDistances(before, dst, distances));
-  }
-
   /**
    * As {@link #baseline(int)}, into this evaluator's own buffers, reset in O(the previous
    * DAG): no O(V) allocation or fill per destination, which on a network of racks (stubs) is
    * most of the cost. Valid until the next call of this method: use it, do not keep it.
    */
   public DestinationBaseline baselineForNow(int dst) {
+    clearNow();
+    nowDag = paths.towardSourcesInto(before, dst, nowDist);
+    return baseline(nowDag, nowLatency, nowFingerprint);
+  }
+
+  /**
+   * The baseline of a kept DAG ({@link DestinationDag#compact}, no Dijkstra), into this
+   * evaluator's own buffers as {@link #baselineForNow(int)}: O(DAG) path statistics and push,
+   * no O(V) work. Valid until the next call of either.
+   */
+  public DestinationBaseline baselineForNow(DestinationDag.Compact kept) {
+    clearNow();
+    nowDag = DestinationDag.expand(before, kept, nowDist);
+    return baseline(nowDag, nowLatency, nowFingerprint);
+  }
+
+  private void clearNow() {
     if (nowDist == null) {
       nowDist = new long[n];
       Arrays.fill(nowDist, INF);
@@ -131,8 +143,6 @@ public final class PairEvaluator {
         nowDist[v] = INF;
       }
     }
-    nowDag = paths.towardSourcesInto(before, dst, nowDist);
-    return baseline(nowDag, nowLatency, nowFingerprint);
   }
 
   private DestinationBaseline baseline(DestinationDag dag) {

@@ -11,6 +11,7 @@ import io.netimpact.impact.ScenarioState;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.impact.WorstCase;
 import io.netimpact.routing.DestinationBaseline;
+import io.netimpact.routing.DestinationDag;
 import io.netimpact.routing.LoadSink;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
@@ -115,14 +116,14 @@ public final class SparkEvaluator {
       return fused(jsc, kind, baseBc, scenariosBc, dstIds, strategy, p, times, console, sw);
     }
 
-    // The baseline: one Dijkstra per destination, cached by destination.
-    JavaPairRDD<Integer, long[]> dist = jsc.parallelize(dstIds, Math.min(p, Math.max(1,
-        dstIds.size()))).mapPartitionsToPair(it -> {
+    // The baseline: one Dijkstra per destination, its DAG cached by destination (O(DAG)).
+    JavaPairRDD<Integer, DestinationDag.Compact> dist = jsc.parallelize(dstIds, Math.min(p,
+        Math.max(1, dstIds.size()))).mapPartitionsToPair(it -> {
           PairEvaluator pe = new PairEvaluator(baseBc.value());
-          List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+          List<Tuple2<Integer, DestinationDag.Compact>> out = new ArrayList<>();
           while (it.hasNext()) {
             int t = it.next();
-            out.add(new Tuple2<>(t, pe.baseline(t).dag().distances()));
+            out.add(new Tuple2<>(t, pe.baselineForNow(t).dag().compact()));
           }
           return out.iterator();
         }).persist(StorageLevel.MEMORY_AND_DISK());
@@ -137,7 +138,7 @@ public final class SparkEvaluator {
     jsc.setJobGroup(ROUTE_GROUP, "evaluate " + s + " scenario" + (s == 1 ? "" : "s"), false);
     JavaPairRDD<Integer, ScenarioState> partials = dist
         .flatMapToPair(e -> {
-          List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+          List<Tuple2<Integer, DestinationDag.Compact>> out = new ArrayList<>();
           for (int u : planBc.value().unitsByDst[e._1()]) {
             out.add(new Tuple2<>(u, e._2()));
           }
@@ -332,7 +333,8 @@ public final class SparkEvaluator {
   private record SurveyPart(int[] dsts, int[] selected, int[] dagSize, double[] load,
       double lost) implements java.io.Serializable {}
 
-  private static Survey survey(JavaPairRDD<Integer, long[]> dist, Broadcast<Network> baseBc,
+  private static Survey survey(JavaPairRDD<Integer, DestinationDag.Compact> dist,
+      Broadcast<Network> baseBc,
       Broadcast<ArrayList<Scenario>> scenariosBc, Evaluator.Strategy strategy) {
     List<SurveyPart> parts = dist.mapPartitions(it -> {
       Network b = baseBc.value();
@@ -342,8 +344,8 @@ public final class SparkEvaluator {
       double lost = 0;
       List<int[]> rows = new ArrayList<>();
       while (it.hasNext()) {
-        Tuple2<Integer, long[]> e = it.next();
-        DestinationBaseline db = pe.baseline(e._1(), e._2());
+        Tuple2<Integer, DestinationDag.Compact> e = it.next();
+        DestinationBaseline db = pe.baselineForNow(e._2());
         db.addLoads(LoadSink.into(load));
         lost += db.lost();
         int hits = strategy == Evaluator.Strategy.FULL ? sc.size() : affected(pe, db, sc).length;
@@ -394,15 +396,16 @@ public final class SparkEvaluator {
 
   /** One task: its units, scenario states pre-merged per scenario. */
   private static Iterator<Tuple2<Integer, ScenarioState>> evaluateUnits(
-      Iterator<Tuple2<Integer, long[]>> it, Network base, List<Scenario> scenarios,
+      Iterator<Tuple2<Integer, DestinationDag.Compact>> it, Network base,
+      List<Scenario> scenarios,
       WorkPlan plan, Evaluator.Strategy strategy) {
     PairEvaluator pe = new PairEvaluator(base);
     Map<Integer, ScenarioState> acc = new HashMap<>();
     while (it.hasNext()) {
-      Tuple2<Integer, long[]> e = it.next();
+      Tuple2<Integer, DestinationDag.Compact> e = it.next();
       Failpoints.hit(ROUTE_UNIT_POINT);
       WorkPlan.Unit u = plan.units.get(e._1());
-      DestinationBaseline b = pe.baseline(u.dst(), e._2());
+      DestinationBaseline b = pe.baselineForNow(e._2());
       int[] hit = strategy == Evaluator.Strategy.FULL
           ? IntStream.range(0, scenarios.size()).toArray() : affected(pe, b, scenarios);
       for (int k = u.from(); k < u.to(); k++) {
