@@ -49,7 +49,7 @@ final class TeTables {
     Map<String, List<SrPolicy>> policiesByPair = new HashMap<>();
     Set<String> policyIds = new HashSet<>();
     reader.readOptionalTable(root, SR_POLICIES, List.of(ID, HEAD, ENDPOINT,
-        CANDIDATE_PATHS), TeRecords::policy, rejects, p -> {
+        CANDIDATE_PATHS), TeRecords.POLICY_COLUMNS, TeRecords::policy, rejects, p -> {
           requireDevice(deviceIds, p.head(), HEAD);
           requireDevice(deviceIds, p.endpoint(), ENDPOINT);
           for (int c = 0; c < p.candidatePaths().size(); c++) {
@@ -80,7 +80,7 @@ final class TeTables {
     List<Lsp> lsps = new ArrayList<>();
     Set<String> lspIds = new HashSet<>();
     reader.readOptionalTable(root, LSPS, List.of(ID, HEAD, TAIL, BANDWIDTH_GBPS),
-        TeRecords::lsp, rejects, l -> {
+        TeRecords.LSP_COLUMNS, TeRecords::lsp, rejects, l -> {
           requireDevice(deviceIds, l.head(), HEAD);
           requireDevice(deviceIds, l.tail(), TAIL);
           if (!lspIds.add(l.id())) {
