@@ -290,19 +290,13 @@ final class ParquetRows {
           }
         };
       case INT32:
-        if (a == null || a instanceof IntLogicalTypeAnnotation i && i.isSigned()) {
+        if (a == null || a instanceof IntLogicalTypeAnnotation) {
+          boolean unsigned = a != null && !((IntLogicalTypeAnnotation) a).isSigned();
           return new PrimitiveConverter() {
             @Override
             public void addInt(int value) {
-              sink.accept(IntNode.valueOf(value));
-            }
-          };
-        }
-        if (a instanceof IntLogicalTypeAnnotation) {
-          return new PrimitiveConverter() {
-            @Override
-            public void addInt(int value) {
-              sink.accept(integral(Integer.toUnsignedLong(value)));
+              sink.accept(unsigned ? integral(Integer.toUnsignedLong(value))
+                  : IntNode.valueOf(value));
             }
           };
         }

@@ -123,11 +123,14 @@ class ParquetRowsTest {
     assertEquals(spark, ours.stream().map(ParquetRows::sparkJson).toList(), "reject texts");
   }
 
-  private static void writeSnapshot(Path dir) throws IOException {
+  /** A snapshot of {@link SnapshotReaderTest}'s devices and demands, its links left out. */
+  private Path snapshot(String name) throws IOException {
+    Path dir = tmp.resolve(name);
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("manifest.json"), SnapshotReaderTest.MANIFEST);
     Files.writeString(dir.resolve("devices.jsonl"), SnapshotReaderTest.DEVICES);
     Files.writeString(dir.resolve("demands.jsonl"), SnapshotReaderTest.DEMANDS);
+    return dir;
   }
 
   private static SnapshotReader.Loaded read(Path dir) {
@@ -151,14 +154,17 @@ class ParquetRowsTest {
     assertEquals(expected.te(), actual.te());
   }
 
+  /** {@code generate --preset small --seed 3} in {@code format}. */
+  private Path generated(SnapshotGenerator.Format format) {
+    Path dir = tmp.resolve(format.name());
+    SnapshotGenerator.generate(Preset.SMALL, 3, dir.toString(), new Configuration(), format);
+    return dir;
+  }
+
   @Test
   void generatedSnapshot_readsAsTheSameRecordsAsItsJsonLines() {
-    Path pq = tmp.resolve("pq");
-    Path js = tmp.resolve("js");
-    SnapshotGenerator.generate(Preset.SMALL, 3, pq.toString(), new Configuration(),
-        SnapshotGenerator.Format.PARQUET);
-    SnapshotGenerator.generate(Preset.SMALL, 3, js.toString(), new Configuration(),
-        SnapshotGenerator.Format.JSONL);
+    Path pq = generated(SnapshotGenerator.Format.PARQUET);
+    Path js = generated(SnapshotGenerator.Format.JSONL);
     SnapshotReader reader = new SnapshotReader(new Configuration());
     Snapshot fromParquet = reader.read(pq.toString(), SnapshotReader.OnBadRecord.FAIL)
         .snapshot();
@@ -170,9 +176,7 @@ class ParquetRowsTest {
 
   @Test
   void generatedTables_giveTheRowsOfSparkToJson() throws IOException {
-    Path pq = tmp.resolve("pq");
-    SnapshotGenerator.generate(Preset.SMALL, 3, pq.toString(), new Configuration(),
-        SnapshotGenerator.Format.PARQUET);
+    Path pq = generated(SnapshotGenerator.Format.PARQUET);
     assertRowsAreSparkToJson(pq.resolve("devices"), SnapshotRecords.DEVICE_COLUMNS);
     assertRowsAreSparkToJson(pq.resolve("links"), SnapshotRecords.LINK_COLUMNS);
     assertRowsAreSparkToJson(pq.resolve("demands"), SnapshotRecords.DEMAND_COLUMNS);
@@ -199,10 +203,8 @@ class ParquetRowsTest {
 
   @Test
   void sparkWrittenLinks_giveTheRecordsAndRejectsOfTheSameRowsAsJsonLines() throws IOException {
-    Path pq = tmp.resolve("pq");
-    Path js = tmp.resolve("js");
-    writeSnapshot(pq);
-    writeSnapshot(js);
+    Path pq = snapshot("pq");
+    Path js = snapshot("js");
     sparkLinks(pq.resolve("links"));
     Files.write(js.resolve("links.jsonl"), sparkJson(pq.resolve("links"),
         SnapshotRecords.LINK_COLUMNS));
@@ -293,10 +295,8 @@ class ParquetRowsTest {
 
   @Test
   void stringWhereANumberIsRequired_isTheProblemJsonLinesGive() throws IOException {
-    Path pq = tmp.resolve("pq");
-    Path js = tmp.resolve("js");
-    writeSnapshot(pq);
-    writeSnapshot(js);
+    Path pq = snapshot("pq");
+    Path js = snapshot("js");
     Files.delete(pq.resolve("demands.jsonl"));
     Files.delete(js.resolve("demands.jsonl"));
     Files.writeString(pq.resolve("links.jsonl"), SnapshotReaderTest.LINKS);
