@@ -315,16 +315,14 @@ final class ParquetRows {
         return new PrimitiveConverter() {
           @Override
           public void addFloat(float value) {
-            sink.accept(Float.isFinite(value) ? decimal(Float.toString(value))
-                : TextNode.valueOf(Float.toString(value)));
+            sink.accept(floating(Float.toString(value)));
           }
         };
       case DOUBLE:
         return new PrimitiveConverter() {
           @Override
           public void addDouble(double value) {
-            sink.accept(Double.isFinite(value) ? decimal(Double.toString(value))
-                : TextNode.valueOf(Double.toString(value)));
+            sink.accept(floating(Double.toString(value)));
           }
         };
       case BINARY:
@@ -346,11 +344,15 @@ final class ParquetRows {
   }
 
   /**
-   * A floating value as {@link Json#MAPPER} parses the shortest text of it (big decimals,
-   * trailing zeros stripped: {@code 100.0} is {@code 1E+2}), so messages quote it as before.
+   * A float or double, given as its shortest text, as {@link Json#MAPPER} parses Spark's
+   * {@code toJSON} of it, so messages quote it as before: a big decimal with trailing zeros
+   * stripped ({@code 100.0} is {@code 1E+2}), or the text {@code "NaN"}, {@code "Infinity"} or
+   * {@code "-Infinity"}, which toJSON quoted.
    */
-  private static JsonNode decimal(String text) {
-    return DecimalNode.valueOf(new BigDecimal(text).stripTrailingZeros());
+  private static JsonNode floating(String text) {
+    char last = text.charAt(text.length() - 1);
+    return last == 'N' || last == 'y' ? TextNode.valueOf(text)
+        : DecimalNode.valueOf(new BigDecimal(text).stripTrailingZeros());
   }
 
   /** UTF-8 strings; a dictionary-encoded column decodes each dictionary entry once. */
