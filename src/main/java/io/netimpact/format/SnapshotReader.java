@@ -75,13 +75,13 @@ public final class SnapshotReader {
 
     List<Device> devices = new ArrayList<>();
     Set<String> deviceIds = new HashSet<>();
-    readTable(root, DEVICES, List.of(ID), SnapshotRecords.DEVICE_COLUMNS, SnapshotRecords::device,
-        rejects, d -> {
-      if (!deviceIds.add(d.id())) {
-        throw new FieldException(ID, "duplicate device id \"" + d.id() + "\"");
-      }
-      devices.add(d);
-    });
+    readTable(root, DEVICES, List.of(ID), SnapshotRecords.DEVICE_COLUMNS,
+        SnapshotRecords::device, rejects, d -> {
+          if (!deviceIds.add(d.id())) {
+            throw new FieldException(ID, "duplicate device id \"" + d.id() + "\"");
+          }
+          devices.add(d);
+        });
     List<Link> links = new ArrayList<>();
     Set<String> linkIds = new HashSet<>();
     // Loads are at most the demand total and path latencies at most the latency total (a
