@@ -25,11 +25,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -62,11 +62,10 @@ public final class SnapshotReader {
   public record Loaded(Snapshot snapshot, List<Reject> rejects) {}
 
   private final Configuration hadoop;
-  private final ParquetTables parquet;
 
-  public SnapshotReader(Configuration hadoop, ParquetTables parquet) {
+  /** Reads through {@code hadoop}'s file systems; Parquet tables need no Spark session. */
+  public SnapshotReader(Configuration hadoop) {
     this.hadoop = hadoop;
-    this.parquet = parquet;
   }
 
   public Loaded read(String dir, OnBadRecord policy) {
@@ -76,18 +75,20 @@ public final class SnapshotReader {
 
     List<Device> devices = new ArrayList<>();
     Set<String> deviceIds = new HashSet<>();
-    readTable(root, DEVICES, List.of(ID), SnapshotRecords::device, rejects, d -> {
-      if (!deviceIds.add(d.id())) {
-        throw new FieldException(ID, "duplicate device id \"" + d.id() + "\"");
-      }
-      devices.add(d);
-    });
+    readTable(root, DEVICES, List.of(ID), SnapshotRecords.DEVICE_COLUMNS,
+        SnapshotRecords::device, rejects, d -> {
+          if (!deviceIds.add(d.id())) {
+            throw new FieldException(ID, "duplicate device id \"" + d.id() + "\"");
+          }
+          devices.add(d);
+        });
     List<Link> links = new ArrayList<>();
     Set<String> linkIds = new HashSet<>();
     // Loads are at most the demand total and path latencies at most the latency total (a
     // path is simple), so with both totals finite no sum the job makes can overflow.
     double[] totals = new double[2];
-    readTable(root, LINKS, List.of(ID, A, B, METRIC), SnapshotRecords::link, rejects,
+    readTable(root, LINKS, List.of(ID, A, B, METRIC), SnapshotRecords.LINK_COLUMNS,
+        SnapshotRecords::link, rejects,
         l -> {
           requireDevice(deviceIds, l.a(), A);
           requireDevice(deviceIds, l.b(), B);
@@ -102,7 +103,8 @@ public final class SnapshotReader {
           links.add(l);
         });
     List<Demand> demands = new ArrayList<>();
-    readTable(root, DEMANDS, List.of(SRC, DST, GBPS), SnapshotRecords::demand, rejects,
+    readTable(root, DEMANDS, List.of(SRC, DST, GBPS), SnapshotRecords.DEMAND_COLUMNS,
+        SnapshotRecords::demand, rejects,
         d -> {
           requireDevice(deviceIds, d.src(), SRC);
           requireDevice(deviceIds, d.dst(), DST);
@@ -186,20 +188,23 @@ public final class SnapshotReader {
     }
   }
 
-  /**
-   * Parses each record of a table and hands it to {@code accept}; a {@link FieldException}
-   * from either becomes a located problem.
-   */
   /** Reads an optional table (absent: nothing); otherwise as {@link #readTable}. */
   <T> void readOptionalTable(Path root, String table, List<String> required,
-      Function<JsonNode, T> parse, Rejects rejects, Consumer<T> accept) {
+      List<String> columns, Function<JsonNode, T> parse, Rejects rejects, Consumer<T> accept) {
     if (exists(new Path(root, table + ".jsonl")) || exists(new Path(root, table))) {
-      readTable(root, table, required, parse, rejects, accept);
+      readTable(root, table, required, columns, parse, rejects, accept);
     }
   }
 
+  /**
+   * Parses each record of a table and hands it to {@code accept}; a {@link FieldException}
+   * from either becomes a located problem.
+   *
+   * @param required columns a Parquet table must have (JSON lines: checked per record)
+   * @param columns every field {@code parse} reads: the columns read of a Parquet table
+   */
   private <T> void readTable(Path root, String table, List<String> required,
-      Function<JsonNode, T> parse, Rejects rejects, Consumer<T> accept) {
+      List<String> columns, Function<JsonNode, T> parse, Rejects rejects, Consumer<T> accept) {
     Path jsonl = new Path(root, table + ".jsonl");
     Path dir = new Path(root, table);
     if (exists(jsonl) && exists(dir)) {
@@ -210,14 +215,15 @@ public final class SnapshotReader {
     if (exists(jsonl)) {
       readJsonLines(jsonl, parse, rejects, accept);
     } else if (exists(dir)) {
-      Iterator<String> rows = parquet.rows(dir.toString(), table, required);
-      ReadProgress progress = ReadProgress.of(dir.toString());
-      long n = 0;
-      while (rows.hasNext()) {
-        n++;
+      String file = dir.toString();
+      ReadProgress progress = ReadProgress.of(file);
+      long[] n = {0};
+      ParquetRows.read(hadoop, dir, required, columns, row -> {
+        n[0]++;
         progress.record();
-        handle(dir.toString(), "record " + n, rows.next(), parse, rejects, accept);
-      }
+        handle(file, "record " + n[0], row, () -> ParquetRows.sparkJson(row), parse, rejects,
+            accept);
+      });
     } else if (!InputFiles.notFound(jsonl).startsWith("missing")) {
       throw new BadInputException(new InputProblem(jsonl.toString(), "", "",
           InputFiles.notFound(jsonl)));
@@ -268,12 +274,18 @@ public final class SnapshotReader {
       rejects.add(Json.problem(file, location, e), text);
       return;
     }
+    handle(file, location, node, () -> text, parse, rejects, accept);
+  }
+
+  /** A parsed record: {@code text} is its text for a reject, made only for one. */
+  private <T> void handle(String file, String location, JsonNode node, Supplier<String> text,
+      Function<JsonNode, T> parse, Rejects rejects, Consumer<T> accept) {
     try {
       accept.accept(parse.apply(node));
     } catch (FieldException e) {
-      rejects.add(new InputProblem(file, location, e.field(), e.getMessage()), text);
+      rejects.add(new InputProblem(file, location, e.field(), e.getMessage()), text.get());
     } catch (IllegalArgumentException e) {
-      rejects.add(new InputProblem(file, location, "", e.getMessage()), text);
+      rejects.add(new InputProblem(file, location, "", e.getMessage()), text.get());
     }
   }
 

@@ -32,6 +32,14 @@ import java.util.OptionalInt;
 
 /** Parses single snapshot records (contract section 1), naming the field at fault. */
 public final class SnapshotRecords {
+  /** Every field {@link #device} reads: the columns read of a Parquet device table. */
+  static final List<String> DEVICE_COLUMNS = List.of(ID, SITE, REGION, ROLE, DRAINED);
+  /** Every field {@link #link} reads, members' fields under {@code members}. */
+  static final List<String> LINK_COLUMNS = List.of(ID, A, B, METRIC, METRIC_BA, MEMBERS,
+      CAPACITY_GBPS, MIN_LINKS, UP, LATENCY_MS, SRLGS);
+  /** Every field {@link #demand} reads. */
+  static final List<String> DEMAND_COLUMNS = List.of(SRC, DST, GBPS, CLASS);
+
   private SnapshotRecords() {}
 
   static Device device(JsonNode node) {

@@ -21,6 +21,13 @@ import java.util.List;
 
 /** Parses SR-TE policy and RSVP-TE LSP records (contract 6.1, 6.2), naming the field at fault. */
 public final class TeRecords {
+  /** Every field {@link #policy} reads: the columns read of a Parquet policy table. */
+  static final List<String> POLICY_COLUMNS = List.of(ID, HEAD, ENDPOINT, CLASSES, UP,
+      CANDIDATE_PATHS);
+  /** Every field {@link #lsp} reads. */
+  static final List<String> LSP_COLUMNS = List.of(ID, HEAD, TAIL, BANDWIDTH_GBPS,
+      SETUP_PRIORITY, CLASSES, UP);
+
   private TeRecords() {}
 
   /** A policy object (a snapshot row, or the {@code policy} of an {@code add_policy} op). */

@@ -2,7 +2,6 @@ package io.netimpact.spark;
 
 import io.netimpact.format.ChangeReader;
 import io.netimpact.format.SnapshotReader;
-import io.netimpact.format.SparkParquetTables;
 import io.netimpact.format.SweepReader;
 import io.netimpact.format.TrafficSeriesReader;
 import io.netimpact.model.Change;
@@ -107,7 +106,7 @@ public final class Cluster {
   }
 
   public SnapshotReader.Loaded readSnapshot(String dir, SnapshotReader.OnBadRecord policy) {
-    return new SnapshotReader(hadoop(), new SparkParquetTables(spark)).read(dir, policy);
+    return new SnapshotReader(hadoop()).read(dir, policy);
   }
 
   public Change readChange(String file) {

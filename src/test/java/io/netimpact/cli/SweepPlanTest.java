@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.impact.Thresholds;
 import io.netimpact.format.ChangeReader;
-import io.netimpact.format.ParquetTables;
 import io.netimpact.format.ReportTables;
 import io.netimpact.format.SnapshotReader;
 import io.netimpact.format.SnapshotWriter;
@@ -103,7 +102,7 @@ class SweepPlanTest {
     // The sweep again on the snapshot with the plan applied.
     Configuration conf = new Configuration();
     Change plan = ChangeReader.read(planFile.toString(), conf);
-    Snapshot s = new SnapshotReader(conf, ParquetTables.NONE)
+    Snapshot s = new SnapshotReader(conf)
         .read(SNAPSHOT, SnapshotReader.OnBadRecord.FAIL).snapshot();
     Path augmented = tmp.resolve("augmented");
     SnapshotWriter.write(apply(s, plan), augmented.toString(), conf);
@@ -126,7 +125,7 @@ class SweepPlanTest {
   void theSparkPlan_equalsThePlainJavaPlanThatRoutesEveryRoundAgain() {
     assertEquals(0, sample.code(), sample.err());
     Configuration conf = new Configuration();
-    Snapshot s = new SnapshotReader(conf, ParquetTables.NONE)
+    Snapshot s = new SnapshotReader(conf)
         .read(SNAPSHOT, SnapshotReader.OnBadRecord.FAIL).snapshot();
     var sweep = SweepReader.read(NIGHTLY, conf);
     AugmentPlan plain = PlainPlans.plan("p", sweep.id(), s, sweep.expand(s), 0.8,

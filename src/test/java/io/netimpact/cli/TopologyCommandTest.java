@@ -50,7 +50,7 @@ class TopologyCommandTest {
   }
 
   private static Snapshot sample() {
-    return new SnapshotReader(new Configuration(), null)
+    return new SnapshotReader(new Configuration())
         .read(SNAPSHOT, SnapshotReader.OnBadRecord.FAIL).snapshot();
   }
 

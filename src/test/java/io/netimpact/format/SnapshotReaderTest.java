@@ -49,7 +49,7 @@ class SnapshotReaderTest {
   }
 
   private SnapshotReader.Loaded read(SnapshotReader.OnBadRecord policy) {
-    return new SnapshotReader(new Configuration(), ParquetTables.NONE)
+    return new SnapshotReader(new Configuration())
         .read(dir.toString(), policy);
   }
 

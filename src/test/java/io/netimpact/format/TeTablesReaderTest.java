@@ -38,7 +38,7 @@ class TeTablesReaderTest {
     if (lsps != null) {
       Files.writeString(dir.resolve("lsps.jsonl"), lsps);
     }
-    return new SnapshotReader(new Configuration(), ParquetTables.NONE)
+    return new SnapshotReader(new Configuration())
         .read(dir.toString(), SnapshotReader.OnBadRecord.FAIL).snapshot();
   }
 

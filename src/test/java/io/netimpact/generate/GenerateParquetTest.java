@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.format.ParquetTables;
-import io.netimpact.format.SnapshotReader;
-import io.netimpact.format.SparkParquetTables;
-import io.netimpact.model.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,28 +21,16 @@ class GenerateParquetTest {
         .config("spark.sql.shuffle.partitions", "2").getOrCreate();
   }
 
+  /** Read back as the same snapshot as JSON lines: {@code format.ParquetRowsTest}. */
   @Test
-  void parquetTables_readBackThroughSpark_asTheSameSnapshotAsJsonLines() {
+  void parquetFormat_writesADirectoryOfPartFilesPerTable() {
     Path pq = tmp.resolve("pq");
-    Path js = tmp.resolve("js");
     SnapshotGenerator.generate(Preset.SMALL, 3, pq.toString(), new Configuration(),
         SnapshotGenerator.Format.PARQUET);
-    SnapshotGenerator.generate(Preset.SMALL, 3, js.toString(), new Configuration(),
-        SnapshotGenerator.Format.JSONL);
     for (String table : new String[] {"devices", "links", "demands"}) {
       assertTrue(Files.isRegularFile(pq.resolve(table).resolve("part-00000.parquet")), table);
       assertFalse(Files.exists(pq.resolve(table + ".jsonl")), table);
     }
-    SparkSession spark = spark();
-    Snapshot fromParquet = new SnapshotReader(spark.sparkContext().hadoopConfiguration(),
-        new SparkParquetTables(spark)).read(pq.toString(), SnapshotReader.OnBadRecord.FAIL)
-        .snapshot();
-    Snapshot fromJson = new SnapshotReader(new Configuration(), ParquetTables.NONE)
-        .read(js.toString(), SnapshotReader.OnBadRecord.FAIL).snapshot();
-    assertEquals(fromJson.info(), fromParquet.info());
-    assertEquals(fromJson.devices(), fromParquet.devices());
-    assertEquals(fromJson.links(), fromParquet.links());
-    assertEquals(fromJson.demands(), fromParquet.demands());
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.format.ParquetTables;
 import io.netimpact.format.SnapshotReader;
 import io.netimpact.model.Demand;
 import io.netimpact.model.Device;
@@ -46,7 +45,7 @@ class GenerateSnapshotTest {
   }
 
   static Snapshot read(Path dir) {
-    return new SnapshotReader(new Configuration(), ParquetTables.NONE)
+    return new SnapshotReader(new Configuration())
         .read(dir.toString(), SnapshotReader.OnBadRecord.FAIL).snapshot();
   }
 

@@ -2,7 +2,6 @@ package io.netimpact.generate;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.format.ParquetTables;
 import io.netimpact.format.SnapshotReader;
 import io.netimpact.model.Snapshot;
 import io.netimpact.te.TeOverlay;
@@ -20,7 +19,7 @@ class GenerateTeOverlayTest {
   void smallPresetWithTe_readsBackWithLspsAndPoliciesThatPlace() {
     SnapshotGenerator.generate(Preset.SMALL, 3, dir.toString(), new Configuration(),
         SnapshotGenerator.Format.AUTO, true);
-    Snapshot s = new SnapshotReader(new Configuration(), ParquetTables.NONE)
+    Snapshot s = new SnapshotReader(new Configuration())
         .read(dir.toString(), SnapshotReader.OnBadRecord.FAIL).snapshot();
     assertTrue(s.te().lsps().size() > 0, "LSPs: " + s.te().lsps().size());
     assertTrue(s.te().policies().size() > 0, "policies: " + s.te().policies().size());

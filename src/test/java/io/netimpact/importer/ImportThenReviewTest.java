@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netimpact.cli.Main;
 import io.netimpact.format.Json;
-import io.netimpact.format.ParquetTables;
 import io.netimpact.format.SnapshotReader;
 import io.netimpact.format.TrafficSeriesReader;
 import io.netimpact.model.Device;
@@ -72,7 +71,7 @@ class ImportThenReviewTest {
   }
 
   private static Snapshot read(Path snap) {
-    return new SnapshotReader(new Configuration(), ParquetTables.NONE)
+    return new SnapshotReader(new Configuration())
         .read(snap.toString(), SnapshotReader.OnBadRecord.FAIL).snapshot();
   }
 

@@ -10,7 +10,6 @@ import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.impact.Verdict;
-import io.netimpact.format.ParquetTables;
 import io.netimpact.format.SnapshotReader;
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
@@ -37,7 +36,7 @@ class SmallPresetPlanTest {
   void smallPresetN1LinkSweep_producesAPlan_afterWhichOnlyTheResidualIsUnsafe() {
     Configuration conf = new Configuration();
     SnapshotGenerator.generate(Preset.SMALL, 1, tmp.toString(), conf);
-    Snapshot s = new SnapshotReader(conf, ParquetTables.NONE)
+    Snapshot s = new SnapshotReader(conf)
         .read(tmp.toString(), SnapshotReader.OnBadRecord.FAIL).snapshot();
     List<Change> changes = s.links().stream().map(l -> new Change("link_down:" + l.id(), "",
         List.of(new ChangeOp.SetLinkUp(l.id(), false)))).toList();

@@ -3,7 +3,6 @@ package io.netimpact.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.format.ParquetTables;
 import io.netimpact.format.SnapshotReader;
 import io.netimpact.generate.Preset;
 import io.netimpact.generate.SnapshotGenerator;
@@ -28,7 +27,7 @@ class EcmpConservationTest {
     Configuration conf = new Configuration();
     SnapshotGenerator.generate(Preset.LARGE, 1, tmp.toString(), conf,
         SnapshotGenerator.Format.JSONL);
-    Network net = NetworkCompiler.compile(new SnapshotReader(conf, ParquetTables.NONE)
+    Network net = NetworkCompiler.compile(new SnapshotReader(conf)
         .read(tmp.toString(), SnapshotReader.OnBadRecord.FAIL).snapshot());
     Router r = new Router(net.nodeCount());
     double[] load = new double[net.arcCount()];

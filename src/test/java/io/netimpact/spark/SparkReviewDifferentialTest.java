@@ -3,7 +3,6 @@ package io.netimpact.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netimpact.format.ChangeReader;
-import io.netimpact.format.ParquetTables;
 import io.netimpact.format.SnapshotReader;
 import io.netimpact.impact.DemandImpact;
 import io.netimpact.impact.Evaluator;
@@ -32,7 +31,7 @@ class SparkReviewDifferentialTest {
 
   @Test
   void sparkAndPlainJava_agree_onEverySampleChange() throws Exception {
-    Snapshot s = new SnapshotReader(new Configuration(), ParquetTables.NONE)
+    Snapshot s = new SnapshotReader(new Configuration())
         .read(SAMPLE.resolve("backbone").toString(), SnapshotReader.OnBadRecord.FAIL).snapshot();
     List<Path> changes;
     try (Stream<Path> files = Files.list(SAMPLE.resolve("changes"))) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.cli.ReviewCommandTest;
-import io.netimpact.format.ParquetTables;
 import io.netimpact.format.ReportTables;
 import io.netimpact.format.SnapshotReader;
 import io.netimpact.format.SweepReader;
@@ -73,7 +72,7 @@ class SweepJobTest {
   @Test
   void incrementalEqualsFull_onTheSampleWithEveryGenerator() {
     Configuration conf = new Configuration();
-    Snapshot s = new SnapshotReader(conf, ParquetTables.NONE)
+    Snapshot s = new SnapshotReader(conf)
         .read(SNAPSHOT, SnapshotReader.OnBadRecord.FAIL).snapshot();
     Sweep sweep = new Sweep("all", SweepReader.read(NIGHTLY, conf).changes(), List.of(
         new Sweep.Generator(Sweep.Each.DEVICE, "drain_device", Optional.empty(),

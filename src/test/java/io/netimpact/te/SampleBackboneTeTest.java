@@ -9,7 +9,6 @@ import io.netimpact.impact.LspImpact;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.impact.Verdict;
 import io.netimpact.format.ChangeReader;
-import io.netimpact.format.ParquetTables;
 import io.netimpact.format.SnapshotReader;
 import io.netimpact.model.Change;
 import io.netimpact.model.Snapshot;
@@ -23,7 +22,7 @@ class SampleBackboneTeTest {
   static final String CHANGES = "src/main/resources/samples/backbone-te/changes/";
 
   private static ImpactReport review(String change) {
-    Snapshot s = new SnapshotReader(new Configuration(), ParquetTables.NONE)
+    Snapshot s = new SnapshotReader(new Configuration())
         .read(SNAPSHOT, SnapshotReader.OnBadRecord.FAIL).snapshot();
     Change c = ChangeReader.read(CHANGES + change, new Configuration());
     TeOverlay ov = TeOverlay.of(s, true);
