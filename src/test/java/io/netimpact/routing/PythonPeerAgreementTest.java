@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.format.ChangeReader;
-import io.netimpact.format.ParquetTables;
 import io.netimpact.format.SnapshotReader;
 import io.netimpact.generate.Preset;
 import io.netimpact.generate.SnapshotGenerator;
@@ -96,7 +95,7 @@ class PythonPeerAgreementTest {
   /** Runs the peer on every change of {@code changes}; returns how many were compared. */
   private static int agree(Path snapshotDir, Path changes) throws IOException {
     Configuration conf = new Configuration();
-    Network before = NetworkCompiler.compile(new SnapshotReader(conf, ParquetTables.NONE)
+    Network before = NetworkCompiler.compile(new SnapshotReader(conf)
         .read(snapshotDir.toString(), SnapshotReader.OnBadRecord.FAIL).snapshot());
     List<Path> files;
     try (Stream<Path> s = Files.list(changes)) {
