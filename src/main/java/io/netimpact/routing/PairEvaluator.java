@@ -225,11 +225,17 @@ public final class PairEvaluator {
     }
     int[] r = m.returningStubs;
     if (r == null) {
-      if (stubWork == null) {
-        stubWork = new TransitStubs.Workspace(n);
+      // Once per mask and JVM: a task that needs it while another finds it waits.
+      synchronized (m) {
+        r = m.returningStubs;
+        if (r == null) {
+          if (stubWork == null) {
+            stubWork = new TransitStubs.Workspace(n);
+          }
+          r = TransitStubs.returning(base, m, after, stubWork);
+          m.returningStubs = r;
+        }
       }
-      r = TransitStubs.returning(base, m, after, stubWork);
-      m.returningStubs = r;
     }
     return r;
   }
@@ -382,9 +388,12 @@ public final class PairEvaluator {
     PathStats.compute(after, t, dist, aOrder, reached, latency, fingerprint);
     // 3. Traffic from A and from sources whose volume changed: before out, after in.
     double lostB = queueRegion(before, t, d0, aNodes, m);
-    push.push(before, t, d0, sink, -1.0);
+    // Before out and after in, summed per arc here first: the sink (a hash map per scenario)
+    // sees only the arcs whose load changed, not the two pushes down every shared path.
+    push.push(before, t, d0, this::accumulate, -1.0);
     double lostA = queueRegion(after, t, dist, aNodes, m);
-    push.push(after, t, dist, sink, 1.0);
+    push.push(after, t, dist, this::accumulate, 1.0);
+    flushAcc(sink);
     // 4. Demands whose routing changed: only sources in A can have.
     List<RouteChange> changes = new ArrayList<>();
     double newlyLost = 0;
@@ -453,6 +462,19 @@ public final class PairEvaluator {
       accArcs.add(arc);
     }
     acc[arc] += gbps;
+  }
+
+  /** Hands the dense scratch's non-zero entries to {@code sink} and clears it. */
+  private void flushAcc(LoadSink sink) {
+    for (int i = 0; i < accArcs.size(); i++) {
+      int a = accArcs.getInt(i);
+      if (acc[a] != 0) {
+        sink.add(a, acc[a]);
+      }
+      acc[a] = 0;
+      accSeen[a] = false;
+    }
+    accArcs.clear();
   }
 
   private void clearAcc() {
