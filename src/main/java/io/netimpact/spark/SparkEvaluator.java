@@ -176,9 +176,28 @@ public final class SparkEvaluator {
    */
   static final int FUSED_SCENARIOS = 4;
 
-  /** What one task of the fused pass returns: its baseline share and its scenario states. */
-  private record FusedPart(double[] load, double lost, ArrayList<ScenarioState> states)
-      implements java.io.Serializable {}
+  /**
+   * What one task of the fused pass returns: its baseline share (the arcs it loads, ascending,
+   * and their loads: on a network of racks a small part of the arcs) and its scenario states.
+   */
+  private record FusedPart(int[] arcs, double[] loads, double lost,
+      ArrayList<ScenarioState> states) implements java.io.Serializable {
+    static FusedPart of(double[] load, double lost, ArrayList<ScenarioState> states) {
+      int n = 0;
+      for (double x : load) {
+        n += x != 0 ? 1 : 0;
+      }
+      int[] arcs = new int[n];
+      double[] loads = new double[n];
+      for (int a = 0, i = 0; a < load.length; a++) {
+        if (load[a] != 0) {
+          arcs[i] = a;
+          loads[i++] = load[a];
+        }
+      }
+      return new FusedPart(arcs, loads, lost, states);
+    }
+  }
 
   /**
    * The fused plan: destinations spread over tasks; each task routes its destinations' base
@@ -208,11 +227,13 @@ public final class SparkEvaluator {
           Evaluator.evaluatePair(pe, db, sc.get(i).mask(), strategy, states.get(i));
         }
       }
-      return List.of(new FusedPart(load, lost, states)).iterator();
-    }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+      return List.of(FusedPart.of(load, lost, states)).iterator();
+    });
     double[] cost = new double[slices];
     Arrays.fill(cost, 1.0);
-    withProgress(jsc, kind, times, cost, s, console, parts::count);
+    // One action: the parts come straight to the driver (nothing persisted, nothing routed
+    // twice).
+    List<FusedPart> collected = withProgress(jsc, kind, times, cost, s, console, parts::collect);
     jsc.clearJobGroup();
     double straggler = routeStraggler(jsc, times);
     sw.accept("route");
@@ -221,9 +242,9 @@ public final class SparkEvaluator {
     double[] load = new double[baseBc.value().arcCount()];
     double lost = 0;
     ScenarioState[] merged = new ScenarioState[s];
-    for (FusedPart f : parts.collect()) {
-      for (int i = 0; i < load.length; i++) {
-        load[i] += f.load()[i];
+    for (FusedPart f : collected) {
+      for (int i = 0; i < f.arcs().length; i++) {
+        load[f.arcs()[i]] += f.loads()[i];
       }
       lost += f.lost();
       for (ScenarioState st : f.states()) {
@@ -240,7 +261,6 @@ public final class SparkEvaluator {
     }
     JavaPairRDD<Integer, ScenarioState> states = jsc.parallelizePairs(byScenario,
         Math.max(1, Math.min(p, s)));
-    parts.unpersist(false);
     sw.accept("merge");
     Baseline baseline = new Baseline(load, lost);
     return new Result(states, baseline, baseBc, scenariosBc,
