@@ -22,9 +22,42 @@ public final class DestinationDag {
     this.truncated = truncated;
   }
 
-  /** Rebuilds a DAG from stored distances (as {@link #distances} gives them). O(V log V). */
-  public static DestinationDag fromDistances(MaskedView g, int dst, long[] dist) {
-    return new DestinationDag(dst, dist, ascending(dist), g.generation(), false);
+  /**
+   * Rebuilds a DAG on {@code g} (the view of the base it was computed on) from its stored form.
+   * O(V): the distance array is filled from the settle order, nothing is sorted.
+   *
+   * @throws IllegalArgumentException when a device index is outside {@code g}'s network or
+   *     appears twice
+   */
+  public static DestinationDag of(MaskedView g, StoredDag s) {
+    int n = g.base.nodeCount();
+    if (s.destination() >= n) {
+      throw new IllegalArgumentException("destination index " + s.destination()
+          + " is outside a network of " + n + " devices");
+    }
+    long[] dist = new long[n];
+    java.util.Arrays.fill(dist, ShortestPaths.UNREACHABLE);
+    int[] order = s.order();
+    long[] d = s.distances();
+    for (int i = 0; i < order.length; i++) {
+      int v = order[i];
+      if (v < 0 || v >= n || dist[v] != ShortestPaths.UNREACHABLE) {
+        throw new IllegalArgumentException("destination " + s.destination() + ": device index "
+            + v + " at position " + i + " is " + (v < 0 || v >= n ? "outside a network of " + n
+            + " devices" : "settled twice"));
+      }
+      dist[v] = d[i];
+    }
+    return new DestinationDag(s.destination(), dist, order, g.generation(), s.truncated());
+  }
+
+  /** This DAG in its stored form (shares the settle order). O(DAG). */
+  public StoredDag stored() {
+    long[] d = new long[order.length];
+    for (int i = 0; i < order.length; i++) {
+      d[i] = dist[order[i]];
+    }
+    return new StoredDag(destination, truncated, order, d);
   }
 
   public int destination() {
@@ -79,49 +112,5 @@ public final class DestinationDag {
       throw new IllegalStateException("the view shows another mask than the one this DAG of "
           + "destination " + destination + " was computed on");
     }
-  }
-
-  /**
-   * Devices that reach the destination, in increasing distance (ties by index). O(V log V):
-   * (distance, device) pairs packed in one long when they fit, else sorted boxed.
-   */
-  static int[] ascending(long[] d) {
-    int n = d.length;
-    int count = 0;
-    boolean packable = n < (1 << 25);
-    for (long x : d) {
-      if (x != ShortestPaths.UNREACHABLE) {
-        count++;
-        packable &= x < (1L << 38);
-      }
-    }
-    int[] order = new int[count];
-    if (packable) {
-      long[] keys = new long[count];
-      int i = 0;
-      for (int v = 0; v < n; v++) {
-        if (d[v] != ShortestPaths.UNREACHABLE) {
-          keys[i++] = (d[v] << 25) | v;
-        }
-      }
-      java.util.Arrays.sort(keys);
-      for (int k = 0; k < count; k++) {
-        order[k] = (int) (keys[k] & ((1 << 25) - 1));
-      }
-      return order;
-    }
-    Integer[] boxed = new Integer[count];
-    int i = 0;
-    for (int v = 0; v < n; v++) {
-      if (d[v] != ShortestPaths.UNREACHABLE) {
-        boxed[i++] = v;
-      }
-    }
-    java.util.Arrays.sort(boxed, (x, y) -> d[x] != d[y] ? Long.compare(d[x], d[y])
-        : Integer.compare(x, y));
-    for (int k = 0; k < count; k++) {
-      order[k] = boxed[k];
-    }
-    return order;
   }
 }

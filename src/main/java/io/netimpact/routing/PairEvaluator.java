@@ -101,15 +101,27 @@ public final class PairEvaluator {
    * one Dijkstra, one push, path statistics. O(E log V).
    */
   public DestinationBaseline baseline(int dst) {
-    return baseline(paths.towardSources(before, dst));
+    return baseline(route(dst));
   }
 
-  /** The baseline of a destination from stored distances (no Dijkstra). O(V log V + E). */
-  public DestinationBaseline baseline(int dst, long[] distances) {
-    return baseline(DestinationDag.fromDistances(before, dst, distances));
+  /**
+   * The base DAG of {@code dst} alone, as far as its sources: the Dijkstra of {@link
+   * #baseline(int)} without the path statistics and the push. O(E log V).
+   */
+  public DestinationDag route(int dst) {
+    return paths.towardSources(before, dst);
   }
 
-  private DestinationBaseline baseline(DestinationDag dag) {
+  /** A stored base DAG rebuilt on this evaluator's base (no Dijkstra, no sort). O(V). */
+  public DestinationDag dag(StoredDag stored) {
+    return DestinationDag.of(before, stored);
+  }
+
+  /**
+   * The baseline of a base DAG of this evaluator ({@link #route} or {@link #dag}): its path
+   * statistics and its demands pushed. O(V + E).
+   */
+  public DestinationBaseline baseline(DestinationDag dag) {
     double[] lat = new double[n];
     long[] fp = new long[n];
     PathStats.computeAll(before, dag, lat, fp);
@@ -182,9 +194,18 @@ public final class PairEvaluator {
 
   /** The incremental rules (class comment) for one pair. O(changed elements). */
   public boolean affects(DestinationBaseline b, ScenarioMask m) {
+    return affects(b.dag, m);
+  }
+
+  /**
+   * The incremental rules for one pair, from the destination's base DAG alone (they read
+   * nothing else of its baseline): a destination no rule selects needs no path statistics
+   * and no push. O(changed elements).
+   */
+  public boolean affects(DestinationDag dag, ScenarioMask m) {
     showMask(m);
-    int t = b.destination();
-    long[] d = b.dag.distances();
+    int t = dag.destination();
+    long[] d = dag.distances();
     for (int k : m.demands) {
       if (base.demandDst(k) == t) {
         return true;
@@ -203,14 +224,14 @@ public final class PairEvaluator {
     for (int i = 0; i < m.metricArcs.length; i++) {
       int a = m.metricArcs[i];
       boolean matters = m.newMetric[i] > base.arcMetric(a) ? onDagBefore(t, d, a)
-          : couldJoin(b.dag, d, base.tail(a), base.head(a), m.newMetric[i]);
+          : couldJoin(dag, d, base.tail(a), base.head(a), m.newMetric[i]);
       if (matters) {
         return true;
       }
     }
     for (int i = 0; i < m.onArcs.length; i++) {
       int a = m.onArcs[i];
-      if (couldJoin(b.dag, d, after.tail(a), after.head(a), m.onMetric[i])) {
+      if (couldJoin(dag, d, after.tail(a), after.head(a), m.onMetric[i])) {
         return true;
       }
     }
@@ -227,7 +248,7 @@ public final class PairEvaluator {
       if (v != t && d[v] != INF) {
         for (int j = base.inStart[v]; j < base.inStart[v + 1]; j++) {
           int a = base.inArc[j];
-          if (!after.off[a] && couldJoin(b.dag, d, base.tail(a), v, after.arcMetric(a))) {
+          if (!after.off[a] && couldJoin(dag, d, base.tail(a), v, after.arcMetric(a))) {
             return true;
           }
         }
