@@ -1,6 +1,7 @@
 package io.netimpact.spark;
 
 import io.netimpact.format.BadInputException;
+import io.netimpact.format.BaselineFiles;
 import io.netimpact.format.BaselineManifest;
 import io.netimpact.format.DriverTables;
 import io.netimpact.format.InputProblem;
@@ -13,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,13 +22,12 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * A stored baseline: what any review of one snapshot needs to route only what a change
@@ -43,25 +42,16 @@ import org.apache.spark.sql.types.StructType;
  *       that reach it, nearest first) and {@code distance} (list of long, aligned), written by
  *       the executors one bucket per task, so that a reader's task reads whole buckets.</li>
  * </ul>
+ * The files are read and written with parquet-hadoop ({@link BaselineFiles}), not Spark SQL:
+ * a warm review would otherwise pay Spark SQL's start-up (seconds) for two small reads.
  * A store is written into a temporary sibling directory and renamed into place once complete
  * (its manifest last), so a failed run leaves no store behind; the temporary directory is
- * removed on failure. Column names live here and nowhere else.
+ * removed on failure.
  */
 public final class BaselineStore {
-  static final String ARC_LOAD = "arc_load";
-  static final String DESTINATIONS = "destinations";
-  static final String BUCKET = "bucket";
-  static final String[] DESTINATION_COLUMNS =
-      {"destination", "truncated", "settle_order", "distance"};
   static final StructType ARC_LOAD_SCHEMA = new StructType()
-      .add("arc", DataTypes.IntegerType, false)
-      .add("load_gbps", DataTypes.DoubleType, false);
-  static final StructType DESTINATIONS_SCHEMA = new StructType()
-      .add(DESTINATION_COLUMNS[0], DataTypes.IntegerType, false)
-      .add(DESTINATION_COLUMNS[1], DataTypes.BooleanType, false)
-      .add(DESTINATION_COLUMNS[2], DataTypes.createArrayType(DataTypes.IntegerType, false), false)
-      .add(DESTINATION_COLUMNS[3], DataTypes.createArrayType(DataTypes.LongType, false), false)
-      .add(BUCKET, DataTypes.IntegerType, false);
+      .add(BaselineFiles.ARC, DataTypes.IntegerType, false)
+      .add(BaselineFiles.LOAD_GBPS, DataTypes.DoubleType, false);
 
   private BaselineStore() {}
 
@@ -113,53 +103,30 @@ public final class BaselineStore {
   /** The base arc loads and traffic without a path of an opened store. O(arcs). */
   static Baseline baseline(Cluster cluster, Opened store, Network base) {
     BaselineManifest m = store.manifest();
-    String dir = new Path(store.dir(), ARC_LOAD).toString();
-    Dataset<Row> t = cluster.session().read().parquet(dir);
-    requireColumns(t, dir, ARC_LOAD_SCHEMA.fieldNames());
-    double[] load = new double[base.arcCount()];
-    boolean[] seen = new boolean[load.length];
-    int rows = 0;
-    for (Row r : t.select("arc", "load_gbps").collectAsList()) {
-      int a = r.getInt(0);
-      if (a < 0 || a >= load.length || seen[a]) {
-        throw new BadInputException(new InputProblem(dir, "", "arc", "arc index " + a
-            + (a < 0 || a >= load.length ? " is outside the " + load.length + " arcs of the "
-            + "network" : " is given twice")));
-      }
-      seen[a] = true;
-      load[a] = r.getDouble(1);
-      rows++;
+    if (m.arcs() != base.arcCount()) {
+      throw new BadInputException(new InputProblem(store.dir(), "", "", "the manifest says "
+          + m.arcs() + " arcs, the network has " + base.arcCount()));
     }
-    if (rows != m.arcs() || m.arcs() != load.length) {
-      throw new BadInputException(new InputProblem(dir, "", "", "has " + rows + " rows; the "
-          + "manifest says " + m.arcs() + " arcs and the network has " + load.length));
-    }
-    return new Baseline(load, m.unroutableGbps());
+    return new Baseline(BaselineFiles.readArcLoads(cluster.hadoop(),
+        new Path(store.dir(), BaselineFiles.ARC_LOAD), base.arcCount()), m.unroutableGbps());
   }
 
   /**
-   * The stored DAGs of an opened store, read on the executors: Spark's file source spreads the
-   * bucket files over tasks, each task reading whole files. O(stored DAG sizes).
+   * The stored DAGs of an opened store, read on the executors with parquet-hadoop: one task
+   * per bucket file, so each task reads whole buckets and nothing else. O(stored DAG sizes).
    */
   static JavaRDD<StoredDag> destinations(Cluster cluster, Opened store) {
-    String dir = new Path(store.dir(), DESTINATIONS).toString();
-    Dataset<Row> t = cluster.session().read().parquet(dir);
-    requireColumns(t, dir, DESTINATION_COLUMNS);
-    // Internal rows: the lists are copied straight into primitive arrays, never boxed.
-    return t.select(DESTINATION_COLUMNS[0], Arrays.copyOfRange(DESTINATION_COLUMNS, 1, 4))
-        .queryExecution().toRdd().toJavaRDD()
-        .map((InternalRow r) -> new StoredDag(r.getInt(0), r.getBoolean(1),
-            r.getArray(2).toIntArray(), r.getArray(3).toLongArray()));
+    List<String> files = BaselineFiles.files(cluster.hadoop(),
+        new Path(store.dir(), BaselineFiles.DESTINATIONS)).stream().map(Path::toString).toList();
+    Broadcast<SerializableConfiguration> conf = hadoopOnExecutors(cluster);
+    return cluster.jsc().parallelize(files, Math.max(1, files.size())).flatMap(f ->
+        BaselineFiles.readDags(conf.value().value(), new Path(f))
+            .iterator());
   }
 
-  private static void requireColumns(Dataset<Row> t, String dir, String[] required) {
-    List<String> found = Arrays.asList(t.columns());
-    for (String c : required) {
-      if (!found.contains(c)) {
-        throw new BadInputException(new InputProblem(dir, "", c, "missing column; found "
-            + found));
-      }
-    }
+  /** The driver's Hadoop configuration, for the executors' readers and writers. */
+  private static Broadcast<SerializableConfiguration> hadoopOnExecutors(Cluster cluster) {
+    return cluster.jsc().broadcast(new SerializableConfiguration(cluster.hadoop()));
   }
 
   /**
@@ -182,27 +149,29 @@ public final class BaselineStore {
       throw new UncheckedIOException("cannot open " + target.dir(), e);
     }
     Path tmp = new Path(out.getParent(), "." + out.getName() + ".tmp-" + UUID.randomUUID());
-    int[] rank = new int[base.nodeCount()];
     int[] dsts = base.destinations();
-    for (int i = 0; i < dsts.length; i++) {
-      rank[dsts[i]] = i;
-    }
     BaselineManifest m = new BaselineManifest(BaselineManifest.VERSION, target.snapshotId(),
         target.contentHash(), base.nodeCount(), base.arcCount(), base.demandCount(),
         dsts.length, baseline.unroutable(), buckets,
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), target.writtenBy());
+    Broadcast<SerializableConfiguration> conf = hadoopOnExecutors(cluster);
     try {
-      JavaRDD<Row> rows = dags.map(s -> RowFactory.create(s.destination(), s.truncated(),
-          s.order(), s.distances(), BaselineManifest.bucket(rank[s.destination()], buckets)));
-      cluster.session().createDataFrame(rows, DESTINATIONS_SCHEMA).write()
-          .mode(SaveMode.ErrorIfExists).partitionBy(BUCKET)
-          .parquet(new Path(tmp, DESTINATIONS).toString());
+      // Partition k of dags is bucket k: each task writes its bucket's one file.
+      String tmpDir = tmp.toString();
+      long written = dags.mapPartitionsWithIndex((k, it) -> List.of((long) BaselineFiles
+          .writeDags(conf.value().value(),
+              BaselineFiles.bucketFile(new Path(tmpDir), k), () -> it)).iterator(), true).collect().stream().mapToLong(Long::longValue).sum();
+      if (written != dsts.length) {
+        throw new IllegalStateException("wrote " + written + " destinations of "
+            + dsts.length);
+      }
       double[] load = baseline.load();
       List<Row> arcRows = new ArrayList<>(load.length);
       for (int a = 0; a < load.length; a++) {
         arcRows.add(RowFactory.create(a, load[a]));
       }
-      DriverTables.write(fs, hadoop, new Path(tmp, ARC_LOAD), true, ARC_LOAD_SCHEMA, arcRows);
+      DriverTables.write(fs, hadoop, new Path(tmp, BaselineFiles.ARC_LOAD), true,
+          ARC_LOAD_SCHEMA, arcRows);
       m.write(fs, tmp);
       if (fs.exists(out)) {
         // Checked empty before the run (existing): a directory with nothing in it.
