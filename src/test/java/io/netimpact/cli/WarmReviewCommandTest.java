@@ -74,7 +74,10 @@ class WarmReviewCommandTest {
   @Test
   void warmReview_writesTheTablesOfAColdReview_onTheGeneratedSmallPreset() throws IOException {
     try (Stream<Path> files = Files.list(small.resolve("changes"))) {
-      for (Path c : files.sorted().toList()) {
+      List<Path> changes = files.filter(p -> p.getFileName().toString().endsWith(".json")
+          && !p.getFileName().toString().startsWith(".")).sorted().toList();
+      assertEquals(2, changes.size(), changes.toString());
+      for (Path c : changes) {
         assertWarmIsCold(small.toString(), c.toString(), smallStore);
       }
     }
@@ -130,7 +133,7 @@ class WarmReviewCommandTest {
       }
     }
     List<Row> rows = new ArrayList<>(df.collectAsList());
-    rows.sort(Comparator.comparing(r -> keys.stream().map(k -> String.valueOf(r.getAs(k)))
+    rows.sort(Comparator.comparing(r -> keys.stream().map(k -> String.valueOf((Object) r.getAs(k)))
         .reduce("", (p, q) -> p + "\u0000" + q)));
     return rows;
   }
