@@ -8,23 +8,21 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.InitContext;
-import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.api.RecordConsumer;
-import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -41,7 +39,8 @@ import org.apache.parquet.schema.Types;
  * distance} (list of int64, aligned), in the standard three-level list layout, so Spark reads
  * the directory as a table partitioned by {@code bucket}. {@code arc_load/}: one row per base
  * arc, {@code arc} (int32) and {@code load_gbps} (double), written by {@link DriverTables}.
- * Rows are materialised straight into primitive arrays, never boxed: O(values) per file.
+ * Files are read with parquet's column readers straight into primitive arrays, never boxed:
+ * O(values) per file.
  */
 public final class BaselineFiles {
   public static final String ARC_LOAD = "arc_load";
@@ -63,6 +62,12 @@ public final class BaselineFiles {
       .requiredGroup().as(LogicalTypeAnnotation.listType())
           .repeatedGroup().required(PrimitiveTypeName.INT64).named("element").named("list")
           .named(DISTANCE)
+      .named("spark_schema");
+
+  /** {@code arc_load} as {@link DriverTables} writes it (every column optional, as Spark's). */
+  static final MessageType ARC_LOAD_TYPE = Types.buildMessage()
+      .optional(PrimitiveTypeName.INT32).named(ARC)
+      .optional(PrimitiveTypeName.DOUBLE).named(LOAD_GBPS)
       .named("spark_schema");
 
   private BaselineFiles() {}
@@ -123,18 +128,97 @@ public final class BaselineFiles {
     }
   }
 
-  /** Every DAG of one bucket file. O(values). */
+  /**
+   * Every DAG of one bucket file, read column by column (parquet's column readers, no record
+   * assembly: for repeated fields that costs about a microsecond per value, seconds for a
+   * store in a fresh JVM). O(values).
+   */
   public static List<StoredDag> readDags(Configuration hadoop, Path file) {
     List<StoredDag> out = new ArrayList<>();
-    try (ParquetReader<StoredDag> r = ParquetReader.builder(new DagReadSupport(file), file)
-        .withConf(hadoop).build()) {
-      for (StoredDag d = r.read(); d != null; d = r.read()) {
-        out.add(d);
+    try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(file, hadoop))) {
+      MessageType schema = r.getFooter().getFileMetaData().getSchema();
+      require(file, schema, DAG_TYPE);
+      for (Columns c = Columns.next(r, schema); c != null; c = Columns.next(r, schema)) {
+        int rows = c.rows();
+        ColumnReader dst = c.column(DESTINATION);
+        ColumnReader truncated = c.column(TRUNCATED);
+        int[][] orders = intLists(c.column(SETTLE_ORDER, "list", "element"), rows);
+        long[][] distances = longLists(c.column(DISTANCE, "list", "element"), rows);
+        for (int i = 0; i < rows; i++) {
+          out.add(new StoredDag(dst.getInteger(), truncated.getBoolean(), orders[i],
+              distances[i]));
+          dst.consume();
+          truncated.consume();
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(new InputProblem(file.toString(), "", "", e.getMessage()));
+    }
+    return out;
+  }
+
+  /** One row group's column readers. */
+  private record Columns(ColumnReadStoreImpl store, MessageType schema, int rows) {
+    static Columns next(ParquetFileReader r, MessageType schema) throws IOException {
+      PageReadStore pages = r.readNextRowGroup();
+      return pages == null ? null : new Columns(new ColumnReadStoreImpl(pages,
+          new GroupRecordConverter(schema).getRootConverter(), schema,
+          r.getFooter().getFileMetaData().getCreatedBy()), schema,
+          Math.toIntExact(pages.getRowCount()));
+    }
+
+    ColumnReader column(String... path) {
+      return store.getColumnReader(schema.getColumnDescription(path));
+    }
+  }
+
+  /** A list column's rows (repetition level 0 starts a row; an empty list has no value). */
+  private static int[][] intLists(ColumnReader c, int rows) {
+    int[][] out = new int[rows][];
+    int maxDef = c.getDescriptor().getMaxDefinitionLevel();
+    IntArrayList cur = new IntArrayList();
+    int row = -1;
+    for (long v = c.getTotalValueCount(); v > 0; v--) {
+      if (c.getCurrentRepetitionLevel() == 0) {
+        if (row >= 0) {
+          out[row] = cur.toIntArray();
+        }
+        cur.clear();
+        row++;
+      }
+      if (c.getCurrentDefinitionLevel() == maxDef) {
+        cur.add(c.getInteger());
+      }
+      c.consume();
+    }
+    if (row >= 0) {
+      out[row] = cur.toIntArray();
+    }
+    return out;
+  }
+
+  private static long[][] longLists(ColumnReader c, int rows) {
+    long[][] out = new long[rows][];
+    int maxDef = c.getDescriptor().getMaxDefinitionLevel();
+    LongArrayList cur = new LongArrayList();
+    int row = -1;
+    for (long v = c.getTotalValueCount(); v > 0; v--) {
+      if (c.getCurrentRepetitionLevel() == 0) {
+        if (row >= 0) {
+          out[row] = cur.toLongArray();
+        }
+        cur.clear();
+        row++;
+      }
+      if (c.getCurrentDefinitionLevel() == maxDef) {
+        cur.add(c.getLong());
+      }
+      c.consume();
+    }
+    if (row >= 0) {
+      out[row] = cur.toLongArray();
     }
     return out;
   }
@@ -149,19 +233,26 @@ public final class BaselineFiles {
     int rows = 0;
     String where = Locations.qualified(hadoop, dir);
     for (Path file : files(hadoop, dir)) {
-      ArcLoadReadSupport support = new ArcLoadReadSupport(file);
-      try (ParquetReader<double[]> r = ParquetReader.builder(support, file).withConf(hadoop)
-          .build()) {
-        for (double[] row = r.read(); row != null; row = r.read()) {
-          int a = (int) row[0];
-          if (a < 0 || a >= arcs || seen[a]) {
-            throw new BadInputException(new InputProblem(where, "", ARC, "arc index " + a
-                + (a < 0 || a >= arcs ? " is outside the " + arcs + " arcs of the network"
-                : " is given twice")));
+      try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(file,
+          hadoop))) {
+        MessageType schema = r.getFooter().getFileMetaData().getSchema();
+        require(file, schema, ARC_LOAD_TYPE);
+        for (Columns c = Columns.next(r, schema); c != null; c = Columns.next(r, schema)) {
+          ColumnReader arc = c.column(ARC);
+          ColumnReader gbps = c.column(LOAD_GBPS);
+          for (int i = 0; i < c.rows(); i++) {
+            int a = arc.getCurrentDefinitionLevel() == 1 ? arc.getInteger() : -1;
+            if (a < 0 || a >= arcs || seen[a] || gbps.getCurrentDefinitionLevel() != 1) {
+              throw new BadInputException(new InputProblem(where, "", ARC, "arc index " + a
+                  + (a < 0 || a >= arcs ? " is outside the " + arcs + " arcs of the network"
+                  : seen[a] ? " is given twice" : " has no load")));
+            }
+            seen[a] = true;
+            load[a] = gbps.getDouble();
+            arc.consume();
+            gbps.consume();
+            rows++;
           }
-          seen[a] = true;
-          load[a] = row[1];
-          rows++;
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file, e);
@@ -246,164 +337,6 @@ public final class BaselineFiles {
           }
           rc.endGroup();
           rc.endField(name, index);
-        }
-      };
-    }
-  }
-
-  /** Materialises each row as a {@link StoredDag}, its lists filled without boxing. */
-  private static final class DagReadSupport extends ReadSupport<StoredDag> {
-    private final Path file;
-
-    DagReadSupport(Path file) {
-      this.file = file;
-    }
-
-    @Override
-    public ReadContext init(InitContext context) {
-      return new ReadContext(require(file, context.getFileSchema(), DAG_TYPE));
-    }
-
-    @Override
-    public RecordMaterializer<StoredDag> prepareForRead(Configuration conf,
-        Map<String, String> meta, MessageType fileSchema, ReadContext context) {
-      IntArrayList order = new IntArrayList();
-      LongArrayList dist = new LongArrayList();
-      int[] destination = new int[1];
-      boolean[] truncated = new boolean[1];
-      Converter[] fields = {
-          new PrimitiveConverter() {
-            @Override
-            public void addInt(int v) {
-              destination[0] = v;
-            }
-          },
-          new PrimitiveConverter() {
-            @Override
-            public void addBoolean(boolean v) {
-              truncated[0] = v;
-            }
-          },
-          list(new PrimitiveConverter() {
-            @Override
-            public void addInt(int v) {
-              order.add(v);
-            }
-          }),
-          list(new PrimitiveConverter() {
-            @Override
-            public void addLong(long v) {
-              dist.add(v);
-            }
-          })};
-      GroupConverter root = new GroupConverter() {
-        @Override
-        public Converter getConverter(int i) {
-          return fields[i];
-        }
-
-        @Override
-        public void start() {
-          order.clear();
-          dist.clear();
-        }
-
-        @Override
-        public void end() {}
-      };
-      return new RecordMaterializer<>() {
-        @Override
-        public StoredDag getCurrentRecord() {
-          return new StoredDag(destination[0], truncated[0], order.toIntArray(),
-              dist.toLongArray());
-        }
-
-        @Override
-        public GroupConverter getRootConverter() {
-          return root;
-        }
-      };
-    }
-
-    private static GroupConverter list(PrimitiveConverter element) {
-      GroupConverter repeated = group(element);
-      return group(repeated);
-    }
-
-    private static GroupConverter group(Converter only) {
-      return new GroupConverter() {
-        @Override
-        public Converter getConverter(int i) {
-          return only;
-        }
-
-        @Override
-        public void start() {}
-
-        @Override
-        public void end() {}
-      };
-    }
-  }
-
-  /** Materialises each {@code arc_load} row as {arc, load}. */
-  private static final class ArcLoadReadSupport extends ReadSupport<double[]> {
-    static final MessageType ARC_LOAD_TYPE = Types.buildMessage()
-        .optional(PrimitiveTypeName.INT32).named(ARC)
-        .optional(PrimitiveTypeName.DOUBLE).named(LOAD_GBPS)
-        .named("spark_schema");
-    private final Path file;
-
-    ArcLoadReadSupport(Path file) {
-      this.file = file;
-    }
-
-    @Override
-    public ReadContext init(InitContext context) {
-      return new ReadContext(require(file, context.getFileSchema(), ARC_LOAD_TYPE));
-    }
-
-    @Override
-    public RecordMaterializer<double[]> prepareForRead(Configuration conf,
-        Map<String, String> meta, MessageType fileSchema, ReadContext context) {
-      double[] row = new double[2];
-      Converter[] fields = {
-          new PrimitiveConverter() {
-            @Override
-            public void addInt(int v) {
-              row[0] = v;
-            }
-          },
-          new PrimitiveConverter() {
-            @Override
-            public void addDouble(double v) {
-              row[1] = v;
-            }
-          }};
-      GroupConverter root = new GroupConverter() {
-        @Override
-        public Converter getConverter(int i) {
-          return fields[i];
-        }
-
-        @Override
-        public void start() {
-          row[0] = -1;
-          row[1] = Double.NaN;
-        }
-
-        @Override
-        public void end() {}
-      };
-      return new RecordMaterializer<>() {
-        @Override
-        public double[] getCurrentRecord() {
-          return row.clone();
-        }
-
-        @Override
-        public GroupConverter getRootConverter() {
-          return root;
         }
       };
     }

@@ -28,6 +28,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -52,6 +54,11 @@ import scala.Tuple2;
  * ScenarioState}s per scenario; a reduce by scenario merges the rest with the same {@link
  * ScenarioState#merge}. With {@link Evaluator.Strategy#FULL} the rules select every pair and
  * every pair is rerouted: the reference.
+ *
+ * <p>The per-destination base DAGs come from one of two sources for the same per-pair code:
+ * routed on the executors (one Dijkstra each, kept as {@link StoredDag}s), or read from a
+ * stored baseline ({@link BaselineStore}: a warm review), whose arc loads are then the
+ * baseline. A sweep can write its cached DAGs as a store on the way ({@code baselineOut}).
  */
 public final class SparkEvaluator {
   static final String ROUTE_GROUP = "netimpact-route";
@@ -132,7 +139,17 @@ public final class SparkEvaluator {
    * A store's DAGs and what was read with them, for the fused plan: the DAGs, read on the
    * executors, replace the base routing; the stored loads are the baseline.
    */
-  private record Stored(JavaRDD<StoredDag> dags, Baseline baseline, Opened store) {}
+  private record Stored(JavaRDD<StoredDag> dags, CompletableFuture<Baseline> loads,
+      Opened store) {
+    /** The stored loads, read on the driver while the tasks read the DAGs. */
+    Baseline baseline() {
+      try {
+        return loads.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
+  }
 
   private static Result run(Cluster cluster, String kind, Network base,
       List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions, TaskTimes times,
@@ -406,7 +423,7 @@ public final class SparkEvaluator {
           + "(traffic engineering)");
     }
     Optional<Stored> stored = store.map(o -> new Stored(BaselineStore.destinations(cluster, o),
-        BaselineStore.baseline(cluster, o, base), o));
+        CompletableFuture.supplyAsync(() -> BaselineStore.baseline(cluster, o, base)), o));
     if (stored.isPresent()) {
       lap.accept("read baseline");
     }

@@ -141,12 +141,7 @@ class WarmReviewCommandTest {
   @Test
   void staleStore_isRefusedWithExit2NamingBothHashes_andWritesNothing() throws IOException {
     Path snap = tmp.resolve("snap");
-    Files.createDirectories(snap);
-    try (Stream<Path> files = Files.list(Path.of(SNAPSHOT))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, snap.resolve(f.getFileName()));
-      }
-    }
+    ReviewCommandTest.copyOfSample(snap);
     // One metric changed: the same snapshot id, another content.
     String links = Files.readString(snap.resolve("links.jsonl"));
     String changed = links.replaceFirst("\"metric\":(\\d+)", "\"metric\":$1" + "7");
@@ -204,12 +199,7 @@ class WarmReviewCommandTest {
         .toString()), missing.err());
 
     Path snap = tmp.resolve("bad");
-    Files.createDirectories(snap);
-    try (Stream<Path> files = Files.list(Path.of(SNAPSHOT))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, snap.resolve(f.getFileName()));
-      }
-    }
+    ReviewCommandTest.copyOfSample(snap);
     Files.writeString(snap.resolve("links.jsonl"), Files.readString(snap.resolve("links.jsonl"))
         + "{\"id\":\"x\",\"a\":\"nyc-cr1\",\"b\":\"ghost\",\"metric\":1,\"capacity_gbps\":1}\n");
     Run bad = run("baseline", "--snapshot", snap.toString(), "--out",
