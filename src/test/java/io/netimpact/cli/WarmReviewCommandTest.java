@@ -224,6 +224,12 @@ class WarmReviewCommandTest {
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().contains("already there"), again.out());
 
+    Run te = run("baseline", "--snapshot", "src/main/resources/samples/backbone-te", "--out",
+        tmp.resolve("s3").toString());
+    assertEquals(2, te.code(), te.err());
+    assertTrue(te.err().contains("traffic engineering"), te.err());
+    assertFalse(Files.exists(tmp.resolve("s3")));
+
     Run help = run("baseline", "--help");
     assertEquals(0, help.code());
     assertTrue(help.out().contains("--snapshot") && help.out().contains("--out"), help.out());

@@ -90,6 +90,11 @@ class StoredBaselineTest {
     try (Stream<Path> siblings = Files.list(dir.getParent())) {
       assertEquals(List.of(dir), siblings.toList(), "no temporary directory left beside it");
     }
+    // Spark reads the hand-written files as a table partitioned by bucket.
+    var table = SparkTestSession.get().read().parquet(dir.resolve("destinations").toString());
+    assertEquals(base.destinations().length, table.count());
+    assertEquals(List.of("destination", "truncated", "settle_order", "distance", "bucket"),
+        List.of(table.columns()));
     Map<Integer, StoredDag> read = new HashMap<>();
     for (StoredDag s : BaselineStore.destinations(cluster(), store).collect()) {
       read.put(s.destination(), s);
