@@ -13,7 +13,8 @@ import picocli.CommandLine;
  */
 @Command(name = "netimpact", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Network what-if engine: reviews changes against a topology snapshot.",
-    subcommands = {ReviewCommand.class, SweepCommand.class, GenerateCommand.class,
+    subcommands = {ReviewCommand.class, SweepCommand.class, BaselineCommand.class,
+        GenerateCommand.class,
         ImportCommand.class, TopologyCommand.class, ShowCommand.class})
 public final class Main implements Runnable {
   static final String VERSION = "netimpact 0.1.0";
@@ -25,7 +26,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "name a subcommand: review, sweep, topology, generate, import or show");
+        "name a subcommand: review, sweep, baseline, topology, generate, import or show");
   }
 
   public static void main(String[] args) throws Exception {

@@ -24,6 +24,12 @@ public final class ReviewCommand implements Callable<Integer> {
       description = "Exit with code 3 when the verdict is this or worse.")
   Verdict failOn;
 
+  @Option(names = "--baseline", paramLabel = "STORE",
+      description = "A stored baseline of the snapshot (netimpact baseline, or sweep "
+          + "--baseline-out): route only what the change touches. Refused (exit 2) when it "
+          + "was written for another snapshot or content, or with traffic engineering.")
+  String baseline;
+
   @Mixin
   ReportOptions report;
 
@@ -41,7 +47,8 @@ public final class ReviewCommand implements Callable<Integer> {
     Cluster cluster = spark.cluster("netimpact review");
     Thresholds th = run.prepare(cluster, spark, report.warnUtil, System.out);
     ReviewPipeline.Request req = new ReviewPipeline.Request(report.snapshot, change, report.out,
-        report.runId(), report.format, report.onBadRecord, th, report.trafficSeries());
+        report.runId(), report.format, report.onBadRecord, th, report.trafficSeries(),
+        Optional.ofNullable(baseline));
     ReviewPipeline.Outcome outcome = ReviewPipeline.run(cluster, req);
     SummaryText.review(System.out, outcome.summary(), Optional.of(outcome.published().located()),
         outcome.timings());

@@ -37,6 +37,12 @@ public final class SweepCommand implements Callable<Integer> {
           + "the warn utilisation).")
   Double targetUtil;
 
+  @Option(names = "--baseline-out", paramLabel = "STORE",
+      description = "Also write the stored baseline of the snapshot (as netimpact baseline "
+          + "does) from the sweep's own routing of the base, for review --baseline: empty "
+          + "or new; a store of the same snapshot and content is left as it is.")
+  String baselineOut;
+
   @Mixin
   ReportOptions report;
 
@@ -62,7 +68,8 @@ public final class SweepCommand implements Callable<Integer> {
     SweepPipeline.Outcome outcome = SweepPipeline.run(cluster, new SweepPipeline.Request(
         report.snapshot, sweep, report.out, report.runId(), report.format, report.onBadRecord,
         th, strategy, partitions, report.trafficSeries(), plan
-            ? Optional.of(targetUtil != null ? targetUtil : th.warnUtil()) : Optional.empty()));
+            ? Optional.of(targetUtil != null ? targetUtil : th.warnUtil()) : Optional.empty(),
+        Optional.ofNullable(baselineOut)));
     SummaryText.sweep(System.out, outcome.summary(), Optional.of(outcome.published().located()),
         outcome.timings());
     return Main.EXIT_OK;

@@ -1,6 +1,7 @@
 package io.netimpact.impact;
 
 import io.netimpact.routing.DestinationBaseline;
+import io.netimpact.routing.DestinationDag;
 import io.netimpact.routing.LoadSink;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.PairEvaluator;
@@ -8,6 +9,7 @@ import io.netimpact.routing.PairResult;
 import io.netimpact.routing.ScenarioMask;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The one scenario evaluator: a review is a sweep of one scenario. For every destination the
@@ -34,9 +36,21 @@ public final class Evaluator {
   /** What one pair contributes to one scenario's state. O(see class comment). */
   public static void evaluatePair(PairEvaluator pe, DestinationBaseline b, ScenarioMask mask,
       Strategy strategy, ScenarioState into) {
-    if (strategy == Strategy.FULL || pe.affects(b, mask)) {
+    evaluatePair(pe, b.dag(), () -> b, mask, strategy, into);
+  }
+
+  /**
+   * The same for a destination known by its base DAG: the rules read the DAG alone, and
+   * {@code baseline} (the DAG's path statistics and loads, O(V + E), which the caller may make
+   * once and keep) is asked for only when the pair is evaluated. A destination no pair selects
+   * so costs the rule check and nothing else. O(changed elements) plus the pair's evaluation.
+   */
+  public static void evaluatePair(PairEvaluator pe, DestinationDag dag,
+      Supplier<DestinationBaseline> baseline, ScenarioMask mask, Strategy strategy,
+      ScenarioState into) {
+    if (strategy == Strategy.FULL || pe.affects(dag, mask)) {
       LoadSink sink = into::addLoad;
-      PairResult r = pe.evaluate(b, mask, strategy == Strategy.INCREMENTAL, sink);
+      PairResult r = pe.evaluate(baseline.get(), mask, strategy == Strategy.INCREMENTAL, sink);
       into.add(r);
     }
   }

@@ -1,6 +1,7 @@
 package io.netimpact.pipeline;
 
 import io.netimpact.format.BadInputException;
+import io.netimpact.format.BaselineManifest;
 import io.netimpact.format.ChangeReader;
 import io.netimpact.format.InputProblem;
 import io.netimpact.format.RunIds;
@@ -17,11 +18,13 @@ import io.netimpact.impact.Thresholds;
 import io.netimpact.model.Change;
 import io.netimpact.model.Sweep;
 import io.netimpact.model.TrafficSeries;
+import io.netimpact.routing.ContentHash;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.ScenarioMask;
 import io.netimpact.series.SeriesReport;
 import io.netimpact.planning.AugmentPlan;
 import io.netimpact.planning.CapacityPlanner;
+import io.netimpact.spark.BaselineStore;
 import io.netimpact.spark.Cluster;
 import io.netimpact.spark.PlanRounds;
 import io.netimpact.spark.PublishedRun;
@@ -51,7 +54,7 @@ public final class SweepPipeline {
   public record Request(String snapshot, String sweep, String out, Optional<String> runId,
       ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds,
       Evaluator.Strategy strategy, int partitions, Optional<String> trafficSeries,
-      Optional<Double> planTarget) {
+      Optional<Double> planTarget, Optional<String> baselineOut) {
     /** Without {@code --plan}. */
     public Request(String snapshot, String sweep, String out, Optional<String> runId,
         ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord,
@@ -59,6 +62,15 @@ public final class SweepPipeline {
         Optional<String> trafficSeries) {
       this(snapshot, sweep, out, runId, format, onBadRecord, thresholds, strategy, partitions,
           trafficSeries, Optional.empty());
+    }
+
+    /** Without {@code --baseline-out}. */
+    public Request(String snapshot, String sweep, String out, Optional<String> runId,
+        ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord,
+        Thresholds thresholds, Evaluator.Strategy strategy, int partitions,
+        Optional<String> trafficSeries, Optional<Double> planTarget) {
+      this(snapshot, sweep, out, runId, format, onBadRecord, thresholds, strategy, partitions,
+          trafficSeries, planTarget, Optional.empty());
     }
   }
 
@@ -85,6 +97,9 @@ public final class SweepPipeline {
   public static Outcome run(Cluster cluster, Request req) {
     Stopwatch sw = new Stopwatch();
     cluster.checkOutput(req.out());
+    // --baseline-out: refused before any reading unless empty, missing or a store already.
+    Optional<BaselineManifest> existingStore = req.baselineOut().flatMap(
+        b -> BaselineStore.existing(cluster, b));
     SnapshotReader.Loaded loaded = cluster.readSnapshot(req.snapshot(), req.onBadRecord());
     Sweep sweep = cluster.readSweep(req.sweep());
     String runId = RunIds.resolve(req.runId(), sweep.id(), req.sweep());
@@ -129,8 +144,31 @@ public final class SweepPipeline {
     int partitions = req.partitions() > 0 ? req.partitions() : 8 * cluster.parallelism();
     // GraphX once, for the baseline tables and every scenario's stranding.
     Components components = SparkTopology.components(cluster, base);
+    Optional<BaselineStore.Target> storeTarget = Optional.empty();
+    if (req.baselineOut().isPresent()) {
+      String dir = req.baselineOut().get();
+      if (te.hasTe()) {
+        throw new IllegalArgumentException("--baseline-out: the snapshot has traffic "
+            + "engineering (SR-TE policies or RSVP-TE LSPs), which review --baseline does not "
+            + "support; run the sweep without --baseline-out");
+      }
+      String hash = ContentHash.of(base, BaselineManifest.VERSION);
+      if (existingStore.isEmpty()) {
+        storeTarget = Optional.of(new BaselineStore.Target(dir, snapshotId, hash,
+            "sweep " + sweep.id()));
+      } else if (existingStore.get().snapshotId().equals(snapshotId)
+          && existingStore.get().contentHash().equals(hash)) {
+        cluster.note("netimpact sweep: --baseline-out " + dir + " already holds the baseline "
+            + "store of snapshot " + snapshotId + " (content hash " + hash + "): left as it is");
+      } else {
+        throw new BadInputException(new InputProblem(dir, "", "", "holds the baseline store "
+            + "of snapshot " + existingStore.get().snapshotId() + " (content hash "
+            + existingStore.get().contentHash() + "), not of " + snapshotId + " (content hash "
+            + hash + "); a store is never replaced: remove it or give another --baseline-out"));
+      }
+    }
     SparkEvaluator.Result r = SparkEvaluator.run(cluster, "sweep", base, scenarios,
-        req.strategy(), partitions, sw::lap).with(withTe ? te : Overlay.NONE);
+        req.strategy(), partitions, sw::lap, storeTarget).with(withTe ? te : Overlay.NONE);
     EvaluationStats stats = r.stats();
     try (SweepReports assembled = SweepReports.assemble(cluster, r, runId, snapshotId,
         req.thresholds(), base, components)) {

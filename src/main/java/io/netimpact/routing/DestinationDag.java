@@ -22,50 +22,57 @@ public final class DestinationDag {
     this.truncated = truncated;
   }
 
-  public int destination() {
-    return destination;
+  /**
+   * Rebuilds a DAG on {@code g} (the view of the base it was computed on) from its stored form.
+   * O(V): the distance array is filled from the settle order, nothing is sorted.
+   *
+   * @throws IllegalArgumentException when a device index is outside {@code g}'s network or
+   *     appears twice
+   */
+  public static DestinationDag of(MaskedView g, StoredDag s) {
+    long[] dist = new long[g.base.nodeCount()];
+    java.util.Arrays.fill(dist, ShortestPaths.UNREACHABLE);
+    return into(g, s, dist);
   }
 
   /**
-   * A DAG kept or shipped without its O(V) distance array: the devices that reach the
-   * destination in settle order and their distances, aligned, and whether it was cut at its
-   * horizon. O(DAG) memory: on a network of racks (stubs) a small part of V.
+   * As {@link #of}, its distances written into the caller's {@code dist} (UNREACHABLE
+   * everywhere on entry; shared by the DAG). O(DAG): no O(V) work.
    */
-  public record Compact(int destination, int[] order, long[] distances, boolean truncated)
-      implements java.io.Serializable {
-    public Compact {
-      if (order.length != distances.length) {
-        throw new IllegalArgumentException("order and distances differ in length: "
-            + order.length + " and " + distances.length);
+  static DestinationDag into(MaskedView g, StoredDag s, long[] dist) {
+    int n = g.base.nodeCount();
+    if (s.destination() >= n) {
+      throw new IllegalArgumentException("destination index " + s.destination()
+          + " is outside a network of " + n + " devices");
+    }
+    int[] order = s.order();
+    long[] d = s.distances();
+    for (int i = 0; i < order.length; i++) {
+      int v = order[i];
+      if (v < 0 || v >= n || dist[v] != ShortestPaths.UNREACHABLE) {
+        for (int k = 0; k < i; k++) {
+          dist[order[k]] = ShortestPaths.UNREACHABLE;
+        }
+        throw new IllegalArgumentException("destination " + s.destination() + ": device index "
+            + v + " at position " + i + " is " + (v < 0 || v >= n ? "outside a network of " + n
+            + " devices" : "settled twice"));
       }
+      dist[v] = d[i];
     }
-
-    /** Devices that reach the destination. */
-    public int reached() {
-      return order.length;
-    }
+    return new DestinationDag(s.destination(), dist, order, g.generation(), s.truncated());
   }
 
-  /** This DAG without its O(V) array. O(DAG). */
-  public Compact compact() {
+  /** This DAG in its stored form (shares the settle order). O(DAG). */
+  public StoredDag stored() {
     long[] d = new long[order.length];
     for (int i = 0; i < order.length; i++) {
       d[i] = dist[order[i]];
     }
-    return new Compact(destination, order.clone(), d, truncated);
+    return new StoredDag(destination, truncated, order, d);
   }
 
-  /**
-   * The DAG of {@code c} on {@code g}, its distances written into {@code dist} (UNREACHABLE
-   * everywhere on entry, and shared by the DAG). O(DAG): no O(V) work.
-   */
-  static DestinationDag expand(MaskedView g, Compact c, long[] dist) {
-    int[] order = c.order();
-    long[] d = c.distances();
-    for (int i = 0; i < order.length; i++) {
-      dist[order[i]] = d[i];
-    }
-    return new DestinationDag(c.destination(), dist, order, g.generation(), c.truncated());
+  public int destination() {
+    return destination;
   }
 
   /** Distance of {@code v} to the destination, or {@link ShortestPaths#UNREACHABLE}. */

@@ -107,45 +107,78 @@ public final class PairEvaluator {
    * one Dijkstra, one push, path statistics. O(E log V).
    */
   public DestinationBaseline baseline(int dst) {
-    return baseline(paths.towardSources(before, dst));
+    return baseline(route(dst));
   }
 
   /**
-   * As {@link #baseline(int)}, into this evaluator's own buffers, reset in O(the previous
-   * DAG): no O(V) allocation or fill per destination, which on a network of racks (stubs) is
-   * most of the cost. Valid until the next call of this method: use it, do not keep it.
+   * The base DAG of {@code dst} alone, as far as its sources: the Dijkstra of {@link
+   * #baseline(int)} without the path statistics and the push. O(E log V).
    */
-  public DestinationBaseline baselineForNow(int dst) {
+  public DestinationDag route(int dst) {
+    return paths.towardSources(before, dst);
+  }
+
+  /**
+   * As {@link #route}, into this evaluator's own distance buffer, reset in O(the previous
+   * DAG): no O(V) allocation or fill per destination, which on a network of racks (stubs) is
+   * most of the cost. Valid until the next call of {@code routeForNow} or {@link #dagForNow}:
+   * use it (and {@link #baselineForNow}), do not keep it.
+   */
+  public DestinationDag routeForNow(int dst) {
     clearNow();
     nowDag = paths.towardSourcesInto(before, dst, nowDist);
-    return baseline(nowDag, nowLatency, nowFingerprint);
+    return nowDag;
+  }
+
+  /** A stored base DAG rebuilt on this evaluator's base (no Dijkstra, no sort). O(V). */
+  public DestinationDag dag(StoredDag stored) {
+    return DestinationDag.of(before, stored);
+  }
+
+  /** As {@link #dag}, into the buffer of {@link #routeForNow}, with its validity. O(DAG). */
+  public DestinationDag dagForNow(StoredDag stored) {
+    clearNow();
+    nowDag = DestinationDag.into(before, stored, nowDist);
+    return nowDag;
+  }
+
+  /** As {@link #baseline(int)}, in this evaluator's buffers ({@link #routeForNow}). */
+  public DestinationBaseline baselineForNow(int dst) {
+    return baselineForNow(routeForNow(dst));
   }
 
   /**
-   * The baseline of a kept DAG ({@link DestinationDag#compact}, no Dijkstra), into this
-   * evaluator's own buffers as {@link #baselineForNow(int)}: O(DAG) path statistics and push,
-   * no O(V) work. Valid until the next call of either.
+   * The baseline of a base DAG of this evaluator, its path statistics in this evaluator's
+   * buffers: valid as long as the DAG's buffer ({@link #routeForNow}). O(DAG).
    */
-  public DestinationBaseline baselineForNow(DestinationDag.Compact kept) {
-    clearNow();
-    nowDag = DestinationDag.expand(before, kept, nowDist);
-    return baseline(nowDag, nowLatency, nowFingerprint);
+  public DestinationBaseline baselineForNow(DestinationDag dag) {
+    clearNow(false);
+    return baseline(dag, nowLatency, nowFingerprint);
   }
 
   private void clearNow() {
+    clearNow(true);
+  }
+
+  private void clearNow(boolean distances) {
     if (nowDist == null) {
       nowDist = new long[n];
       Arrays.fill(nowDist, INF);
       nowLatency = new double[n];
       nowFingerprint = new long[n];
-    } else if (nowDag != null) {
+    } else if (distances && nowDag != null) {
       for (int v : nowDag.order()) {
         nowDist[v] = INF;
       }
+      nowDag = null;
     }
   }
 
-  private DestinationBaseline baseline(DestinationDag dag) {
+  /**
+   * The baseline of a base DAG of this evaluator ({@link #route} or {@link #dag}): its path
+   * statistics and its demands pushed. O(V + E).
+   */
+  public DestinationBaseline baseline(DestinationDag dag) {
     return baseline(dag, new double[n], new long[n]);
   }
 
@@ -263,9 +296,18 @@ public final class PairEvaluator {
 
   /** The incremental rules (class comment) for one pair. O(changed elements). */
   public boolean affects(DestinationBaseline b, ScenarioMask m) {
+    return affects(b.dag, m);
+  }
+
+  /**
+   * The incremental rules for one pair, from the destination's base DAG alone (they read
+   * nothing else of its baseline): a destination no rule selects needs no path statistics
+   * and no push. O(changed elements).
+   */
+  public boolean affects(DestinationDag dag, ScenarioMask m) {
     showMask(m);
-    int t = b.destination();
-    long[] d = b.dag.distances();
+    int t = dag.destination();
+    long[] d = dag.distances();
     for (int k : m.demands) {
       if (base.demandDst(k) == t) {
         return true;
@@ -284,14 +326,14 @@ public final class PairEvaluator {
     for (int i = 0; i < m.metricArcs.length; i++) {
       int a = m.metricArcs[i];
       boolean matters = m.newMetric[i] > base.arcMetric(a) ? onDagBefore(t, d, a)
-          : couldJoin(b.dag, d, base.tail(a), base.head(a), m.newMetric[i]);
+          : couldJoin(dag, d, base.tail(a), base.head(a), m.newMetric[i]);
       if (matters) {
         return true;
       }
     }
     for (int i = 0; i < m.onArcs.length; i++) {
       int a = m.onArcs[i];
-      if (couldJoin(b.dag, d, after.tail(a), after.head(a), m.onMetric[i])) {
+      if (couldJoin(dag, d, after.tail(a), after.head(a), m.onMetric[i])) {
         return true;
       }
     }
@@ -308,7 +350,7 @@ public final class PairEvaluator {
       if (v != t && d[v] != INF) {
         for (int j = base.inStart[v]; j < base.inStart[v + 1]; j++) {
           int a = base.inArc[j];
-          if (!after.off[a] && couldJoin(b.dag, d, base.tail(a), v, after.arcMetric(a))) {
+          if (!after.off[a] && couldJoin(dag, d, base.tail(a), v, after.arcMetric(a))) {
             return true;
           }
         }

@@ -30,6 +30,9 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
     // mode never deserializes broadcasts: ExecutorLossTest on real executor JVMs found this).
     kryo.register(WorkPlan.class, new JavaSerializer());
     kryo.register(SeriesEvaluator.Prepared.class, new JavaSerializer());
+    // The Hadoop configuration the baseline store's tasks read and write with: its value is
+    // transient to Kryo's field serializer.
+    kryo.register(org.apache.spark.util.SerializableConfiguration.class, new JavaSerializer());
     kryo.register(boolean[].class);
     kryo.register(int[].class);
     kryo.register(long[].class);

@@ -1,5 +1,8 @@
 package io.netimpact.spark;
 
+import io.netimpact.format.BadInputException;
+import io.netimpact.format.BaselineManifest;
+import io.netimpact.format.InputProblem;
 import io.netimpact.impact.Assembler;
 import io.netimpact.impact.Baseline;
 import io.netimpact.impact.EvaluationStats;
@@ -16,13 +19,20 @@ import io.netimpact.routing.LoadSink;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.PairEvaluator;
+import io.netimpact.routing.StoredDag;
+import io.netimpact.spark.BaselineStore.Opened;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -44,6 +54,11 @@ import scala.Tuple2;
  * ScenarioState}s per scenario; a reduce by scenario merges the rest with the same {@link
  * ScenarioState#merge}. With {@link Evaluator.Strategy#FULL} the rules select every pair and
  * every pair is rerouted: the reference.
+ *
+ * <p>The per-destination base DAGs come from one of two sources for the same per-pair code:
+ * routed on the executors (one Dijkstra each, kept as {@link StoredDag}s), or read from a
+ * stored baseline ({@link BaselineStore}: a warm review), whose arc loads are then the
+ * baseline. A sweep can write its cached DAGs as a store on the way ({@code baselineOut}).
  */
 public final class SparkEvaluator {
   static final String ROUTE_GROUP = "netimpact-route";
@@ -94,53 +109,85 @@ public final class SparkEvaluator {
   public static Result run(Cluster cluster, String kind, Network base,
       List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions,
       Consumer<String> lap) {
+    return run(cluster, kind, base, scenarios, strategy, partitions, lap, Optional.empty());
+  }
+
+  /**
+   * The same run, which with {@code baselineOut} also writes the stored baseline of {@code
+   * base} ({@link BaselineStore}) from its cached per-destination DAGs, with no second
+   * routing; the surveyed plan is then taken whatever the number of scenarios (the fused one
+   * caches nothing to write).
+   */
+  public static Result run(Cluster cluster, String kind, Network base,
+      List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions,
+      Consumer<String> lap, Optional<BaselineStore.Target> baselineOut) {
+    return timed(cluster, times -> run(cluster, kind, base, scenarios, strategy, partitions,
+        times, lap, Optional.empty(), baselineOut));
+  }
+
+  private static <T> T timed(Cluster cluster, java.util.function.Function<TaskTimes, T> run) {
     TaskTimes times = new TaskTimes();
     cluster.session().sparkContext().addSparkListener(times);
     try {
-      return run(cluster.jsc(), kind, base, scenarios, strategy, partitions, times,
-          cluster.progress(), lap);
+      return run.apply(times);
     } finally {
       cluster.session().sparkContext().removeSparkListener(times);
     }
   }
 
-  private static Result run(JavaSparkContext jsc, String kind, Network base,
+  /**
+   * A store's DAGs and what was read with them, for the fused plan: the DAGs, read on the
+   * executors, replace the base routing; the stored loads are the baseline.
+   */
+  private record Stored(JavaRDD<StoredDag> dags, CompletableFuture<Baseline> loads,
+      Opened store) {
+    /** The stored loads, read on the driver while the tasks read the DAGs. */
+    Baseline baseline() {
+      try {
+        return loads.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
+  }
+
+  private static Result run(Cluster cluster, String kind, Network base,
       List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions, TaskTimes times,
-      Consumer<String> console, Consumer<String> sw) {
+      Consumer<String> sw, Optional<Stored> stored,
+      Optional<BaselineStore.Target> baselineOut) {
+    JavaSparkContext jsc = cluster.jsc();
+    Consumer<String> console = cluster.progress();
     int s = scenarios.size();
     Broadcast<Network> baseBc = jsc.broadcast(base);
     Broadcast<ArrayList<Scenario>> scenariosBc = jsc.broadcast(new ArrayList<>(scenarios));
     List<Integer> dstIds = Arrays.stream(base.destinations()).boxed().toList();
     int p = Math.max(1, partitions);
-    if (s <= FUSED_SCENARIOS) {
-      return fused(jsc, kind, baseBc, scenariosBc, dstIds, strategy, p, times, console, sw);
+    if (s <= FUSED_SCENARIOS && baselineOut.isEmpty()) {
+      return fused(jsc, kind, baseBc, scenariosBc, dstIds, stored, strategy, p, times, console,
+          sw);
     }
 
-    // The baseline: one Dijkstra per destination, its DAG cached by destination (O(DAG)).
-    JavaPairRDD<Integer, DestinationDag.Compact> dist = jsc.parallelize(dstIds, Math.min(p,
-        Math.max(1, dstIds.size()))).mapPartitionsToPair(it -> {
-          PairEvaluator pe = new PairEvaluator(baseBc.value());
-          List<Tuple2<Integer, DestinationDag.Compact>> out = new ArrayList<>();
-          while (it.hasNext()) {
-            int t = it.next();
-            out.add(new Tuple2<>(t, pe.baselineForNow(t).dag().compact()));
-          }
-          return out.iterator();
-        }).persist(StorageLevel.MEMORY_AND_DISK());
-
+    // The baseline: one Dijkstra per destination, cached by destination.
+    int buckets = Math.min(p, Math.max(1, dstIds.size()));
+    JavaRDD<StoredDag> dist = baseDags(jsc, baseBc, buckets);
     Survey survey = survey(dist, baseBc, scenariosBc, strategy);
     int[] dsts = survey.dsts;
     long selected = Arrays.stream(survey.selected).asLongStream().sum();
     WorkPlan plan = WorkPlan.of(dsts, survey.selected, survey.dagSize, p, base.nodeCount());
     Broadcast<WorkPlan> planBc = jsc.broadcast(plan);
     sw.accept("baseline+rules");
+    if (baselineOut.isPresent()) {
+      cluster.during(kind + ": writing the baseline store", () -> BaselineStore.write(cluster,
+          baselineOut.get(), base, dist, buckets, survey.baseline));
+      sw.accept("baseline store");
+    }
 
     jsc.setJobGroup(ROUTE_GROUP, "evaluate " + s + " scenario" + (s == 1 ? "" : "s"), false);
     JavaPairRDD<Integer, ScenarioState> partials = dist
         .flatMapToPair(e -> {
-          List<Tuple2<Integer, DestinationDag.Compact>> out = new ArrayList<>();
-          for (int u : planBc.value().unitsByDst[e._1()]) {
-            out.add(new Tuple2<>(u, e._2()));
+          List<Tuple2<Integer, StoredDag>> out = new ArrayList<>();
+          for (int u : planBc.value().unitsByDst[e.destination()]) {
+            out.add(new Tuple2<>(u, e));
           }
           return out.iterator();
         })
@@ -170,6 +217,61 @@ public final class SparkEvaluator {
   }
 
   /**
+   * Each destination's base DAG, routed once (the Dijkstra of {@link PairEvaluator#baseline},
+   * so the very DAG a review routes) and cached (memory, spilling to disk) in its stored form:
+   * partition k holds the destinations of bucket k ({@link BaselineManifest#bucket}), so a
+   * store is written one bucket per task. O(D E log V) over the tasks.
+   */
+  private static JavaRDD<StoredDag> baseDags(JavaSparkContext jsc, Broadcast<Network> baseBc,
+      int buckets) {
+    int[] dsts = baseBc.value().destinations();
+    List<int[]> byBucket = new ArrayList<>(buckets);
+    for (int k = 0; k < buckets; k++) {
+      int size = 0;
+      for (int r = k; r < dsts.length; r += buckets) {
+        size++;
+      }
+      int[] mine = new int[size];
+      for (int r = k, i = 0; r < dsts.length; r += buckets) {
+        mine[i++] = dsts[r];
+      }
+      byBucket.add(mine);
+    }
+    // As many slices as elements: one bucket per partition.
+    return jsc.parallelize(byBucket, buckets).mapPartitions(it -> {
+      PairEvaluator pe = new PairEvaluator(baseBc.value());
+      List<StoredDag> out = new ArrayList<>();
+      while (it.hasNext()) {
+        for (int t : it.next()) {
+          out.add(pe.routeForNow(t).stored());
+        }
+      }
+      return out.iterator();
+    }).persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /**
+   * {@code netimpact baseline}: every destination of {@code base} routed once on the
+   * executors ({@link #baseDags}), the loads summed in the same pass as a sweep's survey,
+   * and the store written ({@link BaselineStore#write}). O(D E log V).
+   */
+  public static BaselineManifest storeBaseline(Cluster cluster, Network base,
+      BaselineStore.Target target, Consumer<String> lap) {
+    JavaSparkContext jsc = cluster.jsc();
+    Broadcast<Network> baseBc = jsc.broadcast(base);
+    int buckets = Math.min(4 * cluster.parallelism(), Math.max(1, base.destinations().length));
+    JavaRDD<StoredDag> dags = baseDags(jsc, baseBc, buckets);
+    Baseline baseline = cluster.during("baseline: routing", () -> survey(dags, baseBc,
+        jsc.broadcast(new ArrayList<>()), Evaluator.Strategy.INCREMENTAL).baseline);
+    lap.accept("route");
+    BaselineManifest m = cluster.during("baseline: writing", () -> BaselineStore.write(cluster,
+        target, base, dags, buckets, baseline));
+    dags.unpersist(false);
+    lap.accept("write");
+    return m;
+  }
+
+  /**
    * Up to this many scenarios are evaluated in one pass by destination (baseline and pairs in
    * the same task, nothing cached); more go through the survey and the cost-based plan, which
    * pay off once many scenarios share each destination's baseline.
@@ -177,12 +279,15 @@ public final class SparkEvaluator {
   static final int FUSED_SCENARIOS = 4;
 
   /**
-   * What one task of the fused pass returns: its baseline share (the arcs it loads, ascending,
-   * and their loads: on a network of racks a small part of the arcs) and its scenario states.
+   * What one task of the fused pass returns: its baseline share (routed destinations only),
+   * how many destinations it handled and the sum of their indices (a stored baseline's
+   * completeness check), and its scenario states.
    */
-  private record FusedPart(int[] arcs, double[] loads, double lost,
-      ArrayList<ScenarioState> states) implements java.io.Serializable {
-    static FusedPart of(double[] load, double lost, ArrayList<ScenarioState> states) {
+  private record FusedPart(int[] arcs, double[] loads, double lost, int destinations,
+      long indexSum, ArrayList<ScenarioState> states) implements java.io.Serializable {
+    /** The part of a dense load array: the arcs it loads (on a network of racks, few). */
+    static FusedPart of(double[] load, double lost, int destinations, long indexSum,
+        ArrayList<ScenarioState> states) {
       int n = 0;
       for (double x : load) {
         n += x != 0 ? 1 : 0;
@@ -195,44 +300,33 @@ public final class SparkEvaluator {
           loads[i++] = load[a];
         }
       }
-      return new FusedPart(arcs, loads, lost, states);
+      return new FusedPart(arcs, loads, lost, destinations, indexSum, states);
     }
   }
 
   /**
-   * The fused plan: destinations spread over tasks; each task routes its destinations' base
-   * once and evaluates every scenario's pair there and then. O(D E log V + selected pairs).
+   * The fused plan: destinations spread over tasks; each task has its destinations' base DAGs
+   * (routed there, or read from a stored baseline) and evaluates every scenario's pair there
+   * and then. Routed: O(D E log V + selected pairs). Stored: O(stored DAG sizes + D x rules +
+   * selected pairs), the path statistics and push of a destination made only when a pair of
+   * it is selected.
    */
   private static Result fused(JavaSparkContext jsc, String kind, Broadcast<Network> baseBc,
-      Broadcast<ArrayList<Scenario>> scenariosBc, List<Integer> dstIds,
-      Evaluator.Strategy strategy, int p, TaskTimes times, Consumer<String> console, Consumer<String> sw) {
+      Broadcast<ArrayList<Scenario>> scenariosBc, List<Integer> dstIds, Optional<Stored> stored,
+      Evaluator.Strategy strategy, int p, TaskTimes times, Consumer<String> console,
+      Consumer<String> sw) {
     int s = scenariosBc.value().size();
-    int slices = Math.max(1, Math.min(dstIds.size(), p));
     jsc.setJobGroup(ROUTE_GROUP, "evaluate " + s + " scenario" + (s == 1 ? "" : "s"), false);
-    JavaRDD<FusedPart> parts = jsc.parallelize(dstIds, slices).mapPartitions(it -> {
-      Network b = baseBc.value();
-      List<Scenario> sc = scenariosBc.value();
-      PairEvaluator pe = new PairEvaluator(b);
-      double[] load = new double[b.arcCount()];
-      double lost = 0;
-      ArrayList<ScenarioState> states = new ArrayList<>();
-      for (int i = 0; i < sc.size(); i++) {
-        states.add(new ScenarioState(i));
-      }
-      while (it.hasNext()) {
-        DestinationBaseline db = pe.baselineForNow(it.next());
-        db.addLoads(LoadSink.into(load));
-        lost += db.lost();
-        for (int i = 0; i < sc.size(); i++) {
-          Evaluator.evaluatePair(pe, db, sc.get(i).mask(), strategy, states.get(i));
-        }
-      }
-      return List.of(FusedPart.of(load, lost, states)).iterator();
-    });
+    JavaRDD<FusedPart> parts = (stored.isPresent()
+        ? stored.get().dags().mapPartitions(it -> fusedTask(baseBc.value(),
+            scenariosBc.value(), strategy, it, false, (pe, d) -> pe.dagForNow(d)))
+        : jsc.parallelize(dstIds, Math.max(1, Math.min(dstIds.size(), p)))
+            .mapPartitions(it -> fusedTask(baseBc.value(), scenariosBc.value(), strategy, it,
+                true, (pe, t) -> pe.routeForNow(t))));
+    int slices = parts.getNumPartitions();
     double[] cost = new double[slices];
     Arrays.fill(cost, 1.0);
-    // One action: the parts come straight to the driver (nothing persisted, nothing routed
-    // twice).
+    // One action: the parts come straight to the driver (nothing persisted).
     List<FusedPart> collected = withProgress(jsc, kind, times, cost, s, console, parts::collect);
     jsc.clearJobGroup();
     double straggler = routeStraggler(jsc, times);
@@ -241,15 +335,28 @@ public final class SparkEvaluator {
     // shuffle (the surveyed plan reduces by scenario on the executors instead).
     double[] load = new double[baseBc.value().arcCount()];
     double lost = 0;
+    int destinations = 0;
+    long indexSum = 0;
     ScenarioState[] merged = new ScenarioState[s];
     for (FusedPart f : collected) {
       for (int i = 0; i < f.arcs().length; i++) {
         load[f.arcs()[i]] += f.loads()[i];
       }
       lost += f.lost();
+      destinations += f.destinations();
+      indexSum += f.indexSum();
       for (ScenarioState st : f.states()) {
         int i = st.scenario();
         merged[i] = merged[i] == null ? st : merged[i].merge(st);
+      }
+    }
+    if (stored.isPresent()) {
+      long expected = dstIds.stream().mapToLong(Integer::longValue).sum();
+      if (destinations != dstIds.size() || indexSum != expected) {
+        throw new BadInputException(new InputProblem(stored.get().store().dir(), "", "",
+            "incomplete baseline store: " + destinations + " destinations read (index sum "
+                + indexSum + "), the network has " + dstIds.size() + " (index sum " + expected
+                + "); write the store again"));
       }
     }
     List<Tuple2<Integer, ScenarioState>> byScenario = new ArrayList<>(s);
@@ -262,9 +369,45 @@ public final class SparkEvaluator {
     JavaPairRDD<Integer, ScenarioState> states = jsc.parallelizePairs(byScenario,
         Math.max(1, Math.min(p, s)));
     sw.accept("merge");
-    Baseline baseline = new Baseline(load, lost);
+    Baseline baseline = stored.isPresent() ? stored.get().baseline() : new Baseline(load, lost);
     return new Result(states, baseline, baseBc, scenariosBc,
         (long) s * dstIds.size(), pairs, straggler, slices, 1.0, Overlay.NONE);
+  }
+
+  /**
+   * One task of the fused plan over its destinations ({@code dagOf} gives each one's base
+   * DAG): with {@code routed}, each destination's baseline is made and its loads summed;
+   * otherwise (stored loads) a destination's baseline is made only when a pair needs it.
+   */
+  private static <T> Iterator<FusedPart> fusedTask(Network b, List<Scenario> sc,
+      Evaluator.Strategy strategy, Iterator<T> it, boolean routed,
+      BiFunction<PairEvaluator, T, DestinationDag> dagOf) {
+    PairEvaluator pe = new PairEvaluator(b);
+    double[] load = new double[routed ? b.arcCount() : 0];
+    double lost = 0;
+    int count = 0;
+    long indexSum = 0;
+    ArrayList<ScenarioState> states = new ArrayList<>();
+    for (int i = 0; i < sc.size(); i++) {
+      states.add(new ScenarioState(i));
+    }
+    while (it.hasNext()) {
+      DestinationDag dag = dagOf.apply(pe, it.next());
+      count++;
+      indexSum += dag.destination();
+      DestinationBaseline[] made = new DestinationBaseline[1];
+      if (routed) {
+        made[0] = pe.baselineForNow(dag);
+        made[0].addLoads(LoadSink.into(load));
+        lost += made[0].lost();
+      }
+      Supplier<DestinationBaseline> baseline = () -> made[0] != null ? made[0]
+          : (made[0] = pe.baselineForNow(dag));
+      for (int i = 0; i < sc.size(); i++) {
+        Evaluator.evaluatePair(pe, dag, baseline, sc.get(i).mask(), strategy, states.get(i));
+      }
+    }
+    return List.of(FusedPart.of(load, lost, count, indexSum, states)).iterator();
   }
 
   /** A review's outcome: its report and the baseline it was measured against. */
@@ -279,8 +422,31 @@ public final class SparkEvaluator {
   /** A review with an overlay (traffic engineering) prepared for this one scenario. */
   public static Review review(Cluster cluster, String runId, String snapshotId, Network base,
       Scenario scenario, Thresholds th, Consumer<String> lap, Overlay overlay) {
-    Result r = run(cluster, "review", base, List.of(scenario), Evaluator.Strategy.INCREMENTAL,
-        4 * cluster.parallelism(), lap).with(overlay);
+    return review(cluster, runId, snapshotId, base, scenario, th, lap, overlay,
+        Optional.empty());
+  }
+
+  /**
+   * A review that, with {@code store} (checked against {@code base} by the caller), reads each
+   * destination's base DAG and the base loads from the stored baseline instead of routing the
+   * base: the same rules and per-pair code on the same DAGs, so the same report (loads equal
+   * within rounding: the sums run in another order). Not with an overlay.
+   */
+  public static Review review(Cluster cluster, String runId, String snapshotId, Network base,
+      Scenario scenario, Thresholds th, Consumer<String> lap, Overlay overlay,
+      Optional<Opened> store) {
+    if (store.isPresent() && !overlay.isNone()) {
+      throw new IllegalArgumentException("a review from a stored baseline takes no overlay "
+          + "(traffic engineering)");
+    }
+    Optional<Stored> stored = store.map(o -> new Stored(BaselineStore.destinations(cluster, o),
+        CompletableFuture.supplyAsync(() -> BaselineStore.baseline(cluster, o, base)), o));
+    if (stored.isPresent()) {
+      lap.accept("read baseline");
+    }
+    Result r = timed(cluster, times -> run(cluster, "review", base, List.of(scenario),
+        Evaluator.Strategy.INCREMENTAL, 4 * cluster.parallelism(), times, lap, stored,
+        Optional.empty())).with(overlay);
     ScenarioState state = r.states().values().first();
     r.release();
     return new Review(overlay.rows(runId, 0, new Assembler(base, r.baseline(), th)
@@ -353,8 +519,7 @@ public final class SparkEvaluator {
   private record SurveyPart(int[] dsts, int[] selected, int[] dagSize, double[] load,
       double lost) implements java.io.Serializable {}
 
-  private static Survey survey(JavaPairRDD<Integer, DestinationDag.Compact> dist,
-      Broadcast<Network> baseBc,
+  private static Survey survey(JavaRDD<StoredDag> dist, Broadcast<Network> baseBc,
       Broadcast<ArrayList<Scenario>> scenariosBc, Evaluator.Strategy strategy) {
     List<SurveyPart> parts = dist.mapPartitions(it -> {
       Network b = baseBc.value();
@@ -364,12 +529,12 @@ public final class SparkEvaluator {
       double lost = 0;
       List<int[]> rows = new ArrayList<>();
       while (it.hasNext()) {
-        Tuple2<Integer, DestinationDag.Compact> e = it.next();
-        DestinationBaseline db = pe.baselineForNow(e._2());
+        StoredDag e = it.next();
+        DestinationBaseline db = pe.baselineForNow(pe.dagForNow(e));
         db.addLoads(LoadSink.into(load));
         lost += db.lost();
         int hits = strategy == Evaluator.Strategy.FULL ? sc.size() : affected(pe, db, sc).length;
-        rows.add(new int[] {e._1(), hits, db.dag().reached()});
+        rows.add(new int[] {e.destination(), hits, db.dag().reached()});
       }
       int[] d = new int[rows.size()];
       int[] h = new int[rows.size()];
@@ -416,16 +581,15 @@ public final class SparkEvaluator {
 
   /** One task: its units, scenario states pre-merged per scenario. */
   private static Iterator<Tuple2<Integer, ScenarioState>> evaluateUnits(
-      Iterator<Tuple2<Integer, DestinationDag.Compact>> it, Network base,
-      List<Scenario> scenarios,
+      Iterator<Tuple2<Integer, StoredDag>> it, Network base, List<Scenario> scenarios,
       WorkPlan plan, Evaluator.Strategy strategy) {
     PairEvaluator pe = new PairEvaluator(base);
     Map<Integer, ScenarioState> acc = new HashMap<>();
     while (it.hasNext()) {
-      Tuple2<Integer, DestinationDag.Compact> e = it.next();
+      Tuple2<Integer, StoredDag> e = it.next();
       Failpoints.hit(ROUTE_UNIT_POINT);
       WorkPlan.Unit u = plan.units.get(e._1());
-      DestinationBaseline b = pe.baselineForNow(e._2());
+      DestinationBaseline b = pe.baselineForNow(pe.dagForNow(e._2()));
       int[] hit = strategy == Evaluator.Strategy.FULL
           ? IntStream.range(0, scenarios.size()).toArray() : affected(pe, b, scenarios);
       for (int k = u.from(); k < u.to(); k++) {

@@ -52,6 +52,17 @@ public class ReviewCommandTest {
 
   public record Run(int code, String out, String err) {}
 
+  /** A copy of the sample snapshot in {@code dir}, for tests that spoil one of its files. */
+  public static Path copyOfSample(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (Stream<Path> files = Files.list(Path.of(SNAPSHOT))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    return dir;
+  }
+
   private Dataset<Row> table(Path out, String table, String format) {
     var reader = SparkTestSession.get().read();
     String path = out.resolve(table).toString();
@@ -177,12 +188,7 @@ public class ReviewCommandTest {
   @Test
   void badSnapshot_exits2NamingFileLineFieldAndLeavesNoReport() throws IOException {
     Path snap = tmp.resolve("snap");
-    Files.createDirectories(snap);
-    try (Stream<Path> files = Files.list(Path.of(SNAPSHOT))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, snap.resolve(f.getFileName()));
-      }
-    }
+    copyOfSample(snap);
     Files.writeString(snap.resolve("links.jsonl"), Files.readString(snap.resolve("links.jsonl"))
         + "{\"id\":\"x\",\"a\":\"nyc-cr1\",\"b\":\"ghost\",\"metric\":1,\"capacity_gbps\":1}\n");
     Path out = tmp.resolve("out");
@@ -197,12 +203,7 @@ public class ReviewCommandTest {
   @Test
   void quarantine_goesOnWithoutBadRecordsAndWritesThemToRejects() throws IOException {
     Path snap = tmp.resolve("qsnap");
-    Files.createDirectories(snap);
-    try (Stream<Path> files = Files.list(Path.of(SNAPSHOT))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, snap.resolve(f.getFileName()));
-      }
-    }
+    copyOfSample(snap);
     Files.writeString(snap.resolve("demands.jsonl"), Files.readString(
         snap.resolve("demands.jsonl")) + "{\"src\":\"nyc-er1\",\"dst\":\"ghost\",\"gbps\":1}\n");
     Path out = tmp.resolve("qout");

@@ -156,6 +156,27 @@ class S3EndToEndTest {
         "no magic or staging objects left: " + left);
   }
 
+  @Test
+  void baselineStore_roundTripsThroughS3_andAWarmReviewFromItGivesTheLocalReport()
+      throws IOException {
+    String store = "s3a://" + BUCKET + "/stores/backbone";
+    ReviewCommandTest.Run b = ReviewCommandTest.run("baseline", "--snapshot", SNAPSHOT,
+        "--out", store);
+    assertEquals(0, b.code(), b.err());
+    List<String> objects = objects(store);
+    assertTrue(objects.stream().anyMatch(p -> p.endsWith("/manifest.json"))
+        && objects.stream().anyMatch(p -> p.contains("/destinations/bucket=0/part-"))
+        && objects.stream().anyMatch(p -> p.contains("/arc_load/part-")), objects.toString());
+    assertTrue(objects(store.substring(0, store.lastIndexOf('/'))).stream()
+        .noneMatch(p -> p.contains(".tmp-")), "no temporary directory left");
+    String out = "s3a://" + BUCKET + "/warm-reports";
+    ReviewCommandTest.Run r = ReviewCommandTest.run("review", "--snapshot", SNAPSHOT,
+        "--change", CHANGE, "--out", out, "--baseline", store);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("read baseline"), r.out());
+    assertEquals(localReview(), summaries(out, "parquet"));
+  }
+
   private static Map<String, String> localReview;
 
   /** The same review on the local sample, the reference for what S3 runs wrote. */

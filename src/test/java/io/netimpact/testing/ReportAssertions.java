@@ -48,4 +48,48 @@ public final class ReportAssertions {
   public static void assertClose(double x, double y, String what) {
     assertEquals(x, y, 1e-9 * Math.max(1, Math.abs(x)), what);
   }
+
+  /**
+   * Asserts two reports are the same row for row and field for field (every component of every
+   * record: ids, verdicts, reasons, statuses exactly; doubles within 1e-9 relative, for sums
+   * taken in another order).
+   */
+  public static void assertIdentical(ImpactReport expected, ImpactReport actual, String what) {
+    assertSameValue(expected, actual, what);
+  }
+
+  private static void assertSameValue(Object x, Object y, String what) {
+    if (x instanceof Double a && y instanceof Double b) {
+      if (!(a.isNaN() && b.isNaN())) {
+        assertClose(a, b, what);
+      }
+    } else if (x instanceof java.util.OptionalDouble a && y instanceof java.util.OptionalDouble b) {
+      assertEquals(a.isPresent(), b.isPresent(), what);
+      if (a.isPresent()) {
+        assertClose(a.getAsDouble(), b.getAsDouble(), what);
+      }
+    } else if (x instanceof java.util.List<?> a && y instanceof java.util.List<?> b) {
+      assertEquals(a.size(), b.size(), what + " size");
+      for (int i = 0; i < a.size(); i++) {
+        assertSameValue(a.get(i), b.get(i), what + "[" + i + "]");
+      }
+    } else if (x instanceof double[] a && y instanceof double[] b) {
+      assertEquals(a.length, b.length, what + " length");
+      for (int i = 0; i < a.length; i++) {
+        assertClose(a[i], b[i], what + "[" + i + "]");
+      }
+    } else if (x != null && x.getClass().isRecord() && y != null
+        && x.getClass() == y.getClass()) {
+      for (java.lang.reflect.RecordComponent c : x.getClass().getRecordComponents()) {
+        try {
+          assertSameValue(c.getAccessor().invoke(x), c.getAccessor().invoke(y),
+              what + "." + c.getName());
+        } catch (ReflectiveOperationException e) {
+          throw new AssertionError(what + "." + c.getName() + ": " + e, e);
+        }
+      }
+    } else {
+      assertEquals(x, y, what);
+    }
+  }
 }

@@ -1,0 +1,54 @@
+package io.netimpact.cli;
+
+import io.netimpact.format.BaselineManifest;
+import io.netimpact.format.SnapshotReader;
+import io.netimpact.pipeline.BaselinePipeline;
+import io.netimpact.spark.Cluster;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code netimpact baseline}: route a snapshot's base once and store it for warm reviews. */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+    description = "Route a snapshot's base network once (every destination) and store what "
+        + "any review of that snapshot needs to route only what a change touches, for "
+        + "review --baseline: the base arc loads and each destination's shortest-path DAG, "
+        + "keyed by snapshot id and content hash. --out must be empty or new; a store of the "
+        + "same snapshot and hash already there is left as it is (exit 0).")
+public final class BaselineCommand implements Callable<Integer> {
+  @Option(names = "--snapshot", required = true, paramLabel = "PATH",
+      description = "Snapshot directory (local path, file: or s3a://).")
+  String snapshot;
+
+  @Option(names = "--out", required = true, paramLabel = "PATH",
+      description = "Store directory (local path, file: or s3a://): empty or new.")
+  String out;
+
+  @Option(names = "--on-bad-record", defaultValue = "fail", paramLabel = "fail|quarantine",
+      description = "What to do with invalid snapshot records (default: ${DEFAULT-VALUE}).")
+  SnapshotReader.OnBadRecord onBadRecord;
+
+  @Mixin
+  SparkOptions spark;
+
+  @Override
+  public Integer call() {
+    Cluster cluster = spark.cluster("netimpact baseline");
+    BaselinePipeline.Outcome o = BaselinePipeline.run(cluster,
+        new BaselinePipeline.Request(snapshot, out, onBadRecord));
+    BaselineManifest m = o.manifest();
+    System.out.printf("netimpact baseline: snapshot %s: %d devices, %d links, %d demand pairs, "
+        + "%d destinations%n", m.snapshotId(), m.nodes(), o.links(), m.demands(),
+        m.destinations());
+    if (o.rejects() > 0) {
+      System.out.printf("QUARANTINED: %d input records (the store is of the snapshot without "
+          + "them)%n", o.rejects());
+    }
+    System.out.printf("%s %s (content hash %s, %d buckets): %s, arc_load, destinations%n",
+        o.alreadyThere() ? "already there, left as it is:" : "store:", out, m.contentHash(),
+        m.buckets(), BaselineManifest.FILE);
+    System.out.println("timings: " + o.timings());
+    return Main.EXIT_OK;
+  }
+}

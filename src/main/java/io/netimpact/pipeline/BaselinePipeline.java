@@ -1,0 +1,68 @@
+package io.netimpact.pipeline;
+
+import io.netimpact.format.BadInputException;
+import io.netimpact.format.BaselineManifest;
+import io.netimpact.format.InputProblem;
+import io.netimpact.format.SnapshotReader;
+import io.netimpact.routing.ContentHash;
+import io.netimpact.routing.Network;
+import io.netimpact.spark.BaselineStore;
+import io.netimpact.spark.Cluster;
+import io.netimpact.spark.SparkEvaluator;
+import io.netimpact.te.TeOverlay;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The baseline pipeline ({@code netimpact baseline}): look at {@code --out} (refused unless
+ * empty, missing or already this snapshot's store), read and validate the snapshot, compile it
+ * and hash it ({@link ContentHash}), route every destination once on the executors, sum the
+ * loads, and write the store ({@link BaselineStore}). A store of the same snapshot id and
+ * content hash already at {@code --out} is left as it is. Prints nothing.
+ */
+public final class BaselinePipeline {
+  private BaselinePipeline() {}
+
+  /** The snapshot to route and where its store goes. */
+  public record Request(String snapshot, String out, SnapshotReader.OnBadRecord onBadRecord) {}
+
+  /**
+   * The store's manifest; whether it was already there (nothing written); the network's sizes
+   * for the summary; the stage timings.
+   */
+  public record Outcome(BaselineManifest manifest, boolean alreadyThere, int links,
+      int rejects, Map<String, Double> seconds, String timings) {}
+
+  public static Outcome run(Cluster cluster, Request req) {
+    Stopwatch sw = new Stopwatch();
+    Optional<BaselineManifest> existing = BaselineStore.existing(cluster, req.out());
+    SnapshotReader.Loaded loaded = cluster.during("baseline: reading the snapshot",
+        () -> cluster.readSnapshot(req.snapshot(), req.onBadRecord()));
+    sw.lap("read+validate");
+    TeOverlay te = TeOverlay.of(loaded.snapshot(), true);
+    if (te.hasTe()) {
+      throw new BadInputException(new InputProblem(req.snapshot(), "", "", "the snapshot has "
+          + "traffic engineering (SR-TE policies or RSVP-TE LSPs), which review --baseline "
+          + "does not support; no store is written (review it without --baseline)"));
+    }
+    Network base = te.network();
+    String snapshotId = loaded.snapshot().info().snapshotId();
+    String hash = ContentHash.of(base, BaselineManifest.VERSION);
+    sw.lap("compile");
+    if (existing.isPresent()) {
+      BaselineManifest m = existing.get();
+      if (m.snapshotId().equals(snapshotId) && m.contentHash().equals(hash)) {
+        return new Outcome(m, true, base.linkCount(), loaded.rejects().size(), sw.seconds(),
+            sw.toString());
+      }
+      throw new BadInputException(new InputProblem(req.out(), "", "", "holds the baseline "
+          + "store of snapshot " + m.snapshotId() + " (content hash " + m.contentHash()
+          + "), not of " + snapshotId + " (content hash " + hash + "); a store is never "
+          + "replaced: remove it or give another --out"));
+    }
+    BaselineManifest m = SparkEvaluator.storeBaseline(cluster, base,
+        new BaselineStore.Target(req.out(), snapshotId, hash, "baseline"), sw::lap);
+    return new Outcome(m, false, base.linkCount(), loaded.rejects().size(), sw.seconds(),
+        sw.toString());
+  }
+}

@@ -1,0 +1,200 @@
+package io.netimpact.spark;
+
+import io.netimpact.format.BadInputException;
+import io.netimpact.format.BaselineFiles;
+import io.netimpact.format.BaselineManifest;
+import io.netimpact.format.DriverTables;
+import io.netimpact.format.InputProblem;
+import io.netimpact.format.Locations;
+import io.netimpact.impact.Baseline;
+import io.netimpact.routing.Network;
+import io.netimpact.routing.StoredDag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * A stored baseline: what any review of one snapshot needs to route only what a change
+ * touches. Layout of a store directory (local or {@code s3a://}):
+ * <ul>
+ *   <li>{@code manifest.json}: {@link BaselineManifest} (snapshot id, content hash, sizes,
+ *       base traffic without a path, bucket count);</li>
+ *   <li>{@code arc_load/}: Parquet, one row per base arc: {@code arc} (int), {@code load_gbps}
+ *       (double), written by the driver;</li>
+ *   <li>{@code destinations/bucket=K/}: Parquet, one row per destination: {@code destination}
+ *       (int), {@code truncated} (boolean), {@code settle_order} (list of int: the devices
+ *       that reach it, nearest first) and {@code distance} (list of long, aligned), written by
+ *       the executors one bucket per task, so that a reader's task reads whole buckets.</li>
+ * </ul>
+ * The files are read and written with parquet-hadoop ({@link BaselineFiles}), not Spark SQL:
+ * a warm review would otherwise pay Spark SQL's start-up (seconds) for two small reads.
+ * A store is written into a temporary sibling directory and renamed into place once complete
+ * (its manifest last), so a failed run leaves no store behind; the temporary directory is
+ * removed on failure.
+ */
+public final class BaselineStore {
+  static final StructType ARC_LOAD_SCHEMA = new StructType()
+      .add(BaselineFiles.ARC, DataTypes.IntegerType, false)
+      .add(BaselineFiles.LOAD_GBPS, DataTypes.DoubleType, false);
+
+  private BaselineStore() {}
+
+  /** A store opened for reading: where it is (as given) and its manifest. */
+  public record Opened(String dir, BaselineManifest manifest) {}
+
+  /**
+   * Where a run writes a store and for what.
+   *
+   * @param dir         the store directory (empty or missing)
+   * @param snapshotId  the snapshot's id
+   * @param contentHash the compiled network's {@link io.netimpact.routing.ContentHash}
+   * @param writtenBy   what writes it ({@code baseline}, {@code sweep ID})
+   */
+  public record Target(String dir, String snapshotId, String contentHash, String writtenBy) {}
+
+  /** Opens the store at {@code dir}: reads and checks its manifest (exit 2 when it is none). */
+  public static Opened open(Cluster cluster, String dir) {
+    return new Opened(dir, BaselineManifest.read(cluster.hadoop(), new Path(dir)));
+  }
+
+  /**
+   * What is at {@code dir} before a store is written there: nothing (missing or an empty
+   * directory), or the manifest of the store already there. Anything else is refused (exit 2):
+   * a store is never written over other files.
+   */
+  public static Optional<BaselineManifest> existing(Cluster cluster, String dir) {
+    Configuration hadoop = cluster.hadoop();
+    Path p = new Path(dir);
+    try {
+      FileSystem fs = p.getFileSystem(hadoop);
+      if (!fs.exists(p)) {
+        return Optional.empty();
+      }
+      FileStatus st = fs.getFileStatus(p);
+      if (st.isDirectory() && fs.listStatus(p).length == 0) {
+        return Optional.empty();
+      }
+      if (st.isDirectory() && fs.exists(new Path(p, BaselineManifest.FILE))) {
+        return Optional.of(BaselineManifest.read(hadoop, p));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look at " + dir, e);
+    }
+    throw new BadInputException(new InputProblem(Locations.qualified(hadoop, p), "", "",
+        "exists and is not a baseline store; give an empty or new directory"));
+  }
+
+  /** The base arc loads and traffic without a path of an opened store. O(arcs). */
+  static Baseline baseline(Cluster cluster, Opened store, Network base) {
+    BaselineManifest m = store.manifest();
+    if (m.arcs() != base.arcCount()) {
+      throw new BadInputException(new InputProblem(store.dir(), "", "", "the manifest says "
+          + m.arcs() + " arcs, the network has " + base.arcCount()));
+    }
+    return new Baseline(BaselineFiles.readArcLoads(cluster.hadoop(),
+        new Path(store.dir(), BaselineFiles.ARC_LOAD), base.arcCount()), m.unroutableGbps());
+  }
+
+  /**
+   * The stored DAGs of an opened store, read on the executors with parquet-hadoop: one task
+   * per bucket file, so each task reads whole buckets and nothing else. O(stored DAG sizes).
+   */
+  static JavaRDD<StoredDag> destinations(Cluster cluster, Opened store) {
+    List<String> files = BaselineFiles.files(cluster.hadoop(),
+        new Path(store.dir(), BaselineFiles.DESTINATIONS)).stream().map(Path::toString).toList();
+    Broadcast<SerializableConfiguration> conf = hadoopOnExecutors(cluster);
+    return cluster.jsc().parallelize(files, Math.max(1, files.size())).flatMap(f ->
+        BaselineFiles.readDags(conf.value().value(), new Path(f))
+            .iterator());
+  }
+
+  /** The driver's Hadoop configuration, for the executors' readers and writers. */
+  private static Broadcast<SerializableConfiguration> hadoopOnExecutors(Cluster cluster) {
+    return cluster.jsc().broadcast(new SerializableConfiguration(cluster.hadoop()));
+  }
+
+  /**
+   * Writes the store of {@code base} at {@code target}: {@code dags} (partition k holding the
+   * destinations of bucket k, as {@link SparkEvaluator} routes them) by the executors, the
+   * arc loads and the manifest by the driver, into a temporary sibling directory that is
+   * renamed into place at the end. O(stored DAG sizes + arcs).
+   *
+   * @return the manifest written
+   */
+  static BaselineManifest write(Cluster cluster, Target target, Network base,
+      JavaRDD<StoredDag> dags, int buckets, Baseline baseline) {
+    Configuration hadoop = cluster.hadoop();
+    Path out;
+    FileSystem fs;
+    try {
+      fs = new Path(target.dir()).getFileSystem(hadoop);
+      out = fs.makeQualified(new Path(target.dir()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + target.dir(), e);
+    }
+    Path tmp = new Path(out.getParent(), "." + out.getName() + ".tmp-" + UUID.randomUUID());
+    int[] dsts = base.destinations();
+    BaselineManifest m = new BaselineManifest(BaselineManifest.VERSION, target.snapshotId(),
+        target.contentHash(), base.nodeCount(), base.arcCount(), base.demandCount(),
+        dsts.length, baseline.unroutable(), buckets,
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), target.writtenBy());
+    Broadcast<SerializableConfiguration> conf = hadoopOnExecutors(cluster);
+    try {
+      // Partition k of dags is bucket k: each task writes its bucket's one file.
+      String tmpDir = tmp.toString();
+      long written = dags.mapPartitionsWithIndex((k, it) -> List.of((long) BaselineFiles
+          .writeDags(conf.value().value(),
+              BaselineFiles.bucketFile(new Path(tmpDir), k), () -> it)).iterator(), true).collect().stream().mapToLong(Long::longValue).sum();
+      if (written != dsts.length) {
+        throw new IllegalStateException("wrote " + written + " destinations of "
+            + dsts.length);
+      }
+      double[] load = baseline.load();
+      List<Row> arcRows = new ArrayList<>(load.length);
+      for (int a = 0; a < load.length; a++) {
+        arcRows.add(RowFactory.create(a, load[a]));
+      }
+      DriverTables.write(fs, hadoop, new Path(tmp, BaselineFiles.ARC_LOAD), true,
+          ARC_LOAD_SCHEMA, arcRows);
+      m.write(fs, tmp);
+      if (fs.exists(out)) {
+        // Checked empty before the run (existing): a directory with nothing in it.
+        fs.delete(out, false);
+      }
+      if (!fs.rename(tmp, out)) {
+        throw new IOException("cannot rename " + tmp + " to " + out);
+      }
+    } catch (IOException e) {
+      deleteQuietly(fs, tmp);
+      throw new UncheckedIOException("cannot write the baseline store " + out, e);
+    } catch (RuntimeException e) {
+      deleteQuietly(fs, tmp);
+      throw e;
+    }
+    return m;
+  }
+
+  private static void deleteQuietly(FileSystem fs, Path p) {
+    try {
+      fs.delete(p, true);
+    } catch (IOException ignored) {
+      // The failure being reported matters more than a temporary directory left behind.
+    }
+  }
+}
