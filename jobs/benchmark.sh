@@ -50,6 +50,10 @@
 # medium (about a minute per review in Python); on large expect an hour. TE runs are skipped
 # (the peer routes plain IGP). A quick check of the script: --presets small --peer.
 #
+# --warm (issue 12) writes each plain preset's stored baseline once (jobs/netimpact baseline,
+# timed into baselines.jsonl with its size) and reviews each change again warm, with
+# --baseline, right after the cold review: runs PRESET-warm-CHANGE-N beside PRESET-CHANGE-N.
+#
 # --jfr records a JFR profile of every review (target/benchmark/<run>.jfr); summarise one with
 #   jfr print --stack-depth 64 --events jdk.ExecutionSample FILE > samples.txt   (then count top frames)
 # Needs only bash, java, python3 and GNU time (installed with apt-get when missing).
@@ -60,6 +64,7 @@ PRESETS="medium large"
 JFR=0
 TE=0
 PEER=0
+WARM=0
 REPEAT=1
 SWEEPS=0
 SAMPLE=40
@@ -76,6 +81,7 @@ while [[ $# -gt 0 ]]; do
     --jfr) JFR=1; shift ;;
     --te) TE=1; shift ;;
     --peer) PEER=1; shift ;;
+    --warm) WARM=1; shift ;;
     --sweeps) SWEEPS=1; shift ;;
     --sample) SAMPLE="$2"; shift 2 ;;
     --large-sample) LARGE_SAMPLE="$2"; shift 2 ;;
@@ -152,9 +158,36 @@ for variant in $VARIANTS; do
       fi
     fi
   fi
+  store=""
+  if [[ $WARM == 1 && $variant == plain ]]; then
+    # The stored baseline of the snapshot, written once (timed) for the warm reviews below.
+    store="$BENCH/stores/$preset-s$SEED"
+    rm -rf "$store"
+    mkdir -p "$BENCH/stores"
+    echo "benchmark: baseline $preset..." >&2
+    bstart=$(date +%s.%N)
+    NETIMPACT_DRIVER_MEMORY="$(heap_of "$preset")" $(nice_of "$preset") /usr/bin/time -v \
+      -o "$BENCH/$preset-baseline.log.time" "$ROOT/jobs/netimpact" baseline --snapshot "$snap" \
+      --out "$store" > "$BENCH/$preset-baseline.log" 2> "$BENCH/$preset-baseline.log.err"
+    bend=$(date +%s.%N)
+    python3 - "$preset" "$bstart" "$bend" "$BENCH/$preset-baseline.log.time" "$store" >> "$BENCH/baselines.jsonl" <<'PY'
+import json, os, re, sys
+preset, start, end, tlog, store = sys.argv[1:]
+rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(tlog).read()).group(1))
+size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(store) for f in fs)
+print(json.dumps({"preset": preset, "wall_s": round(float(end) - float(start), 2),
+                  "peak_rss_mb": round(rss / 1024), "store_mb": round(size / 1e6, 1),
+                  "load_average_1m": round(os.getloadavg()[0], 2)}))
+PY
+  fi
   for change in safe-drain-spine block-srlg-cut; do
+  for warmth in cold warm; do
+  [[ $warmth == warm && -z "$store" ]] && continue
+  baseflag=()
+  label="$preset$suffix"
+  if [[ $warmth == warm ]]; then baseflag=(--baseline "$store"); label="$preset$suffix-warm"; fi
   for ((rep = 1; rep <= REPEAT; rep++)); do
-    run="$preset$suffix-$change-$rep"
+    run="$label-$change-$rep"
     log="$BENCH/$run.log"
     echo "benchmark: review $run..." >&2
     jfr_opts=""
@@ -166,11 +199,11 @@ for variant in $VARIANTS; do
     JAVA_TOOL_OPTIONS="$jfr_opts" NETIMPACT_DRIVER_MEMORY="$(heap_of "$preset")" \
       $(nice_of "$preset") /usr/bin/time -v -o "$log.time" "$ROOT/jobs/netimpact" review \
       --snapshot "$snap" --change "$snap/changes/$change.json" --out "$BENCH/out/$run" \
-      --format json > "$log" 2> "$log.err"
+      --format json "${baseflag[@]}" > "$log" 2> "$log.err"
     end=$(date +%s.%N)
     load1=$(cut -d' ' -f1 /proc/loadavg)
     rm -f "$log.peer.json"
-    if [[ -n "$peersnap" ]]; then
+    if [[ -n "$peersnap" && $warmth == cold ]]; then
       echo "benchmark: peer $run..." >&2
       pstart=$(date +%s.%N)
       /usr/bin/time -v -o "$log.peer.time" python3 "$ROOT/jobs/peer_router.py" "$peersnap" \
@@ -194,7 +227,7 @@ print(json.dumps({"snapshot": snap, "wall_s": round(float(end) - float(start), 2
                   "agreement": {k: c[k] for k in ("arcs", "differ", "max_rel_diff")}}))
 PY
     fi
-    python3 - "$preset$suffix" "$change" "$start" "$end" "$log" "$log.time" "$genlog" "$rep" "$log.peer.json" "$load1" >> "$RESULTS" <<'PY'
+    python3 - "$label" "$change" "$start" "$end" "$log" "$log.time" "$genlog" "$rep" "$log.peer.json" "$load1" >> "$RESULTS" <<'PY'
 import json, os, re, sys
 preset, change, start, end, log, tlog, genlog, rep, peerjson, load1 = sys.argv[1:]
 out = open(log).read()
@@ -224,6 +257,7 @@ print(json.dumps({
     **({"peer": peer} if peer else {}),
 }))
 PY
+  done
   done
   done
 done
