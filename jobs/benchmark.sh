@@ -54,6 +54,8 @@
 # timed into baselines.jsonl with its size) and reviews each change again warm, with
 # --baseline, right after the cold review: runs PRESET-warm-CHANGE-N beside PRESET-CHANGE-N.
 #
+# --changes "C ..." reviews only these of the generator's suggested changes (default both).
+#
 # --jfr records a JFR profile of every review (target/benchmark/<run>.jfr); summarise one with
 #   jfr print --stack-depth 64 --events jdk.ExecutionSample FILE > samples.txt   (then count top frames)
 # Needs only bash, java, python3 and GNU time (installed with apt-get when missing).
@@ -65,6 +67,7 @@ JFR=0
 TE=0
 PEER=0
 WARM=0
+CHANGES="safe-drain-spine block-srlg-cut"
 REPEAT=1
 SWEEPS=0
 SAMPLE=40
@@ -82,6 +85,7 @@ while [[ $# -gt 0 ]]; do
     --te) TE=1; shift ;;
     --peer) PEER=1; shift ;;
     --warm) WARM=1; shift ;;
+    --changes) CHANGES="$2"; shift 2 ;;
     --sweeps) SWEEPS=1; shift ;;
     --sample) SAMPLE="$2"; shift 2 ;;
     --large-sample) LARGE_SAMPLE="$2"; shift 2 ;;
@@ -180,7 +184,7 @@ print(json.dumps({"preset": preset, "wall_s": round(float(end) - float(start), 2
                   "load_average_1m": round(os.getloadavg()[0], 2)}))
 PY
   fi
-  for change in safe-drain-spine block-srlg-cut; do
+  for change in $CHANGES; do
   for warmth in cold warm; do
   [[ $warmth == warm && -z "$store" ]] && continue
   baseflag=()
