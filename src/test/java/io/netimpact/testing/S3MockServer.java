@@ -41,6 +41,26 @@ public final class S3MockServer implements AutoCloseable {
 
   /** Starts the emulator with the given buckets and waits until it answers (~5-10 s). */
   public static S3MockServer start(String... buckets) throws IOException, InterruptedException {
+    try {
+      return startOnce(buckets);
+    } catch (NotReadyException e) {
+      // A Spring Boot start that stalls on a loaded machine (seen once in CI: no log line after
+      // the profile line for 90 s) is retried once with a fresh process, store and port.
+      System.err.println("S3Mock did not start, retrying once: " + e.getMessage().lines()
+          .findFirst().orElse(""));
+      return startOnce(buckets);
+    }
+  }
+
+  /** The emulator did not answer in time (it is stopped). */
+  private static final class NotReadyException extends IllegalStateException {
+    NotReadyException(String message) {
+      super(message);
+    }
+  }
+
+  private static S3MockServer startOnce(String... buckets)
+      throws IOException, InterruptedException {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR + " is missing: run the tests through Maven, whose "
           + "process-test-classes phase copies it");
@@ -90,7 +110,7 @@ public final class S3MockServer implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("S3Mock did not answer on " + endpoint() + " in 90 s:\n"
+    throw new NotReadyException("S3Mock did not answer on " + endpoint() + " in 90 s:\n"
         + Files.readString(log));
   }
 
