@@ -1,11 +1,8 @@
 package io.netimpact.format;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
@@ -94,18 +91,9 @@ public record BaselineManifest(int version, String snapshotId, String contentHas
   public static BaselineManifest read(Configuration hadoop, Path dir) {
     Path p = new Path(dir, FILE);
     String file = Locations.qualified(hadoop, p);
-    JsonNode node;
-    try (InputStream in = p.getFileSystem(hadoop).open(p)) {
-      node = Json.MAPPER.readTree(in.readNBytes(1 << 20));
-    } catch (FileNotFoundException e) {
-      throw new BadInputException(new InputProblem(file, "", "", "missing: "
-          + Locations.qualified(hadoop, dir) + " is not a baseline store (write one with "
-          + "netimpact baseline --snapshot S --out " + dir + ")"));
-    } catch (JsonProcessingException e) {
-      throw new BadInputException(Json.problem(file, Json.line(e), e));
-    } catch (IOException e) {
-      throw new BadInputException(new InputProblem(file, "", "", "cannot read: " + e));
-    }
+    JsonNode node = Json.readSmall(hadoop, p, file, () -> new InputProblem(file, "", "",
+        "missing: " + Locations.qualified(hadoop, dir) + " is not a baseline store (write one "
+            + "with netimpact baseline --snapshot S --out " + dir + ")"));
     try {
       Fields f = Fields.of(node, "the manifest");
       String format = f.requiredString("format");

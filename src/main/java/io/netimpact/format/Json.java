@@ -45,6 +45,25 @@ public final class Json {
   }
 
   /** {@link #problem} located in {@code file} at {@code location} ("line 3", "record 7"). */
+  /**
+   * A small JSON file (a manifest: at most 1 MB read) through Hadoop's file system, as a tree;
+   * {@code file} names it in problems. A missing file is {@code missing}'s problem, a malformed
+   * one the parser's, located by line; any other failure "cannot read".
+   */
+  static com.fasterxml.jackson.databind.JsonNode readSmall(
+      org.apache.hadoop.conf.Configuration hadoop, org.apache.hadoop.fs.Path p, String file,
+      java.util.function.Supplier<InputProblem> missing) {
+    try (java.io.InputStream in = p.getFileSystem(hadoop).open(p)) {
+      return MAPPER.readTree(in.readNBytes(1 << 20));
+    } catch (java.io.FileNotFoundException e) {
+      throw new BadInputException(missing.get());
+    } catch (JsonProcessingException e) {
+      throw new BadInputException(problem(file, line(e), e));
+    } catch (java.io.IOException e) {
+      throw new BadInputException(new InputProblem(file, "", "", "cannot read: " + e));
+    }
+  }
+
   static InputProblem problem(String file, String location, JsonProcessingException e) {
     FieldException f = problem(e);
     return new InputProblem(file, location, f.field(), f.getMessage());

@@ -20,7 +20,6 @@ import io.netimpact.model.Link;
 import io.netimpact.model.Snapshot;
 import io.netimpact.model.SnapshotInfo;
 import io.netimpact.model.TrafficEngineering;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -142,22 +141,11 @@ public final class SnapshotReader {
   private SnapshotInfo readManifest(Path root) {
     Path p = new Path(root, "manifest.json");
     String file = p.toString();
-    JsonNode node;
-    try (InputStream in = open(p)) {
-      byte[] bytes = in.readNBytes(1 << 20);
-      node = Json.MAPPER.readTree(bytes);
-    } catch (FileNotFoundException e) {
-      if (!InputFiles.notFound(p).startsWith("missing")) {
-        throw new BadInputException(new InputProblem(file, "", "", InputFiles.notFound(p)));
-      }
-      throw new BadInputException(new InputProblem(file, "", "",
-          "missing: a snapshot directory needs manifest.json (is " + root + " a snapshot? it "
-              + "resolved to " + Locations.qualified(hadoop, root) + ")"));
-    } catch (JsonProcessingException e) {
-      throw new BadInputException(Json.problem(file, Json.line(e), e));
-    } catch (IOException e) {
-      throw new BadInputException(new InputProblem(file, "", "", "cannot read: " + e));
-    }
+    JsonNode node = Json.readSmall(hadoop, p, file, () -> InputFiles.notFound(p)
+        .startsWith("missing")
+        ? new InputProblem(file, "", "", "missing: a snapshot directory needs manifest.json (is "
+            + root + " a snapshot? it resolved to " + Locations.qualified(hadoop, root) + ")")
+        : new InputProblem(file, "", "", InputFiles.notFound(p)));
     try {
       Fields f = Fields.of(node, "the manifest");
       String format = f.requiredString("format");
