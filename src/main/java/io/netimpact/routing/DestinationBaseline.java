@@ -3,25 +3,53 @@ package io.netimpact.routing;
 /**
  * One destination routed on the base network: its DAG, every device's path latency and
  * fingerprint, the arc loads of its demands and the traffic without a path. What the
- * incremental rules, the repair and the reroute compare a change against; made once per
- * destination by {@link PairEvaluator#baseline}. O(V + E) memory.
+ * incremental rules, the repair and the reroute compare a change against; made by {@link
+ * PairEvaluator#baseline} (everything computed at once, O(V + E) memory) or {@link
+ * PairEvaluator#baselineForNow} (in the evaluator's buffers: the path statistics of a device
+ * computed when first asked for, the loads pushed when first asked for, so that a repaired
+ * pair pays for the devices below its region only, and a destination whose loads are stored
+ * never pushes its traffic unless a pair is rerouted).
  */
 public final class DestinationBaseline {
   final DestinationDag dag;
-  final double[] latency;
-  final long[] fingerprint;
+  private final double[] latency;
+  private final long[] fingerprint;
+  /** The statistics made on demand, and the binding they belong to; null when complete. */
+  private final PathStats.OnDemand onDemand;
+  private final int binding;
+  /** The evaluator that pushes the loads when they are first asked for. */
+  private final PairEvaluator maker;
   /** The arcs with load, ascending, and their loads (Gbps): O(DAG) memory, not O(E). */
-  final int[] loadArcs;
-  final double[] loads;
+  private int[] loadArcs;
+  private double[] loads;
   final double lost;
 
+  /** A baseline computed at once. */
   DestinationBaseline(DestinationDag dag, double[] latency, long[] fingerprint, int[] loadArcs,
       double[] loads, double lost) {
     this.dag = dag;
     this.latency = latency;
     this.fingerprint = fingerprint;
+    this.onDemand = null;
+    this.binding = 0;
+    this.maker = null;
     this.loadArcs = loadArcs;
     this.loads = loads;
+    this.lost = lost;
+  }
+
+  /**
+   * A baseline whose statistics {@code onDemand} (bound as {@code binding}) and whose loads
+   * {@code maker} make when first asked for.
+   */
+  DestinationBaseline(DestinationDag dag, PathStats.OnDemand onDemand, int binding,
+      PairEvaluator maker, double lost) {
+    this.dag = dag;
+    this.latency = null;
+    this.fingerprint = null;
+    this.onDemand = onDemand;
+    this.binding = binding;
+    this.maker = maker;
     this.lost = lost;
   }
 
@@ -33,20 +61,63 @@ public final class DestinationBaseline {
     return dag;
   }
 
-  /** Gbps of the destination's demands that have no path in the base. */
   /** Traffic-weighted mean latency (ms) of device {@code v}'s paths to the destination. */
   public double latency(int v) {
-    return latency[v];
+    if (onDemand == null) {
+      return latency[v];
+    }
+    onDemand.check(binding);
+    return onDemand.latency(v);
   }
 
+  /** The fingerprint of device {@code v}'s path distribution ({@link PathStats}). */
+  long fingerprint(int v) {
+    if (onDemand == null) {
+      return fingerprint[v];
+    }
+    onDemand.check(binding);
+    return onDemand.fingerprint(v);
+  }
+
+  /** Gbps of the destination's demands that have no path in the base. */
   public double lost() {
     return lost;
   }
 
-  /** Adds the destination's base arc loads (Gbps) into {@code sink}. O(its loaded arcs). */
+  /** The loaded arcs, ascending (pushed first if not yet). */
+  int[] loadArcs() {
+    ensureLoads();
+    return loadArcs;
+  }
+
+  /** The loads of {@link #loadArcs}, aligned. */
+  double[] loads() {
+    ensureLoads();
+    return loads;
+  }
+
+  /** Sets the loads once pushed ({@link PairEvaluator}). */
+  void setLoads(int[] arcs, double[] gbps) {
+    this.loadArcs = arcs;
+    this.loads = gbps;
+  }
+
+  private void ensureLoads() {
+    if (loadArcs == null) {
+      onDemand.check(binding);
+      maker.pushLoads(this);
+    }
+  }
+
+  /**
+   * Adds the destination's base arc loads (Gbps) into {@code sink}. O(its loaded arcs), plus
+   * the push the first time.
+   */
   public void addLoads(LoadSink sink) {
-    for (int i = 0; i < loadArcs.length; i++) {
-      sink.add(loadArcs[i], loads[i]);
+    int[] arcs = loadArcs();
+    double[] l = loads;
+    for (int i = 0; i < arcs.length; i++) {
+      sink.add(arcs[i], l[i]);
     }
   }
 }

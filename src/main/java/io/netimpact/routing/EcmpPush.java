@@ -100,7 +100,15 @@ public final class EcmpPush {
     long[] dist = dag.distances();
     double lost = 0;
     for (int k = b.demByDstStart[dst]; k < b.demByDstStart[dst + 1]; k++) {
-      lost += queue(dist, b.demSrc[k], g.demandGbps(k));
+      int v = b.demSrc[k];
+      double gbps = g.demandGbps(k);
+      if (dist[v] == ShortestPaths.UNREACHABLE) {
+        lost += gbps;
+      } else if (gbps != 0) {
+        // The whole DAG is walked in settle order: no heap (queue's) needed.
+        traffic[v] += gbps;
+        note(v);
+      }
     }
     pushAll(g, dag, sink);
     return lost;
@@ -152,7 +160,14 @@ public final class EcmpPush {
     traffic[v] += share;
     if (queueHead) {
       mark(dist, v);
-    } else if (!queued[v]) {
+    } else {
+      note(v);
+    }
+  }
+
+  /** Remembers that v holds traffic, for the clear after the push (no heap). */
+  private void note(int v) {
+    if (!queued[v]) {
       queued[v] = true;
       touched.add(v);
     }

@@ -51,13 +51,15 @@ public final class PairEvaluator {
   private ScenarioMask touchedFor;
   private int[] touched = new int[0];
   private TransitStubs.Workspace stubWork;
+  /** The path statistics of the baselines made for now, computed as pairs ask for them. */
+  private final PathStats.OnDemand onDemand;
 
-  // Scratch bound to one baseline at a time (see bind): its distances, latencies and
-  // fingerprints, patched for a region and restored after every pair.
+  // Scratch bound to one baseline at a time (see bind): its distances, patched for a region
+  // and restored after every pair; the region's latencies and fingerprints after the change.
   private DestinationBaseline bound;
   private long[] dist;
-  private double[] latency;
-  private long[] fingerprint;
+  private final double[] latency;
+  private final long[] fingerprint;
   private final int[] demandOf;
   // Buffers of baselineForNow, and the DAG they hold.
   private long[] nowDist;
@@ -94,6 +96,9 @@ public final class PairEvaluator {
     this.aOrder = new int[n];
     this.freshLatency = new double[n];
     this.freshFingerprint = new long[n];
+    this.latency = new double[n];
+    this.fingerprint = new long[n];
+    this.onDemand = new PathStats.OnDemand(n);
     this.acc = new double[base.arcCount()];
     this.accSeen = new boolean[base.arcCount()];
   }
@@ -148,12 +153,40 @@ public final class PairEvaluator {
   }
 
   /**
-   * The baseline of a base DAG of this evaluator, its path statistics in this evaluator's
-   * buffers: valid as long as the DAG's buffer ({@link #routeForNow}). O(DAG).
+   * The baseline of a base DAG of this evaluator in this evaluator's buffers, valid as long as
+   * the DAG's buffer ({@link #routeForNow}) and until the next {@code baselineForNow}: its
+   * path statistics are computed device by device as pairs ask for them ({@link
+   * PathStats.OnDemand}), its loads pushed when first asked for ({@link
+   * DestinationBaseline#addLoads}, or a reroute). O(the destination's demands) here; the
+   * push O(DAG) once if asked; the statistics O(the devices asked for and their descendants).
    */
   public DestinationBaseline baselineForNow(DestinationDag dag) {
+    dag.checkView(before);
     clearNow(false);
-    return baseline(dag, nowLatency, nowFingerprint);
+    int t = dag.destination();
+    long[] d = dag.distances();
+    int binding = onDemand.bind(before, t, d, nowLatency, nowFingerprint);
+    // The traffic without a path, as the push would count it (the same sum in the same order).
+    double lost = 0;
+    for (int k = base.demandsTo(t); k < base.demandsTo(t + 1); k++) {
+      if (d[base.demandSrc(k)] == INF) {
+        lost += before.demandGbps(k);
+      }
+    }
+    return new DestinationBaseline(dag, onDemand, binding, this, lost);
+  }
+
+  /** Pushes a baseline's demands along its DAG and keeps the loads in it. O(DAG). */
+  void pushLoads(DestinationBaseline b) {
+    push.pushDemands(before, b.dag, this::accumulate);
+    int[] arcs = accArcs.toIntArray();
+    Arrays.sort(arcs);
+    double[] loads = new double[arcs.length];
+    for (int i = 0; i < arcs.length; i++) {
+      loads[i] = acc[arcs[i]];
+    }
+    clearAcc();
+    b.setLoads(arcs, loads);
   }
 
   private void clearNow() {
@@ -208,13 +241,11 @@ public final class PairEvaluator {
       demandOf[base.demandSrc(k)] = k;
       demandSources.add(base.demandSrc(k));
     }
-    // The working copies: O(the previous and this DAG), not O(V). Every device a DAG does
-    // not reach is UNREACHABLE in both.
+    // The working copy: O(the previous and this DAG), not O(V). Every device a DAG does not
+    // reach is UNREACHABLE in both.
     if (dist == null) {
       dist = new long[n];
       Arrays.fill(dist, INF);
-      latency = new double[n];
-      fingerprint = new long[n];
     } else if (bound != null) {
       for (int v : bound.dag.order()) {
         dist[v] = INF;
@@ -223,8 +254,6 @@ public final class PairEvaluator {
     long[] d0 = b.dag.distances();
     for (int v : b.dag.order()) {
       dist[v] = d0[v];
-      latency[v] = b.latency[v];
-      fingerprint[v] = b.fingerprint[v];
     }
     bound = b;
   }
@@ -427,7 +456,8 @@ public final class PairEvaluator {
         return reroute(b, sink);
       }
     }
-    PathStats.compute(after, t, dist, aOrder, reached, latency, fingerprint);
+    // Next hops outside A keep their baseline values, asked of the baseline as needed.
+    PathStats.computeRegion(after, t, dist, aOrder, reached, latency, fingerprint, inA, b);
     // 3. Traffic from A and from sources whose volume changed: before out, after in.
     double lostB = queueRegion(before, t, d0, aNodes, m);
     // Before out and after in, summed per arc here first: the sink (a hash map per scenario)
@@ -448,8 +478,6 @@ public final class PairEvaluator {
     for (int x : aNodes) {
       inA[x] = false;
       dist[x] = d0[x];
-      latency[x] = b.latency[x];
-      fingerprint[x] = b.fingerprint[x];
     }
     aList.clear();
     return new PairResult(lostB, lostA, newlyLost, changes);
@@ -487,10 +515,10 @@ public final class PairEvaluator {
     int t = b.destination();
     boolean rb = b.dag.distances()[s] != INF;
     boolean ra = distAfter[s] != INF;
-    if (rb == ra && (!rb || b.fingerprint[s] == fingerprintAfter[s])) {
+    if (rb == ra && (!rb || b.fingerprint(s) == fingerprintAfter[s])) {
       return 0;
     }
-    into.add(new RouteChange(k, rb, ra, rb ? b.latency[s] : Double.NaN,
+    into.add(new RouteChange(k, rb, ra, rb ? b.latency(s) : Double.NaN,
         ra ? latencyAfter[s] : Double.NaN,
         ra ? walk.arcsBelow(after, t, distAfter, s) : new int[0]));
     double va = after.demandGbps(k);
@@ -537,6 +565,9 @@ public final class PairEvaluator {
 
   private PairResult reroute(DestinationBaseline b, LoadSink sink) {
     int t = b.destination();
+    // The baseline's loads first: pushed now if not yet, in the scratch the after push uses.
+    int[] loadArcs = b.loadArcs();
+    double[] loads = b.loads();
     int arcs = after.arcCount();
     if (acc.length < arcs) {
       acc = Arrays.copyOf(acc, arcs);
@@ -546,10 +577,10 @@ public final class PairEvaluator {
     double lostA = push.pushDemands(after, dag, this::accumulate);
     // After minus before per arc, each computed as one subtraction so that an unchanged arc
     // gives exactly 0.
-    for (int i = 0; i < b.loadArcs.length; i++) {
-      int a = b.loadArcs[i];
-      if (acc[a] != b.loads[i]) {
-        sink.add(a, acc[a] - b.loads[i]);
+    for (int i = 0; i < loadArcs.length; i++) {
+      int a = loadArcs[i];
+      if (acc[a] != loads[i]) {
+        sink.add(a, acc[a] - loads[i]);
       }
       accSeen[a] = false;
       acc[a] = 0;

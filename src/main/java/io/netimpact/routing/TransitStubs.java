@@ -33,25 +33,40 @@ import java.util.Arrays;
 public final class TransitStubs {
   private TransitStubs() {}
 
-  /** The stubs of {@code net} (indexed by device). */
+  /**
+   * The stubs of {@code net} (indexed by device). Sites are independent: they are handled on
+   * up to {@link #MAX_THREADS} threads (each with its own O(V) workspace), every site by one.
+   */
   static boolean[] find(Network net) {
     Roles roles = Roles.of(net);
-    Workspace w = new Workspace(net.nodeCount());
     MaskedView g = MaskedView.of(net);
     boolean[] stub = new boolean[net.nodeCount()];
+    IntArrayList sites = new IntArrayList();
     for (int s = 0; s < net.siteCount(); s++) {
-      int[] devices = net.devicesOfSite(s);
-      if (!roles.hasCandidates(net, devices)) {
-        continue;
-      }
-      w.markTransit(net, g, s, devices, roles);
-      for (int v : devices) {
-        stub[v] = roles.candidate(net, v) && !w.transit[v];
-        w.transit[v] = false;
+      if (roles.hasCandidates(net, net.devicesOfSite(s))) {
+        sites.add(s);
       }
     }
+    int threads = Math.max(1, Math.min(Math.min(MAX_THREADS,
+        Runtime.getRuntime().availableProcessors()), sites.size()));
+    // Every site's devices are written by the one thread that handles the site.
+    java.util.stream.IntStream.range(0, threads).parallel().forEach(c -> {
+      Workspace w = new Workspace(net.nodeCount());
+      for (int i = c; i < sites.size(); i += threads) {
+        int s = sites.getInt(i);
+        int[] devices = net.devicesOfSite(s);
+        w.markTransit(net, g, s, devices, roles);
+        for (int v : devices) {
+          stub[v] = roles.candidate(net, v) && !w.transit[v];
+          w.transit[v] = false;
+        }
+      }
+    });
     return stub;
   }
+
+  /** At most this many threads find the stubs (each holds O(V) scratch). */
+  private static final int MAX_THREADS = 8;
 
   /**
    * Sources, destinations and border devices of a network: what decides, with the sites'

@@ -63,9 +63,9 @@ class TransitStubsTest {
     assertEquals(ShortestPaths.UNREACHABLE, b.dag().distance(net.node("r").orElseThrow()),
         "the rack is never labelled");
     // e's 10 Gbps: e->bd->s1->l1, one arc each.
-    int[] arcs = b.loadArcs;
+    int[] arcs = b.loadArcs();
     assertEquals(3, arcs.length);
-    assertArrayEquals(new double[] {10, 10, 10}, b.loads);
+    assertArrayEquals(new double[] {10, 10, 10}, b.loads());
   }
 
   @Test
