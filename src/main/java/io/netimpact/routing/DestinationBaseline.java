@@ -110,14 +110,18 @@ public final class DestinationBaseline {
   }
 
   /**
-   * Adds the destination's base arc loads (Gbps) into {@code sink}. O(its loaded arcs), plus
-   * the push the first time.
+   * Adds the destination's base arc loads (Gbps) into {@code sink}: O(its loaded arcs) when
+   * they are kept; otherwise its demands are pushed straight into {@code sink}, O(DAG), and
+   * nothing is kept (a reroute that needs them pushes again).
    */
   public void addLoads(LoadSink sink) {
-    int[] arcs = loadArcs();
-    double[] l = loads;
-    for (int i = 0; i < arcs.length; i++) {
-      sink.add(arcs[i], l[i]);
+    if (loadArcs == null) {
+      onDemand.check(binding);
+      maker.pushLoads(this, sink);
+      return;
+    }
+    for (int i = 0; i < loadArcs.length; i++) {
+      sink.add(loadArcs[i], loads[i]);
     }
   }
 }

@@ -176,6 +176,11 @@ public final class PairEvaluator {
     return new DestinationBaseline(dag, onDemand, binding, this, lost);
   }
 
+  /** Pushes a baseline's demands along its DAG into {@code sink}, keeping nothing. O(DAG). */
+  void pushLoads(DestinationBaseline b, LoadSink sink) {
+    push.pushDemands(before, b.dag, sink);
+  }
+
   /** Pushes a baseline's demands along its DAG and keeps the loads in it. O(DAG). */
   void pushLoads(DestinationBaseline b) {
     push.pushDemands(before, b.dag, this::accumulate);
