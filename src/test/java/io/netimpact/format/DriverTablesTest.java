@@ -86,4 +86,49 @@ class DriverTablesTest {
       }
     }
   }
+
+  @Test
+  void jsonLines_areEachRowsTextAsAnObjectNode_nanAndNullsIncluded() throws Exception {
+    StructType schema = ReportTables.DEMAND_IMPACT_SCHEMA;
+    List<Row> rows = new ArrayList<>(rows(schema, 99, 200));
+    Object[] odd = new Object[schema.size()];
+    for (int c = 0; c < odd.length; c++) {
+      var t = schema.fields()[c].dataType();
+      odd[c] = t.equals(DataTypes.DoubleType) ? (Object) (c % 2 == 0 ? Double.NaN
+          : Double.NEGATIVE_INFINITY) : t.equals(DataTypes.StringType) ? "tab\t\u2028" : null;
+    }
+    rows.add(RowFactory.create(odd));
+    FileSystem fs = FileSystem.getLocal(new Configuration());
+    java.nio.file.Path dir = tmp.resolve("lines");
+    DriverTables.write(fs, new Configuration(), new org.apache.hadoop.fs.Path(dir.toString()),
+        false, schema, rows);
+    java.nio.file.Path file;
+    try (var files = java.nio.file.Files.list(dir)) {
+      file = files.filter(f -> f.getFileName().toString().endsWith(".json")).findFirst()
+          .orElseThrow();
+    }
+    List<String> lines = java.nio.file.Files.readAllLines(file);
+    assertEquals(rows.size(), lines.size());
+    for (int i = 0; i < rows.size(); i++) {
+      var n = Json.MAPPER.createObjectNode();
+      for (int c = 0; c < schema.size(); c++) {
+        Object v = rows.get(i).get(c);
+        String f = schema.fields()[c].name();
+        if (v == null) {
+          n.putNull(f);
+        } else if (v instanceof String x) {
+          n.put(f, x);
+        } else if (v instanceof Double x) {
+          n.put(f, x);
+        } else if (v instanceof Long x) {
+          n.put(f, x);
+        } else if (v instanceof Integer x) {
+          n.put(f, x);
+        } else {
+          n.put(f, (Boolean) v);
+        }
+      }
+      assertEquals(Json.MAPPER.writeValueAsString(n), lines.get(i), "row " + i);
+    }
+  }
 }
