@@ -79,6 +79,14 @@ public final class DestinationBaseline {
     return onDemand.fingerprint(v);
   }
 
+  /** Makes every device's path statistics now (a reroute compares them all). O(DAG) once. */
+  void completeStatistics() {
+    if (onDemand != null) {
+      onDemand.check(binding);
+      onDemand.ensureAll(dag.order());
+    }
+  }
+
   /** Gbps of the destination's demands that have no path in the base. */
   public double lost() {
     return lost;

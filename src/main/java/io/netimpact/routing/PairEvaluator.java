@@ -600,6 +600,7 @@ public final class PairEvaluator {
     }
     accArcs.clear();
     PathStats.computeAll(after, dag, freshLatency, freshFingerprint);
+    b.completeStatistics();
     List<RouteChange> changes = new ArrayList<>();
     double newlyLost = 0;
     long[] d1 = dag.distances();

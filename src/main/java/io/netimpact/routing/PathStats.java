@@ -165,6 +165,19 @@ public final class PathStats {
       return fingerprint[v];
     }
 
+    /**
+     * Computes the values of every device of the bound DAG not yet computed, nearest first
+     * ({@code nearestFirst}: its settle order): a reroute compares every source. O(DAG).
+     */
+    void ensureAll(int[] nearestFirst) {
+      for (int u : nearestFirst) {
+        if (stamp[u] != epoch) {
+          one(g, dst, dist, u, latency, fingerprint, null, null);
+          stamp[u] = epoch;
+        }
+      }
+    }
+
     /** Computes v's values and, first, those of its descendants not yet computed. */
     private void ensure(int v) {
       if (stamp[v] == epoch) {
