@@ -47,7 +47,7 @@ public record BaselineManifest(int version, String snapshotId, String contentHas
   public static final String FILE = "manifest.json";
 
   /**
-   * The compiled network kept in the store ({@code network.kryo}).
+   * The compiled network kept in the store ({@code network.kryo.lz4}).
    *
    * @param snapshotDigest the {@link SnapshotDigest} of the snapshot directory's files, taken
    *                       before they were read: a review of files with this digest may take

@@ -39,6 +39,7 @@ public final class BaselinePipeline {
     Stopwatch sw = new Stopwatch();
     Optional<BaselineManifest> existing = BaselineStore.existing(cluster, req.out());
     Optional<String> digest = cluster.snapshotDigest(req.snapshot()).map(d -> d.sha256());
+    sw.lap("digest");
     SnapshotReader.Loaded loaded = cluster.during("baseline: reading the snapshot",
         () -> cluster.readSnapshot(req.snapshot(), req.onBadRecord()));
     sw.lap("read+validate");

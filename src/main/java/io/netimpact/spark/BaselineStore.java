@@ -41,8 +41,8 @@ import org.apache.spark.util.SerializableConfiguration;
  *       (int), {@code truncated} (boolean), {@code settle_order} (list of int: the devices
  *       that reach it, nearest first) and {@code distance} (list of long, aligned), written by
  *       the executors one bucket per task, so that a reader's task reads whole buckets;</li>
- *   <li>{@code network.kryo} (when the snapshot read had no rejected records): the compiled
- *       network, serialized with the job's Kryo serializer ({@link NetworkFile}), written by
+ *   <li>{@code network.kryo.lz4} (when the snapshot read had no rejected records): the compiled
+ *       network, serialized with the job's Kryo serializer in LZ4 ({@link NetworkFile}), written by
  *       the driver; the manifest then holds the snapshot file digest it was compiled from, so
  *       that a review of the same files takes it instead of reading and compiling them.</li>
  * </ul>
@@ -125,12 +125,12 @@ public final class BaselineStore {
     if (compiled.isEmpty()) {
       return Optional.empty();
     }
-    org.apache.spark.serializer.KryoSerializer kryo = NetworkFile.serializer(cluster.conf());
-    if (!NetworkFile.layout(kryo).equals(compiled.get().networkLayout())) {
+    NetworkFile.Encoding enc = NetworkFile.Encoding.of(cluster.conf());
+    if (!NetworkFile.layout(enc).equals(compiled.get().networkLayout())) {
       return Optional.empty();
     }
     Path file = new Path(store.dir(), BaselineFiles.NETWORK);
-    Network net = NetworkFile.read(kryo, cluster.hadoop(), file, compiled.get().networkBytes());
+    Network net = NetworkFile.read(enc, cluster.hadoop(), file, compiled.get().networkBytes());
     BaselineManifest m = store.manifest();
     if (net.nodeCount() != m.nodes() || net.arcCount() != m.arcs()
         || net.demandCount() != m.demands()) {
@@ -176,7 +176,7 @@ public final class BaselineStore {
    * destinations of bucket k, as {@link SparkEvaluator} routes them) by the executors, the
    * arc loads and the manifest by the driver, into a temporary sibling directory that is
    * renamed into place at the end; with the target's snapshot digest, the compiled network
-   * too ({@code network.kryo}, by the driver). O(stored DAG sizes + arcs + size of the
+   * too ({@code network.kryo.lz4}, by the driver). O(stored DAG sizes + arcs + size of the
    * network).
    *
    * @return the manifest written
@@ -214,10 +214,9 @@ public final class BaselineStore {
       DriverTables.write(fs, hadoop, new Path(tmp, BaselineFiles.ARC_LOAD), true,
           ARC_LOAD_SCHEMA, arcRows);
       Optional<BaselineManifest.Compiled> compiled = target.snapshotDigest().map(digest -> {
-        org.apache.spark.serializer.KryoSerializer kryo = NetworkFile.serializer(
-            cluster.conf());
-        long bytes = NetworkFile.write(kryo, fs, new Path(tmp, BaselineFiles.NETWORK), base);
-        return new BaselineManifest.Compiled(digest, bytes, NetworkFile.layout(kryo));
+        NetworkFile.Encoding enc = NetworkFile.Encoding.of(cluster.conf());
+        long bytes = NetworkFile.write(enc, fs, new Path(tmp, BaselineFiles.NETWORK), base);
+        return new BaselineManifest.Compiled(digest, bytes, NetworkFile.layout(enc));
       });
       m = new BaselineManifest(BaselineManifest.VERSION, target.snapshotId(),
           target.contentHash(), base.nodeCount(), base.arcCount(), base.demandCount(),

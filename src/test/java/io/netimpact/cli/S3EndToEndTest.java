@@ -167,7 +167,7 @@ class S3EndToEndTest {
     assertTrue(objects.stream().anyMatch(p -> p.endsWith("/manifest.json"))
         && objects.stream().anyMatch(p -> p.contains("/destinations/bucket=0/part-"))
         && objects.stream().anyMatch(p -> p.contains("/arc_load/part-"))
-        && objects.stream().anyMatch(p -> p.endsWith("/network.kryo")), objects.toString());
+        && objects.stream().anyMatch(p -> p.endsWith("/network.kryo.lz4")), objects.toString());
     assertTrue(objects(store.substring(0, store.lastIndexOf('/'))).stream()
         .noneMatch(p -> p.contains(".tmp-")), "no temporary directory left");
     String out = "s3a://" + BUCKET + "/warm-reports";

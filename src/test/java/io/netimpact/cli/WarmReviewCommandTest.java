@@ -341,7 +341,7 @@ class WarmReviewCommandTest {
     Run b = run("baseline", "--snapshot", snap.toString(), "--out", store.toString(),
         "--on-bad-record", "quarantine");
     assertEquals(0, b.code(), b.err());
-    assertFalse(Files.exists(store.resolve("network.kryo")));
+    assertFalse(Files.exists(store.resolve("network.kryo.lz4")));
     assertFalse(Files.readString(store.resolve("manifest.json")).contains("snapshot_digest"));
     Run w = run("review", "--snapshot", snap.toString(), "--change",
         CHANGES + "safe-member-down.json", "--out", tmp.resolve("out").toString(),

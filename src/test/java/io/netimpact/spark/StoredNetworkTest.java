@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The compiled network kept in a stored baseline ({@code network.kryo}) and the snapshot file
+ * The compiled network kept in a stored baseline ({@code network.kryo.lz4}) and the snapshot file
  * digest it is keyed by, through real files and the job's Kryo serializer.
  */
 class StoredNetworkTest {
