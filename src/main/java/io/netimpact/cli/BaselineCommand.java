@@ -1,5 +1,6 @@
 package io.netimpact.cli;
 
+import io.netimpact.format.BaselineFiles;
 import io.netimpact.format.BaselineManifest;
 import io.netimpact.format.SnapshotReader;
 import io.netimpact.pipeline.BaselinePipeline;
@@ -45,9 +46,11 @@ public final class BaselineCommand implements Callable<Integer> {
       System.out.printf("QUARANTINED: %d input records (the store is of the snapshot without "
           + "them)%n", o.rejects());
     }
-    System.out.printf("%s %s (content hash %s, %d buckets): %s, arc_load, destinations%n",
+    System.out.printf("%s %s (content hash %s, %d buckets): %s, %s, %s%s%n",
         o.alreadyThere() ? "already there, left as it is:" : "store:", out, m.contentHash(),
-        m.buckets(), BaselineManifest.FILE);
+        m.buckets(), BaselineManifest.FILE, BaselineFiles.ARC_LOAD, BaselineFiles.DESTINATIONS,
+        m.compiled().map(c -> ", " + BaselineFiles.NETWORK + " (" + c.networkBytes()
+            + " bytes; snapshot digest " + c.snapshotDigest() + ")").orElse(""));
     System.out.println("timings: " + o.timings());
     return Main.EXIT_OK;
   }

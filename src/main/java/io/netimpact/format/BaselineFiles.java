@@ -44,6 +44,8 @@ import org.apache.parquet.schema.Types;
  */
 public final class BaselineFiles {
   public static final String ARC_LOAD = "arc_load";
+  /** The compiled network: the job's Kryo serializer in an LZ4 stream (spark.NetworkFile). */
+  public static final String NETWORK = "network.kryo.lz4";
   public static final String DESTINATIONS = "destinations";
   public static final String BUCKET = "bucket";
   static final String DESTINATION = "destination";

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -13,8 +14,14 @@ import org.apache.hadoop.fs.Path;
  * {@code manifest.json} of a stored baseline (the store {@code netimpact baseline} writes and
  * {@code review --baseline} reads): which snapshot it is of, the content hash of the compiled
  * network it was routed on ({@link io.netimpact.routing.ContentHash}), the sizes the tables
- * must have, the base traffic without a path, and how the destinations are bucketed. Written
- * last, so a store whose manifest reads is complete.
+ * must have, the base traffic without a path, and how the destinations are bucketed; and,
+ * when the store holds the compiled network, the snapshot file digest it was compiled from
+ * ({@link Compiled}). Written last, so a store whose manifest reads is complete.
+ *
+ * <p>The compiled network is an addition to format version 1, not a new version: a store
+ * without it (written by an earlier build, or from a snapshot read with rejected records) is
+ * read as before, and its reviews read and compile the snapshot; earlier builds ignore the new
+ * fields and file, and the content hashes of stores are unchanged.
  *
  * @param version        store format version ({@link #VERSION})
  * @param snapshotId     the snapshot's id (its manifest's {@code snapshot_id})
@@ -28,14 +35,37 @@ import org.apache.hadoop.fs.Path;
  *                       is in bucket {@code r mod buckets} ({@link #bucket})
  * @param createdAt      when the store was written (ISO-8601 UTC)
  * @param writtenBy      what wrote it ({@code baseline}, or {@code sweep SWEEP-ID})
+ * @param compiled       the stored compiled network and what it was compiled from, if the store
+ *                       holds one
  */
 public record BaselineManifest(int version, String snapshotId, String contentHash, int nodes,
     int arcs, int demands, int destinations, double unroutableGbps, int buckets,
-    String createdAt, String writtenBy) {
+    String createdAt, String writtenBy, Optional<Compiled> compiled) {
   /** The store format this build writes and reads. */
   public static final int VERSION = 1;
   static final String FORMAT = "netimpact-baseline";
   public static final String FILE = "manifest.json";
+
+  /**
+   * The compiled network kept in the store ({@code network.kryo.lz4}).
+   *
+   * @param snapshotDigest the {@link SnapshotDigest} of the snapshot directory's files, taken
+   *                       before they were read: a review of files with this digest may take
+   *                       the network instead of reading and compiling them
+   * @param networkBytes   the size of the network file
+   * @param networkLayout  the fingerprint of the serialized network's layout (the serializer and
+   *                       the network's fields): a build of another layout does not read it
+   */
+  public record Compiled(String snapshotDigest, long networkBytes, String networkLayout) {
+    public Compiled {
+      if (!snapshotDigest.matches("[0-9a-f]{64}") || networkBytes < 1
+          || networkLayout.isEmpty()) {
+        throw new IllegalArgumentException("a stored network needs a 64-hex-digit snapshot "
+            + "digest, a size >= 1 and a layout, got " + snapshotDigest + ", " + networkBytes
+            + ", \"" + networkLayout + "\"");
+      }
+    }
+  }
 
   public BaselineManifest {
     if (snapshotId.isEmpty() || contentHash.isEmpty()) {
@@ -76,6 +106,11 @@ public record BaselineManifest(int version, String snapshotId, String contentHas
     n.put("buckets", buckets);
     n.put("created_at", createdAt);
     n.put("written_by", writtenBy);
+    compiled.ifPresent(c -> {
+      n.put("snapshot_digest", c.snapshotDigest());
+      n.put("network_bytes", c.networkBytes());
+      n.put("network_layout", c.networkLayout());
+    });
     Path file = new Path(dir, FILE);
     try (OutputStream out = fs.create(file, true)) {
       Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, n);
@@ -109,10 +144,27 @@ public record BaselineManifest(int version, String snapshotId, String contentHas
           f.requiredString("content_hash"), count(f, "nodes"), count(f, "arcs"),
           count(f, "demands"), count(f, "destinations"),
           f.requiredNumber("unroutable_gbps", false), f.positiveInt("buckets"),
-          f.optionalString("created_at"), f.optionalString("written_by"));
+          f.optionalString("created_at"), f.optionalString("written_by"), compiled(f));
     } catch (FieldException e) {
       throw new BadInputException(new InputProblem(file, "", e.field(), e.getMessage()));
     }
+  }
+
+  /** The stored network's fields: all three or none (a store without the network). */
+  private static Optional<Compiled> compiled(Fields f) {
+    if (!f.has("snapshot_digest") && !f.has("network_bytes") && !f.has("network_layout")) {
+      return Optional.empty();
+    }
+    String digest = f.requiredString("snapshot_digest");
+    if (!digest.matches("[0-9a-f]{64}")) {
+      throw new FieldException("snapshot_digest", "must be 64 hex digits, got \"" + digest
+          + "\"");
+    }
+    double bytes = f.requiredNumber("network_bytes", true);
+    if (bytes != Math.rint(bytes) || bytes > (double) (1L << 53)) {
+      throw new FieldException("network_bytes", "must be a whole number, got " + bytes);
+    }
+    return Optional.of(new Compiled(digest, (long) bytes, f.requiredString("network_layout")));
   }
 
   private static int count(Fields f, String field) {

@@ -17,8 +17,10 @@ import java.util.Optional;
  * The baseline pipeline ({@code netimpact baseline}): look at {@code --out} (refused unless
  * empty, missing or already this snapshot's store), read and validate the snapshot, compile it
  * and hash it ({@link ContentHash}), route every destination once on the executors, sum the
- * loads, and write the store ({@link BaselineStore}). A store of the same snapshot id and
- * content hash already at {@code --out} is left as it is. Prints nothing.
+ * loads, and write the store ({@link BaselineStore}): with the compiled network and the
+ * digest of the snapshot's files when the read set no record aside (the digest is taken
+ * before the read, so that files changed during it never match it later). A store of the same
+ * snapshot id and content hash already at {@code --out} is left as it is. Prints nothing.
  */
 public final class BaselinePipeline {
   private BaselinePipeline() {}
@@ -36,6 +38,8 @@ public final class BaselinePipeline {
   public static Outcome run(Cluster cluster, Request req) {
     Stopwatch sw = new Stopwatch();
     Optional<BaselineManifest> existing = BaselineStore.existing(cluster, req.out());
+    Optional<String> digest = cluster.snapshotDigest(req.snapshot()).map(d -> d.sha256());
+    sw.lap("digest");
     SnapshotReader.Loaded loaded = cluster.during("baseline: reading the snapshot",
         () -> cluster.readSnapshot(req.snapshot(), req.onBadRecord()));
     sw.lap("read+validate");
@@ -61,7 +65,8 @@ public final class BaselinePipeline {
           + "replaced: remove it or give another --out"));
     }
     BaselineManifest m = SparkEvaluator.storeBaseline(cluster, base,
-        new BaselineStore.Target(req.out(), snapshotId, hash, "baseline"), sw::lap);
+        new BaselineStore.Target(req.out(), snapshotId, hash, "baseline",
+            loaded.rejects().isEmpty() ? digest : Optional.empty()), sw::lap);
     return new Outcome(m, false, base.linkCount(), loaded.rejects().size(), sw.seconds(),
         sw.toString());
   }

@@ -38,8 +38,11 @@ import java.util.Optional;
  * publish the report. With a stored baseline ({@code --baseline}), its manifest is read first
  * and checked against the compiled snapshot (snapshot id and content hash: a stale store is
  * refused before anything is written), and the evaluation reads the base DAGs and loads from
- * it instead of routing the base. Nothing is written unless every input was valid. Prints nothing: the
- * command line prints the outcome's summary.
+ * it instead of routing the base. When the store holds the compiled network of the very files
+ * of the snapshot directory (their digest is the store's), the snapshot is not read, validated
+ * or compiled at all: the network comes from the store ({@link #fromStore}). Nothing is
+ * written unless every input was valid. Prints nothing: the command line prints the outcome's
+ * summary.
  */
 public final class ReviewPipeline {
   private ReviewPipeline() {}
@@ -65,12 +68,114 @@ public final class ReviewPipeline {
       int rejects, SummaryText.Review summary, PublishedRun published,
       Map<String, Double> seconds, String timings) {}
 
+  /**
+   * What the evaluation starts from, however it was got: the base network, the change as a
+   * scenario over it, the TE overlay (or none), the snapshot id, the records set aside and the
+   * traffic series.
+   */
+  private record Prepared(Change change, String runId, Network before, Scenario scenario,
+      boolean withTe, Overlay overlay, String snapshotId, List<SnapshotReader.Reject> rejects,
+      Optional<TrafficSeries> series) {}
+
   public static Outcome run(Cluster cluster, Request req) {
     Stopwatch sw = new Stopwatch();
     cluster.checkOutput(req.out());
     // The store's manifest first: a missing or broken store fails before any reading.
     Optional<BaselineStore.Opened> store = req.baseline().map(b -> BaselineStore.open(cluster,
         b));
+    Optional<Prepared> fromStore = store.flatMap(s -> fromStore(cluster, req, s, sw));
+    Prepared p = fromStore.isPresent() ? fromStore.get() : fromSnapshot(cluster, req, store, sw);
+    Network before = p.before();
+    Scenario scenario = p.scenario();
+    String runId = p.runId();
+    SparkEvaluator.Review result = SparkEvaluator.review(cluster, runId, p.snapshotId(), before,
+        scenario, req.thresholds(), sw::lap, p.overlay(), store);
+    ImpactReport report = result.report();
+    sw.lap("assemble");
+    List<LinkBaseline> baseline = Assembler.baselineRows(runId, p.change().id(), before,
+        result.baseline().load(), req.thresholds());
+    Optional<SeriesReport> seriesReport = p.series().map(ts -> SeriesRun.evaluate(cluster,
+        before, List.of(scenario), ts, req.thresholds(), 1).get(0));
+    if (p.series().isPresent()) {
+      sw.lap("series");
+    }
+    SummaryText.Review summary = new SummaryText.Review(p.snapshotId(), before.nodeCount(),
+        before.linkCount(), before.demandCount(), report, req.thresholds().warnUtil(),
+        seriesReport, p.rejects(), req.out(), runId);
+    String timingsBeforeWrite = sw.toString();
+    cluster.during("review: writing", () -> {
+      Reports.publishReview(cluster, req.out(), req.format(), runId, report, baseline,
+          p.rejects(), seriesReport, scenario, p.withTe(), req.thresholds(),
+          SummaryText.attachment(
+              out -> SummaryText.review(out, summary, Optional.empty(), timingsBeforeWrite)));
+      return null;
+    });
+    sw.lap("write");
+    return new Outcome(runId, report, baseline, p.rejects().size(), summary,
+        cluster.published(req.out(), runId), sw.seconds(), sw.toString());
+  }
+
+  /**
+   * The fast path of a warm review: when the store holds the compiled network of snapshot files
+   * with the digest the snapshot directory has now (and no traffic series is asked for, which
+   * is read against the snapshot's records), the network is read from the store and the
+   * snapshot is neither read nor compiled. The store's network was only written from a read
+   * that set no record aside, so {@code --on-bad-record} cannot matter for the same files.
+   * Empty when the fast path does not apply: the caller reads the snapshot. O(snapshot bytes)
+   * for the digest, plus O(size of the network) to read it.
+   */
+  private static Optional<Prepared> fromStore(Cluster cluster, Request req,
+      BaselineStore.Opened store, Stopwatch sw) {
+    BaselineManifest m = store.manifest();
+    if (m.compiled().isEmpty() || req.trafficSeries().isPresent()) {
+      return Optional.empty();
+    }
+    Optional<String> digest = cluster.snapshotDigest(req.snapshot()).map(d -> d.sha256());
+    sw.lap("digest");
+    if (digest.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!digest.get().equals(m.compiled().get().snapshotDigest())) {
+      cluster.note("netimpact review: the files of " + req.snapshot() + " are not those "
+          + "the store's network was compiled from (snapshot digest " + digest.get()
+          + ", the store's " + m.compiled().get().snapshotDigest() + "): reading and "
+          + "compiling the snapshot");
+      return Optional.empty();
+    }
+    Change change = cluster.readChange(req.change());
+    if (TeChange.hasTeOps(change)) {
+      throw noTe(req, "the change has TE ops");
+    }
+    Optional<Network> stored = cluster.during("review: reading the stored network",
+        () -> BaselineStore.network(cluster, store));
+    if (stored.isEmpty()) {
+      cluster.note("netimpact review: the store's network was written by a build of another "
+          + "network layout: reading and compiling the snapshot");
+      return Optional.empty();
+    }
+    Network before = stored.get();
+    // The network file is the store's: its routing content is the manifest's.
+    String hash = ContentHash.of(before, BaselineManifest.VERSION);
+    if (!hash.equals(m.contentHash())) {
+      throw new BadInputException(new InputProblem(store.dir(), "", "", "its network file "
+          + "hashes to content hash " + hash + ", the manifest says " + m.contentHash()
+          + " (the store is broken: write it again)"));
+    }
+    String runId = RunIds.resolve(req.runId(), change.id(), req.change());
+    // As TeOverlay.scenario without TE tables or TE ops: the mask as it is.
+    Scenario scenario = new Scenario(change.id(), change.title(),
+        ChangeReader.mask(before, change, req.change(), ""));
+    sw.lap("read network");
+    return Optional.of(new Prepared(change, runId, before, scenario, false, Overlay.NONE,
+        m.snapshotId(), List.of(), Optional.empty()));
+  }
+
+  /**
+   * The full path: read and validate the snapshot, compile it (with the TE overlay), and with
+   * a store check that it is the snapshot's (snapshot id and content hash; exit 2 otherwise).
+   */
+  private static Prepared fromSnapshot(Cluster cluster, Request req,
+      Optional<BaselineStore.Opened> store, Stopwatch sw) {
     SnapshotReader.Loaded loaded = cluster.during("review: reading the snapshot",
         () -> cluster.readSnapshot(req.snapshot(), req.onBadRecord()));
     Change change = cluster.readChange(req.change());
@@ -86,39 +191,20 @@ public final class ReviewPipeline {
     String snapshotId = loaded.snapshot().info().snapshotId();
     if (store.isPresent()) {
       if (withTe) {
-        throw new BadInputException(new InputProblem(req.baseline().get(), "", "", "review "
-            + "--baseline does not support traffic engineering, and "
-            + (te.hasTe() ? "the snapshot has SR-TE policies or RSVP-TE LSPs" : "the change "
-            + "has TE ops") + "; review it without --baseline"));
+        throw noTe(req, te.hasTe() ? "the snapshot has SR-TE policies or RSVP-TE LSPs"
+            : "the change has TE ops");
       }
       store.get().manifest().requireSameSnapshot(req.baseline().get(), req.snapshot(),
           snapshotId, ContentHash.of(before, BaselineManifest.VERSION));
     }
     sw.lap("compile");
-    SparkEvaluator.Review result = SparkEvaluator.review(cluster, runId, snapshotId, before,
-        scenario, req.thresholds(), sw::lap, withTe ? te : Overlay.NONE, store);
-    ImpactReport report = result.report();
-    sw.lap("assemble");
-    List<LinkBaseline> baseline = Assembler.baselineRows(runId, change.id(), before,
-        result.baseline().load(), req.thresholds());
-    Optional<SeriesReport> seriesReport = series.map(ts -> SeriesRun.evaluate(cluster, before,
-        List.of(scenario), ts, req.thresholds(), 1).get(0));
-    if (series.isPresent()) {
-      sw.lap("series");
-    }
-    SummaryText.Review summary = new SummaryText.Review(snapshotId, before.nodeCount(),
-        before.linkCount(), before.demandCount(), report, req.thresholds().warnUtil(),
-        seriesReport, loaded.rejects(), req.out(), runId);
-    String timingsBeforeWrite = sw.toString();
-    cluster.during("review: writing", () -> {
-      Reports.publishReview(cluster, req.out(), req.format(), runId, report, baseline,
-          loaded.rejects(), seriesReport, scenario, withTe, req.thresholds(),
-          SummaryText.attachment(
-              out -> SummaryText.review(out, summary, Optional.empty(), timingsBeforeWrite)));
-      return null;
-    });
-    sw.lap("write");
-    return new Outcome(runId, report, baseline, loaded.rejects().size(), summary,
-        cluster.published(req.out(), runId), sw.seconds(), sw.toString());
+    return new Prepared(change, runId, before, scenario, withTe, withTe ? te : Overlay.NONE,
+        snapshotId, loaded.rejects(), series);
+  }
+
+  private static BadInputException noTe(Request req, String why) {
+    return new BadInputException(new InputProblem(req.baseline().get(), "", "", "review "
+        + "--baseline does not support traffic engineering, and " + why + "; review it "
+        + "without --baseline"));
   }
 }

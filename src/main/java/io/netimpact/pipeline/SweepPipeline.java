@@ -100,6 +100,9 @@ public final class SweepPipeline {
     // --baseline-out: refused before any reading unless empty, missing or a store already.
     Optional<BaselineManifest> existingStore = req.baselineOut().flatMap(
         b -> BaselineStore.existing(cluster, b));
+    // The digest of the snapshot's files before they are read (BaselinePipeline).
+    Optional<String> digest = req.baselineOut().flatMap(b -> cluster.snapshotDigest(
+        req.snapshot())).map(d -> d.sha256());
     SnapshotReader.Loaded loaded = cluster.readSnapshot(req.snapshot(), req.onBadRecord());
     Sweep sweep = cluster.readSweep(req.sweep());
     String runId = RunIds.resolve(req.runId(), sweep.id(), req.sweep());
@@ -155,7 +158,7 @@ public final class SweepPipeline {
       String hash = ContentHash.of(base, BaselineManifest.VERSION);
       if (existingStore.isEmpty()) {
         storeTarget = Optional.of(new BaselineStore.Target(dir, snapshotId, hash,
-            "sweep " + sweep.id()));
+            "sweep " + sweep.id(), loaded.rejects().isEmpty() ? digest : Optional.empty()));
       } else if (existingStore.get().snapshotId().equals(snapshotId)
           && existingStore.get().contentHash().equals(hash)) {
         cluster.note("netimpact sweep: --baseline-out " + dir + " already holds the baseline "

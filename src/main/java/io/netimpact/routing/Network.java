@@ -79,7 +79,13 @@ public final class Network implements NetworkView, Serializable {
   private transient volatile int[][] linksBySrlg;
   private transient volatile int[][] devicesBySite;
   private transient volatile int[][] demandsBySource;
-  private transient volatile double totalDemand = Double.NaN;
+  /**
+   * The demand total once summed. No sentinel value in an initializer: a deserialized network
+   * (Java serialization, or Kryo's field serializer, which make it without running a
+   * constructor) has every transient field at its default, so the default must mean "not yet".
+   */
+  private transient volatile double totalDemand;
+  private transient volatile boolean totalDemandKnown;
   /** Found once where the network is compiled and shipped with it (not transient). */
   private volatile boolean[] transitStubs;
   private transient volatile int[][] stubsBySite;
@@ -460,15 +466,15 @@ public final class Network implements NetworkView, Serializable {
 
   /** All demand, Gbps; O(1) after a one-time O(D) sum. */
   public double totalDemandGbps() {
-    double t = totalDemand;
-    if (Double.isNaN(t)) {
-      t = 0;
+    if (!totalDemandKnown) {
+      double t = 0;
       for (double g : demGbps) {
         t += g;
       }
       totalDemand = t;
+      totalDemandKnown = true;
     }
-    return t;
+    return totalDemand;
   }
 
   /** Demand indices with source {@code v}; O(its demands) after a one-time O(V + D) build. */

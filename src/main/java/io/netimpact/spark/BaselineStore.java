@@ -40,7 +40,11 @@ import org.apache.spark.util.SerializableConfiguration;
  *   <li>{@code destinations/bucket=K/}: Parquet, one row per destination: {@code destination}
  *       (int), {@code truncated} (boolean), {@code settle_order} (list of int: the devices
  *       that reach it, nearest first) and {@code distance} (list of long, aligned), written by
- *       the executors one bucket per task, so that a reader's task reads whole buckets.</li>
+ *       the executors one bucket per task, so that a reader's task reads whole buckets;</li>
+ *   <li>{@code network.kryo.lz4} (when the snapshot read had no rejected records): the compiled
+ *       network, serialized with the job's Kryo serializer in LZ4 ({@link NetworkFile}), written by
+ *       the driver; the manifest then holds the snapshot file digest it was compiled from, so
+ *       that a review of the same files takes it instead of reading and compiling them.</li>
  * </ul>
  * The files are read and written with parquet-hadoop ({@link BaselineFiles}), not Spark SQL:
  * a warm review would otherwise pay Spark SQL's start-up (seconds) for two small reads.
@@ -61,12 +65,21 @@ public final class BaselineStore {
   /**
    * Where a run writes a store and for what.
    *
-   * @param dir         the store directory (empty or missing)
-   * @param snapshotId  the snapshot's id
-   * @param contentHash the compiled network's {@link io.netimpact.routing.ContentHash}
-   * @param writtenBy   what writes it ({@code baseline}, {@code sweep ID})
+   * @param dir            the store directory (empty or missing)
+   * @param snapshotId     the snapshot's id
+   * @param contentHash    the compiled network's {@link io.netimpact.routing.ContentHash}
+   * @param writtenBy      what writes it ({@code baseline}, {@code sweep ID})
+   * @param snapshotDigest the {@link io.netimpact.format.SnapshotDigest} of the snapshot's files, taken before they
+   *                       were read, when the network compiled from them is to be stored too
+   *                       (only from a read without rejected records and without TE)
    */
-  public record Target(String dir, String snapshotId, String contentHash, String writtenBy) {}
+  public record Target(String dir, String snapshotId, String contentHash, String writtenBy,
+      Optional<String> snapshotDigest) {
+    /** A store without the compiled network. */
+    public Target(String dir, String snapshotId, String contentHash, String writtenBy) {
+      this(dir, snapshotId, contentHash, writtenBy, Optional.empty());
+    }
+  }
 
   /** Opens the store at {@code dir}: reads and checks its manifest (exit 2 when it is none). */
   public static Opened open(Cluster cluster, String dir) {
@@ -98,6 +111,35 @@ public final class BaselineStore {
     }
     throw new BadInputException(new InputProblem(Locations.qualified(hadoop, p), "", "",
         "exists and is not a baseline store; give an empty or new directory"));
+  }
+
+  /**
+   * The compiled network the store holds, if it holds one that this build can read ({@link
+   * NetworkFile#layout}: written by a build of the same network layout); empty otherwise (a
+   * store without it, or of another layout: the caller compiles the snapshot). The network is
+   * checked against the manifest's sizes; a file cut short or unreadable is bad input, exit 2.
+   * The caller decides whether it is the snapshot's (by the digest). O(size of the network).
+   */
+  public static Optional<Network> network(Cluster cluster, Opened store) {
+    Optional<BaselineManifest.Compiled> compiled = store.manifest().compiled();
+    if (compiled.isEmpty()) {
+      return Optional.empty();
+    }
+    NetworkFile.Encoding enc = NetworkFile.Encoding.of(cluster.conf());
+    if (!NetworkFile.layout(enc).equals(compiled.get().networkLayout())) {
+      return Optional.empty();
+    }
+    Path file = new Path(store.dir(), BaselineFiles.NETWORK);
+    Network net = NetworkFile.read(enc, cluster.hadoop(), file, compiled.get().networkBytes());
+    BaselineManifest m = store.manifest();
+    if (net.nodeCount() != m.nodes() || net.arcCount() != m.arcs()
+        || net.demandCount() != m.demands()) {
+      throw new BadInputException(new InputProblem(Locations.qualified(cluster.hadoop(), file),
+          "", "", "holds a network of " + net.nodeCount() + " devices, " + net.arcCount()
+          + " arcs and " + net.demandCount() + " demands, the manifest says " + m.nodes()
+          + ", " + m.arcs() + " and " + m.demands() + " (write the store again)"));
+    }
+    return Optional.of(net);
   }
 
   /** The base arc loads and traffic without a path of an opened store. O(arcs). */
@@ -133,7 +175,9 @@ public final class BaselineStore {
    * Writes the store of {@code base} at {@code target}: {@code dags} (partition k holding the
    * destinations of bucket k, as {@link SparkEvaluator} routes them) by the executors, the
    * arc loads and the manifest by the driver, into a temporary sibling directory that is
-   * renamed into place at the end. O(stored DAG sizes + arcs).
+   * renamed into place at the end; with the target's snapshot digest, the compiled network
+   * too ({@code network.kryo.lz4}, by the driver). O(stored DAG sizes + arcs + size of the
+   * network).
    *
    * @return the manifest written
    */
@@ -150,10 +194,7 @@ public final class BaselineStore {
     }
     Path tmp = new Path(out.getParent(), "." + out.getName() + ".tmp-" + UUID.randomUUID());
     int[] dsts = base.destinations();
-    BaselineManifest m = new BaselineManifest(BaselineManifest.VERSION, target.snapshotId(),
-        target.contentHash(), base.nodeCount(), base.arcCount(), base.demandCount(),
-        dsts.length, baseline.unroutable(), buckets,
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), target.writtenBy());
+    BaselineManifest m;
     Broadcast<SerializableConfiguration> conf = hadoopOnExecutors(cluster);
     try {
       // Partition k of dags is bucket k: each task writes its bucket's one file.
@@ -172,6 +213,16 @@ public final class BaselineStore {
       }
       DriverTables.write(fs, hadoop, new Path(tmp, BaselineFiles.ARC_LOAD), true,
           ARC_LOAD_SCHEMA, arcRows);
+      Optional<BaselineManifest.Compiled> compiled = target.snapshotDigest().map(digest -> {
+        NetworkFile.Encoding enc = NetworkFile.Encoding.of(cluster.conf());
+        long bytes = NetworkFile.write(enc, fs, new Path(tmp, BaselineFiles.NETWORK), base);
+        return new BaselineManifest.Compiled(digest, bytes, NetworkFile.layout(enc));
+      });
+      m = new BaselineManifest(BaselineManifest.VERSION, target.snapshotId(),
+          target.contentHash(), base.nodeCount(), base.arcCount(), base.demandCount(),
+          dsts.length, baseline.unroutable(), buckets,
+          Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), target.writtenBy(),
+          compiled);
       m.write(fs, tmp);
       if (fs.exists(out)) {
         // Checked empty before the run (existing): a directory with nothing in it.

@@ -1,6 +1,7 @@
 package io.netimpact.spark;
 
 import io.netimpact.format.ChangeReader;
+import io.netimpact.format.SnapshotDigest;
 import io.netimpact.format.SnapshotReader;
 import io.netimpact.format.SweepReader;
 import io.netimpact.format.TrafficSeriesReader;
@@ -11,6 +12,7 @@ import io.netimpact.model.Sweep;
 import io.netimpact.model.TrafficSeries;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -81,6 +83,11 @@ public final class Cluster {
     return spark.sparkContext().hadoopConfiguration();
   }
 
+  /** The session's Spark configuration (a copy). */
+  SparkConf conf() {
+    return spark.sparkContext().getConf();
+  }
+
   /** One line for whoever watches the run (the command line prints it). */
   public void note(String line) {
     progress.accept(line);
@@ -103,6 +110,15 @@ public final class Cluster {
   /** Refuses an output location that cannot take a report (see {@link ReportWriter}). */
   public void checkOutput(String out) {
     ReportWriter.checkOutput(hadoop(), out);
+  }
+
+  /**
+   * The {@link SnapshotDigest} of the snapshot directory {@code dir}'s files (what a stored
+   * baseline's network was compiled from); empty when {@code dir} is no directory (reading
+   * the snapshot then fails, saying what is missing). O(bytes of the snapshot).
+   */
+  public Optional<SnapshotDigest> snapshotDigest(String dir) {
+    return SnapshotDigest.of(hadoop(), dir);
   }
 
   public SnapshotReader.Loaded readSnapshot(String dir, SnapshotReader.OnBadRecord policy) {

@@ -166,7 +166,8 @@ class S3EndToEndTest {
     List<String> objects = objects(store);
     assertTrue(objects.stream().anyMatch(p -> p.endsWith("/manifest.json"))
         && objects.stream().anyMatch(p -> p.contains("/destinations/bucket=0/part-"))
-        && objects.stream().anyMatch(p -> p.contains("/arc_load/part-")), objects.toString());
+        && objects.stream().anyMatch(p -> p.contains("/arc_load/part-"))
+        && objects.stream().anyMatch(p -> p.endsWith("/network.kryo.lz4")), objects.toString());
     assertTrue(objects(store.substring(0, store.lastIndexOf('/'))).stream()
         .noneMatch(p -> p.contains(".tmp-")), "no temporary directory left");
     String out = "s3a://" + BUCKET + "/warm-reports";
@@ -174,6 +175,8 @@ class S3EndToEndTest {
         "--change", CHANGE, "--out", out, "--baseline", store);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("read baseline"), r.out());
+    assertTrue(r.out().contains("read network") && !r.out().contains("read+validate"),
+        "the snapshot's objects are the store's: its network is taken: " + r.out());
     assertEquals(localReview(), summaries(out, "parquet"));
   }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code netimpact baseline} and {@code review --baseline} end to end through the CLI, real
- * Spark and real Parquet: a warm review writes the tables a cold one writes; a stale store
- * is refused; the baseline command's bad input exits 2.
+ * Spark and real Parquet: a warm review writes the tables a cold one writes, from the store's
+ * network (the snapshot's files unchanged) and from the snapshot read again (its files not
+ * those of the store); a stale store is refused; the baseline command's bad input exits 2.
  */
 class WarmReviewCommandTest {
   static final String[] TABLES = {ReportTables.SCENARIO_SUMMARY, ReportTables.LINK_IMPACT,
@@ -40,6 +42,9 @@ class WarmReviewCommandTest {
   static Path sampleStore;
   static Path small;
   static Path smallStore;
+  /** Copies of the snapshots with one file more: another digest, the same content. */
+  static Path sampleCopy;
+  static Path smallCopy;
 
   @TempDir
   Path tmp;
@@ -57,6 +62,28 @@ class WarmReviewCommandTest {
     smallStore = shared.resolve("small-store");
     Run s = run("baseline", "--snapshot", small.toString(), "--out", smallStore.toString());
     assertEquals(0, s.code(), s.err());
+    try {
+      sampleCopy = withANote(Path.of(SNAPSHOT), shared.resolve("sample-copy"));
+      smallCopy = withANote(small, shared.resolve("small-copy"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A copy of the snapshot {@code from} with a file the reader does not read. */
+  static Path withANote(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path t = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(f, t);
+        }
+      }
+    }
+    Files.writeString(to.resolve("NOTES.txt"), "exported by hand\n");
+    return to;
   }
 
   @Test
@@ -67,7 +94,7 @@ class WarmReviewCommandTest {
     }
     assertEquals(4, changes.size());
     for (Path c : changes) {
-      assertWarmIsCold(SNAPSHOT, c.toString(), sampleStore);
+      assertWarmIsCold(SNAPSHOT, Optional.of(sampleCopy.toString()), c.toString(), sampleStore);
     }
   }
 
@@ -78,24 +105,69 @@ class WarmReviewCommandTest {
           && !p.getFileName().toString().startsWith(".")).sorted().toList();
       assertEquals(2, changes.size(), changes.toString());
       for (Path c : changes) {
-        assertWarmIsCold(small.toString(), c.toString(), smallStore);
+        assertWarmIsCold(small.toString(), Optional.of(smallCopy.toString()), c.toString(),
+            smallStore);
       }
     }
   }
 
-  private void assertWarmIsCold(String snapshot, String change, Path store) {
+  /**
+   * The cold review of {@code snapshot}, its warm review from the store's network (the fast
+   * path), and with {@code sameContent} (a copy of the snapshot with other files) its warm
+   * review from the snapshot read again: the same tables, and the same summary lines.
+   */
+  private void assertWarmIsCold(String snapshot, Optional<String> sameContent, String change,
+      Path store) {
     Path cold = tmp.resolve("cold");
     Path warm = tmp.resolve("warm");
-    Run c = run("review", "--snapshot", snapshot, "--change", change, "--out", cold.toString(),
-        "--format", "json", "--run-id", "same");
-    assertEquals(0, c.code(), c.err());
-    Run w = run("review", "--snapshot", snapshot, "--change", change, "--out", warm.toString(),
-        "--format", "json", "--run-id", "same", "--baseline", store.toString());
-    assertEquals(0, w.code(), w.err());
+    Run c = review(snapshot, change, cold, Optional.empty());
+    Run w = review(snapshot, change, warm, Optional.of(store));
     assertTrue(w.out().contains("read baseline"), "the warm review read the store: " + w.out());
+    assertTrue(w.out().contains("read network") && !w.out().contains("read+validate"),
+        "the snapshot's files are the store's: its network is taken: " + w.out());
+    assertEquals(summary(c.out(), cold), summary(w.out(), warm), change + " summary");
     for (String t : TABLES) {
       assertSameTable(cold.resolve(t), warm.resolve(t), change + " " + t);
     }
+    if (sameContent.isPresent()) {
+      Path slow = tmp.resolve("slow");
+      Run f = review(sameContent.get(), change, slow, Optional.of(store));
+      assertTrue(f.out().contains("read+validate") && f.out().contains("read baseline")
+          && !f.out().contains("read network"), "other files: the snapshot is read: " + f.out());
+      for (String t : TABLES) {
+        assertSameTable(warm.resolve(t), slow.resolve(t), change + " slow path " + t);
+      }
+    }
+  }
+
+  /** A review as JSON under run id {@code same}, cold or from {@code store}; it exits 0. */
+  private static Run review(String snapshot, String change, Path out, Optional<Path> store) {
+    List<String> args = new ArrayList<>(List.of("review", "--snapshot", snapshot, "--change",
+        change, "--out", out.toString(), "--format", "json", "--run-id", "same"));
+    store.ifPresent(s -> args.addAll(List.of("--baseline", s.toString())));
+    Run r = run(args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.err());
+    return r;
+  }
+
+  /**
+   * The summary a review printed: from its title line to its timings (not included), with the
+   * output directory as {@code OUT} and the page's name (a time stamp) as {@code PAGE}.
+   */
+  static List<String> summary(String out, Path dir) {
+    List<String> lines = out.lines().toList();
+    int from = 0;
+    while (from + 1 < lines.size() && !(lines.get(from).startsWith("netimpact review: ")
+        && lines.get(from + 1).startsWith("snapshot "))) {
+      from++;
+    }
+    int to = from;
+    while (to < lines.size() && !lines.get(to).startsWith("timings: ")) {
+      to++;
+    }
+    assertTrue(from + 1 < to && to < lines.size(), "a summary: " + out);
+    return lines.subList(from, to).stream().map(l -> l.replace(dir.toString(), "OUT")
+        .replaceAll("_runs/\\S+", "_runs/PAGE")).toList();
   }
 
   /** Same rows (sorted), strings and integers equal, doubles within 1e-9 relative. */
@@ -138,19 +210,32 @@ class WarmReviewCommandTest {
     return rows;
   }
 
-  @Test
-  void staleStore_isRefusedWithExit2NamingBothHashes_andWritesNothing() throws IOException {
+  /** A copy of the sample snapshot with {@code file} edited by {@code edit} (which changes it). */
+  private Path sampleWith(String file, java.util.function.UnaryOperator<String> edit)
+      throws IOException {
     Path snap = tmp.resolve("snap");
     ReviewCommandTest.copyOfSample(snap);
-    // One metric changed: the same snapshot id, another content.
-    String links = Files.readString(snap.resolve("links.jsonl"));
-    String changed = links.replaceFirst("\"metric\":(\\d+)", "\"metric\":$1" + "7");
-    assertFalse(changed.equals(links));
-    Files.writeString(snap.resolve("links.jsonl"), changed);
-    Path out = tmp.resolve("out");
-    Run r = run("review", "--snapshot", snap.toString(), "--change",
+    String text = Files.readString(snap.resolve(file));
+    String changed = edit.apply(text);
+    assertFalse(changed.equals(text), "the edit changes " + file);
+    Files.writeString(snap.resolve(file), changed);
+    return snap;
+  }
+
+  /** The sample's member-down change reviewed on {@code snap} from the sample's store. */
+  private static Run warmMemberDown(Path snap, Path out) {
+    return run("review", "--snapshot", snap.toString(), "--change",
         CHANGES + "safe-member-down.json", "--out", out.toString(), "--baseline",
         sampleStore.toString());
+  }
+
+  @Test
+  void staleStore_isRefusedWithExit2NamingBothHashes_andWritesNothing() throws IOException {
+    // One metric changed: the same snapshot id, another content.
+    Path snap = sampleWith("links.jsonl", t -> t.replaceFirst("\"metric\":(\\d+)",
+        "\"metric\":$1" + "7"));
+    Path out = tmp.resolve("out");
+    Run r = warmMemberDown(snap, out);
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("stale baseline store") && r.err().contains(sampleStore.toString())
         && r.err().contains("snapshot sample-backbone-2026-11-23"), r.err());
@@ -168,6 +253,123 @@ class WarmReviewCommandTest {
     assertEquals(2, other.code(), other.err());
     assertTrue(other.err().contains("written for snapshot sample-backbone-2026-11-23")
         && other.err().contains("is snapshot gen-small-s11"), other.err());
+    assertFalse(Files.exists(out), "nothing written");
+  }
+
+  @Test
+  void snapshotWithADemandVolumeChanged_isReadAgain_andRefusedAsStale() throws IOException {
+    Path snap = sampleWith("demands.jsonl", t -> t.replaceFirst("\"gbps\":11.2",
+        "\"gbps\":11.3"));
+    Path out = tmp.resolve("out");
+    Run r = warmMemberDown(snap, out);
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.out().contains("reading and compiling the snapshot"), r.out());
+    assertTrue(r.err().contains("stale baseline store")
+        && r.err().contains("the snapshot changed since the store was written"), r.err());
+    assertFalse(Files.exists(out), "nothing written");
+  }
+
+  @Test
+  void snapshotWithACapacityChanged_isReadAgain_andReportsTheNewCapacity() throws IOException {
+    Path snap = sampleWith("links.jsonl", t -> t.lines().map(l -> l.startsWith(
+        "{\"id\":\"lag-chi-den-cr1\"") ? l.replace("\"capacity_gbps\":100",
+        "\"capacity_gbps\":40") : l).collect(java.util.stream.Collectors.joining("\n")));
+    String change = CHANGES + "safe-member-down.json";
+    Path cold = tmp.resolve("cold");
+    Path warm = tmp.resolve("warm");
+    Run c = review(snap.toString(), change, cold, Optional.empty());
+    Run w = review(snap.toString(), change, warm, Optional.of(sampleStore));
+    assertTrue(w.out().contains("read+validate") && !w.out().contains("read network"),
+        "capacities are not routing content: the store holds, the snapshot is read: "
+            + w.out());
+    assertEquals(summary(c.out(), cold), summary(w.out(), warm));
+    for (String t : TABLES) {
+      assertSameTable(cold.resolve(t), warm.resolve(t), "capacity changed " + t);
+    }
+    List<Row> chiDen = SparkTestSession.get().read().json(warm.resolve(
+        ReportTables.LINK_BASELINE).toString()).where("link_id = 'lag-chi-den-cr1'")
+        .select("capacity_before_gbps").collectAsList();
+    assertEquals(2, chiDen.size(), chiDen.toString());
+    for (Row r : chiDen) {
+      assertEquals(160.0, r.getDouble(0), "the new capacity, 4 x 40 Gbps");
+    }
+  }
+
+  @Test
+  void storeWithoutTheNetwork_asEarlierBuildsWroteIt_isReadAsBefore() throws IOException {
+    Path old = tmp.resolve("old-store");
+    try (Stream<Path> files = Files.walk(sampleStore)) {
+      for (Path f : files.toList()) {
+        Path t = old.resolve(sampleStore.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(t);
+        } else if (!f.getFileName().toString().startsWith("network.kryo")
+            && !f.getFileName().toString().equals(".manifest.json.crc")) {
+          Files.copy(f, t);
+        }
+      }
+    }
+    Path manifest = old.resolve("manifest.json");
+    String m = Files.readString(manifest);
+    String former = m.replaceAll(",\\s*\"(snapshot_digest|network_bytes|network_layout)\" : "
+        + "[^,}]+", "");
+    assertFalse(former.contains("snapshot_digest") || former.contains("network"), former);
+    Files.writeString(manifest, former);
+    String change = CHANGES + "block-srlg-conduit.json";
+    Path cold = tmp.resolve("cold");
+    Path warm = tmp.resolve("warm");
+    review(SNAPSHOT, change, cold, Optional.empty());
+    Run w = review(SNAPSHOT, change, warm, Optional.of(old));
+    assertTrue(w.out().contains("read+validate") && w.out().contains("read baseline")
+        && !w.out().contains("digest"), "the former store is used as before: " + w.out());
+    for (String t : TABLES) {
+      assertSameTable(cold.resolve(t), warm.resolve(t), "former store " + t);
+    }
+    // Its snapshot's baseline run leaves it as it is (same snapshot id and content hash).
+    Run again = run("baseline", "--snapshot", SNAPSHOT, "--out", old.toString());
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().contains("already there"), again.out());
+    assertEquals(former, Files.readString(manifest));
+  }
+
+  @Test
+  void baselineOfAQuarantinedRead_storesNoNetwork_andItsReviewsReadTheSnapshot()
+      throws IOException {
+    Path snap = sampleWith("links.jsonl", t -> t
+        + "{\"id\":\"x\",\"a\":\"nyc-cr1\",\"b\":\"ghost\",\"metric\":1,\"capacity_gbps\":1}\n");
+    Path store = tmp.resolve("store");
+    Run b = run("baseline", "--snapshot", snap.toString(), "--out", store.toString(),
+        "--on-bad-record", "quarantine");
+    assertEquals(0, b.code(), b.err());
+    assertFalse(Files.exists(store.resolve("network.kryo.lz4")));
+    assertFalse(Files.readString(store.resolve("manifest.json")).contains("snapshot_digest"));
+    Run w = run("review", "--snapshot", snap.toString(), "--change",
+        CHANGES + "safe-member-down.json", "--out", tmp.resolve("out").toString(),
+        "--on-bad-record", "quarantine", "--baseline", store.toString());
+    assertEquals(0, w.code(), w.err());
+    assertTrue(w.out().contains("read+validate") && w.out().contains("QUARANTINED: 1 input"),
+        w.out());
+  }
+
+  @Test
+  void fromTheStoresNetwork_teOpsAreRefused_andUnknownIdsLocated() throws IOException {
+    Path te = tmp.resolve("te.json");
+    Files.writeString(te, "{\"id\": \"CR-9\", \"ops\": [{\"op\": \"lsp_down\", "
+        + "\"lsp\": \"lsp-1\"}]}");
+    Path out = tmp.resolve("out");
+    Run r = run("review", "--snapshot", SNAPSHOT, "--change", te.toString(), "--out",
+        out.toString(), "--baseline", sampleStore.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("does not support traffic engineering, and the change has TE "
+        + "ops"), r.err());
+    Path ghost = tmp.resolve("ghost.json");
+    Files.writeString(ghost, "{\"id\": \"CR-8\", \"ops\": [{\"op\": \"link_down\", "
+        + "\"link\": \"lag-nyc-core\"}, {\"op\": \"drain_device\", \"device\": \"ghost\"}]}");
+    Run g = run("review", "--snapshot", SNAPSHOT, "--change", ghost.toString(), "--out",
+        out.toString(), "--baseline", sampleStore.toString());
+    assertEquals(2, g.code(), g.err());
+    assertTrue(g.err().contains(ghost + ", ops[1], field device") && g.err().contains("ghost"),
+        g.err());
     assertFalse(Files.exists(out), "nothing written");
   }
 
@@ -244,6 +446,6 @@ class WarmReviewCommandTest {
         tmp.resolve("sweep").toString(), "--format", "json", "--baseline-out", store.toString());
     assertEquals(0, s.code(), s.err());
     assertTrue(Files.exists(store.resolve("manifest.json")));
-    assertWarmIsCold(SNAPSHOT, CHANGES + "risk-drain-core.json", store);
+    assertWarmIsCold(SNAPSHOT, Optional.empty(), CHANGES + "risk-drain-core.json", store);
   }
 }
