@@ -4,6 +4,9 @@ import io.netimpact.routing.PairResult;
 import io.netimpact.routing.RouteChange;
 import it.unimi.dsi.fastutil.ints.Int2DoubleMap;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +19,17 @@ import java.util.List;
  * one), so the plain-Java loop, a task's pre-merge and Spark's reduce are one operation.
  */
 public final class ScenarioState implements Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   private final int scenario;
-  private Int2DoubleOpenHashMap delta = new Int2DoubleOpenHashMap();
+  // The deltas and the route changes are written as flat primitives (writeObject): a sweep
+  // ships millions of route changes between tasks, and Java serialization of a record per
+  // change spent most of the merge in its handle table.
+  private transient Int2DoubleOpenHashMap delta = new Int2DoubleOpenHashMap();
   private double lostBefore;
   private double lostAfter;
   private double newlyUnroutable;
-  private ArrayList<RouteChange> changes = new ArrayList<>();
+  private transient ArrayList<RouteChange> changes = new ArrayList<>();
   private long pairs;
 
   public ScenarioState(int scenario) {
@@ -101,5 +107,51 @@ public final class ScenarioState implements Serializable {
   /** The demands whose routing changed, in no particular order. */
   public List<RouteChange> changes() {
     return changes;
+  }
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    out.writeInt(delta.size());
+    for (Int2DoubleMap.Entry e : delta.int2DoubleEntrySet()) {
+      out.writeInt(e.getIntKey());
+      out.writeDouble(e.getDoubleValue());
+    }
+    out.writeInt(changes.size());
+    for (RouteChange c : changes) {
+      out.writeInt(c.demand());
+      out.writeByte((c.routableBefore() ? 1 : 0) | (c.routableAfter() ? 2 : 0));
+      out.writeDouble(c.latencyBeforeMs());
+      out.writeDouble(c.latencyAfterMs());
+      out.writeDouble(c.gbpsAfter());
+      int[] arcs = c.pathArcsAfter();
+      out.writeInt(arcs.length);
+      for (int a : arcs) {
+        out.writeInt(a);
+      }
+    }
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    int deltas = in.readInt();
+    delta = new Int2DoubleOpenHashMap(Math.max(deltas, 16));
+    for (int i = 0; i < deltas; i++) {
+      delta.put(in.readInt(), in.readDouble());
+    }
+    int n = in.readInt();
+    changes = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int demand = in.readInt();
+      int flags = in.readByte();
+      double latB = in.readDouble();
+      double latA = in.readDouble();
+      double gbps = in.readDouble();
+      int[] arcs = new int[in.readInt()];
+      for (int j = 0; j < arcs.length; j++) {
+        arcs[j] = in.readInt();
+      }
+      changes.add(new RouteChange(demand, (flags & 1) != 0, (flags & 2) != 0, latB, latA, arcs,
+          gbps));
+    }
   }
 }

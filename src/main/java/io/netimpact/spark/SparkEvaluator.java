@@ -74,7 +74,16 @@ public final class SparkEvaluator {
   public record Result(JavaPairRDD<Integer, ScenarioState> states, Baseline baseline,
       Broadcast<Network> base, Broadcast<ArrayList<Scenario>> scenarios, long pairsTotal,
       long pairsRecomputed, double stragglerRatio, int routeTasks, double predictedImbalance,
-      Overlay overlay) {
+      Overlay overlay, List<ScenarioState> onDriver) {
+    /** A result whose states live only in {@code states}. */
+    public Result(JavaPairRDD<Integer, ScenarioState> states, Baseline baseline,
+        Broadcast<Network> base, Broadcast<ArrayList<Scenario>> scenarios, long pairsTotal,
+        long pairsRecomputed, double stragglerRatio, int routeTasks, double predictedImbalance,
+        Overlay overlay) {
+      this(states, baseline, base, scenarios, pairsTotal, pairsRecomputed, stragglerRatio,
+          routeTasks, predictedImbalance, overlay, List.of());
+    }
+
     public void release() {
       states.unpersist(false);
     }
@@ -370,8 +379,12 @@ public final class SparkEvaluator {
         Math.max(1, Math.min(p, s)));
     sw.accept("merge");
     Baseline baseline = stored.isPresent() ? stored.get().baseline() : new Baseline(load, lost);
+    // The merged states are on the driver already: a review takes its one from here rather
+    // than through a job that ships it to a task and back.
+    List<ScenarioState> onDriver = new ArrayList<>(s);
+    byScenario.forEach(e -> onDriver.add(e._2()));
     return new Result(states, baseline, baseBc, scenariosBc,
-        (long) s * dstIds.size(), pairs, straggler, slices, 1.0, Overlay.NONE);
+        (long) s * dstIds.size(), pairs, straggler, slices, 1.0, Overlay.NONE, onDriver);
   }
 
   /**
@@ -447,7 +460,8 @@ public final class SparkEvaluator {
     Result r = timed(cluster, times -> run(cluster, "review", base, List.of(scenario),
         Evaluator.Strategy.INCREMENTAL, 4 * cluster.parallelism(), times, lap, stored,
         Optional.empty())).with(overlay);
-    ScenarioState state = r.states().values().first();
+    ScenarioState state = r.onDriver().isEmpty() ? r.states().values().first()
+        : r.onDriver().get(0);
     r.release();
     return new Review(overlay.rows(runId, 0, new Assembler(base, r.baseline(), th)
         .assemble(runId, snapshotId, scenario, state)), r.baseline());

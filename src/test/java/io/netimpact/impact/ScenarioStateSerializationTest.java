@@ -1,0 +1,76 @@
+package io.netimpact.impact;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.netimpact.routing.PairResult;
+import io.netimpact.routing.RouteChange;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** A scenario's state crosses Java serialization (tasks, shuffles) with nothing lost. */
+class ScenarioStateSerializationTest {
+  @Test
+  void aStateWithDeltasAndRouteChanges_roundTripsEveryValueBitForBit() throws Exception {
+    SplittableRandom rnd = new SplittableRandom(7);
+    ScenarioState st = new ScenarioState(42);
+    for (int i = 0; i < 500; i++) {
+      st.addLoad(rnd.nextInt(10_000), rnd.nextDouble() * 100 - 50);
+    }
+    for (int p = 0; p < 30; p++) {
+      List<RouteChange> changes = new ArrayList<>();
+      for (int i = 0; i < rnd.nextInt(5); i++) {
+        boolean rb = rnd.nextBoolean();
+        boolean ra = rnd.nextBoolean();
+        int[] arcs = rnd.ints(ra ? rnd.nextInt(20) : 0, 0, 10_000).toArray();
+        changes.add(rnd.nextBoolean()
+            ? new RouteChange(rnd.nextInt(1000), rb, ra, rb ? rnd.nextDouble() : Double.NaN,
+                ra ? rnd.nextDouble() : Double.NaN, arcs)
+            : new RouteChange(rnd.nextInt(1000), rb, ra, 1.5, -0.0, arcs, rnd.nextDouble()));
+      }
+      st.add(new PairResult(rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble(), changes));
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(st);
+    }
+    ScenarioState back;
+    try (ObjectInputStream in = new ObjectInputStream(
+        new ByteArrayInputStream(bytes.toByteArray()))) {
+      back = (ScenarioState) in.readObject();
+    }
+    assertEquals(st.scenario(), back.scenario());
+    assertEquals(st.pairs(), back.pairs());
+    assertEquals(Double.doubleToLongBits(st.lostBefore()),
+        Double.doubleToLongBits(back.lostBefore()));
+    assertEquals(Double.doubleToLongBits(st.lostAfter()),
+        Double.doubleToLongBits(back.lostAfter()));
+    assertEquals(Double.doubleToLongBits(st.newlyUnroutable()),
+        Double.doubleToLongBits(back.newlyUnroutable()));
+    assertEquals(st.delta(), back.delta());
+    assertEquals(st.changes().size(), back.changes().size());
+    for (int i = 0; i < st.changes().size(); i++) {
+      RouteChange a = st.changes().get(i);
+      RouteChange b = back.changes().get(i);
+      assertEquals(a.demand(), b.demand());
+      assertEquals(a.routableBefore(), b.routableBefore());
+      assertEquals(a.routableAfter(), b.routableAfter());
+      assertEquals(Double.doubleToLongBits(a.latencyBeforeMs()),
+          Double.doubleToLongBits(b.latencyBeforeMs()));
+      assertEquals(Double.doubleToLongBits(a.latencyAfterMs()),
+          Double.doubleToLongBits(b.latencyAfterMs()));
+      assertEquals(Double.doubleToLongBits(a.gbpsAfter()),
+          Double.doubleToLongBits(b.gbpsAfter()));
+      assertArrayEquals(a.pathArcsAfter(), b.pathArcsAfter());
+    }
+    // Still mergeable after the trip.
+    ScenarioState merged = back.merge(new ScenarioState(42));
+    assertEquals(st.pairs(), merged.pairs());
+  }
+}
