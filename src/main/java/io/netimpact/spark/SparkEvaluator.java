@@ -623,7 +623,7 @@ public final class SparkEvaluator {
    * planned cost in finished tasks of the routing stage, as scenarios, rate and ETA.
    */
   private static <T> T withProgress(JavaSparkContext jsc, String kind, TaskTimes times,
-      double[] cost, int scenarios, Consumer<String> console, java.util.function.Supplier<T> action) {
+      double[] cost, int scenarios, Consumer<String> console, Supplier<T> action) {
     double total = Math.max(1e-9, Arrays.stream(cost).sum());
     return StageProgress.every(console, StageProgress.INTERVAL_MS, secs -> {
       int stage = routeStage(jsc);
