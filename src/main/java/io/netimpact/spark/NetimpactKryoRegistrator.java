@@ -17,7 +17,8 @@ import org.apache.spark.serializer.KryoRegistrator;
 public final class NetimpactKryoRegistrator implements KryoRegistrator {
   @Override
   public void registerClasses(Kryo kryo) {
-    kryo.register(Network.class);
+    // Its fields, or the stored bytes it was read from (ShippedNetwork).
+    kryo.register(Network.class, new ShippedNetwork(kryo));
     kryo.register(Network[].class);
     // Kryo 4 cannot build records (final fields): every record goes through Java
     // serialization, and so do classes holding records or fastutil maps.

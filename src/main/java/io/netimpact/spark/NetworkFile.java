@@ -47,7 +47,7 @@ import scala.reflect.ClassTag$;
  */
 final class NetworkFile {
   /** Bump when the network's encoding changes in a way the field list does not show. */
-  private static final int ENCODING = 1;
+  private static final int ENCODING = 2;
   private static final ClassTag<Network> TAG = ClassTag$.MODULE$.apply(Network.class);
 
   private NetworkFile() {}
@@ -90,18 +90,34 @@ final class NetworkFile {
             : "has " + len + " bytes") + ", the manifest says " + bytes + " (the store is "
             + "incomplete: write it again)"));
       }
-      try (InputStream in = enc.lz4().compressedInputStream(fs.open(file))) {
-        DeserializationStream s = enc.kryo().newInstance().deserializeStream(in);
-        Network net = s.readObject(TAG);
-        s.close();
-        return net;
+      byte[] encoded = new byte[Math.toIntExact(bytes)];
+      try (InputStream in = fs.open(file)) {
+        org.apache.commons.io.IOUtils.readFully(in, encoded);
       }
+      Network net = decode(enc, encoded);
+      // Shipped to the executors as these bytes, not encoded again (ShippedNetwork).
+      ShippedNetwork.decodedFrom(net, encoded);
+      return net;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     } catch (com.esotericsoftware.kryo.KryoException | ClassCastException
         | IllegalStateException e) {
       throw new BadInputException(new InputProblem(where, "", "", "is not a network this build "
           + "can read (" + e.getMessage() + "); write the store again"));
+    }
+  }
+
+  /** The network encoded in {@code encoded} (the bytes of a network file). */
+  static Network decode(Encoding enc, byte[] encoded) {
+    try (InputStream in = enc.lz4().compressedInputStream(
+        new java.io.ByteArrayInputStream(encoded))) {
+      DeserializationStream s = enc.kryo().newInstance().deserializeStream(in);
+      Network net = s.readObject(TAG);
+      s.close();
+      return net;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot decode a network of " + encoded.length
+          + " bytes", e);
     }
   }
 

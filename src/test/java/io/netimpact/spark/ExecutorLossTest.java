@@ -37,25 +37,12 @@ class ExecutorLossTest {
   void sweep_survivesTheLossOfAnExecutor_withIdenticalReports() throws Exception {
     Path home = JobProcesses.fakeSparkHome(tmp.resolve("spark-home"));
     Path out = tmp.resolve("cluster");
-    String executorCp = JobProcesses.executorClasspath();
-    List<String> cmd = new ArrayList<>(List.of(JobProcesses.java(), "-Xmx1g"));
-    cmd.addAll(JobProcesses.OPENS);
-    cmd.addAll(List.of("-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.properties")
-        .toAbsolutePath(), "-cp", JobProcesses.testClasspath(), Main.class.getName(),
-        "sweep", "--snapshot", ReviewCommandTest.SNAPSHOT, "--sweep", NIGHTLY,
-        "--out", out.toString(), "--format", "json", "--partitions", "16",
-        "--master", "local-cluster[2,1,1024]",
-        "--conf", "spark.executor.extraClassPath=" + executorCp,
-        "--conf", "spark.executor.extraJavaOptions=-D" + Failpoints.PROPERTY + "="
-            + SparkEvaluator.ROUTE_UNIT_POINT + "=sleep(400)",
-        "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
-        "--conf", "spark.driver.bindAddress=127.0.0.1"));
     Path stdout = tmp.resolve("stdout.txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile())
-        .redirectError(tmp.resolve("stderr.txt").toFile());
-    pb.environment().putAll(Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION",
-        "2.12", "SPARK_LOCAL_IP", "127.0.0.1"));
-    Process driver = pb.start();
+    Process driver = onTwoExecutors(home, stdout, tmp.resolve("stderr.txt"),
+        List.of("--conf", "spark.executor.extraJavaOptions=-D" + Failpoints.PROPERTY + "="
+            + SparkEvaluator.ROUTE_UNIT_POINT + "=sleep(400)"),
+        "sweep", "--snapshot", ReviewCommandTest.SNAPSHOT, "--sweep", NIGHTLY,
+        "--out", out.toString(), "--format", "json", "--partitions", "16");
     try {
       // The progress line is printed only while the routing stage runs (every 5 s).
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
@@ -94,10 +81,42 @@ class ExecutorLossTest {
         ReviewCommandTest.SNAPSHOT, "--sweep", NIGHTLY, "--out", local.toString(), "--format",
         "json");
     assertEquals(0, r.code(), r.err());
-    for (String table : List.of(ReportTables.SCENARIO_SUMMARY, ReportTables.LINK_IMPACT,
-        ReportTables.DEMAND_IMPACT)) {
-      Map<String, JsonNode> a = rows(local.resolve(table));
-      Map<String, JsonNode> b = rows(out.resolve(table));
+    assertSameReports(local, out, List.of(ReportTables.SCENARIO_SUMMARY,
+        ReportTables.LINK_IMPACT, ReportTables.DEMAND_IMPACT));
+  }
+
+  /**
+   * Starts the job's command {@code args} as a driver JVM on a standalone cluster of two
+   * executor JVMs ({@code local-cluster}, Spark home {@code home}), with {@code conf} added.
+   */
+  static Process onTwoExecutors(Path home, Path stdout, Path stderr, List<String> conf,
+      String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(JobProcesses.java(), "-Xmx1g"));
+    cmd.addAll(JobProcesses.OPENS);
+    cmd.addAll(List.of("-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.properties")
+        .toAbsolutePath(), "-cp", JobProcesses.testClasspath(), Main.class.getName()));
+    cmd.addAll(List.of(args));
+    cmd.addAll(List.of("--master", "local-cluster[2,1,1024]",
+        "--conf", "spark.executor.extraClassPath=" + JobProcesses.executorClasspath(),
+        "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
+        "--conf", "spark.driver.bindAddress=127.0.0.1"));
+    cmd.addAll(conf);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile())
+        .redirectError(stderr.toFile());
+    pb.environment().putAll(Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION",
+        "2.12", "SPARK_LOCAL_IP", "127.0.0.1"));
+    return pb.start();
+  }
+
+  /**
+   * The tables of two JSON reports hold the same rows (keyed by their non-numeric columns),
+   * numbers within 1e-9 relative.
+   */
+  static void assertSameReports(Path expected, Path actual, List<String> tables)
+      throws IOException {
+    for (String table : tables) {
+      Map<String, JsonNode> a = rows(expected.resolve(table));
+      Map<String, JsonNode> b = rows(actual.resolve(table));
       assertTrue(!a.isEmpty(), table);
       assertEquals(a.keySet(), b.keySet(), table + ": the same rows");
       for (String k : a.keySet()) {

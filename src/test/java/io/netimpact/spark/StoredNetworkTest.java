@@ -104,6 +104,53 @@ class StoredNetworkTest {
         "no directory, no digest: the reader says what is missing");
   }
 
+  /** Every serialized field of {@code a} and {@code b} deeply equal; returns how many. */
+  private static int sameFields(Network a, Network b) throws Exception {
+    int compared = 0;
+    for (Field f : Network.class.getDeclaredFields()) {
+      if (Modifier.isStatic(f.getModifiers()) || Modifier.isTransient(f.getModifiers())) {
+        continue;
+      }
+      f.setAccessible(true);
+      assertTrue(Objects.deepEquals(f.get(a), f.get(b)), "field " + f.getName());
+      compared++;
+    }
+    return compared;
+  }
+
+  /** {@code net} through the job's Kryo serializer (as a broadcast ships it): its bytes. */
+  private static byte[] kryo(Network net) {
+    var ser = NetworkFile.Encoding.of(cluster().conf()).kryo().newInstance();
+    java.nio.ByteBuffer buf = ser.serialize(net, scala.reflect.ClassTag$.MODULE$.apply(
+        Network.class));
+    byte[] out = new byte[buf.remaining()];
+    buf.get(out);
+    return out;
+  }
+
+  private static Network unkryo(byte[] bytes) {
+    return NetworkFile.Encoding.of(cluster().conf()).kryo().newInstance().deserialize(
+        java.nio.ByteBuffer.wrap(bytes), scala.reflect.ClassTag$.MODULE$.apply(Network.class));
+  }
+
+  @Test
+  void networkReadFromTheStore_isShippedAsItsStoredBytes_andArrivesTheSame() throws Exception {
+    Network base = compiled(SAMPLE);
+    String digest = cluster().snapshotDigest(SAMPLE).orElseThrow().sha256();
+    Path dir = tmp.resolve("store");
+    BaselineStore.Opened store = store(base, dir, Optional.of(digest));
+    Network read = BaselineStore.network(cluster(), store).orElseThrow();
+    long fileBytes = Files.size(dir.resolve(BaselineFiles.NETWORK));
+    byte[] shipped = kryo(read);
+    // A flag, the length and the file's bytes: not the fields encoded again.
+    assertTrue(shipped.length >= fileBytes && shipped.length <= fileBytes + 16,
+        shipped.length + " bytes shipped for a file of " + fileBytes);
+    byte[] asFields = kryo(base);
+    assertNotEquals(shipped.length, asFields.length, "a compiled network ships its fields");
+    assertTrue(sameFields(base, unkryo(shipped)) > 30);
+    assertTrue(sameFields(base, unkryo(asFields)) > 30);
+  }
+
   @Test
   void storeFromARunWithoutADigest_holdsNoNetwork() {
     Network base = compiled(SAMPLE);
