@@ -164,8 +164,6 @@ json.dump({"machine": {"cores": os.cpu_count(),
            "runs": results}, open(os.path.join(a.bench, "sweep.json"), "w"), indent=2)
 
 by = {r["name"]: r for r in results}
-inc = by["medium-sample-incremental"]
-full = by["medium-sample-full"]
 hdr = ("run", "strategy", "scenarios", "wall s", "route s", "scen/s route", "scen/s e2e",
        "pairs recomputed", "straggler", "peak MB", "load")
 rows = [(r["name"], r["strategy"], str(r["scenarios"]), "%.1f" % r["wall_s"], "%.1f" % r["route_s"],
@@ -178,18 +176,24 @@ print(" | ".join(h.ljust(w[i]) for i, h in enumerate(hdr)))
 print("-+-".join("-" * x for x in w))
 for x in rows:
     print(" | ".join(c.ljust(w[i]) for i, c in enumerate(x)))
-ratio_sample = inc["scenarios_per_s_route"] / full["scenarios_per_s_route"]
 plan_line(by)
-n1 = [by["medium-n1-devices"], by["medium-n1-links"]]
-n1_scen = sum(r["scenarios"] for r in n1)
-n1_route = sum(r["route_s"] for r in n1)
-ratio_n1 = (n1_scen / n1_route) / full["scenarios_per_s_route"]
-print("incremental / full throughput (routing stage): %.0fx on the same %d-scenario sample, "
-      "%.0fx for the whole medium N-1 (devices + links) against full extrapolated" %
-      (ratio_sample, full["scenarios"], ratio_n1))
-print("medium N-1 (devices + links, %d scenarios): %.1f min end to end incremental; full "
-      "extrapolated: %.1f h" % (n1_scen, sum(r["wall_s"] for r in n1) / 60,
-                               n1_scen / full["scenarios_per_s_route"] / 3600))
+# The summaries below need their runs: with --only, print those that ran.
+if "medium-sample-incremental" in by and "medium-sample-full" in by:
+    inc = by["medium-sample-incremental"]
+    full = by["medium-sample-full"]
+    ratio_sample = inc["scenarios_per_s_route"] / full["scenarios_per_s_route"]
+    print("incremental / full throughput (routing stage): %.0fx on the same %d-scenario sample"
+          % (ratio_sample, full["scenarios"]))
+    if "medium-n1-devices" in by and "medium-n1-links" in by:
+        n1 = [by["medium-n1-devices"], by["medium-n1-links"]]
+        n1_scen = sum(r["scenarios"] for r in n1)
+        n1_route = sum(r["route_s"] for r in n1)
+        ratio_n1 = (n1_scen / n1_route) / full["scenarios_per_s_route"]
+        print("%.0fx for the whole medium N-1 (devices + links) against full extrapolated; "
+              "medium N-1 (devices + links, %d scenarios): %.1f min end to end incremental; "
+              "full extrapolated: %.1f h" % (ratio_n1, n1_scen,
+                                             sum(r["wall_s"] for r in n1) / 60,
+                                             n1_scen / full["scenarios_per_s_route"] / 3600))
 lg = by["large-device-sample"]
 per_core = lg["scenarios"] / (lg["route_s"] * os.cpu_count())
 print("large device sample: %d scenarios routed in %.1f s on %d cores = %.2f scenarios per "

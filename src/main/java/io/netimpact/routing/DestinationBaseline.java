@@ -83,7 +83,7 @@ public final class DestinationBaseline {
   void completeStatistics() {
     if (onDemand != null) {
       onDemand.check(binding);
-      onDemand.ensureAll(dag.order());
+      onDemand.ensureAll();
     }
   }
 

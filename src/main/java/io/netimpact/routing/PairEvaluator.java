@@ -165,7 +165,7 @@ public final class PairEvaluator {
     clearNow(false);
     int t = dag.destination();
     long[] d = dag.distances();
-    int binding = onDemand.bind(before, t, d, nowLatency, nowFingerprint);
+    int binding = onDemand.bind(before, dag, nowLatency, nowFingerprint);
     // The traffic without a path, as the push would count it (the same sum in the same order).
     double lost = 0;
     for (int k = base.demandsTo(t); k < base.demandsTo(t + 1); k++) {
