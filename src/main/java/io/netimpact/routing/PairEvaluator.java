@@ -184,14 +184,25 @@ public final class PairEvaluator {
   /** Pushes a baseline's demands along its DAG and keeps the loads in it. O(DAG). */
   void pushLoads(DestinationBaseline b) {
     push.pushDemands(before, b.dag, this::accumulate);
+    int[] arcs = takeLoadedArcs();
+    b.setLoads(arcs, takeLoads(arcs));
+  }
+
+  /** The arcs the last push loaded, ascending. */
+  private int[] takeLoadedArcs() {
     int[] arcs = accArcs.toIntArray();
     Arrays.sort(arcs);
+    return arcs;
+  }
+
+  /** Their loads out of the dense scratch, which is cleared. */
+  private double[] takeLoads(int[] arcs) {
     double[] loads = new double[arcs.length];
     for (int i = 0; i < arcs.length; i++) {
       loads[i] = acc[arcs[i]];
     }
     clearAcc();
-    b.setLoads(arcs, loads);
+    return loads;
   }
 
   private void clearNow() {
@@ -223,14 +234,8 @@ public final class PairEvaluator {
   private DestinationBaseline baseline(DestinationDag dag, double[] lat, long[] fp) {
     PathStats.computeAll(before, dag, lat, fp);
     double lost = push.pushDemands(before, dag, this::accumulate);
-    int[] arcs = accArcs.toIntArray();
-    Arrays.sort(arcs);
-    double[] loads = new double[arcs.length];
-    for (int i = 0; i < arcs.length; i++) {
-      loads[i] = acc[arcs[i]];
-    }
-    clearAcc();
-    return new DestinationBaseline(dag, lat, fp, arcs, loads, lost);
+    int[] arcs = takeLoadedArcs();
+    return new DestinationBaseline(dag, lat, fp, arcs, takeLoads(arcs), lost);
   }
 
   private void bind(DestinationBaseline b) {

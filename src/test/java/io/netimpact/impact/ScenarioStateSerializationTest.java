@@ -47,12 +47,9 @@ class ScenarioStateSerializationTest {
     }
     assertEquals(st.scenario(), back.scenario());
     assertEquals(st.pairs(), back.pairs());
-    assertEquals(Double.doubleToLongBits(st.lostBefore()),
-        Double.doubleToLongBits(back.lostBefore()));
-    assertEquals(Double.doubleToLongBits(st.lostAfter()),
-        Double.doubleToLongBits(back.lostAfter()));
-    assertEquals(Double.doubleToLongBits(st.newlyUnroutable()),
-        Double.doubleToLongBits(back.newlyUnroutable()));
+    assertSameBits(st.lostBefore(), back.lostBefore());
+    assertSameBits(st.lostAfter(), back.lostAfter());
+    assertSameBits(st.newlyUnroutable(), back.newlyUnroutable());
     assertEquals(st.delta(), back.delta());
     assertEquals(st.changes().size(), back.changes().size());
     for (int i = 0; i < st.changes().size(); i++) {
@@ -61,16 +58,17 @@ class ScenarioStateSerializationTest {
       assertEquals(a.demand(), b.demand());
       assertEquals(a.routableBefore(), b.routableBefore());
       assertEquals(a.routableAfter(), b.routableAfter());
-      assertEquals(Double.doubleToLongBits(a.latencyBeforeMs()),
-          Double.doubleToLongBits(b.latencyBeforeMs()));
-      assertEquals(Double.doubleToLongBits(a.latencyAfterMs()),
-          Double.doubleToLongBits(b.latencyAfterMs()));
-      assertEquals(Double.doubleToLongBits(a.gbpsAfter()),
-          Double.doubleToLongBits(b.gbpsAfter()));
+      assertSameBits(a.latencyBeforeMs(), b.latencyBeforeMs());
+      assertSameBits(a.latencyAfterMs(), b.latencyAfterMs());
+      assertSameBits(a.gbpsAfter(), b.gbpsAfter());
       assertArrayEquals(a.pathArcsAfter(), b.pathArcsAfter());
     }
     // Still mergeable after the trip.
     ScenarioState merged = back.merge(new ScenarioState(42));
     assertEquals(st.pairs(), merged.pairs());
+  }
+
+  private static void assertSameBits(double expected, double actual) {
+    assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(actual));
   }
 }
