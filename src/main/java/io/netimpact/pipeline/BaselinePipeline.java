@@ -53,16 +53,9 @@ public final class BaselinePipeline {
     String snapshotId = loaded.snapshot().info().snapshotId();
     String hash = ContentHash.of(base, BaselineManifest.VERSION);
     sw.lap("compile");
-    if (existing.isPresent()) {
-      BaselineManifest m = existing.get();
-      if (m.snapshotId().equals(snapshotId) && m.contentHash().equals(hash)) {
-        return new Outcome(m, true, base.linkCount(), loaded.rejects().size(), sw.seconds(),
-            sw.toString());
-      }
-      throw new BadInputException(new InputProblem(req.out(), "", "", "holds the baseline "
-          + "store of snapshot " + m.snapshotId() + " (content hash " + m.contentHash()
-          + "), not of " + snapshotId + " (content hash " + hash + "); a store is never "
-          + "replaced: remove it or give another --out"));
+    if (!BaselineStore.toWrite(existing, req.out(), "--out", snapshotId, hash)) {
+      return new Outcome(existing.get(), true, base.linkCount(), loaded.rejects().size(),
+          sw.seconds(), sw.toString());
     }
     BaselineManifest m = SparkEvaluator.storeBaseline(cluster, base,
         new BaselineStore.Target(req.out(), snapshotId, hash, "baseline",

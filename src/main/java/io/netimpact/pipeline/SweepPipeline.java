@@ -156,18 +156,12 @@ public final class SweepPipeline {
             + "support; run the sweep without --baseline-out");
       }
       String hash = ContentHash.of(base, BaselineManifest.VERSION);
-      if (existingStore.isEmpty()) {
+      if (BaselineStore.toWrite(existingStore, dir, "--baseline-out", snapshotId, hash)) {
         storeTarget = Optional.of(new BaselineStore.Target(dir, snapshotId, hash,
             "sweep " + sweep.id(), loaded.rejects().isEmpty() ? digest : Optional.empty()));
-      } else if (existingStore.get().snapshotId().equals(snapshotId)
-          && existingStore.get().contentHash().equals(hash)) {
+      } else {
         cluster.note("netimpact sweep: --baseline-out " + dir + " already holds the baseline "
             + "store of snapshot " + snapshotId + " (content hash " + hash + "): left as it is");
-      } else {
-        throw new BadInputException(new InputProblem(dir, "", "", "holds the baseline store "
-            + "of snapshot " + existingStore.get().snapshotId() + " (content hash "
-            + existingStore.get().contentHash() + "), not of " + snapshotId + " (content hash "
-            + hash + "); a store is never replaced: remove it or give another --baseline-out"));
       }
     }
     SparkEvaluator.Result r = SparkEvaluator.run(cluster, "sweep", base, scenarios,

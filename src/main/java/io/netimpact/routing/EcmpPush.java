@@ -98,19 +98,33 @@ public final class EcmpPush {
     Network b = g.base;
     int dst = dag.destination();
     long[] dist = dag.distances();
-    double lost = 0;
     for (int k = b.demByDstStart[dst]; k < b.demByDstStart[dst + 1]; k++) {
       int v = b.demSrc[k];
       double gbps = g.demandGbps(k);
-      if (dist[v] == ShortestPaths.UNREACHABLE) {
-        lost += gbps;
-      } else if (gbps != 0) {
+      if (dist[v] != ShortestPaths.UNREACHABLE && gbps != 0) {
         // The whole DAG is walked in settle order: no heap (queue's) needed.
         traffic[v] += gbps;
         note(v);
       }
     }
     pushAll(g, dag, sink);
+    return unroutable(g, dag);
+  }
+
+  /**
+   * The Gbps of the demands towards the DAG's destination (volumes as {@code g} gives them)
+   * whose source it does not reach: the traffic a push finds no path for. O(those demands).
+   */
+  public static double unroutable(MaskedView g, DestinationDag dag) {
+    Network b = g.base;
+    int dst = dag.destination();
+    long[] dist = dag.distances();
+    double lost = 0;
+    for (int k = b.demByDstStart[dst]; k < b.demByDstStart[dst + 1]; k++) {
+      if (dist[b.demSrc[k]] == ShortestPaths.UNREACHABLE) {
+        lost += g.demandGbps(k);
+      }
+    }
     return lost;
   }
 

@@ -163,17 +163,10 @@ public final class PairEvaluator {
   public DestinationBaseline baselineForNow(DestinationDag dag) {
     dag.checkView(before);
     clearNow(false);
-    int t = dag.destination();
-    long[] d = dag.distances();
     int binding = onDemand.bind(before, dag, nowLatency, nowFingerprint);
-    // The traffic without a path, as the push would count it (the same sum in the same order).
-    double lost = 0;
-    for (int k = base.demandsTo(t); k < base.demandsTo(t + 1); k++) {
-      if (d[base.demandSrc(k)] == INF) {
-        lost += before.demandGbps(k);
-      }
-    }
-    return new DestinationBaseline(dag, onDemand, binding, this, lost);
+    // The traffic without a path, as the push counts it, without pushing.
+    return new DestinationBaseline(dag, onDemand, binding, this,
+        EcmpPush.unroutable(before, dag));
   }
 
   /** Pushes a baseline's demands along its DAG into {@code sink}, keeping nothing. O(DAG). */

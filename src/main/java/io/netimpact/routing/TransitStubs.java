@@ -31,6 +31,9 @@ import java.util.Arrays;
  * V_s devices and E_s arcs; O(V) memory.
  */
 public final class TransitStubs {
+  /** At most this many threads find the stubs (each holds O(V) scratch). */
+  private static final int MAX_THREADS = 8;
+
   private TransitStubs() {}
 
   /**
@@ -64,9 +67,6 @@ public final class TransitStubs {
     });
     return stub;
   }
-
-  /** At most this many threads find the stubs (each holds O(V) scratch). */
-  private static final int MAX_THREADS = 8;
 
   /**
    * Sources, destinations and border devices of a network: what decides, with the sites'

@@ -114,6 +114,28 @@ public final class BaselineStore {
   }
 
   /**
+   * Whether to write a store of snapshot {@code snapshotId} (content hash {@code hash}) at
+   * {@code dir}, given what {@link #existing} found there: yes when nothing is there; no when
+   * that snapshot's store is there already (left as it is); a store of another snapshot or
+   * content is refused (exit 2; {@code option} names where {@code dir} came from), as a store
+   * is never replaced.
+   */
+  public static boolean toWrite(Optional<BaselineManifest> existing, String dir, String option,
+      String snapshotId, String hash) {
+    if (existing.isEmpty()) {
+      return true;
+    }
+    BaselineManifest m = existing.get();
+    if (m.snapshotId().equals(snapshotId) && m.contentHash().equals(hash)) {
+      return false;
+    }
+    throw new BadInputException(new InputProblem(dir, "", "", "holds the baseline store of "
+        + "snapshot " + m.snapshotId() + " (content hash " + m.contentHash() + "), not of "
+        + snapshotId + " (content hash " + hash + "); a store is never replaced: remove it or "
+        + "give another " + option));
+  }
+
+  /**
    * The compiled network the store holds, if it holds one that this build can read ({@link
    * NetworkFile#layout}: written by a build of the same network layout); empty otherwise (a
    * store without it, or of another layout: the caller compiles the snapshot). The network is
