@@ -27,7 +27,10 @@ import java.util.List;
  * the ancestors A of the changed arcs' tails, can change distance or next hops, and no traffic
  * from outside A ever enters A; so A alone is re-solved ({@link ShortestPaths#resettle}) and
  * the load delta is the traffic originating in A (and at sources whose volume changed) pushed
- * after minus pushed before. O(|A| log |A| + the DAG below A). <em>Reroute</em> (any mask):
+ * after minus pushed before. O(|A| log |A| + the DAG below A). A device of A that ends up
+ * past the baseline's horizon is vouched for only when it is unreachable with nothing it can
+ * reach outside A (cut off, as a PoP losing both uplinks); otherwise the pair is rerouted.
+ * <em>Reroute</em> (any mask):
  * a fresh {@link ShortestPaths#toward} on the view of the change, O(E log V). Both use the
  * same kernel: one Dijkstra, one push ({@link EcmpPush}), one latency and fingerprint
  * computation ({@link PathStats}), one DAG walk ({@link DagWalk}).
@@ -77,6 +80,11 @@ public final class PairEvaluator {
   private double[] acc;
   private final IntArrayList accArcs = new IntArrayList();
   private boolean[] accSeen;
+  // regionExact's walk: devices walked this pair carry cutStamp.
+  private final int[] cutMark;
+  private int cutStamp;
+  private final IntArrayList cutStack = new IntArrayList();
+  private long fallbacks;
 
   public PairEvaluator(Network base) {
     this.base = base;
@@ -93,6 +101,7 @@ public final class PairEvaluator {
     this.demandOf = new int[n];
     Arrays.fill(demandOf, -1);
     this.inA = new boolean[n];
+    this.cutMark = new int[n];
     this.aOrder = new int[n];
     this.freshLatency = new double[n];
     this.freshFingerprint = new long[n];
@@ -445,19 +454,14 @@ public final class PairEvaluator {
       dist[x] = INF;
     }
     int reached = paths.resettle(after, t, dist, inA, aNodes, aNodes.length, aOrder);
-    // The baseline leaves out devices past its horizon (towardSources): a region distance
-    // after within the horizon is exact (any path through a left-out device is longer), one
-    // beyond it (or unreachable) may not be, and then the pair is rerouted instead.
-    long horizon = b.dag.horizon();
-    for (int x : aNodes) {
-      if (dist[x] > horizon) {
-        for (int y : aNodes) {
-          inA[y] = false;
-          dist[y] = d0[y];
-        }
-        aList.clear();
-        return reroute(b, sink);
+    if (!regionExact(b.dag.horizon(), aNodes)) {
+      for (int y : aNodes) {
+        inA[y] = false;
+        dist[y] = d0[y];
       }
+      aList.clear();
+      fallbacks++;
+      return reroute(b, sink);
     }
     // Next hops outside A keep their baseline values, asked of the baseline as needed.
     PathStats.computeRegion(after, t, dist, aOrder, reached, latency, fingerprint, inA, b);
@@ -484,6 +488,80 @@ public final class PairEvaluator {
     }
     aList.clear();
     return new PairResult(lostB, lostA, newlyLost, changes);
+  }
+
+  /**
+   * Whether the region's distances after the change, as {@link ShortestPaths#resettle} left
+   * them, are exact. The baseline leaves out devices past its horizon (towardSources): a
+   * distance within the horizon is exact (any path through a left-out device is longer); one
+   * beyond it may not be, unless the device is unreachable and nothing it can reach on the
+   * after view leaves the region (a device cut off, alone or with part of the region: no
+   * device outside can help it, left out or not). O(arcs out of the region) per pair: a
+   * device found cut off marks everything it reaches, so none is walked twice.
+   */
+  private boolean regionExact(long horizon, int[] aNodes) {
+    if (++cutStamp == 0) {
+      Arrays.fill(cutMark, 0);
+      cutStamp = 1;
+    }
+    for (int x : aNodes) {
+      if (dist[x] > horizon && (dist[x] != INF || !cutOff(x))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether every device {@code x} reaches on the after view (usable arcs, drained devices
+   * included, which only widens the search) is in the region: then it has no path to the
+   * destination, which is outside it. Devices already walked this pair were found cut off.
+   */
+  private boolean cutOff(int x) {
+    if (cutMark[x] == cutStamp) {
+      return true;
+    }
+    cutMark[x] = cutStamp;
+    cutStack.clear();
+    cutStack.add(x);
+    Network.Slots slots = after.slots;
+    while (!cutStack.isEmpty()) {
+      int u = cutStack.popInt();
+      for (int k = slots.outFrom[u]; k < slots.outFrom[u + 1]; k++) {
+        int j = slots.outSlot[k];
+        if (after.outSlotUsable(j) && !reachesWithin(base.outHead[j])) {
+          return false;
+        }
+      }
+      if (after.hasExtraOut[u]) {
+        for (int arc : after.extraOut(u)) {
+          if (!reachesWithin(after.head(arc))) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** For {@link #cutOff}: false when {@code y} is outside the region, else stacks it once. */
+  private boolean reachesWithin(int y) {
+    if (!inA[y]) {
+      return false;
+    }
+    if (cutMark[y] != cutStamp) {
+      cutMark[y] = cutStamp;
+      cutStack.add(y);
+    }
+    return true;
+  }
+
+  /**
+   * Pairs whose repair found a region distance it could not vouch for ({@link #regionExact})
+   * and was rerouted instead, since this evaluator was made.
+   */
+  long fallbacks() {
+    return fallbacks;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.netimpact.impact;
 
 import io.netimpact.testing.After;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
@@ -12,6 +13,7 @@ import io.netimpact.testing.RandomNetworks;
 import io.netimpact.testing.ReportAssertions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Incremental and full sweeps give identical reports. */
@@ -68,5 +70,44 @@ class SweepEngineTest {
         ReportAssertions.assertSameReport(full.get(i), inc.get(i), "seed " + seed + " " + changes.get(i).id());
       }
     }
+  }
+
+  @Test
+  void incrementalEqualsFull_whenChangesCutDevicesOff() {
+    int cases = 0;
+    for (long seed = 1; seed <= 25; seed++) {
+      Snapshot s = RandomNetworks.snapshot(seed, 8 + (int) (seed % 7), 14 + (int) (seed % 9),
+          60);
+      Network base = NetworkCompiler.compile(s);
+      List<Change> changes = new ArrayList<>();
+      // Every device alone, and every linked pair of devices together, cut off from the rest.
+      s.devices().forEach(d -> changes.add(cutOff(s, "alone:" + d.id(), Set.of(d.id()))));
+      s.links().forEach(l -> changes.add(cutOff(s, "pair:" + l.id(), Set.of(l.a(), l.b()))));
+      List<Scenario> sc = scenarios(base, changes);
+      List<ImpactReport> full = Evaluator.evaluate("r", "s", base, sc, Evaluator.Strategy.FULL,
+          Thresholds.DEFAULT);
+      List<ImpactReport> inc = Evaluator.evaluate("r", "s", base, sc,
+          Evaluator.Strategy.INCREMENTAL, Thresholds.DEFAULT);
+      for (int i = 0; i < sc.size(); i++) {
+        ReportAssertions.assertSameReport(full.get(i), inc.get(i),
+            "seed " + seed + " " + changes.get(i).id());
+        cases++;
+      }
+    }
+    assertTrue(cases > 500, "cases " + cases);
+  }
+
+  /** Every link with exactly one end in {@code island} taken down. */
+  private static Change cutOff(Snapshot s, String id, Set<String> island) {
+    List<ChangeOp> ops = new ArrayList<>();
+    s.links().forEach(l -> {
+      if (island.contains(l.a()) != island.contains(l.b())) {
+        ops.add(new ChangeOp.SetLinkUp(l.id(), false));
+      }
+    });
+    if (ops.isEmpty()) {
+      ops.add(new ChangeOp.SetLinkUp(s.links().get(0).id(), false));
+    }
+    return new Change(id, "", ops);
   }
 }
