@@ -58,6 +58,7 @@
 #
 # --jfr records a JFR profile of every review (target/benchmark/<run>.jfr); summarise one with
 #   jfr print --stack-depth 64 --events jdk.ExecutionSample FILE > samples.txt   (then count top frames)
+# (A JFR run has no class-data archive: the launcher leaves it out with Flight Recorder on.)
 # Needs only bash, java, python3 and GNU time (installed with apt-get when missing).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -108,6 +109,9 @@ mkdir -p "$BENCH" "$ROOT/target/benchmark/snapshots"
 # Build once here, so that no run below pays for a build.
 (cd "$ROOT" && mvn -q -B -DskipTests package) >&2
 export NETIMPACT_NO_BUILD=1
+# The launcher's class-data archive (jobs/netimpact), made now when the build is newer, so that
+# no timed run below pays for it. Runs with --jfr, or of another build (--jar), go without it.
+[[ -z "$JAR" ]] && "$ROOT/jobs/netimpact" --help > /dev/null
 if [[ -n "$JAR" ]]; then
   export NETIMPACT_JAR="$JAR"
 fi

@@ -78,12 +78,12 @@ public final class RunOptions {
     if (sse != null) {
       cluster.encryptReports(outPath(), sse, Optional.ofNullable(sseKmsKey));
     }
-    Map<String, String> sparkConf = cluster.sparkSettings();
     JobSettings settings = JobSettings.resolve(spark.confPairs(),
-        Optional.ofNullable(spark.propertiesFile), sparkConf, JobSettings.defaultsFile());
+        Optional.ofNullable(spark.propertiesFile), cluster.askedSettings(),
+        JobSettings.defaultsFile());
     Thresholds th = settings.thresholds(Optional.ofNullable(warnUtilFlag));
     if (printConfig) {
-      print(out, settings, warnUtilFlag, sparkConf, cluster.storageSettings());
+      print(out, settings, warnUtilFlag, cluster.sparkSettings(), cluster.storageSettings());
     }
     return th;
   }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -31,22 +32,71 @@ import scala.Tuple2;
  * the Spark layer's own classes reach the session through the package-private accessors.
  */
 public final class Cluster {
-  private final SparkSession spark;
+  /** Sessions being started in the background, which a driver exit waits for. */
+  private static final java.util.Set<CompletableFuture<SparkSession>> STARTING =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private final CompletableFuture<SparkSession> spark;
+  /** The storage configuration every driver-side reader and writer uses. */
+  private final Configuration storage;
+  /** What a session started here was asked for; empty when this cluster joined a session. */
+  private final Optional<SparkConf> asked;
   private final Consumer<String> progress;
 
-  private Cluster(SparkSession spark, Consumer<String> progress) {
+  private Cluster(CompletableFuture<SparkSession> spark, Configuration storage,
+      Optional<SparkConf> asked, Consumer<String> progress) {
     this.spark = spark;
+    this.storage = storage;
+    this.asked = asked;
     this.progress = progress;
   }
 
   /**
    * Starts (or joins) the session for {@code settings}: Kryo with netimpact's registrator,
    * eight shuffle partitions and no console progress bar unless the settings say otherwise.
+   *
+   * <p>A new session starts on a thread of its own (about 0.8 s on a laptop-sized machine)
+   * while the driver goes on reading its inputs, which need only the storage configuration:
+   * the one Spark derives from the same settings ({@code SparkHadoopUtil.newConfiguration},
+   * what the {@code SparkContext} itself uses). The first call that needs Spark waits for it,
+   * and a failed start is thrown there. An existing session is joined at once, as before.
    */
   public static Cluster start(SubmitSettings settings, String appName,
       Consumer<String> progress) {
-    return new Cluster(SparkSession.builder().config(sparkConf(settings, appName)).getOrCreate(),
-        progress);
+    SparkConf conf = sparkConf(settings, appName);
+    if (SparkSession.getDefaultSession().isDefined()
+        || SparkSession.getActiveSession().isDefined()) {
+      return of(SparkSession.builder().config(conf).getOrCreate(), progress);
+    }
+    CompletableFuture<SparkSession> session = new CompletableFuture<>();
+    STARTING.add(session);
+    Thread t = new Thread(() -> {
+      try {
+        session.complete(SparkSession.builder().config(conf).getOrCreate());
+      } catch (Throwable e) {
+        session.completeExceptionally(e);
+      } finally {
+        STARTING.remove(session);
+      }
+    }, "netimpact-spark-start");
+    t.setDaemon(true);
+    t.start();
+    return new Cluster(session, org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(conf),
+        Optional.of(conf.clone()), progress);
+  }
+
+  /**
+   * Waits for sessions still starting (a run that ends before its session is up): the driver
+   * then stops it and exits, instead of exiting under a half-made {@code SparkContext}.
+   */
+  static void awaitStarting() {
+    for (CompletableFuture<SparkSession> s : List.copyOf(STARTING)) {
+      try {
+        s.get(120, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // A start that failed or hangs has nothing to stop.
+      }
+    }
   }
 
   /** The Spark configuration {@link #start} uses for {@code settings}. */
@@ -68,24 +118,36 @@ public final class Cluster {
 
   /** A cluster over a session the caller owns (tests, notebooks, embedding). */
   public static Cluster of(SparkSession spark, Consumer<String> progress) {
-    return new Cluster(spark, progress);
+    return new Cluster(CompletableFuture.completedFuture(spark),
+        spark.sparkContext().hadoopConfiguration(), Optional.empty(), progress);
   }
 
+  /** The session, once started (waits for a start under way; rethrows its failure). */
   SparkSession session() {
-    return spark;
+    try {
+      return spark.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw Cluster.<RuntimeException>unchecked(e.getCause());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E unchecked(Throwable e) throws E {
+    throw (E) e;
   }
 
   JavaSparkContext jsc() {
-    return JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return JavaSparkContext.fromSparkContext(session().sparkContext());
   }
 
+  /** The storage (Hadoop) configuration; needs no session. */
   Configuration hadoop() {
-    return spark.sparkContext().hadoopConfiguration();
+    return storage;
   }
 
   /** The session's Spark configuration (a copy). */
   SparkConf conf() {
-    return spark.sparkContext().getConf();
+    return session().sparkContext().getConf();
   }
 
   /** One line for whoever watches the run (the command line prints it). */
@@ -97,8 +159,15 @@ public final class Cluster {
     return progress;
   }
 
-  /** Runs {@code action}, reporting the tasks of its Spark stages every few seconds. */
+  /**
+   * Runs {@code action}, reporting the tasks of its Spark stages every few seconds. Work that
+   * begins while the session is still starting is driver work (reading inputs): it runs at
+   * once, without stage lines.
+   */
   public <T> T during(String what, Supplier<T> action) {
+    if (!spark.isDone()) {
+      return action.get();
+    }
     return StageProgress.during(jsc(), progress, what, action);
   }
 
@@ -149,10 +218,24 @@ public final class Cluster {
     return PublishedRun.all(hadoop(), out);
   }
 
-  /** The Spark settings in effect, sorted by key. */
+  /** The Spark settings in effect, sorted by key (waits for a session still starting). */
   public Map<String, String> sparkSettings() {
+    return sorted(conf());
+  }
+
+  /**
+   * The Spark settings the run asked for, sorted by key: those of {@link #sparkSettings}
+   * without what Spark adds when it starts (its application id, ports, start time), so that
+   * the job's own settings can be resolved before the session is up. A joined session's
+   * settings when this cluster did not start one.
+   */
+  public Map<String, String> askedSettings() {
+    return asked.isPresent() ? sorted(asked.get()) : sparkSettings();
+  }
+
+  private static Map<String, String> sorted(SparkConf sc) {
     Map<String, String> conf = new TreeMap<>();
-    for (Tuple2<String, String> kv : spark.sparkContext().getConf().getAll()) {
+    for (Tuple2<String, String> kv : sc.getAll()) {
       conf.put(kv._1(), kv._2());
     }
     return conf;
@@ -179,6 +262,11 @@ public final class Cluster {
 
   /** {@link Encryption#apply} on this session's storage, for reports written to {@code out}. */
   public void encryptReports(String out, Encryption.Sse sse, java.util.Optional<String> kmsKey) {
-    Encryption.apply(hadoop(), out, sse, kmsKey.orElse(null));
+    Encryption.apply(storage, out, sse, kmsKey.orElse(null));
+    // Spark's own writers use the session's configuration: encrypted the same way.
+    Configuration sessions = session().sparkContext().hadoopConfiguration();
+    if (sessions != storage) {
+      Encryption.apply(sessions, out, sse, kmsKey.orElse(null));
+    }
   }
 }

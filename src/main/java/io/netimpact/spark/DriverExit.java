@@ -33,6 +33,7 @@ public final class DriverExit {
   /** Stops the default session with {@code code}, then exits the way the deploy mode needs. */
   public static void exit(int code) throws Exception {
     System.out.flush();
+    Cluster.awaitStarting();
     // Sessions outlive commands so that tests can share one; a real run stops it here.
     scala.Option<SparkSession> session = SparkSession.getDefaultSession();
     if (session.isDefined()) {
