@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -32,7 +33,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A report table that is already on the driver (a review's rows, a sweep's baseline and worst
  * case), written as one file by the driver: Parquet through parquet-hadoop, or JSON lines through
- * Jackson, in the layout Spark's writers give (one {@code part-00000-*} file, columns in schema
+ * Jackson, in the layout Spark's writers give ({@code part-00000-*} files, columns in schema
  * order, nulls written, the Spark schema in the Parquet footer), so that readers cannot tell the
  * two apart. It saves a Spark SQL job and its commit per table: for a review, every table.
  * Flat schemas of strings, doubles, longs, ints and booleans. O(rows x columns).
@@ -41,28 +42,54 @@ public final class DriverTables {
   /** The footer key under which Spark keeps a file's Spark schema. */
   static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
 
+  /** Rows above which a table is split into parts written at once (one per core at most). */
+  static final int ROWS_PER_PART = 250_000;
+  private static final int MAX_PART_THREADS = 8;
+
   private DriverTables() {}
 
   /**
-   * Writes {@code rows} as the one file of table directory {@code dir}.
+   * Writes {@code rows} into table directory {@code dir}: one file, or for a table of more
+   * than {@link #ROWS_PER_PART} rows up to one file per core ({@code part-00000-*},
+   * {@code part-00001-*}, ..., contiguous slices in row order, as Spark names a job's parts),
+   * written at once. O(rows x columns) work over that many threads.
    *
    * @throws IllegalArgumentException for a column type other than the flat ones above
    */
   public static void write(FileSystem fs, Configuration hadoop, Path dir, boolean parquet,
       StructType schema, List<Row> rows) {
-    String name = "part-00000-" + UUID.randomUUID() + "-c000"
-        + (parquet ? ".snappy.parquet" : ".json");
-    Path file = new Path(dir, name);
+    int threads = Math.min(MAX_PART_THREADS, Runtime.getRuntime().availableProcessors());
+    write(fs, hadoop, dir, parquet, schema, rows, ROWS_PER_PART, threads);
+  }
+
+  /** {@link #write} with the part size and thread count given (tests). */
+  static void write(FileSystem fs, Configuration hadoop, Path dir, boolean parquet,
+      StructType schema, List<Row> rows, int rowsPerPart, int threads) {
+    int n = rows.size();
+    int parts = (int) Math.max(1, Math.min(threads, ((long) n + rowsPerPart - 1) / rowsPerPart));
+    String job = UUID.randomUUID().toString();
     try {
       fs.mkdirs(dir);
-      if (parquet) {
-        writeParquet(hadoop, file, schema, rows);
-      } else {
-        writeJson(fs, file, schema, rows);
-      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new UncheckedIOException("cannot make " + dir, e);
     }
+    IntStream stream = IntStream.range(0, parts);
+    (parts > 1 ? stream.parallel() : stream).forEach(i -> {
+      String name = String.format(java.util.Locale.ROOT, "part-%05d-%s-c000%s", i, job,
+          parquet ? ".snappy.parquet" : ".json");
+      Path file = new Path(dir, name);
+      List<Row> slice = rows.subList((int) ((long) n * i / parts),
+          (int) ((long) n * (i + 1) / parts));
+      try {
+        if (parquet) {
+          writeParquet(hadoop, file, schema, slice);
+        } else {
+          writeJson(fs, file, schema, slice);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + file, e);
+      }
+    });
   }
 
   private static void writeParquet(Configuration hadoop, Path file, StructType schema,

@@ -131,4 +131,40 @@ class DriverTablesTest {
       assertEquals(Json.MAPPER.writeValueAsString(n), lines.get(i), "row " + i);
     }
   }
+
+  @Test
+  void aLargeTable_isWrittenAsSeveralParts_thatReadBackInRowOrder() throws Exception {
+    SparkSession spark = SparkTestSession.get();
+    FileSystem fs = FileSystem.getLocal(new Configuration());
+    StructType schema = ReportTables.LINK_BASELINE_SCHEMA;
+    List<Row> rows = rows(schema, 7, 1001);
+    for (boolean parquet : new boolean[] {true, false}) {
+      java.nio.file.Path dir = tmp.resolve("parts-" + parquet);
+      DriverTables.write(fs, new Configuration(), new org.apache.hadoop.fs.Path(dir.toString()),
+          parquet, schema, rows, 300, 3);
+      List<java.nio.file.Path> parts;
+      try (var files = java.nio.file.Files.list(dir)) {
+        parts = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted()
+            .toList();
+      }
+      assertEquals(3, parts.size(), "three threads: three parts " + parts);
+      for (int i = 0; i < parts.size(); i++) {
+        String name = parts.get(i).getFileName().toString();
+        assertEquals(String.format("part-%05d", i), name.substring(0, 10));
+        assertEquals(parts.get(0).getFileName().toString().substring(10), name.substring(10),
+            "one job id for every part, as Spark names them");
+      }
+      // Part by part, in name order, the rows come back in the order they were given.
+      List<String> back = new ArrayList<>();
+      for (java.nio.file.Path part : parts) {
+        Dataset<Row> df = parquet ? spark.read().parquet(part.toString())
+            : spark.read().schema(schema).json(part.toString());
+        df.collectAsList().forEach(r -> back.add(r.toString()));
+      }
+      List<String> expected = new ArrayList<>();
+      Dataset<Row> theirs = spark.createDataFrame(rows, schema);
+      theirs.collectAsList().forEach(r -> expected.add(r.toString()));
+      assertEquals(expected, back, parquet ? "parquet" : "json");
+    }
+  }
 }
