@@ -2,6 +2,7 @@ package io.netimpact.impact;
 
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
+import io.netimpact.routing.PathsAfter;
 import io.netimpact.routing.RouteChange;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -181,18 +182,18 @@ public final class Assembler {
       changed[a] = false;
     }
     List<DemandImpact> demands = new ArrayList<>(state.changes().size());
+    // The at-risk test, once per pair's paths after for all its demands. An arc not looked
+    // at is as it was, and OK.
+    java.util.IdentityHashMap<PathsAfter, boolean[]> risky = new java.util.IdentityHashMap<>();
+    java.util.function.IntPredicate over = a -> {
+      int i = Arrays.binarySearch(looked, a);
+      return i >= 0 && overAfter[i];
+    };
     for (RouteChange rc : state.changes()) {
       DemandStatus status = DemandStatus.UNROUTABLE;
       if (rc.routableAfter()) {
-        status = DemandStatus.REROUTED;
-        for (int a : rc.pathArcsAfter()) {
-          // An arc not looked at is as it was, and OK.
-          int i = Arrays.binarySearch(looked, a);
-          if (i >= 0 && overAfter[i]) {
-            status = DemandStatus.AT_RISK;
-            break;
-          }
-        }
+        boolean[] crossing = risky.computeIfAbsent(rc.pathsAfter(), p -> p.crossing(over));
+        status = crossing[rc.pathNode()] ? DemandStatus.AT_RISK : DemandStatus.REROUTED;
       }
       int k = rc.demand();
       demands.add(new DemandImpact(runId, sid, base.nodeId(base.demandSrc(k)),

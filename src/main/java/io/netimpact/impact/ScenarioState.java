@@ -1,6 +1,7 @@
 package io.netimpact.impact;
 
 import io.netimpact.routing.PairResult;
+import io.netimpact.routing.PathsAfter;
 import io.netimpact.routing.RouteChange;
 import it.unimi.dsi.fastutil.ints.Int2DoubleMap;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
@@ -19,7 +20,7 @@ import java.util.List;
  * one), so the plain-Java loop, a task's pre-merge and Spark's reduce are one operation.
  */
 public final class ScenarioState implements Serializable {
-  private static final long serialVersionUID = 3L;
+  private static final long serialVersionUID = 4L;
 
   private final int scenario;
   // The deltas and the route changes are written as flat primitives (writeObject): a sweep
@@ -116,6 +117,18 @@ public final class ScenarioState implements Serializable {
       out.writeInt(e.getIntKey());
       out.writeDouble(e.getDoubleValue());
     }
+    // Each pair's paths after once, then every change naming its pair's paths by number.
+    java.util.IdentityHashMap<PathsAfter, Integer> numbers = new java.util.IdentityHashMap<>();
+    List<PathsAfter> paths = new ArrayList<>();
+    for (RouteChange c : changes) {
+      if (numbers.putIfAbsent(c.pathsAfter(), paths.size()) == null) {
+        paths.add(c.pathsAfter());
+      }
+    }
+    out.writeInt(paths.size());
+    for (PathsAfter p : paths) {
+      PathsAfter.write(p, out);
+    }
     out.writeInt(changes.size());
     for (RouteChange c : changes) {
       out.writeInt(c.demand());
@@ -123,11 +136,8 @@ public final class ScenarioState implements Serializable {
       out.writeDouble(c.latencyBeforeMs());
       out.writeDouble(c.latencyAfterMs());
       out.writeDouble(c.gbpsAfter());
-      int[] arcs = c.pathArcsAfter();
-      out.writeInt(arcs.length);
-      for (int a : arcs) {
-        out.writeInt(a);
-      }
+      out.writeInt(numbers.get(c.pathsAfter()));
+      out.writeInt(c.pathNode());
     }
   }
 
@@ -138,6 +148,10 @@ public final class ScenarioState implements Serializable {
     for (int i = 0; i < deltas; i++) {
       delta.put(in.readInt(), in.readDouble());
     }
+    PathsAfter[] paths = new PathsAfter[in.readInt()];
+    for (int i = 0; i < paths.length; i++) {
+      paths[i] = PathsAfter.read(in);
+    }
     int n = in.readInt();
     changes = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -146,12 +160,10 @@ public final class ScenarioState implements Serializable {
       double latB = in.readDouble();
       double latA = in.readDouble();
       double gbps = in.readDouble();
-      int[] arcs = new int[in.readInt()];
-      for (int j = 0; j < arcs.length; j++) {
-        arcs[j] = in.readInt();
-      }
-      changes.add(new RouteChange(demand, (flags & 1) != 0, (flags & 2) != 0, latB, latA, arcs,
-          gbps));
+      PathsAfter p = paths[in.readInt()];
+      int node = in.readInt();
+      changes.add(new RouteChange(demand, (flags & 1) != 0, (flags & 2) != 0, latB, latA, p,
+          node, gbps));
     }
   }
 }

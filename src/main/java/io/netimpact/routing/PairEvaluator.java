@@ -85,6 +85,11 @@ public final class PairEvaluator {
   private int cutStamp;
   private final IntArrayList cutStack = new IntArrayList();
   private long fallbacks;
+  // compare's notes of one pair's changed demands (latencies before and after, interleaved).
+  private final IntArrayList changedDemand = new IntArrayList();
+  private final IntArrayList changedSource = new IntArrayList();
+  private final it.unimi.dsi.fastutil.doubles.DoubleArrayList changedLatency =
+      new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
 
   public PairEvaluator(Network base) {
     this.base = base;
@@ -474,13 +479,13 @@ public final class PairEvaluator {
     push.push(after, t, dist, this::accumulate, 1.0);
     flushAcc(sink);
     // 4. Demands whose routing changed: only sources in A can have.
-    List<RouteChange> changes = new ArrayList<>();
     double newlyLost = 0;
     for (int x : aNodes) {
       if (demandOf[x] >= 0) {
-        newlyLost += compare(b, demandOf[x], x, dist, latency, fingerprint, changes);
+        newlyLost += compare(b, demandOf[x], x, dist, latency, fingerprint);
       }
     }
+    List<RouteChange> changes = changes(b, dist);
     // 5. Back to the baseline for the next pair.
     for (int x : aNodes) {
       inA[x] = false;
@@ -588,22 +593,48 @@ public final class PairEvaluator {
 
   /**
    * Compares demand {@code k} (from {@code s}) before and after, given the after distances,
-   * latencies and fingerprints (the view shows the pair's mask): adds a {@link RouteChange}
-   * to {@code into} when its routing changed, and returns its Gbps newly without a path.
+   * latencies and fingerprints (the view shows the pair's mask): notes it for {@link
+   * #changes} when its routing changed, and returns its Gbps newly without a path.
    */
   private double compare(DestinationBaseline b, int k, int s, long[] distAfter,
-      double[] latencyAfter, long[] fingerprintAfter, List<RouteChange> into) {
-    int t = b.destination();
+      double[] latencyAfter, long[] fingerprintAfter) {
     boolean rb = b.dag.distances()[s] != INF;
     boolean ra = distAfter[s] != INF;
     if (rb == ra && (!rb || b.fingerprint(s) == fingerprintAfter[s])) {
       return 0;
     }
-    into.add(new RouteChange(k, rb, ra, rb ? b.latency(s) : Double.NaN,
-        ra ? latencyAfter[s] : Double.NaN,
-        ra ? walk.arcsBelow(after, t, distAfter, s) : new int[0]));
+    changedDemand.add(k);
+    changedSource.add(s);
+    changedLatency.add(rb ? b.latency(s) : Double.NaN);
+    changedLatency.add(ra ? latencyAfter[s] : Double.NaN);
     double va = after.demandGbps(k);
     return rb && !ra && va > 0 ? va : 0;
+  }
+
+  /**
+   * The route changes {@link #compare} noted for this pair, their paths after walked once for
+   * all of them ({@link DagWalk#pathsBelow}); clears the notes. O(the union of their paths).
+   */
+  private List<RouteChange> changes(DestinationBaseline b, long[] distAfter) {
+    int m = changedDemand.size();
+    List<RouteChange> out = new ArrayList<>(m);
+    if (m == 0) {
+      return out;
+    }
+    int[] sources = changedSource.toIntArray();
+    int[] node = new int[m];
+    PathsAfter paths = walk.pathsBelow(after, b.destination(), distAfter, sources, m, node);
+    long[] d0 = b.dag.distances();
+    for (int i = 0; i < m; i++) {
+      boolean ra = node[i] >= 0;
+      out.add(new RouteChange(changedDemand.getInt(i), d0[sources[i]] != INF, ra,
+          changedLatency.getDouble(2 * i), changedLatency.getDouble(2 * i + 1),
+          ra ? paths : PathsAfter.NONE, node[i]));
+    }
+    changedDemand.clear();
+    changedSource.clear();
+    changedLatency.clear();
+    return out;
   }
 
   /** Adds a push's share into the dense scratch, remembering which arcs it touched. */
@@ -677,13 +708,11 @@ public final class PairEvaluator {
     accArcs.clear();
     PathStats.computeAll(after, dag, freshLatency, freshFingerprint);
     b.completeStatistics();
-    List<RouteChange> changes = new ArrayList<>();
     double newlyLost = 0;
     long[] d1 = dag.distances();
     for (int k = base.demandsTo(t); k < base.demandsTo(t + 1); k++) {
-      newlyLost += compare(b, k, base.demandSrc(k), d1, freshLatency, freshFingerprint,
-          changes);
+      newlyLost += compare(b, k, base.demandSrc(k), d1, freshLatency, freshFingerprint);
     }
-    return new PairResult(b.lost, lostA, newlyLost, changes);
+    return new PairResult(b.lost, lostA, newlyLost, changes(b, d1));
   }
 }

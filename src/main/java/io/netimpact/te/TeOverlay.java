@@ -16,6 +16,7 @@ import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.routing.PairEvaluator;
+import io.netimpact.routing.PathsAfter;
 import io.netimpact.routing.RouteChange;
 import io.netimpact.routing.ScenarioMask;
 import io.netimpact.routing.ShortestPaths;
@@ -364,7 +365,8 @@ public final class TeOverlay implements Overlay {
       int[] arcArray = arcs.toIntArray();
       Arrays.sort(arcArray);
       restated.add(new RouteChange(k, routB, routA, routB ? latB : Double.NaN,
-          routA ? latA : Double.NaN, routA ? arcArray : new int[0], ts.gbpsA()[i]));
+          routA ? latA : Double.NaN, routA ? PathsAfter.of(arcArray) : PathsAfter.NONE,
+          routA ? 0 : -1, ts.gbpsA()[i]));
     }
     state.replaceChanges(k -> Arrays.binarySearch(ts.pairs(), k) >= 0, restated);
   }

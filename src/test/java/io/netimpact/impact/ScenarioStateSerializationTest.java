@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netimpact.routing.PairResult;
+import io.netimpact.routing.PathsAfter;
 import io.netimpact.routing.RouteChange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,15 +25,19 @@ class ScenarioStateSerializationTest {
       st.addLoad(rnd.nextInt(10_000), rnd.nextDouble() * 100 - 50);
     }
     for (int p = 0; p < 30; p++) {
+      // One pair's paths after, shared by its changes.
+      int nodes = 1 + rnd.nextInt(12);
+      PathsAfter paths = io.netimpact.testing.RandomNetworks.paths(rnd, nodes, 3, 10_000);
       List<RouteChange> changes = new ArrayList<>();
       for (int i = 0; i < rnd.nextInt(5); i++) {
         boolean rb = rnd.nextBoolean();
         boolean ra = rnd.nextBoolean();
-        int[] arcs = rnd.ints(ra ? rnd.nextInt(20) : 0, 0, 10_000).toArray();
+        PathsAfter pa = ra ? paths : PathsAfter.NONE;
+        int node = ra ? rnd.nextInt(nodes) : -1;
         changes.add(rnd.nextBoolean()
             ? new RouteChange(rnd.nextInt(1000), rb, ra, rb ? rnd.nextDouble() : Double.NaN,
-                ra ? rnd.nextDouble() : Double.NaN, arcs)
-            : new RouteChange(rnd.nextInt(1000), rb, ra, 1.5, -0.0, arcs, rnd.nextDouble()));
+                ra ? rnd.nextDouble() : Double.NaN, pa, node)
+            : new RouteChange(rnd.nextInt(1000), rb, ra, 1.5, -0.0, pa, node, rnd.nextDouble()));
       }
       st.add(new PairResult(rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble(), changes));
     }
@@ -62,6 +67,12 @@ class ScenarioStateSerializationTest {
       assertSameBits(a.latencyAfterMs(), b.latencyAfterMs());
       assertSameBits(a.gbpsAfter(), b.gbpsAfter());
       assertArrayEquals(a.pathArcsAfter(), b.pathArcsAfter());
+      assertEquals(a.pathNode(), b.pathNode());
+      for (int j = 0; j < i; j++) {
+        // Changes that shared their pair's paths still share one copy.
+        assertEquals(a.pathsAfter() == st.changes().get(j).pathsAfter(),
+            b.pathsAfter() == back.changes().get(j).pathsAfter(), "changes " + j + ", " + i);
+      }
     }
     // Still mergeable after the trip.
     ScenarioState merged = back.merge(new ScenarioState(42));

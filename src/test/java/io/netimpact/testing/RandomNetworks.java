@@ -92,4 +92,24 @@ public final class RandomNetworks {
     }
     return new Change("rc-" + seed, "random change " + seed, ops);
   }
+
+  /**
+   * A random {@link io.netimpact.routing.PathsAfter} of {@code nodes} local nodes, each but the
+   * first with fewer than {@code maxOut} arcs to nodes before it; the arcs numbered in order
+   * when {@code arcRange} is 0, drawn from {@code [0, arcRange)} otherwise.
+   */
+  public static io.netimpact.routing.PathsAfter paths(java.util.SplittableRandom rnd, int nodes,
+      int maxOut, int arcRange) {
+    int[] start = new int[nodes + 1];
+    it.unimi.dsi.fastutil.ints.IntArrayList arcs = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    it.unimi.dsi.fastutil.ints.IntArrayList heads = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    for (int v = 0; v < nodes; v++) {
+      for (int j = 0; v > 0 && j < rnd.nextInt(maxOut); j++) {
+        arcs.add(arcRange == 0 ? arcs.size() : rnd.nextInt(arcRange));
+        heads.add(rnd.nextInt(v));
+      }
+      start[v + 1] = arcs.size();
+    }
+    return new io.netimpact.routing.PathsAfter(start, arcs.toIntArray(), heads.toIntArray());
+  }
 }
