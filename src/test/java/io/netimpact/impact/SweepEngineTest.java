@@ -27,6 +27,21 @@ class SweepEngineTest {
     return out;
   }
 
+  /** Both strategies over {@code changes}: the same report for each; returns how many. */
+  private static int assertIncrementalEqualsFull(Network base, List<Change> changes,
+      String what) {
+    List<Scenario> sc = scenarios(base, changes);
+    List<ImpactReport> full = Evaluator.evaluate("r", "s", base, sc, Evaluator.Strategy.FULL,
+        Thresholds.DEFAULT);
+    List<ImpactReport> inc = Evaluator.evaluate("r", "s", base, sc,
+        Evaluator.Strategy.INCREMENTAL, Thresholds.DEFAULT);
+    for (int i = 0; i < sc.size(); i++) {
+      ReportAssertions.assertSameReport(full.get(i), inc.get(i),
+          what + " " + changes.get(i).id() + " " + changes.get(i));
+    }
+    return sc.size();
+  }
+
   @Test
   void incrementalEqualsFull_onRandomNetworksWithEveryOpKind() {
     int cases = 0;
@@ -38,14 +53,7 @@ class SweepEngineTest {
       for (int k = 0; k < 8; k++) {
         changes.add(RandomNetworks.change(seed * 100 + k, s));
       }
-      List<Scenario> sc = scenarios(base, changes);
-      List<ImpactReport> full = Evaluator.evaluate("r", "s", base, sc, Evaluator.Strategy.FULL, Thresholds.DEFAULT);
-      List<ImpactReport> inc = Evaluator.evaluate("r", "s", base, sc, Evaluator.Strategy.INCREMENTAL,
-          Thresholds.DEFAULT);
-      for (int i = 0; i < sc.size(); i++) {
-        ReportAssertions.assertSameReport(full.get(i), inc.get(i), "seed " + seed + " " + changes.get(i));
-        cases++;
-      }
+      cases += assertIncrementalEqualsFull(base, changes, "seed " + seed);
     }
     assertEquals(480, cases);
   }
@@ -62,13 +70,7 @@ class SweepEngineTest {
           List.of(new ChangeOp.RemoveDevice(d.id())))));
       s.links().forEach(l -> changes.add(new Change("down:" + l.id(), "",
           List.of(new ChangeOp.SetLinkUp(l.id(), false)))));
-      List<Scenario> sc = scenarios(base, changes);
-      List<ImpactReport> full = Evaluator.evaluate("r", "s", base, sc, Evaluator.Strategy.FULL, Thresholds.DEFAULT);
-      List<ImpactReport> inc = Evaluator.evaluate("r", "s", base, sc, Evaluator.Strategy.INCREMENTAL,
-          Thresholds.DEFAULT);
-      for (int i = 0; i < sc.size(); i++) {
-        ReportAssertions.assertSameReport(full.get(i), inc.get(i), "seed " + seed + " " + changes.get(i).id());
-      }
+      assertIncrementalEqualsFull(base, changes, "seed " + seed);
     }
   }
 
@@ -83,16 +85,7 @@ class SweepEngineTest {
       // Every device alone, and every linked pair of devices together, cut off from the rest.
       s.devices().forEach(d -> changes.add(cutOff(s, "alone:" + d.id(), Set.of(d.id()))));
       s.links().forEach(l -> changes.add(cutOff(s, "pair:" + l.id(), Set.of(l.a(), l.b()))));
-      List<Scenario> sc = scenarios(base, changes);
-      List<ImpactReport> full = Evaluator.evaluate("r", "s", base, sc, Evaluator.Strategy.FULL,
-          Thresholds.DEFAULT);
-      List<ImpactReport> inc = Evaluator.evaluate("r", "s", base, sc,
-          Evaluator.Strategy.INCREMENTAL, Thresholds.DEFAULT);
-      for (int i = 0; i < sc.size(); i++) {
-        ReportAssertions.assertSameReport(full.get(i), inc.get(i),
-            "seed " + seed + " " + changes.get(i).id());
-        cases++;
-      }
+      cases += assertIncrementalEqualsFull(base, changes, "seed " + seed);
     }
     assertTrue(cases > 500, "cases " + cases);
   }

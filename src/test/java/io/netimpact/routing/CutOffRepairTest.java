@@ -48,17 +48,20 @@ class CutOffRepairTest {
         .map(c -> c.demand() + (c.routableAfter() ? " routable" : " lost")).toList();
   }
 
-  @Test
-  void aPopLosingBothUplinks_isRepairedForEveryDestination_asTheRerouteWouldRouteIt() {
-    Network net = NetworkCompiler.compile(popOnARing());
-    ScenarioMask cut = After.mask(net, new ChangeOp.SetLinkUp("up1", false),
-        new ChangeOp.SetLinkUp("up2", false));
-    PairEvaluator repairing = new PairEvaluator(net);
+  /**
+   * Evaluates every destination {@code cut} affects with {@code repairing} (incremental) and a
+   * fresh evaluator (rerouted), checking that both give the same loads, newly lost traffic and
+   * changed demands; returns how many destinations it evaluated.
+   */
+  private static int repairedAsRerouted(Network net, ScenarioMask cut,
+      PairEvaluator repairing) {
     PairEvaluator rerouting = new PairEvaluator(net);
     int pairs = 0;
     for (int t : net.destinations()) {
       DestinationBaseline b = repairing.baseline(t);
-      assertTrue(repairing.affects(b, cut), "every destination has the PoP as a source or is it");
+      if (!repairing.affects(b, cut)) {
+        continue;
+      }
       double[] repaired = new double[net.arcCount()];
       double[] rerouted = new double[net.arcCount()];
       PairResult r = repairing.evaluate(b, cut, true, LoadSink.into(repaired));
@@ -70,7 +73,17 @@ class CutOffRepairTest {
           + net.nodeId(t));
       pairs++;
     }
-    assertEquals(5, pairs);
+    return pairs;
+  }
+
+  @Test
+  void aPopLosingBothUplinks_isRepairedForEveryDestination_asTheRerouteWouldRouteIt() {
+    Network net = NetworkCompiler.compile(popOnARing());
+    ScenarioMask cut = After.mask(net, new ChangeOp.SetLinkUp("up1", false),
+        new ChangeOp.SetLinkUp("up2", false));
+    PairEvaluator repairing = new PairEvaluator(net);
+    // Every destination has the PoP as a source, or is it.
+    assertEquals(5, repairedAsRerouted(net, cut, repairing));
     assertEquals(0, repairing.fallbacks(), "no destination needed a reroute");
   }
 
@@ -82,18 +95,7 @@ class CutOffRepairTest {
     ScenarioMask cut = After.mask(net, new ChangeOp.SetLinkUp("r12", false),
         new ChangeOp.SetLinkUp("r41", false));
     PairEvaluator repairing = new PairEvaluator(net);
-    PairEvaluator rerouting = new PairEvaluator(net);
-    for (int t : net.destinations()) {
-      DestinationBaseline b = repairing.baseline(t);
-      if (!repairing.affects(b, cut)) {
-        continue;
-      }
-      double[] repaired = new double[net.arcCount()];
-      double[] rerouted = new double[net.arcCount()];
-      repairing.evaluate(b, cut, true, LoadSink.into(repaired));
-      rerouting.evaluate(rerouting.baseline(t), cut, false, LoadSink.into(rerouted));
-      assertArrayEquals(rerouted, repaired, 1e-9, "loads towards " + net.nodeId(t));
-    }
+    assertTrue(repairedAsRerouted(net, cut, repairing) > 0);
     assertTrue(repairing.fallbacks() > 0, "some region distance lay past its horizon");
   }
 }
