@@ -1,13 +1,15 @@
 package io.netimpact.routing;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.function.IntConsumer;
 
 /**
- * The one walk over a shortest-path DAG: depth first from a source over its next hops,
- * visiting each DAG arc below the source once. {@link #arcsBelow} collects them (a demand's
- * paths after a change, for the at-risk test); {@link #crosses} stops at the first flagged
- * arc, {@link #pathsBelow} keeps the union below many sources as a {@link PathsAfter}.
- * O(the sub-DAG below the source). An instance holds the visited flags; not thread-safe.
+ * The one walk over a shortest-path DAG: depth first from sources over their next hops
+ * ({@link #nextHops}, the one enumeration of a device's DAG arcs here), visiting each DAG arc
+ * below them once. {@link #arcsBelow} collects those below one source (TE paths);
+ * {@link #pathsBelow} keeps the union below many sources as a {@link PathsAfter} (a pair's
+ * rerouted demands). O(the sub-DAG walked). An instance holds the visited flags; not
+ * thread-safe.
  */
 public final class DagWalk {
   private final boolean[] visited;
@@ -20,19 +22,17 @@ public final class DagWalk {
     visited = new boolean[nodeCount];
   }
 
-  /** Receives DAG arcs; returns false to stop the walk. */
+  /** Receives a DAG arc and its head. */
   @FunctionalInterface
-  interface ArcVisitor {
-    boolean visit(int arc);
+  private interface NextHop {
+    void accept(int arc, int head);
   }
 
   /** The DAG arcs below {@code src} towards {@code dst} (distances {@code dist} on {@code g}). */
   public int[] arcsBelow(MaskedView g, int dst, long[] dist, int src) {
     IntArrayList arcs = new IntArrayList();
-    walk(g, dst, dist, src, a -> {
-      arcs.add(a);
-      return true;
-    });
+    walkFrom(g, dst, dist, src, arcs::add);
+    clearMarks();
     return arcs.toIntArray();
   }
 
@@ -40,16 +40,12 @@ public final class DagWalk {
    * The paths below every source of {@code sources} towards {@code dst} (distances {@code
    * dist} on {@code g}), walked once for all of them: the union of their sub-DAGs as a {@link
    * PathsAfter}, nearest the destination first; {@code localOut[i]} receives source i's local
-   * node. O(the union of the sub-DAGs + its nodes log its nodes).
+   * node (-1 when it is unreachable). O(the union of the sub-DAGs + its nodes log its nodes).
    */
   public PathsAfter pathsBelow(MaskedView g, int dst, long[] dist, int[] sources, int count,
       int[] localOut) {
     for (int i = 0; i < count; i++) {
-      if (dist[sources[i]] != ShortestPaths.UNREACHABLE && !visited[sources[i]]) {
-        see(sources[i]);
-        stack.add(sources[i]);
-        walk(g, dst, dist, a -> true, false);
-      }
+      walkFrom(g, dst, dist, sources[i], arc -> { });
     }
     // Nearest first (a next hop is strictly nearer than its tail): heads before tails.
     int[] nodes = seen.toIntArray();
@@ -64,98 +60,67 @@ public final class DagWalk {
     int[] start = new int[nodes.length + 1];
     IntArrayList arcs = new IntArrayList();
     IntArrayList heads = new IntArrayList();
-    Network b = g.base;
+    NextHop keep = (arc, head) -> {
+      arcs.add(arc);
+      heads.add(local[head]);
+    };
     for (int i = 0; i < nodes.length; i++) {
-      int u = nodes[i];
-      for (int k = g.slots.outFrom[u]; k < g.slots.outFrom[u + 1]; k++) {
-        int j = g.slots.outSlot[k];
-        if (g.isNextHopSlot(dst, dist, u, j)) {
-          arcs.add(b.outArc[j]);
-          heads.add(local[b.outHead[j]]);
-        }
-      }
-      if (g.hasExtraOut[u]) {
-        for (int arc : g.extraOut(u)) {
-          if (g.isNextHop(dst, dist, arc)) {
-            arcs.add(arc);
-            heads.add(local[g.head(arc)]);
-          }
-        }
-      }
+      nextHops(g, dst, dist, nodes[i], keep);
       start[i + 1] = arcs.size();
     }
     for (int i = 0; i < count; i++) {
       localOut[i] = dist[sources[i]] == ShortestPaths.UNREACHABLE ? -1 : local[sources[i]];
     }
-    for (int v : nodes) {
-      visited[v] = false;
-    }
-    seen.clear();
+    clearMarks();
     return new PathsAfter(start, arcs.toIntArray(), heads.toIntArray());
   }
 
-  /** Whether some path below {@code src} crosses an arc flagged in {@code flag}. */
-  public boolean crosses(MaskedView g, int dst, long[] dist, int src, boolean[] flag) {
-    return !walk(g, dst, dist, src, a -> a >= flag.length || !flag[a]);
-  }
-
-  /** Visits the DAG arcs below src; false when the visitor stopped the walk. */
-  boolean walk(MaskedView g, int dst, long[] dist, int src, ArcVisitor visitor) {
-    if (dist[src] == ShortestPaths.UNREACHABLE) {
-      return true;
+  /**
+   * Walks from {@code src} (nothing when it is unreachable) into every device below it not
+   * seen yet, handing each DAG arc met to {@code arc}; the marks stay until {@link
+   * #clearMarks}, so that walks from several sources visit each device once.
+   */
+  private void walkFrom(MaskedView g, int dst, long[] dist, int src, IntConsumer arc) {
+    if (dist[src] == ShortestPaths.UNREACHABLE || visited[src]) {
+      return;
     }
+    NextHop step = (a, head) -> {
+      arc.accept(a);
+      if (!visited[head]) {
+        see(head);
+        stack.add(head);
+      }
+    };
     see(src);
     stack.add(src);
-    return walk(g, dst, dist, visitor, true);
-  }
-
-  /**
-   * Walks from the stacked devices, not into one already seen; clears the marks after when
-   * {@code reset} (else the caller does, having read {@link #seen}).
-   */
-  private boolean walk(MaskedView g, int dst, long[] dist, ArcVisitor visitor, boolean reset) {
-    Network b = g.base;
-    boolean complete = true;
-    outer:
     while (!stack.isEmpty()) {
-      int u = stack.popInt();
-      for (int k = g.slots.outFrom[u]; k < g.slots.outFrom[u + 1]; k++) {
-        int j = g.slots.outSlot[k];
-        if (g.isNextHopSlot(dst, dist, u, j)) {
-          if (!visitor.visit(b.outArc[j])) {
-            complete = false;
-            break outer;
-          }
-          follow(b.outHead[j]);
-        }
-      }
-      if (g.hasExtraOut[u]) {
-        for (int arc : g.extraOut(u)) {
-          if (g.isNextHop(dst, dist, arc)) {
-            if (!visitor.visit(arc)) {
-              complete = false;
-              break outer;
-            }
-            follow(g.head(arc));
-          }
-        }
-      }
+      nextHops(g, dst, dist, stack.popInt(), step);
     }
-    stack.clear();
-    if (reset) {
-      for (int i = 0; i < seen.size(); i++) {
-        visited[seen.getInt(i)] = false;
-      }
-      seen.clear();
-    }
-    return complete;
   }
 
-  private void follow(int v) {
-    if (!visited[v]) {
-      see(v);
-      stack.add(v);
+  /** The DAG arcs out of {@code u} towards {@code dst}, base slots and added arcs. O(degree). */
+  private static void nextHops(MaskedView g, int dst, long[] dist, int u, NextHop f) {
+    Network b = g.base;
+    for (int k = g.slots.outFrom[u]; k < g.slots.outFrom[u + 1]; k++) {
+      int j = g.slots.outSlot[k];
+      if (g.isNextHopSlot(dst, dist, u, j)) {
+        f.accept(b.outArc[j], b.outHead[j]);
+      }
     }
+    if (g.hasExtraOut[u]) {
+      for (int arc : g.extraOut(u)) {
+        if (g.isNextHop(dst, dist, arc)) {
+          f.accept(arc, g.head(arc));
+        }
+      }
+    }
+  }
+
+  private void clearMarks() {
+    for (int i = 0; i < seen.size(); i++) {
+      visited[seen.getInt(i)] = false;
+    }
+    seen.clear();
   }
 
   private void see(int v) {

@@ -64,18 +64,6 @@ public final class PathsAfter implements Serializable {
     return arcs.length;
   }
 
-  int[] start() {
-    return start;
-  }
-
-  int[] arcs() {
-    return arcs;
-  }
-
-  int[] heads() {
-    return heads;
-  }
-
   /**
    * For every local node, whether some path below it crosses an arc {@code flagged} accepts:
    * one pass, heads before tails. O(nodes + arcs).
