@@ -1,6 +1,7 @@
 package io.netimpact.cli;
 
 import io.netimpact.impact.Thresholds;
+import io.netimpact.spark.LocalReview;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,11 +30,13 @@ import java.util.Properties;
  */
 final class JobSettings {
   static final String WARN_UTIL = "netimpact.warn-util";
+  static final String LOCAL_REVIEW = "netimpact.local-review";
   static final String DEFAULTS_FILE = "netimpact.properties";
   static final String CONF_DIR_ENV = "NETIMPACT_CONF_DIR";
 
   /** Built-in defaults; every key a user may set is here. */
-  static final Map<String, String> BUILT_IN = Map.of(WARN_UTIL, "0.8");
+  static final Map<String, String> BUILT_IN = Map.of(WARN_UTIL, "0.8",
+      LOCAL_REVIEW, LocalReview.DRIVER.value());
 
   /** A resolved value and a human description of its source, for {@code --print-config}. */
   record Value(String value, String source) {}
@@ -110,6 +113,20 @@ final class JobSettings {
 
   Map<String, Value> all() {
     return values;
+  }
+
+  /**
+   * Where a review runs when the Spark master is local: {@code netimpact.local-review}, {@code
+   * driver} (its threads, no Spark job) or {@code tasks} (Spark tasks, as on a cluster).
+   */
+  LocalReview localReview() {
+    Value v = values.get(LOCAL_REVIEW);
+    try {
+      return LocalReview.parse(v.value());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(LOCAL_REVIEW + " from " + v.source() + ": "
+          + e.getMessage());
+    }
   }
 
   /** Thresholds, the flag (when given) overriding {@code netimpact.warn-util}. */

@@ -1,10 +1,10 @@
 package io.netimpact.cli;
 
 import io.netimpact.format.SummaryText;
-import io.netimpact.impact.Thresholds;
 import io.netimpact.impact.Verdict;
 import io.netimpact.pipeline.ReviewPipeline;
 import io.netimpact.spark.Cluster;
+import io.netimpact.spark.LocalReview;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,11 +44,16 @@ public final class ReviewCommand implements Callable<Integer> {
     if (failOn == Verdict.SAFE) {
       throw new IllegalArgumentException("--fail-on takes block or risk, not safe");
     }
-    Cluster cluster = spark.cluster("netimpact review");
-    Thresholds th = run.prepare(cluster, spark, report.warnUtil, System.out);
+    // With a local master, evaluated on the driver's threads: Spark starts only if needed.
+    Cluster cluster = spark.cluster("netimpact review", true);
+    RunOptions.Prepared settings = run.prepare(cluster, spark, report.warnUtil, System.out);
+    if (settings.localReview() == LocalReview.TASKS || report.trafficSeries().isPresent()) {
+      // Spark tasks to come: the session starts while the inputs are read.
+      cluster.startSession();
+    }
     ReviewPipeline.Request req = new ReviewPipeline.Request(report.snapshot, change, report.out,
-        report.runId(), report.format, report.onBadRecord, th, report.trafficSeries(),
-        Optional.ofNullable(baseline));
+        report.runId(), report.format, report.onBadRecord, settings.thresholds(),
+        report.trafficSeries(), Optional.ofNullable(baseline), settings.localReview());
     ReviewPipeline.Outcome outcome = ReviewPipeline.run(cluster, req);
     SummaryText.review(System.out, outcome.summary(), Optional.of(outcome.published().located()),
         outcome.timings());

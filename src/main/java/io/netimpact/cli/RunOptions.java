@@ -4,6 +4,7 @@ import io.netimpact.impact.Thresholds;
 import io.netimpact.spark.Cluster;
 import io.netimpact.spark.Encryption.Sse;
 import io.netimpact.spark.Encryption;
+import io.netimpact.spark.LocalReview;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,10 @@ public final class RunOptions {
    * because those are read only when a SparkContext starts, and the job may be given one that
    * is already running; S3A reads it when it opens a bucket.
    */
-  Thresholds prepare(Cluster cluster, SparkOptions spark, Double warnUtilFlag, PrintStream out) {
+  /** The resolved settings a run takes: its thresholds and where a local review runs. */
+  record Prepared(Thresholds thresholds, LocalReview localReview) {}
+
+  Prepared prepare(Cluster cluster, SparkOptions spark, Double warnUtilFlag, PrintStream out) {
     if (sseKmsKey != null && sse != Sse.SSE_KMS) {
       throw new IllegalArgumentException("--sse-kms-key needs --sse sse-kms");
     }
@@ -82,10 +86,11 @@ public final class RunOptions {
         Optional.ofNullable(spark.propertiesFile), cluster.askedSettings(),
         JobSettings.defaultsFile());
     Thresholds th = settings.thresholds(Optional.ofNullable(warnUtilFlag));
+    LocalReview local = settings.localReview();
     if (printConfig) {
       print(out, settings, warnUtilFlag, cluster.sparkSettings(), cluster.storageSettings());
     }
-    return th;
+    return new Prepared(th, local);
   }
 
   /** The command's {@code --out}, or empty when it has none (parsed without a command). */

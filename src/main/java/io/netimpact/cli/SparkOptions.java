@@ -73,7 +73,16 @@ public final class SparkOptions {
 
   /** The command's cluster, its progress lines printed to standard output. */
   Cluster cluster(String appName) {
-    return Cluster.start(settings(), appName, System.out::println);
+    return cluster(appName, false);
+  }
+
+  /**
+   * The same, whose session, with {@code deferLocal} and a local master, starts only when
+   * something needs it ({@link Cluster#start(SubmitSettings, String, java.util.function.Consumer,
+   * boolean)}).
+   */
+  Cluster cluster(String appName, boolean deferLocal) {
+    return Cluster.start(settings(), appName, System.out::println, deferLocal);
   }
 
   Optional<String> master() {

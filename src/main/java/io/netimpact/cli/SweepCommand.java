@@ -64,7 +64,7 @@ public final class SweepCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--target-util must be in (0, 1], got " + targetUtil);
     }
     Cluster cluster = spark.cluster("netimpact sweep");
-    Thresholds th = run.prepare(cluster, spark, report.warnUtil, System.out);
+    Thresholds th = run.prepare(cluster, spark, report.warnUtil, System.out).thresholds();
     SweepPipeline.Outcome outcome = SweepPipeline.run(cluster, new SweepPipeline.Request(
         report.snapshot, sweep, report.out, report.runId(), report.format, report.onBadRecord,
         th, strategy, partitions, report.trafficSeries(), plan

@@ -20,6 +20,7 @@ import io.netimpact.routing.Network;
 import io.netimpact.series.SeriesReport;
 import io.netimpact.spark.BaselineStore;
 import io.netimpact.spark.Cluster;
+import io.netimpact.spark.LocalReview;
 import io.netimpact.spark.PublishedRun;
 import io.netimpact.spark.ReportWriter;
 import io.netimpact.spark.Reports;
@@ -47,16 +48,19 @@ import java.util.Optional;
 public final class ReviewPipeline {
   private ReviewPipeline() {}
 
-  /** What to review and where to write it. */
+  /**
+   * What to review and where to write it; {@code localReview} says where the evaluation runs
+   * when the Spark master is local.
+   */
   public record Request(String snapshot, String change, String out, Optional<String> runId,
       ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds,
-      Optional<String> trafficSeries, Optional<String> baseline) {
-    /** Without {@code --baseline}: the base routed in the run. */
+      Optional<String> trafficSeries, Optional<String> baseline, LocalReview localReview) {
+    /** Without {@code --baseline}: the base routed in the run, on the driver when local. */
     public Request(String snapshot, String change, String out, Optional<String> runId,
         ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord,
         Thresholds thresholds, Optional<String> trafficSeries) {
       this(snapshot, change, out, runId, format, onBadRecord, thresholds, trafficSeries,
-          Optional.empty());
+          Optional.empty(), LocalReview.DRIVER);
     }
   }
 
@@ -89,7 +93,7 @@ public final class ReviewPipeline {
     Scenario scenario = p.scenario();
     String runId = p.runId();
     SparkEvaluator.Review result = SparkEvaluator.review(cluster, runId, p.snapshotId(), before,
-        scenario, req.thresholds(), sw::lap, p.overlay(), store);
+        scenario, req.thresholds(), sw::lap, p.overlay(), store, req.localReview());
     ImpactReport report = result.report();
     sw.lap("assemble");
     List<LinkBaseline> baseline = Assembler.baselineRows(runId, p.change().id(), before,

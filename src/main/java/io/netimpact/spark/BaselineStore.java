@@ -147,7 +147,7 @@ public final class BaselineStore {
     if (compiled.isEmpty()) {
       return Optional.empty();
     }
-    NetworkFile.Encoding enc = NetworkFile.Encoding.of(cluster.conf());
+    NetworkFile.Encoding enc = NetworkFile.Encoding.of(cluster.askedConf());
     if (!NetworkFile.layout(enc).equals(compiled.get().networkLayout())) {
       return Optional.empty();
     }
@@ -180,12 +180,17 @@ public final class BaselineStore {
    * per bucket file, so each task reads whole buckets and nothing else. O(stored DAG sizes).
    */
   static JavaRDD<StoredDag> destinations(Cluster cluster, Opened store) {
-    List<String> files = BaselineFiles.files(cluster.hadoop(),
-        new Path(store.dir(), BaselineFiles.DESTINATIONS)).stream().map(Path::toString).toList();
+    List<String> files = destinationFiles(cluster, store).stream().map(Path::toString).toList();
     Broadcast<SerializableConfiguration> conf = hadoopOnExecutors(cluster);
     return cluster.jsc().parallelize(files, Math.max(1, files.size())).flatMap(f ->
         BaselineFiles.readDags(conf.value().value(), new Path(f))
             .iterator());
+  }
+
+  /** The bucket files of an opened store's DAGs, by name. */
+  static List<Path> destinationFiles(Cluster cluster, Opened store) {
+    return BaselineFiles.files(cluster.hadoop(), new Path(store.dir(),
+        BaselineFiles.DESTINATIONS));
   }
 
   /** The driver's Hadoop configuration, for the executors' readers and writers. */
@@ -236,7 +241,7 @@ public final class BaselineStore {
       DriverTables.write(fs, hadoop, new Path(tmp, BaselineFiles.ARC_LOAD), true,
           ARC_LOAD_SCHEMA, arcRows);
       Optional<BaselineManifest.Compiled> compiled = target.snapshotDigest().map(digest -> {
-        NetworkFile.Encoding enc = NetworkFile.Encoding.of(cluster.conf());
+        NetworkFile.Encoding enc = NetworkFile.Encoding.of(cluster.askedConf());
         long bytes = NetworkFile.write(enc, fs, new Path(tmp, BaselineFiles.NETWORK), base);
         return new BaselineManifest.Compiled(digest, bytes, NetworkFile.layout(enc));
       });

@@ -37,18 +37,27 @@ public final class Cluster {
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private final CompletableFuture<SparkSession> spark;
+  /** Starts the session's thread, once; a no-op for a joined session. */
+  private final Runnable launch;
   /** The storage configuration every driver-side reader and writer uses. */
   private final Configuration storage;
   /** What a session started here was asked for; empty when this cluster joined a session. */
   private final Optional<SparkConf> asked;
   private final Consumer<String> progress;
 
-  private Cluster(CompletableFuture<SparkSession> spark, Configuration storage,
+  private Cluster(CompletableFuture<SparkSession> spark, Runnable launch, Configuration storage,
       Optional<SparkConf> asked, Consumer<String> progress) {
     this.spark = spark;
+    this.launch = launch;
     this.storage = storage;
     this.asked = asked;
     this.progress = progress;
+  }
+
+  /** {@link #start(SubmitSettings, String, Consumer, boolean)}, started at once. */
+  public static Cluster start(SubmitSettings settings, String appName,
+      Consumer<String> progress) {
+    return start(settings, appName, progress, false);
   }
 
   /**
@@ -60,29 +69,51 @@ public final class Cluster {
    * the one Spark derives from the same settings ({@code SparkHadoopUtil.newConfiguration},
    * what the {@code SparkContext} itself uses). The first call that needs Spark waits for it,
    * and a failed start is thrown there. An existing session is joined at once, as before.
+   *
+   * <p>With {@code deferLocal} and a local master, the session is not started here but by the
+   * first call that needs it ({@link #startSession} starts it ahead): a review evaluated on the
+   * driver's threads ({@link LocalReview#DRIVER}) needs none, and its inputs are read without
+   * a {@code SparkContext} starting beside them on the same cores.
    */
   public static Cluster start(SubmitSettings settings, String appName,
-      Consumer<String> progress) {
+      Consumer<String> progress, boolean deferLocal) {
     SparkConf conf = sparkConf(settings, appName);
     if (SparkSession.getDefaultSession().isDefined()
         || SparkSession.getActiveSession().isDefined()) {
       return of(SparkSession.builder().config(conf).getOrCreate(), progress);
     }
     CompletableFuture<SparkSession> session = new CompletableFuture<>();
-    STARTING.add(session);
-    Thread t = new Thread(() -> {
-      try {
-        session.complete(SparkSession.builder().config(conf).getOrCreate());
-      } catch (Throwable e) {
-        session.completeExceptionally(e);
-      } finally {
-        STARTING.remove(session);
+    java.util.concurrent.atomic.AtomicBoolean launched =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable launch = () -> {
+      if (!launched.compareAndSet(false, true)) {
+        return;
       }
-    }, "netimpact-spark-start");
-    t.setDaemon(true);
-    t.start();
-    return new Cluster(session, org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(conf),
+      STARTING.add(session);
+      Thread t = new Thread(() -> {
+        try {
+          session.complete(SparkSession.builder().config(conf).getOrCreate());
+        } catch (Throwable e) {
+          session.completeExceptionally(e);
+        } finally {
+          STARTING.remove(session);
+        }
+      }, "netimpact-spark-start");
+      t.setDaemon(true);
+      t.start();
+    };
+    Cluster c = new Cluster(session, launch,
+        org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(conf),
         Optional.of(conf.clone()), progress);
+    if (!deferLocal || c.localThreads().isEmpty()) {
+      launch.run();
+    }
+    return c;
+  }
+
+  /** Starts the session in the background now, unless it is started (or joined) already. */
+  public void startSession() {
+    launch.run();
   }
 
   /**
@@ -118,12 +149,13 @@ public final class Cluster {
 
   /** A cluster over a session the caller owns (tests, notebooks, embedding). */
   public static Cluster of(SparkSession spark, Consumer<String> progress) {
-    return new Cluster(CompletableFuture.completedFuture(spark),
+    return new Cluster(CompletableFuture.completedFuture(spark), () -> { },
         spark.sparkContext().hadoopConfiguration(), Optional.empty(), progress);
   }
 
   /** The session, once started (waits for a start under way; rethrows its failure). */
   SparkSession session() {
+    launch.run();
     try {
       return spark.join();
     } catch (java.util.concurrent.CompletionException e) {
@@ -149,6 +181,42 @@ public final class Cluster {
   SparkConf conf() {
     return session().sparkContext().getConf();
   }
+
+  /**
+   * The Spark configuration the run asked for (a copy): the session's own settings less what
+   * Spark adds when it starts, so encoders that need only settings (Kryo, LZ4) need not wait for
+   * the session. The session's configuration when this cluster joined one.
+   */
+  SparkConf askedConf() {
+    return asked.isPresent() ? asked.get().clone() : conf();
+  }
+
+  /**
+   * The task slots of a local master, whose tasks all run in the driver's JVM: {@code local}
+   * (1), {@code local[N]} and {@code local[N,F]} (N), {@code local[*]} (this machine's
+   * processors). Empty for any other master, {@code local-cluster} included (its executors are
+   * JVMs of their own).
+   */
+  java.util.OptionalInt localThreads() {
+    return localThreads(askedConf().get("spark.master", ""));
+  }
+
+  /** {@link #localThreads()} of the master URL {@code master}. */
+  static java.util.OptionalInt localThreads(String master) {
+    master = master.trim();
+    if (master.equals("local")) {
+      return java.util.OptionalInt.of(1);
+    }
+    java.util.regex.Matcher m = LOCAL_MASTER.matcher(master);
+    if (!m.matches()) {
+      return java.util.OptionalInt.empty();
+    }
+    return java.util.OptionalInt.of(m.group(1).equals("*")
+        ? Runtime.getRuntime().availableProcessors() : Math.max(1, Integer.parseInt(m.group(1))));
+  }
+
+  private static final java.util.regex.Pattern LOCAL_MASTER =
+      java.util.regex.Pattern.compile("local\\[(\\*|[0-9]+)(,[0-9]+)?\\]");
 
   /** One line for whoever watches the run (the command line prints it). */
   public void note(String line) {

@@ -79,7 +79,8 @@ public final class ReportWriter {
   public static final String LOCK = "_PUBLISHING";
   private static final String OWNER = "_owner";
 
-  private final SparkSession spark;
+  /** The storage configuration the driver writes and publishes with. */
+  private final Configuration hadoop;
   private final String out;
   private final Format format;
   /** Each table: a Dataset written by Spark, or rows on the driver (a {@link Rows}). */
@@ -94,8 +95,17 @@ public final class ReportWriter {
   }
   private final Map<String, byte[]> attachments = new LinkedHashMap<>();
 
+  /** A writer publishing with the session's storage configuration. */
   public ReportWriter(SparkSession spark, String out, Format format) {
-    this.spark = spark;
+    this(spark.sparkContext().hadoopConfiguration(), out, format);
+  }
+
+  /**
+   * A writer publishing with {@code hadoop}: needs no session until a {@link Dataset} table is
+   * written (with its own session), so a review whose every row is on the driver writes none.
+   */
+  public ReportWriter(Configuration hadoop, String out, Format format) {
+    this.hadoop = hadoop;
     this.out = out;
     this.format = format;
   }
@@ -194,7 +204,7 @@ public final class ReportWriter {
         + UUID.randomUUID().toString().substring(0, 8);
     FileSystem fs;
     try {
-      fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs = root.getFileSystem(hadoop);
       root = fs.makeQualified(root);
     } catch (IOException e) {
       throw new IllegalStateException("cannot open output " + out + ": " + e.getMessage(), e);
@@ -213,7 +223,7 @@ public final class ReportWriter {
       write(fs, new Path(staging, OWNER), Json.MAPPER.writeValueAsBytes(me.json()));
       for (Map.Entry<String, Object> e : tables.entrySet()) {
         if (e.getValue() instanceof Rows d) {
-          DriverTables.write(fs, spark.sparkContext().hadoopConfiguration(),
+          DriverTables.write(fs, hadoop,
               new Path(staging, e.getKey()), format == Format.PARQUET, d.schema(), d.rows());
           continue;
         }

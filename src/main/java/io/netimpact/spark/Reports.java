@@ -37,14 +37,15 @@ public final class Reports {
   /**
    * Writes and publishes a review: its one report, the baseline rows, the records set aside,
    * the series table when the review had one, {@code lsp_impact} with traffic engineering, and
-   * the attachments. Every row is on the driver, so the driver writes every table (no Spark
-   * job: see {@link io.netimpact.format.DriverTables}).
+   * the attachments. Every row is on the driver, so the driver writes every table with the
+   * storage configuration (no Spark job and no wait for the session: see {@link
+   * io.netimpact.format.DriverTables}).
    */
   public static void publishReview(Cluster cluster, String out, ReportWriter.Format format,
       String runId, ImpactReport report, List<LinkBaseline> baseline,
       List<SnapshotReader.Reject> rejects, Optional<SeriesReport> series, Scenario scenario,
       boolean withTe, Thresholds th, Map<String, byte[]> attachments) {
-    ReportWriter writer = new ReportWriter(cluster.session(), out, format)
+    ReportWriter writer = new ReportWriter(cluster.hadoop(), out, format)
         .add(ReportTables.SCENARIO_SUMMARY, ReportTables.SCENARIO_SUMMARY_SCHEMA,
             List.of(ReportTables.row(report.summary(), rejects.size())))
         .add(ReportTables.LINK_IMPACT, ReportTables.LINK_IMPACT_SCHEMA,

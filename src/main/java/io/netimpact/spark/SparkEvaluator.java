@@ -342,49 +342,116 @@ public final class SparkEvaluator {
     sw.accept("route");
     // A few scenarios' states are small: merged on the driver with the same merge, with no
     // shuffle (the surveyed plan reduces by scenario on the executors instead).
-    double[] load = new double[baseBc.value().arcCount()];
-    double lost = 0;
-    int destinations = 0;
-    long indexSum = 0;
-    ScenarioState[] merged = new ScenarioState[s];
-    for (FusedPart f : collected) {
-      for (int i = 0; i < f.arcs().length; i++) {
-        load[f.arcs()[i]] += f.loads()[i];
-      }
-      lost += f.lost();
-      destinations += f.destinations();
-      indexSum += f.indexSum();
-      for (ScenarioState st : f.states()) {
-        int i = st.scenario();
-        merged[i] = merged[i] == null ? st : merged[i].merge(st);
-      }
-    }
-    if (stored.isPresent()) {
-      long expected = dstIds.stream().mapToLong(Integer::longValue).sum();
-      if (destinations != dstIds.size() || indexSum != expected) {
-        throw new BadInputException(new InputProblem(stored.get().store().dir(), "", "",
-            "incomplete baseline store: " + destinations + " destinations read (index sum "
-                + indexSum + "), the network has " + dstIds.size() + " (index sum " + expected
-                + "); write the store again"));
-      }
-    }
+    Merged merged = Merged.of(collected, s, baseBc.value(), stored.map(x -> x.store().dir()));
     List<Tuple2<Integer, ScenarioState>> byScenario = new ArrayList<>(s);
-    long pairs = 0;
     for (int i = 0; i < s; i++) {
-      ScenarioState st = merged[i] == null ? new ScenarioState(i) : merged[i];
-      pairs += st.pairs();
-      byScenario.add(new Tuple2<>(i, st));
+      byScenario.add(new Tuple2<>(i, merged.states()[i]));
     }
     JavaPairRDD<Integer, ScenarioState> states = jsc.parallelizePairs(byScenario,
         Math.max(1, Math.min(p, s)));
     sw.accept("merge");
-    Baseline baseline = stored.isPresent() ? stored.get().baseline() : new Baseline(load, lost);
+    Baseline baseline = stored.isPresent() ? stored.get().baseline() : merged.routed();
+    long pairs = merged.pairs();
     // The merged states are on the driver already: a review takes its one from here rather
     // than through a job that ships it to a task and back.
-    List<ScenarioState> onDriver = new ArrayList<>(s);
-    byScenario.forEach(e -> onDriver.add(e._2()));
+    List<ScenarioState> onDriver = List.of(merged.states());
     return new Result(states, baseline, baseBc, scenariosBc,
         (long) s * dstIds.size(), pairs, straggler, slices, 1.0, Overlay.NONE, onDriver);
+  }
+
+  /**
+   * The fused plan's parts merged on the driver, in the order of the tasks: every scenario's
+   * state (an empty one where no pair touched it), the loads of the routed destinations, and
+   * the pairs evaluated. A part list from a stored baseline ({@code storeDir}) must cover every
+   * destination of the network exactly once (their count and index sum), else the store is
+   * incomplete (exit 2). O(parts x (loaded arcs + states)).
+   */
+  private record Merged(ScenarioState[] states, Baseline routed, long pairs) {
+    static Merged of(List<FusedPart> parts, int scenarios, Network base,
+        Optional<String> storeDir) {
+      double[] load = new double[base.arcCount()];
+      double lost = 0;
+      int destinations = 0;
+      long indexSum = 0;
+      ScenarioState[] merged = new ScenarioState[scenarios];
+      for (FusedPart f : parts) {
+        for (int i = 0; i < f.arcs().length; i++) {
+          load[f.arcs()[i]] += f.loads()[i];
+        }
+        lost += f.lost();
+        destinations += f.destinations();
+        indexSum += f.indexSum();
+        for (ScenarioState st : f.states()) {
+          int i = st.scenario();
+          merged[i] = merged[i] == null ? st : merged[i].merge(st);
+        }
+      }
+      int[] dsts = base.destinations();
+      if (storeDir.isPresent()) {
+        long expected = Arrays.stream(dsts).asLongStream().sum();
+        if (destinations != dsts.length || indexSum != expected) {
+          throw new BadInputException(new InputProblem(storeDir.get(), "", "",
+              "incomplete baseline store: " + destinations + " destinations read (index sum "
+                  + indexSum + "), the network has " + dsts.length + " (index sum " + expected
+                  + "); write the store again"));
+        }
+      }
+      long pairs = 0;
+      for (int i = 0; i < scenarios; i++) {
+        merged[i] = merged[i] == null ? new ScenarioState(i) : merged[i];
+        pairs += merged[i].pairs();
+      }
+      return new Merged(merged, new Baseline(load, lost), pairs);
+    }
+  }
+
+  /**
+   * A review on the driver's own threads ({@link LocalReview#DRIVER} with a local master, whose
+   * tasks would run in this JVM anyway): the fused plan's tasks over the same slices (the
+   * destinations cut as {@code parallelize} cuts them, or one stored bucket file each), run by
+   * {@link LocalTasks} on one thread per task slot and merged by {@link Merged#of} in task
+   * order, so the report is the one the Spark tasks give, sums included. Nothing is broadcast
+   * or serialized and no Spark job runs. Progress as {@link #withProgress}, by tasks finished.
+   * Same complexity as {@link #fused}.
+   *
+   * @return the merged state of the one scenario and the baseline (stored, or routed here)
+   */
+  private static Tuple2<ScenarioState, Baseline> reviewOnDriver(Cluster cluster, Network base,
+      Scenario scenario, Optional<Opened> store, int threads, Consumer<String> lap) {
+    List<Scenario> sc = List.of(scenario);
+    Evaluator.Strategy strategy = Evaluator.Strategy.INCREMENTAL;
+    List<java.util.concurrent.Callable<FusedPart>> tasks = new ArrayList<>();
+    if (store.isPresent()) {
+      for (org.apache.hadoop.fs.Path f : BaselineStore.destinationFiles(cluster, store.get())) {
+        tasks.add(() -> fusedTask(base, sc, strategy, io.netimpact.format.BaselineFiles
+            .readDags(cluster.hadoop(), f).iterator(), false, (pe, d) -> pe.dagForNow(d))
+            .next());
+      }
+      lap.accept("read baseline");
+    } else {
+      int[] dsts = base.destinations();
+      int n = Math.max(1, Math.min(dsts.length, 4 * threads));
+      for (int k = 0; k < n; k++) {
+        // ParallelCollectionRDD's slices: [k len / n, (k + 1) len / n).
+        int from = (int) ((long) k * dsts.length / n);
+        int to = (int) ((long) (k + 1) * dsts.length / n);
+        tasks.add(() -> fusedTask(base, sc, strategy,
+            Arrays.stream(dsts, from, to).boxed().iterator(), true,
+            (pe, t) -> pe.routeForNow(t)).next());
+      }
+    }
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic
+        .AtomicInteger();
+    int total = tasks.size();
+    List<FusedPart> parts = StageProgress.every(cluster.progress(), StageProgress.INTERVAL_MS,
+        secs -> Optional.of(routingLine("review", done.get() / (double) total, 1, secs)),
+        () -> LocalTasks.run(threads, tasks, done));
+    lap.accept("route");
+    Merged merged = Merged.of(parts, 1, base, store.map(Opened::dir));
+    Baseline baseline = store.isPresent() ? BaselineStore.baseline(cluster, store.get(), base)
+        : merged.routed();
+    lap.accept("merge");
+    return new Tuple2<>(merged.states()[0], baseline);
   }
 
   /**
@@ -448,9 +515,31 @@ public final class SparkEvaluator {
   public static Review review(Cluster cluster, String runId, String snapshotId, Network base,
       Scenario scenario, Thresholds th, Consumer<String> lap, Overlay overlay,
       Optional<Opened> store) {
+    return review(cluster, runId, snapshotId, base, scenario, th, lap, overlay, store,
+        LocalReview.DRIVER);
+  }
+
+  /**
+   * The review, evaluated where {@code local} says when the master is local ({@link
+   * #reviewOnDriver}), as Spark tasks otherwise: the same tasks either way.
+   */
+  public static Review review(Cluster cluster, String runId, String snapshotId, Network base,
+      Scenario scenario, Thresholds th, Consumer<String> lap, Overlay overlay,
+      Optional<Opened> store, LocalReview local) {
     if (store.isPresent() && !overlay.isNone()) {
       throw new IllegalArgumentException("a review from a stored baseline takes no overlay "
           + "(traffic engineering)");
+    }
+    java.util.OptionalInt threads = local == LocalReview.DRIVER ? cluster.localThreads()
+        : java.util.OptionalInt.empty();
+    if (threads.isPresent()) {
+      Tuple2<ScenarioState, Baseline> d = reviewOnDriver(cluster, base, scenario, store,
+          threads.getAsInt(), lap);
+      // As Result.with: the overlay's loads join the baseline, then it finishes the state.
+      overlay.addBaseline(d._2().load());
+      overlay.finish(0, d._1());
+      return new Review(overlay.rows(runId, 0, new Assembler(base, d._2(), th)
+          .assemble(runId, snapshotId, scenario, d._1())), d._2());
     }
     Optional<Stored> stored = store.map(o -> new Stored(BaselineStore.destinations(cluster, o),
         CompletableFuture.supplyAsync(() -> BaselineStore.baseline(cluster, o, base)), o));
@@ -633,13 +722,16 @@ public final class SparkEvaluator {
           done += part < cost.length ? cost[part] : 0;
         }
       }
-      double frac = done / total;
-      double rate = frac * scenarios / secs;
-      return java.util.Optional.of(String.format("%s: %3.0f%% of the routing work (about %d of "
-          + "%d scenarios), %.1f scenarios/s, ETA %s", kind, 100 * frac,
-          Math.round(frac * scenarios), scenarios, rate, rate > 0
-              ? String.format("%.0f s", (1 - frac) * scenarios / rate) : "unknown"));
+      return java.util.Optional.of(routingLine(kind, done / total, scenarios, secs));
     }, action);
+  }
+
+  /** The routing progress line: {@code frac} of the work done after {@code secs}. */
+  private static String routingLine(String kind, double frac, int scenarios, double secs) {
+    double rate = frac * scenarios / secs;
+    return String.format("%s: %3.0f%% of the routing work (about %d of %d scenarios), %.1f "
+        + "scenarios/s, ETA %s", kind, 100 * frac, Math.round(frac * scenarios), scenarios,
+        rate, rate > 0 ? String.format("%.0f s", (1 - frac) * scenarios / rate) : "unknown");
   }
 
   /** The last stage of the routing job group: the one whose tasks route. -1 if none yet. */

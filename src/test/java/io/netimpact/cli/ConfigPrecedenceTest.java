@@ -80,6 +80,24 @@ class ConfigPrecedenceTest {
     assertEquals(JobSettings.BUILT_IN.get(JobSettings.WARN_UTIL),
         s.get(JobSettings.WARN_UTIL).value());
     assertTrue(s.get(JobSettings.WARN_UTIL).source().startsWith("defaults file"));
+    assertEquals(JobSettings.BUILT_IN.get(JobSettings.LOCAL_REVIEW),
+        s.get(JobSettings.LOCAL_REVIEW).value());
+    assertEquals(io.netimpact.spark.LocalReview.DRIVER, s.localReview());
+  }
+
+  @Test
+  void localReview_takesDriverOrTasks_andABadValueNamesTheSettingAndItsSource() {
+    JobSettings tasks = JobSettings.resolve(List.<String[]>of(new String[] {
+        "spark.netimpact.local-review", "TASKS"}), Optional.empty(), Map.of(),
+        Optional.empty());
+    assertEquals(io.netimpact.spark.LocalReview.TASKS, tasks.localReview());
+    JobSettings bad = JobSettings.resolve(List.<String[]>of(new String[] {
+        "netimpact.local-review", "executors"}), Optional.empty(), Map.of(), Optional.empty());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        bad::localReview);
+    assertTrue(e.getMessage().contains("netimpact.local-review from --conf"), e.getMessage());
+    assertTrue(e.getMessage().contains("expected driver or tasks, got \"executors\""),
+        e.getMessage());
   }
 
   @Test

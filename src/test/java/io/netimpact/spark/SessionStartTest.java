@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,15 +28,49 @@ class SessionStartTest {
   @TempDir
   Path tmp;
 
-  private JobProcesses.Result review(String change, String master, String logs)
-      throws Exception {
+  private JobProcesses.Result review(String change, String master, String logs,
+      String... more) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(JobProcesses.java(), "-Xmx1g"));
     cmd.addAll(JobProcesses.OPENS);
     cmd.addAll(List.of("-Dlog4j2.configurationFile=conf/log4j2.properties", "-cp",
         JobProcesses.testClasspath(), Main.class.getName(), "review", "--snapshot", SAMPLE,
         "--change", change, "--out", tmp.resolve("out").toString(), "--format", "json",
         "--master", master, "--conf", "spark.ui.enabled=false"));
+    cmd.addAll(List.of(more));
     return JobProcesses.run(cmd, Map.of(), tmp.resolve(logs), 300);
+  }
+
+  @Test
+  void localMasters_runTheirTasksInTheDriversJvm_noOtherMasterDoes() {
+    assertEquals(OptionalInt.of(1), Cluster.localThreads("local"));
+    assertEquals(OptionalInt.of(3), Cluster.localThreads("local[3]"));
+    assertEquals(OptionalInt.of(4), Cluster.localThreads(" local[4,2] "));
+    assertEquals(OptionalInt.of(Runtime.getRuntime().availableProcessors()),
+        Cluster.localThreads("local[*]"));
+    for (String other : List.of("local-cluster[2,1,1024]", "yarn", "spark://h:7077", "",
+        "local[x]", "localhost")) {
+      assertEquals(OptionalInt.empty(), Cluster.localThreads(other), other);
+    }
+  }
+
+  /**
+   * A started SparkContext writes an event log (spark.eventLog.*): on the driver's threads a
+   * local review starts none, as Spark tasks it does, and both give the same verdict.
+   */
+  @Test
+  void aLocalReviewOnTheDriversThreads_startsNoSparkContext_asSparkTasksItDoes()
+      throws Exception {
+    for (String where : List.of("driver", "tasks")) {
+      Path events = Files.createDirectories(tmp.resolve("events-" + where));
+      JobProcesses.Result r = review(CHANGES + "block-srlg-conduit.json", "local[2]", where,
+          "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir="
+              + events.toUri(), "--conf", "netimpact.local-review=" + where);
+      assertEquals(0, r.code(), r.err());
+      assertTrue(r.out().contains("VERDICT: BLOCK"), r.out());
+      try (var logs = Files.list(events)) {
+        assertEquals(where.equals("driver") ? 0 : 1, logs.count(), where + ": event logs");
+      }
+    }
   }
 
   @Test

@@ -7,7 +7,10 @@ import io.netimpact.model.Snapshot;
 import io.netimpact.routing.Network;
 import io.netimpact.testing.SparkTestSession;
 
-/** The Spark review: one scenario, the fused plan, assembled on the driver. */
+/**
+ * The Spark review: one scenario, the fused plan, assembled on the driver; on this local master
+ * evaluated on the driver's threads ({@link LocalReview#DRIVER}, the default).
+ */
 class SparkReviewContractTest extends EvaluationContract {
   @Override
   protected Outcome evaluate(Network base, Snapshot snapshot, Scenario scenario) {

@@ -61,6 +61,12 @@ class SparkReviewDifferentialTest {
     ImpactReport spark = SparkEvaluator.review(SparkTestSession.cluster(), "r", "s", before, sc,
         Thresholds.DEFAULT, lap -> { }).report();
     String what = c.id() + " on " + s.info().snapshotId();
+    // The driver's threads (the default on this local master) run the very tasks Spark runs,
+    // over the same slices merged in the same order: the same report to the last bit.
+    ImpactReport tasks = SparkEvaluator.review(SparkTestSession.cluster(), "r", "s", before, sc,
+        Thresholds.DEFAULT, lap -> { }, io.netimpact.impact.Overlay.NONE,
+        java.util.Optional.empty(), LocalReview.TASKS).report();
+    assertEquals(tasks, spark, what + ": Spark tasks against the driver's threads");
     assertSummaryEquals(plain.summary(), spark.summary(), what);
     assertEquals(plain.links().size(), spark.links().size(), what);
     for (int i = 0; i < plain.links().size(); i++) {

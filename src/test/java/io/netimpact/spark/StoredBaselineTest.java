@@ -50,8 +50,13 @@ class StoredBaselineTest {
   }
 
   private static ImpactReport warm(Network base, Scenario sc, BaselineStore.Opened store) {
+    return warm(base, sc, store, LocalReview.DRIVER);
+  }
+
+  private static ImpactReport warm(Network base, Scenario sc, BaselineStore.Opened store,
+      LocalReview where) {
     return SparkEvaluator.review(cluster(), "r", "snap", base, sc, Thresholds.DEFAULT,
-        lap -> { }, Overlay.NONE, Optional.of(store)).report();
+        lap -> { }, Overlay.NONE, Optional.of(store), where).report();
   }
 
   @Test
@@ -68,6 +73,8 @@ class StoredBaselineTest {
         ImpactReport full = Evaluator.review("r", "snap", rs.base(), sc,
             Evaluator.Strategy.FULL, Thresholds.DEFAULT);
         ReportAssertions.assertIdentical(cold, warm, what + " cold vs warm");
+        assertEquals(warm(rs.base(), sc, store, LocalReview.TASKS), warm,
+            what + ": warm on Spark tasks vs on the driver's threads, to the last bit");
         ReportAssertions.assertIdentical(full, warm, what + " full vs warm");
         ReportAssertions.assertIdentical(rs.reports().get(i), warm, what + " plain vs warm");
       }
@@ -128,9 +135,12 @@ class StoredBaselineTest {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
     assertFalse(Files.exists(bucket));
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> warm(rs.base(), rs.scenarios().get(0), store));
-    assertTrue(e.getMessage().contains("incomplete baseline store"), e.getMessage());
+    for (LocalReview where : LocalReview.values()) {
+      BadInputException e = assertThrows(BadInputException.class,
+          () -> warm(rs.base(), rs.scenarios().get(0), store, where));
+      assertTrue(e.getMessage().contains("incomplete baseline store"), where + ": "
+          + e.getMessage());
+    }
   }
 
   @Test
