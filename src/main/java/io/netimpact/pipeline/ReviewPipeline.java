@@ -31,6 +31,8 @@ import io.netimpact.te.TeOverlay;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The review pipeline, one stage after the other: read and validate the snapshot and the
@@ -126,7 +128,8 @@ public final class ReviewPipeline {
    * snapshot is neither read nor compiled. The store's network was only written from a read
    * that set no record aside, so {@code --on-bad-record} cannot matter for the same files.
    * Empty when the fast path does not apply: the caller reads the snapshot. O(snapshot bytes)
-   * for the digest, plus O(size of the network) to read it.
+   * for the digest, plus O(size of the network) to read it, on another thread at the same
+   * time.
    */
   private static Optional<Prepared> fromStore(Cluster cluster, Request req,
       BaselineStore.Opened store, Stopwatch sw) {
@@ -134,24 +137,33 @@ public final class ReviewPipeline {
     if (m.compiled().isEmpty() || req.trafficSeries().isPresent()) {
       return Optional.empty();
     }
+    // The stored network is read on another core while the snapshot's files are hashed; it is
+    // used only if the digest says they are the files it was compiled from.
+    CompletableFuture<Optional<Network>> reading = CompletableFuture.supplyAsync(
+        () -> BaselineStore.network(cluster, store));
     Optional<String> digest = cluster.snapshotDigest(req.snapshot()).map(d -> d.sha256());
     sw.lap("digest");
-    if (digest.isEmpty()) {
-      return Optional.empty();
-    }
-    if (!digest.get().equals(m.compiled().get().snapshotDigest())) {
-      cluster.note("netimpact review: the files of " + req.snapshot() + " are not those "
-          + "the store's network was compiled from (snapshot digest " + digest.get()
+    if (digest.isEmpty() || !digest.get().equals(m.compiled().get().snapshotDigest())) {
+      // Not the store's files: the read is dropped (awaited first, so that two networks are
+      // never held at once), whatever it found.
+      reading.handle((net, failure) -> null).join();
+      digest.ifPresent(d -> cluster.note("netimpact review: the files of " + req.snapshot()
+          + " are not those the store's network was compiled from (snapshot digest " + d
           + ", the store's " + m.compiled().get().snapshotDigest() + "): reading and "
-          + "compiling the snapshot");
+          + "compiling the snapshot"));
       return Optional.empty();
     }
     Change change = cluster.readChange(req.change());
     if (TeChange.hasTeOps(change)) {
       throw noTe(req, "the change has TE ops");
     }
-    Optional<Network> stored = cluster.during("review: reading the stored network",
-        () -> BaselineStore.network(cluster, store));
+    Optional<Network> stored = cluster.during("review: reading the stored network", () -> {
+      try {
+        return reading.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    });
     if (stored.isEmpty()) {
       cluster.note("netimpact review: the store's network was written by a build of another "
           + "network layout: reading and compiling the snapshot");

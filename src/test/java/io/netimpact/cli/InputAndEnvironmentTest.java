@@ -172,4 +172,44 @@ class InputAndEnvironmentTest {
     assertEquals(2, plain.code());
     assertTrue(plain.err().contains("got \"spark.ui.enabled\""), plain.err());
   }
+
+  /**
+   * With a local master the launcher starts the job's main itself, the lines of
+   * conf/spark-defaults.conf made system properties as spark-submit would make them; with
+   * NETIMPACT_SPARK_SUBMIT=1 it goes through SparkSubmit. The same settings reach Spark and the
+   * same verdict comes out either way.
+   */
+  @Test
+  void launcher_startsTheJobDirectlyOnALocalMaster_withTheSameSettingsAsSparkSubmit()
+      throws Exception {
+    Path jar = JobProcesses.jarOfClasses(tmp.resolve("netimpact.jar"));
+    List<Map<String, String>> printed = new java.util.ArrayList<>();
+    for (String submit : List.of("0", "1")) {
+      JobProcesses.Result r = JobProcesses.run(List.of("bash", "jobs/netimpact", "review",
+          "--snapshot", "src/main/resources/samples/backbone", "--change",
+          "src/main/resources/samples/changes/block-srlg-conduit.json", "--out",
+          tmp.resolve("out-" + submit).toString(), "--format", "json", "--print-config"),
+          Map.of("NETIMPACT_JAR", jar.toString(), "NETIMPACT_DRIVER_MEMORY", "1g",
+              "NETIMPACT_SPARK_SUBMIT", submit), tmp.resolve("launch-" + submit), 240);
+      assertEquals(0, r.code(), r.out() + r.err());
+      assertTrue(r.out().contains("VERDICT: BLOCK"), r.out());
+      assertEquals(submit.equals("1"), r.out().contains("spark.submit.deployMode=client"),
+          "through SparkSubmit: " + submit + "\n" + r.out());
+      // The settings of the defaults file (and Spark's own of those families), as printed.
+      Map<String, String> mine = new java.util.TreeMap<>();
+      Matcher m = Pattern.compile("(?m)^  (spark\\.(ui\\.|sql\\.|serializer|kryo|driver\\.bind"
+          + "|hadoop\\.)[^=]*)=(.*)$").matcher(r.out());
+      while (m.find()) {
+        mine.put(m.group(1), m.group(3));
+      }
+      printed.add(mine);
+    }
+    assertEquals(printed.get(1), printed.get(0), "direct against SparkSubmit");
+    Map<String, String> settings = printed.get(0);
+    assertEquals("false", settings.get("spark.ui.enabled"), settings.toString());
+    assertEquals("snappy", settings.get("spark.sql.parquet.compression.codec"),
+        settings.toString());
+    assertEquals("org.apache.spark.internal.io.cloud.PathOutputCommitProtocol",
+        settings.get("spark.sql.sources.commitProtocolClass"), settings.toString());
+  }
 }
