@@ -682,7 +682,7 @@ public final class SparkEvaluator {
     return Arrays.copyOf(out, c);
   }
 
-  /** One task: its units, scenario states pre-merged per scenario. */
+  /** One task: its units, each pair evaluated into the task's one state per scenario. */
   private static Iterator<Tuple2<Integer, ScenarioState>> evaluateUnits(
       Iterator<Tuple2<Integer, StoredDag>> it, Network base, List<Scenario> scenarios,
       WorkPlan plan, Evaluator.Strategy strategy) {
@@ -697,9 +697,10 @@ public final class SparkEvaluator {
           ? IntStream.range(0, scenarios.size()).toArray() : affected(pe, b, scenarios);
       for (int k = u.from(); k < u.to(); k++) {
         int sc = hit[k];
-        ScenarioState st = new ScenarioState(sc);
-        Evaluator.evaluatePair(pe, b, scenarios.get(sc).mask(), strategy, st);
-        acc.merge(sc, st, ScenarioState::merge);
+        // Straight into the task's state of the scenario, as the fused plan does: a state per
+        // pair merged in after cost as much as the repair itself (half the route stage).
+        Evaluator.evaluatePair(pe, b, scenarios.get(sc).mask(), strategy,
+            acc.computeIfAbsent(sc, ScenarioState::new));
       }
     }
     List<Tuple2<Integer, ScenarioState>> out = new ArrayList<>(acc.size());
