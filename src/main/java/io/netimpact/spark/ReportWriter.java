@@ -221,10 +221,9 @@ public final class ReportWriter {
     try {
       removeDeadStaging(fs, root);
       write(fs, new Path(staging, OWNER), Json.MAPPER.writeValueAsBytes(me.json()));
+      writeDriverTables(fs, staging);
       for (Map.Entry<String, Object> e : tables.entrySet()) {
-        if (e.getValue() instanceof Rows d) {
-          DriverTables.write(fs, hadoop,
-              new Path(staging, e.getKey()), format == Format.PARQUET, d.schema(), d.rows());
+        if (e.getValue() instanceof Rows) {
           continue;
         }
         @SuppressWarnings("unchecked")
@@ -310,6 +309,59 @@ public final class ReportWriter {
       } catch (IOException ignored) {
         // Harmless: an empty _runs/RUN/ has no marker, so readers see no run.
       }
+    }
+  }
+
+  /**
+   * The tables whose rows are on the driver, written into {@code staging} at once, one thread
+   * per table up to the cores (a review's largest, {@code link_baseline}, beside the others);
+   * every write ends before the first failure is thrown. O(rows x columns) over the threads.
+   */
+  private void writeDriverTables(FileSystem fs, Path staging) {
+    List<Map.Entry<String, Rows>> driver = new java.util.ArrayList<>();
+    tables.forEach((name, t) -> {
+      if (t instanceof Rows d) {
+        driver.add(Map.entry(name, d));
+      }
+    });
+    if (driver.isEmpty()) {
+      return;
+    }
+    int threads = Math.min(driver.size(), Runtime.getRuntime().availableProcessors());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+        .newFixedThreadPool(threads, r -> {
+          Thread t = new Thread(r, "netimpact-table-writer");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+      for (Map.Entry<String, Rows> e : driver) {
+        writes.add(pool.submit(() -> DriverTables.write(fs, hadoop,
+            new Path(staging, e.getKey()), format == Format.PARQUET, e.getValue().schema(),
+            e.getValue().rows())));
+      }
+      RuntimeException first = null;
+      for (java.util.concurrent.Future<?> w : writes) {
+        try {
+          w.get();
+        } catch (java.util.concurrent.ExecutionException x) {
+          Throwable c = x.getCause();
+          if (c instanceof Error err) {
+            throw err;
+          }
+          first = first != null ? first : c instanceof RuntimeException r ? r
+              : new IllegalStateException(c);
+        } catch (InterruptedException x) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while writing the report tables", x);
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    } finally {
+      pool.shutdown();
     }
   }
 
