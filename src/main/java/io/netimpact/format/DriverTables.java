@@ -43,7 +43,7 @@ public final class DriverTables {
   static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
 
   /** Rows above which a table is split into parts written at once (one per core at most). */
-  static final int ROWS_PER_PART = 250_000;
+  public static final int ROWS_PER_PART = 250_000;
   private static final int MAX_PART_THREADS = 8;
 
   private DriverTables() {}

@@ -313,17 +313,24 @@ public final class ReportWriter {
   }
 
   /**
-   * The tables whose rows are on the driver, written into {@code staging} at once, one thread
-   * per table up to the cores (a review's largest, {@code link_baseline}, beside the others);
-   * every write ends before the first failure is thrown. O(rows x columns) over the threads.
+   * The tables whose rows are on the driver, written into {@code staging}: those of one part
+   * ({@link DriverTables#ROWS_PER_PART} rows or fewer) at once, one thread per table up to the
+   * cores (a medium review's {@code link_baseline} beside the others), then the larger ones one
+   * after the other, each already written in parts at once on the cores, as before. Every write
+   * ends before the first failure is thrown. O(rows x columns) over the threads.
    */
   private void writeDriverTables(FileSystem fs, Path staging) {
     List<Map.Entry<String, Rows>> driver = new java.util.ArrayList<>();
+    List<Map.Entry<String, Rows>> large = new java.util.ArrayList<>();
     tables.forEach((name, t) -> {
       if (t instanceof Rows d) {
-        driver.add(Map.entry(name, d));
+        (d.rows().size() > DriverTables.ROWS_PER_PART ? large : driver).add(Map.entry(name, d));
       }
     });
+    for (Map.Entry<String, Rows> e : large) {
+      DriverTables.write(fs, hadoop, new Path(staging, e.getKey()), format == Format.PARQUET,
+          e.getValue().schema(), e.getValue().rows());
+    }
     if (driver.isEmpty()) {
       return;
     }
