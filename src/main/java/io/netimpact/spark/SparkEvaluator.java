@@ -430,7 +430,10 @@ public final class SparkEvaluator {
       lap.accept("read baseline");
     } else {
       int[] dsts = base.destinations();
-      int n = Math.max(1, Math.min(dsts.length, 4 * threads));
+      // As the Spark path: 4 x the default parallelism, which a local master takes from
+      // spark.default.parallelism when set, else from its thread count.
+      int slots = cluster.askedConf().getInt("spark.default.parallelism", threads);
+      int n = Math.max(1, Math.min(dsts.length, 4 * slots));
       for (int k = 0; k < n; k++) {
         // ParallelCollectionRDD's slices: [k len / n, (k + 1) len / n).
         int from = (int) ((long) k * dsts.length / n);
