@@ -10,9 +10,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Tasks run on the driver's own threads, for work a local master would run in the driver's
- * JVM anyway ({@link LocalReview#DRIVER}): a fixed pool of daemon threads, the results in the
- * order of the tasks, the first failure thrown as it was (the other tasks cancelled).
+ * Tasks run on the driver's own threads: work a local master would run in the driver's JVM
+ * anyway ({@link LocalReview#DRIVER}), a review's report tables. A fixed pool of daemon threads,
+ * the results in the order of the tasks; the first failure is thrown as it was once every task
+ * has ended (so nothing a task writes outlives the call).
  */
 final class LocalTasks {
   private LocalTasks() {}
@@ -39,19 +40,24 @@ final class LocalTasks {
         }));
       }
       List<T> out = new ArrayList<>(tasks.size());
+      Throwable first = null;
       for (Future<T> f : futures) {
-        out.add(f.get());
+        try {
+          out.add(f.get());
+        } catch (ExecutionException e) {
+          first = first != null ? first : e.getCause();
+        }
       }
-      return out;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
+      if (first instanceof RuntimeException r) {
         throw r;
       }
-      if (cause instanceof Error err) {
+      if (first instanceof Error err) {
         throw err;
       }
-      throw new IllegalStateException("a driver task failed: " + cause, cause);
+      if (first != null) {
+        throw new IllegalStateException("a driver task failed: " + first, first);
+      }
+      return out;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while driver tasks ran", e);

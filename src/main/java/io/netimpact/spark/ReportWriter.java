@@ -334,42 +334,16 @@ public final class ReportWriter {
     if (driver.isEmpty()) {
       return;
     }
-    int threads = Math.min(driver.size(), Runtime.getRuntime().availableProcessors());
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
-        .newFixedThreadPool(threads, r -> {
-          Thread t = new Thread(r, "netimpact-table-writer");
-          t.setDaemon(true);
-          return t;
-        });
-    try {
-      List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
-      for (Map.Entry<String, Rows> e : driver) {
-        writes.add(pool.submit(() -> DriverTables.write(fs, hadoop,
-            new Path(staging, e.getKey()), format == Format.PARQUET, e.getValue().schema(),
-            e.getValue().rows())));
-      }
-      RuntimeException first = null;
-      for (java.util.concurrent.Future<?> w : writes) {
-        try {
-          w.get();
-        } catch (java.util.concurrent.ExecutionException x) {
-          Throwable c = x.getCause();
-          if (c instanceof Error err) {
-            throw err;
-          }
-          first = first != null ? first : c instanceof RuntimeException r ? r
-              : new IllegalStateException(c);
-        } catch (InterruptedException x) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while writing the report tables", x);
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
-    } finally {
-      pool.shutdown();
+    List<java.util.concurrent.Callable<Void>> writes = new java.util.ArrayList<>();
+    for (Map.Entry<String, Rows> e : driver) {
+      writes.add(() -> {
+        DriverTables.write(fs, hadoop, new Path(staging, e.getKey()), format == Format.PARQUET,
+            e.getValue().schema(), e.getValue().rows());
+        return null;
+      });
     }
+    LocalTasks.run(Runtime.getRuntime().availableProcessors(), writes,
+        new java.util.concurrent.atomic.AtomicInteger());
   }
 
   /**
