@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LocalTasks {
   private LocalTasks() {}
 
+  /** {@link #run(int, List, AtomicInteger)} with no one counting. */
+  static <T> List<T> run(int threads, List<Callable<T>> tasks) {
+    return run(threads, tasks, new AtomicInteger());
+  }
+
   /**
    * Runs {@code tasks} on {@code threads} threads, counting each finished one in {@code done}.
    * O(sum of the tasks) over the threads.

@@ -327,23 +327,18 @@ public final class ReportWriter {
         (d.rows().size() > DriverTables.ROWS_PER_PART ? large : driver).add(Map.entry(name, d));
       }
     });
-    for (Map.Entry<String, Rows> e : large) {
-      DriverTables.write(fs, hadoop, new Path(staging, e.getKey()), format == Format.PARQUET,
-          e.getValue().schema(), e.getValue().rows());
-    }
-    if (driver.isEmpty()) {
-      return;
-    }
+    java.util.function.Consumer<Map.Entry<String, Rows>> write = e -> DriverTables.write(fs,
+        hadoop, new Path(staging, e.getKey()), format == Format.PARQUET, e.getValue().schema(),
+        e.getValue().rows());
+    large.forEach(write);
     List<java.util.concurrent.Callable<Void>> writes = new java.util.ArrayList<>();
     for (Map.Entry<String, Rows> e : driver) {
       writes.add(() -> {
-        DriverTables.write(fs, hadoop, new Path(staging, e.getKey()), format == Format.PARQUET,
-            e.getValue().schema(), e.getValue().rows());
+        write.accept(e);
         return null;
       });
     }
-    LocalTasks.run(Runtime.getRuntime().availableProcessors(), writes,
-        new java.util.concurrent.atomic.AtomicInteger());
+    LocalTasks.run(Runtime.getRuntime().availableProcessors(), writes);
   }
 
   /**

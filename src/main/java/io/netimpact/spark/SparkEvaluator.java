@@ -152,11 +152,16 @@ public final class SparkEvaluator {
       Opened store) {
     /** The stored loads, read on the driver while the tasks read the DAGs. */
     Baseline baseline() {
-      try {
-        return loads.join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : e;
-      }
+      return joined(loads);
+    }
+  }
+
+  /** The value of {@code f}, its failure thrown as it was when that is unchecked. */
+  private static <T> T joined(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 
@@ -443,6 +448,9 @@ public final class SparkEvaluator {
             (pe, t) -> pe.routeForNow(t)).next());
       }
     }
+    // The stored loads, read while the tasks run (as the Spark path reads them).
+    Optional<CompletableFuture<Baseline>> loads = store.map(o -> CompletableFuture.supplyAsync(
+        () -> BaselineStore.baseline(cluster, o, base)));
     java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic
         .AtomicInteger();
     int total = tasks.size();
@@ -451,8 +459,7 @@ public final class SparkEvaluator {
         () -> LocalTasks.run(threads, tasks, done));
     lap.accept("route");
     Merged merged = Merged.of(parts, 1, base, store.map(Opened::dir));
-    Baseline baseline = store.isPresent() ? BaselineStore.baseline(cluster, store.get(), base)
-        : merged.routed();
+    Baseline baseline = loads.isPresent() ? joined(loads.get()) : merged.routed();
     lap.accept("merge");
     return new Tuple2<>(merged.states()[0], baseline);
   }
