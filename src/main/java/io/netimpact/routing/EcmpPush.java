@@ -9,24 +9,47 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  * parallel links are separate next hops). Next hops are strictly nearer, so a device's
  * traffic is complete once every farther device has been handled.
  *
- * <p>Two ways to visit the devices, one rule to split: {@link #pushAll} walks the whole
- * settle order of a {@link DestinationDag} backwards, O(V + E); {@link #push} visits only the
- * devices the queued traffic reaches, in decreasing distance through a heap, O(k log k + the
- * arcs leaving them) for k devices reached: the incremental repair pushes the traffic of a
- * small region with it.
+ * <p>Two ways to visit the devices, one rule to split ({@link #nextHops}): {@link #pushAll}
+ * walks the whole settle order of a {@link DestinationDag} backwards, O(V + E); {@link
+ * #pushRegion} visits only the devices of a region that the queued traffic reaches, in
+ * decreasing distance through a heap, O(k log k + the arcs leaving them) for k devices
+ * reached, and sets aside what leaves the region. The incremental repair pushes its region's
+ * traffic before and after a change that way, then the difference of the two onwards with
+ * {@link #pushExits}: outside the region every device splits as it did, so only the net
+ * change is pushed, and where the traffic that left the region by different ways meets again
+ * (the net is rounding noise) the push stops.
  *
  * <p>An instance is a reusable workspace for one node count; not thread-safe.
  */
 public final class EcmpPush {
+  /**
+   * {@link #pushExits} hands nothing on from a device whose net traffic is at most this share
+   * of the traffic that crossed it before and after: rounding noise of equal flows summed in
+   * other orders (about 1e-16 per operation), far below any real change (a share of a share
+   * of ECMP splits) and below the reports' 1e-9 tolerance.
+   */
+  static final double NOISE = 1e-12;
+
   private final double[] traffic;
   private final boolean[] queued;
   private final IntArrayList touched = new IntArrayList();
   private final IndexedMinHeap heap;
+  // Traffic set aside where it left a region (pushRegion): net of sign, and magnitude.
+  private final double[] asideNet;
+  private final double[] asideMag;
+  private final boolean[] aside;
+  private final IntArrayList asides = new IntArrayList();
+  // nextHops' answer: the DAG arcs out of one device and their heads.
+  private int[] hopArc = new int[16];
+  private int[] hopHead = new int[16];
 
   public EcmpPush(int nodeCount) {
     traffic = new double[nodeCount];
     queued = new boolean[nodeCount];
     heap = new IndexedMinHeap(nodeCount);
+    asideNet = new double[nodeCount];
+    asideMag = new double[nodeCount];
+    aside = new boolean[nodeCount];
   }
 
   /**
@@ -54,18 +77,86 @@ public final class EcmpPush {
   }
 
   /**
-   * Pushes the queued traffic to {@code dst} on {@code g} with distances {@code dist} (the
-   * DAG of g, or a repaired one), adding {@code sign * share} per arc into {@code sink}.
+   * Pushes the queued traffic to {@code dst} on {@code g} with distances {@code dist} (the DAG
+   * of g, or a repaired one), splitting it only at devices of {@code region}, adding {@code
+   * sign * share} per arc into {@code sink}: traffic handed to a device outside the region,
+   * or queued at one, is set aside there (with its sign) for {@link #pushExits}.
    */
-  public void push(MaskedView g, int dst, long[] dist, LoadSink sink, double sign) {
+  public void pushRegion(MaskedView g, int dst, long[] dist, boolean[] region, LoadSink sink,
+      double sign) {
     while (!heap.isEmpty()) {
       int u = heap.pop();
       double t = traffic[u];
-      if (u != dst && t != 0) {
-        split(g, dst, dist, u, t, sink, sign, true);
+      if (t == 0 || u == dst) {
+        continue;
+      }
+      if (!region[u]) {
+        setAside(u, sign * t, t);
+        continue;
+      }
+      int hops = nextHops(g, dst, dist, u);
+      double share = t / hops;
+      for (int i = 0; i < hops; i++) {
+        int v = hopHead[i];
+        sink.add(hopArc[i], sign * share);
+        if (region[v]) {
+          traffic[v] += share;
+          mark(dist, v);
+        } else {
+          setAside(v, sign * share, share);
+        }
       }
     }
     clear();
+  }
+
+  /**
+   * Pushes the traffic {@link #pushRegion} set aside, net of its signs, on to {@code dst}
+   * along {@code dist} on {@code g}, where every device it reaches splits as it did before
+   * the region's change (they are outside the region), farthest first, adding each share into
+   * {@code sink}; a device whose net is rounding noise ({@link #NOISE}) hands nothing on.
+   * O(k log k + the arcs leaving them) for the k devices the net change reaches.
+   */
+  public void pushExits(MaskedView g, int dst, long[] dist, LoadSink sink) {
+    for (int i = 0; i < asides.size(); i++) {
+      int v = asides.getInt(i);
+      heap.pushOrDecrease(v, -dist[v]);
+    }
+    while (!heap.isEmpty()) {
+      int u = heap.pop();
+      double net = asideNet[u];
+      double mag = asideMag[u];
+      if (u == dst || Math.abs(net) <= NOISE * mag) {
+        continue;
+      }
+      int hops = nextHops(g, dst, dist, u);
+      double share = net / hops;
+      double magShare = mag / hops;
+      for (int i = 0; i < hops; i++) {
+        int v = hopHead[i];
+        sink.add(hopArc[i], share);
+        if (!aside[v]) {
+          heap.pushOrDecrease(v, -dist[v]);
+        }
+        setAside(v, share, magShare);
+      }
+    }
+    for (int i = 0; i < asides.size(); i++) {
+      int v = asides.getInt(i);
+      asideNet[v] = 0;
+      asideMag[v] = 0;
+      aside[v] = false;
+    }
+    asides.clear();
+  }
+
+  private void setAside(int v, double net, double mag) {
+    if (!aside[v]) {
+      aside[v] = true;
+      asides.add(v);
+    }
+    asideNet[v] += net;
+    asideMag[v] += mag;
   }
 
   /**
@@ -82,7 +173,7 @@ public final class EcmpPush {
       int u = order[i];
       double t = traffic[u];
       if (t != 0) {
-        split(g, dst, dist, u, t, sink, 1.0, false);
+        split(g, dst, dist, u, t, sink);
       }
     }
     clear();
@@ -128,55 +219,49 @@ public final class EcmpPush {
     return lost;
   }
 
-  /** Hands u's traffic in equal shares to its next hops. */
-  private void split(MaskedView g, int dst, long[] dist, int u, double t, LoadSink sink,
-      double sign, boolean queueHeads) {
+  /** Hands u's traffic in equal shares to its next hops, along the whole DAG. */
+  private void split(MaskedView g, int dst, long[] dist, int u, double t, LoadSink sink) {
+    int hops = nextHops(g, dst, dist, u);
+    double share = t / hops;
+    for (int i = 0; i < hops; i++) {
+      sink.add(hopArc[i], share);
+      traffic[hopHead[i]] += share;
+      note(hopHead[i]);
+    }
+  }
+
+  /**
+   * The DAG arcs out of {@code u} towards {@code dst} (base slots, then added arcs) into
+   * {@code hopArc} and their heads into {@code hopHead}; returns how many. O(degree).
+   */
+  private int nextHops(MaskedView g, int dst, long[] dist, int u) {
     Network b = g.base;
     int[] outSlot = g.slots.outSlot;
     int from = g.slots.outFrom[u];
     int to = g.slots.outFrom[u + 1];
-    int hops = 0;
-    for (int k = from; k < to; k++) {
-      if (g.isNextHopSlot(dst, dist, u, outSlot[k])) {
-        hops++;
-      }
-    }
     int[] extra = g.hasExtraOut[u] ? g.extraOut(u) : null;
-    if (extra != null) {
-      for (int arc : extra) {
-        if (g.isNextHop(dst, dist, arc)) {
-          hops++;
-        }
-      }
+    int most = to - from + (extra == null ? 0 : extra.length);
+    if (hopArc.length < most) {
+      hopArc = new int[Math.max(most, 2 * hopArc.length)];
+      hopHead = new int[hopArc.length];
     }
-    if (hops == 0) {
-      return;
-    }
-    double share = t / hops;
+    int hops = 0;
     for (int k = from; k < to; k++) {
       int j = outSlot[k];
       if (g.isNextHopSlot(dst, dist, u, j)) {
-        hand(dist, b.outArc[j], b.outHead[j], share, sink, sign, queueHeads);
+        hopArc[hops] = b.outArc[j];
+        hopHead[hops++] = b.outHead[j];
       }
     }
     if (extra != null) {
       for (int arc : extra) {
         if (g.isNextHop(dst, dist, arc)) {
-          hand(dist, arc, g.head(arc), share, sink, sign, queueHeads);
+          hopArc[hops] = arc;
+          hopHead[hops++] = g.head(arc);
         }
       }
     }
-  }
-
-  private void hand(long[] dist, int arc, int v, double share, LoadSink sink,
-      double sign, boolean queueHead) {
-    sink.add(arc, sign * share);
-    traffic[v] += share;
-    if (queueHead) {
-      mark(dist, v);
-    } else {
-      note(v);
-    }
+    return hops;
   }
 
   /** Remembers that v holds traffic, for the clear after the push (no heap). */

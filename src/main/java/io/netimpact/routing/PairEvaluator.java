@@ -85,6 +85,14 @@ public final class PairEvaluator {
   private int cutStamp;
   private final IntArrayList cutStack = new IntArrayList();
   private long fallbacks;
+  // The complete base DAG (not stopped at the sources) of the truncated baseline completeOf,
+  // made when one of its pairs first needs it (see repair), in buffers of its own.
+  private DestinationBaseline complete;
+  private DestinationBaseline completeOf;
+  private long[] completeDist;
+  private PathStats.OnDemand completeStats;
+  private double[] completeLatency;
+  private long[] completeFingerprint;
   // compare's notes of one pair's changed demands (latencies before and after, interleaved).
   private final IntArrayList changedDemand = new IntArrayList();
   private final IntArrayList changedSource = new IntArrayList();
@@ -443,13 +451,20 @@ public final class PairEvaluator {
         }
       }
     }
+    // Ancestors through x's in-slots (the base's usable arcs; the before view masks nothing):
+    // u->x is a DAG arc when d(u) == w + d(x), and x is the destination or not drained.
     Network.Slots slots = before.slots;
     for (int i = 0; i < aList.size(); i++) {
       int x = aList.getInt(i);
+      long dx = d0[x];
+      if (dx == INF || (x != t && before.isDrained(x))) {
+        continue;
+      }
       for (int k = slots.inFrom[x]; k < slots.inFrom[x + 1]; k++) {
-        int arc = base.inArc[slots.inSlot[k]];
-        if (onDagBefore(t, d0, arc)) {
-          addToA(base.tail(arc));
+        int j = slots.inSlot[k];
+        int u = base.inTail[j];
+        if (u != t && d0[u] == dx + before.inSlotMetric(j)) {
+          addToA(u);
         }
       }
     }
@@ -459,24 +474,32 @@ public final class PairEvaluator {
       dist[x] = INF;
     }
     int reached = paths.resettle(after, t, dist, inA, aNodes, aNodes.length, aOrder);
-    if (!regionExact(b.dag.horizon(), aNodes)) {
+    if (!regionExact(b.dag.truncated() ? b.dag.horizon() : INF, aNodes)) {
       for (int y : aNodes) {
         inA[y] = false;
         dist[y] = d0[y];
       }
       aList.clear();
       fallbacks++;
-      return reroute(b, sink);
+      // Past the horizon of a DAG stopped at its sources: repaired again on the destination's
+      // complete DAG, on which every distance outside the region is known, so the region's
+      // are exact. Its region can only grow by devices past the horizon, which are no
+      // sources: the traffic moved and the demands compared are the same.
+      DestinationBaseline whole = completed(b);
+      bind(whole);
+      return repair(whole, m, sink);
     }
     // Next hops outside A keep their baseline values, asked of the baseline as needed.
     PathStats.computeRegion(after, t, dist, aOrder, reached, latency, fingerprint, inA, b);
-    // 3. Traffic from A and from sources whose volume changed: before out, after in.
+    // 3. Traffic from A and from sources whose volume changed: before out and after in
+    // within A, then their difference onwards from where it left A (outside A every device
+    // splits as before), summed per arc here first: the sink (a hash map per scenario) sees
+    // only the arcs whose load changed.
     double lostB = queueRegion(before, t, d0, aNodes, m);
-    // Before out and after in, summed per arc here first: the sink (a hash map per scenario)
-    // sees only the arcs whose load changed, not the two pushes down every shared path.
-    push.push(before, t, d0, this::accumulate, -1.0);
+    push.pushRegion(before, t, d0, inA, this::accumulate, -1.0);
     double lostA = queueRegion(after, t, dist, aNodes, m);
-    push.push(after, t, dist, this::accumulate, 1.0);
+    push.pushRegion(after, t, dist, inA, this::accumulate, 1.0);
+    push.pushExits(after, t, dist, this::accumulate);
     flushAcc(sink);
     // 4. Demands whose routing changed: only sources in A can have.
     double newlyLost = 0;
@@ -493,6 +516,35 @@ public final class PairEvaluator {
     }
     aList.clear();
     return new PairResult(lostB, lostA, newlyLost, changes);
+  }
+
+  /**
+   * The complete base DAG of a truncated baseline's destination ({@link ShortestPaths#toward},
+   * not stopped at its sources), with path statistics made on demand and no loads (a repair
+   * pushes only its region's traffic): made once per baseline, in this evaluator's buffers for
+   * it, so that every pair of the destination that needs it shares it. O(E log V) once; the
+   * buffers O(V), made on first use.
+   */
+  private DestinationBaseline completed(DestinationBaseline b) {
+    if (completeOf == b) {
+      return complete;
+    }
+    if (completeDist == null) {
+      completeDist = new long[n];
+      Arrays.fill(completeDist, INF);
+      completeStats = new PathStats.OnDemand(n);
+      completeLatency = new double[n];
+      completeFingerprint = new long[n];
+    } else if (complete != null) {
+      for (int v : complete.dag.order()) {
+        completeDist[v] = INF;
+      }
+    }
+    DestinationDag dag = paths.towardInto(before, b.destination(), completeDist);
+    int binding = completeStats.bind(before, dag, completeLatency, completeFingerprint);
+    complete = new DestinationBaseline(dag, completeStats, binding, this, b.lost);
+    completeOf = b;
+    return complete;
   }
 
   /**
@@ -563,7 +615,7 @@ public final class PairEvaluator {
 
   /**
    * Pairs whose repair found a region distance it could not vouch for ({@link #regionExact})
-   * and was rerouted instead, since this evaluator was made.
+   * and was repaired again on the destination's complete DAG, since this evaluator was made.
    */
   long fallbacks() {
     return fallbacks;

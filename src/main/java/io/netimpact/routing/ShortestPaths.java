@@ -83,9 +83,23 @@ public final class ShortestPaths {
    * O(E' log V') as {@link #towardSources}. The DAG shares {@code dist}.
    */
   public DestinationDag towardSourcesInto(MaskedView g, int dst, long[] dist) {
+    return into(dist, () -> towardSources(g, dst));
+  }
+
+  /**
+   * As {@link #toward}, into the caller's {@code dist}, which must be {@link #UNREACHABLE}
+   * everywhere on entry; on return only the DAG's devices are not. The DAG shares {@code dist}.
+   * O(E log V), no O(V) fill.
+   */
+  public DestinationDag towardInto(MaskedView g, int dst, long[] dist) {
+    return into(dist, () -> route(g, dst));
+  }
+
+  /** Runs {@code routing} with {@code dist} as its distance buffer. */
+  private DestinationDag into(long[] dist, java.util.function.Supplier<DestinationDag> routing) {
     scratchDist = dist;
     try {
-      return towardSources(g, dst);
+      return routing.get();
     } finally {
       scratchDist = null;
     }

@@ -11,14 +11,17 @@ import io.netimpact.model.Link;
 import io.netimpact.model.Snapshot;
 import io.netimpact.model.SnapshotInfo;
 import io.netimpact.testing.After;
+import io.netimpact.testing.RandomNetworks;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A change that cuts devices off (a PoP losing both uplinks) leaves them unreachable beyond
- * every baseline's horizon; the repair vouches for those distances itself instead of
- * rerouting the destination in full, and gives what the reroute gives.
+ * The incremental repair against the reroute. A change that cuts devices off (a PoP losing
+ * both uplinks) leaves them unreachable beyond every baseline's horizon, and the repair vouches
+ * for those distances itself; a region that still has paths past the horizon is repaired
+ * again on the destination's complete DAG. Either way the repair gives what the reroute gives,
+ * and the net change it pushes past its region stops where the traffic meets again.
  */
 class CutOffRepairTest {
   /** A ring of four cores, a PoP dual-homed to two of them, demands between all five. */
@@ -88,7 +91,7 @@ class CutOffRepairTest {
   }
 
   @Test
-  void aRegionThatCanStillLeave_isRerouted() {
+  void aRegionThatCanStillLeave_isRepairedOnTheCompleteDag_asTheRerouteWouldRouteIt() {
     // Cutting c1's ring links leaves the PoP, and through it c1, connected: towards c3 the
     // region (c1, the PoP, and who routes through them) finds paths past the horizon.
     Network net = NetworkCompiler.compile(popOnARing());
@@ -97,5 +100,72 @@ class CutOffRepairTest {
     PairEvaluator repairing = new PairEvaluator(net);
     assertTrue(repairedAsRerouted(net, cut, repairing) > 0);
     assertTrue(repairing.fallbacks() > 0, "some region distance lay past its horizon");
+  }
+
+  @Test
+  void regionsPastTheHorizonOnRandomNetworks_areRepairedOnTheCompleteDag_asTheRerouteWould() {
+    long completed = 0;
+    int pairs = 0;
+    for (long seed = 1; seed <= 40; seed++) {
+      // Few demands: most DAGs stop at their sources well before the farthest device.
+      Snapshot s = RandomNetworks.snapshot(seed, 10 + (int) (seed % 8), 16 + (int) (seed % 10),
+          6);
+      Network net = NetworkCompiler.compile(s);
+      PairEvaluator repairing = new PairEvaluator(net);
+      for (Device d : s.devices()) {
+        pairs += repairedAsRerouted(net, After.mask(net, new ChangeOp.SetDrained(d.id(), true)),
+            repairing);
+      }
+      for (Link l : s.links()) {
+        pairs += repairedAsRerouted(net, After.mask(net, new ChangeOp.SetLinkUp(l.id(), false)),
+            repairing);
+      }
+      completed += repairing.fallbacks();
+    }
+    assertTrue(pairs > 300, "pairs " + pairs);
+    assertTrue(completed > 20, "pairs repaired on the complete DAG: " + completed);
+  }
+
+  /**
+   * Two leaves over three spines into one border, then a chain of two routers to the
+   * destination: draining a spine moves the leaves' traffic onto the other two, and it meets
+   * again at the border.
+   */
+  private static Snapshot fabricOverAChain() {
+    List<Device> ds = new ArrayList<>();
+    for (String id : List.of("l1", "l2", "s1", "s2", "s3", "b", "x1", "x2", "d")) {
+      ds.add(new Device(id, id, "", "core", false));
+    }
+    List<Link> ls = new ArrayList<>();
+    for (String sp : List.of("s1", "s2", "s3")) {
+      ls.add(Link.simple("l1-" + sp, "l1", sp, 1, 100));
+      ls.add(Link.simple("l2-" + sp, "l2", sp, 1, 100));
+      ls.add(Link.simple(sp + "-b", sp, "b", 1, 100));
+    }
+    ls.add(Link.simple("b-x1", "b", "x1", 1, 100));
+    ls.add(Link.simple("x1-x2", "x1", "x2", 1, 100));
+    ls.add(Link.simple("x2-d", "x2", "d", 1, 100));
+    // Volumes whose thirds and halves round differently.
+    List<Demand> dm = List.of(Demand.of("l1", "d", 0.1), Demand.of("l2", "d", 0.7),
+        Demand.of("x1", "d", 0.3));
+    return new Snapshot(SnapshotInfo.of("fabric-chain"), ds, ls, dm);
+  }
+
+  @Test
+  void trafficMovedInsideTheFabric_leavesNoDeltaPastWhereItMeetsAgain() {
+    Network net = NetworkCompiler.compile(fabricOverAChain());
+    ScenarioMask drain = After.mask(net, new ChangeOp.SetDrained("s1", true));
+    PairEvaluator pe = new PairEvaluator(net);
+    int d = net.node("d").orElseThrow();
+    DestinationBaseline b = pe.baseline(d);
+    assertTrue(pe.affects(b, drain));
+    java.util.Map<String, Double> deltas = new java.util.TreeMap<>();
+    pe.evaluate(b, drain, true, (arc, gbps) -> deltas.merge(
+        net.nodeId(net.tail(arc)) + "->" + net.nodeId(net.head(arc)), gbps, Double::sum));
+    // Each leaf's third on s1 now goes half-and-half over s2 and s3, and so on to the border.
+    assertEquals(java.util.Set.of("l1->s1", "l1->s2", "l1->s3", "l2->s1", "l2->s2", "l2->s3",
+        "s1->b", "s2->b", "s3->b"), deltas.keySet());
+    assertEquals(-0.8 / 3, deltas.get("s1->b"), 1e-12);
+    assertEquals(0.8 / 2 - 0.8 / 3, deltas.get("s2->b"), 1e-12);
   }
 }
