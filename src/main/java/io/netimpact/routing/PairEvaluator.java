@@ -27,9 +27,13 @@ import java.util.List;
  * the ancestors A of the changed arcs' tails, can change distance or next hops, and no traffic
  * from outside A ever enters A; so A alone is re-solved ({@link ShortestPaths#resettle}) and
  * the load delta is the traffic originating in A (and at sources whose volume changed) pushed
- * after minus pushed before. O(|A| log |A| + the DAG below A). A device of A that ends up
- * past the baseline's horizon is vouched for only when it is unreachable with nothing it can
- * reach outside A (cut off, as a PoP losing both uplinks); otherwise the pair is rerouted.
+ * after minus pushed before inside A, and the net of the two pushed on from where it leaves
+ * A ({@link EcmpPush#pushExits}: devices outside A split as before, and the push stops where
+ * the net is rounding noise). O(|A| log |A| + the DAG below A that the net change reaches). A
+ * device of A that ends up past the baseline's horizon is vouched for only when it is
+ * unreachable with nothing it can reach outside A (cut off, as a PoP losing both uplinks);
+ * otherwise the pair is repaired again on the destination's complete DAG, made once per
+ * destination (O(E log V)) for all of its pairs that need it.
  * <em>Reroute</em> (any mask):
  * a fresh {@link ShortestPaths#toward} on the view of the change, O(E log V). Both use the
  * same kernel: one Dijkstra, one push ({@link EcmpPush}), one latency and fingerprint
