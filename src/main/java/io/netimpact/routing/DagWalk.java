@@ -5,7 +5,7 @@ import java.util.function.IntConsumer;
 
 /**
  * The one walk over a shortest-path DAG: depth first from sources over their next hops
- * ({@link #nextHops}, the one enumeration of a device's DAG arcs here), visiting each DAG arc
+ * ({@link NextHops}, the one enumeration of a device's DAG arcs), visiting each DAG arc
  * below them once. {@link #arcsBelow} collects those below one source (TE paths);
  * {@link #pathsBelow} keeps the union below many sources as a {@link PathsAfter} (a pair's
  * rerouted demands). O(the sub-DAG walked). An instance holds the visited flags; not
@@ -17,15 +17,10 @@ public final class DagWalk {
   private final IntArrayList stack = new IntArrayList();
   /** pathsBelow's device-to-local-node map, made on first use. */
   private int[] local = new int[0];
+  private final NextHops next = new NextHops();
 
   public DagWalk(int nodeCount) {
     visited = new boolean[nodeCount];
-  }
-
-  /** Receives a DAG arc and its head. */
-  @FunctionalInterface
-  private interface NextHop {
-    void accept(int arc, int head);
   }
 
   /** The DAG arcs below {@code src} towards {@code dst} (distances {@code dist} on {@code g}). */
@@ -60,12 +55,12 @@ public final class DagWalk {
     int[] start = new int[nodes.length + 1];
     IntArrayList arcs = new IntArrayList();
     IntArrayList heads = new IntArrayList();
-    NextHop keep = (arc, head) -> {
-      arcs.add(arc);
-      heads.add(local[head]);
-    };
     for (int i = 0; i < nodes.length; i++) {
-      nextHops(g, dst, dist, nodes[i], keep);
+      int hops = next.of(g, dst, dist, nodes[i]);
+      for (int k = 0; k < hops; k++) {
+        arcs.add(next.arc[k]);
+        heads.add(local[next.head[k]]);
+      }
       start[i + 1] = arcs.size();
     }
     for (int i = 0; i < count; i++) {
@@ -84,33 +79,16 @@ public final class DagWalk {
     if (dist[src] == ShortestPaths.UNREACHABLE || visited[src]) {
       return;
     }
-    NextHop step = (a, head) -> {
-      arc.accept(a);
-      if (!visited[head]) {
-        see(head);
-        stack.add(head);
-      }
-    };
     see(src);
     stack.add(src);
     while (!stack.isEmpty()) {
-      nextHops(g, dst, dist, stack.popInt(), step);
-    }
-  }
-
-  /** The DAG arcs out of {@code u} towards {@code dst}, base slots and added arcs. O(degree). */
-  private static void nextHops(MaskedView g, int dst, long[] dist, int u, NextHop f) {
-    Network b = g.base;
-    for (int k = g.slots.outFrom[u]; k < g.slots.outFrom[u + 1]; k++) {
-      int j = g.slots.outSlot[k];
-      if (g.isNextHopSlot(dst, dist, u, j)) {
-        f.accept(b.outArc[j], b.outHead[j]);
-      }
-    }
-    if (g.hasExtraOut[u]) {
-      for (int arc : g.extraOut(u)) {
-        if (g.isNextHop(dst, dist, arc)) {
-          f.accept(arc, g.head(arc));
+      int hops = next.of(g, dst, dist, stack.popInt());
+      for (int k = 0; k < hops; k++) {
+        arc.accept(next.arc[k]);
+        int head = next.head[k];
+        if (!visited[head]) {
+          see(head);
+          stack.add(head);
         }
       }
     }

@@ -9,7 +9,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  * parallel links are separate next hops). Next hops are strictly nearer, so a device's
  * traffic is complete once every farther device has been handled.
  *
- * <p>Two ways to visit the devices, one rule to split ({@link #nextHops}): {@link #pushAll}
+ * <p>Two ways to visit the devices, one rule to split ({@link NextHops}): {@link #pushAll}
  * walks the whole settle order of a {@link DestinationDag} backwards, O(V + E); {@link
  * #pushRegion} visits only the devices of a region that the queued traffic reaches, in
  * decreasing distance through a heap, O(k log k + the arcs leaving them) for k devices
@@ -39,9 +39,7 @@ public final class EcmpPush {
   private final double[] asideMag;
   private final boolean[] aside;
   private final IntArrayList asides = new IntArrayList();
-  // nextHops' answer: the DAG arcs out of one device and their heads.
-  private int[] hopArc = new int[16];
-  private int[] hopHead = new int[16];
+  private final NextHops next = new NextHops();
 
   public EcmpPush(int nodeCount) {
     traffic = new double[nodeCount];
@@ -94,11 +92,11 @@ public final class EcmpPush {
         setAside(u, sign * t, t);
         continue;
       }
-      int hops = nextHops(g, dst, dist, u);
+      int hops = next.of(g, dst, dist, u);
       double share = t / hops;
       for (int i = 0; i < hops; i++) {
-        int v = hopHead[i];
-        sink.add(hopArc[i], sign * share);
+        int v = next.head[i];
+        sink.add(next.arc[i], sign * share);
         if (region[v]) {
           traffic[v] += share;
           mark(dist, v);
@@ -129,12 +127,12 @@ public final class EcmpPush {
       if (u == dst || Math.abs(net) <= NOISE * mag) {
         continue;
       }
-      int hops = nextHops(g, dst, dist, u);
+      int hops = next.of(g, dst, dist, u);
       double share = net / hops;
       double magShare = mag / hops;
       for (int i = 0; i < hops; i++) {
-        int v = hopHead[i];
-        sink.add(hopArc[i], share);
+        int v = next.head[i];
+        sink.add(next.arc[i], share);
         if (!aside[v]) {
           heap.pushOrDecrease(v, -dist[v]);
         }
@@ -221,47 +219,13 @@ public final class EcmpPush {
 
   /** Hands u's traffic in equal shares to its next hops, along the whole DAG. */
   private void split(MaskedView g, int dst, long[] dist, int u, double t, LoadSink sink) {
-    int hops = nextHops(g, dst, dist, u);
+    int hops = next.of(g, dst, dist, u);
     double share = t / hops;
     for (int i = 0; i < hops; i++) {
-      sink.add(hopArc[i], share);
-      traffic[hopHead[i]] += share;
-      note(hopHead[i]);
+      sink.add(next.arc[i], share);
+      traffic[next.head[i]] += share;
+      note(next.head[i]);
     }
-  }
-
-  /**
-   * The DAG arcs out of {@code u} towards {@code dst} (base slots, then added arcs) into
-   * {@code hopArc} and their heads into {@code hopHead}; returns how many. O(degree).
-   */
-  private int nextHops(MaskedView g, int dst, long[] dist, int u) {
-    Network b = g.base;
-    int[] outSlot = g.slots.outSlot;
-    int from = g.slots.outFrom[u];
-    int to = g.slots.outFrom[u + 1];
-    int[] extra = g.hasExtraOut[u] ? g.extraOut(u) : null;
-    int most = to - from + (extra == null ? 0 : extra.length);
-    if (hopArc.length < most) {
-      hopArc = new int[Math.max(most, 2 * hopArc.length)];
-      hopHead = new int[hopArc.length];
-    }
-    int hops = 0;
-    for (int k = from; k < to; k++) {
-      int j = outSlot[k];
-      if (g.isNextHopSlot(dst, dist, u, j)) {
-        hopArc[hops] = b.outArc[j];
-        hopHead[hops++] = b.outHead[j];
-      }
-    }
-    if (extra != null) {
-      for (int arc : extra) {
-        if (g.isNextHop(dst, dist, arc)) {
-          hopArc[hops] = arc;
-          hopHead[hops++] = g.head(arc);
-        }
-      }
-    }
-    return hops;
   }
 
   /** Remembers that v holds traffic, for the clear after the push (no heap). */

@@ -127,6 +127,7 @@ public final class PathStats {
     /** Devices whose missing next hops have been stacked, by binding. */
     private final int[] expanded;
     private final IntArrayList stack = new IntArrayList();
+    private final NextHops next = new NextHops();
     private int epoch;
     private int[] order;
     private int computed;
@@ -225,22 +226,12 @@ public final class PathStats {
         return false;
       }
       boolean missing = false;
-      Network b = g.base;
-      for (int k = g.slots.outFrom[u]; k < g.slots.outFrom[u + 1]; k++) {
-        int j = g.slots.outSlot[k];
-        int v = b.outHead[j];
-        if (stamp[v] != epoch && g.isNextHopSlot(dst, dist, u, j)) {
+      int hops = next.of(g, dst, dist, u);
+      for (int k = 0; k < hops; k++) {
+        int v = next.head[k];
+        if (stamp[v] != epoch) {
           stack.add(v);
           missing = true;
-        }
-      }
-      if (g.hasExtraOut[u]) {
-        for (int arc : g.extraOut(u)) {
-          int v = g.head(arc);
-          if (stamp[v] != epoch && g.isNextHop(dst, dist, arc)) {
-            stack.add(v);
-            missing = true;
-          }
         }
       }
       return missing;
