@@ -91,7 +91,7 @@ public final class ShortestPaths {
    * everywhere on entry; on return only the DAG's devices are not. The DAG shares {@code dist}.
    * O(E log V), no O(V) fill.
    */
-  public DestinationDag towardInto(MaskedView g, int dst, long[] dist) {
+  DestinationDag towardInto(MaskedView g, int dst, long[] dist) {
     return into(dist, () -> route(g, dst));
   }
 
