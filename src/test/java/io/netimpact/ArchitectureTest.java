@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Spark at the edges, and dependencies that run one way: {@code cli -> pipeline -> spark ->
- * format -> impact -> routing -> model}. Only the Spark and format layers use Spark or Hadoop
+ * {input, report, store} -> impact -> routing -> model}. Only the Spark layer and the formats at
+ * the boundary ({@code input}, {@code snapshot}, {@code report}, {@code store}) use Spark or Hadoop
  * (and the generator, a tool beside the layers, writes its Parquet tables through Hadoop); the
  * command line and the pipelines are plain Java that reach Spark only through netimpact's own
  * {@code spark} classes.
@@ -18,11 +19,18 @@ class ArchitectureTest {
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("io.netimpact");
+  private static final String[] BOUNDARY = {"io.netimpact.input..", "io.netimpact.snapshot..",
+      "io.netimpact.report..", "io.netimpact.store.."};
   private static final String[] SPARK_AND_HADOOP =
       {"org.apache.spark..", "org.apache.hadoop..", "scala.."};
 
+  private static String[] andFormats(String... more) {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(BOUNDARY),
+        java.util.Arrays.stream(more)).toArray(String[]::new);
+  }
+
   @Test
-  void onlyTheSparkAndFormatLayers_useSparkOrHadoop() {
+  void onlyTheSparkLayerAndTheFormats_useSparkOrHadoop() {
     noClasses().that().resideInAnyPackage("io.netimpact.model..", "io.netimpact.routing..",
             "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..",
             "io.netimpact.topology..", "io.netimpact.te..", "io.netimpact.planning..",
@@ -41,18 +49,18 @@ class ArchitectureTest {
   @Test
   void model_dependsOnNoEngine() {
     noClasses().that().resideInAPackage("io.netimpact.model..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.routing..",
-            "io.netimpact.impact..", "io.netimpact.format..", "io.netimpact.spark..",
-            "io.netimpact.pipeline..", "io.netimpact.cli..", "com.fasterxml..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            andFormats("io.netimpact.routing..", "io.netimpact.impact..",
+            "io.netimpact.spark..", "io.netimpact.pipeline..", "io.netimpact.cli..",
+            "com.fasterxml.."))
         .check(MAIN);
   }
 
   @Test
   void routing_doesNotDependOnImpactOrTheEdges() {
     noClasses().that().resideInAPackage("io.netimpact.routing..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.impact..",
-            "io.netimpact.format..", "io.netimpact.spark..", "io.netimpact.pipeline..",
-            "io.netimpact.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            andFormats("io.netimpact.impact..", "io.netimpact.spark..", "io.netimpact.pipeline..", "io.netimpact.cli.."))
         .check(MAIN);
   }
 
@@ -60,8 +68,8 @@ class ArchitectureTest {
   void impactAndTopology_doNotDependOnTheEdges() {
     noClasses().that().resideInAnyPackage("io.netimpact.impact..", "io.netimpact.topology..",
             "io.netimpact.series..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.format..",
-            "io.netimpact.spark..", "io.netimpact.pipeline..", "io.netimpact.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.spark..",
+            "io.netimpact.pipeline..", "io.netimpact.cli.."))
         .check(MAIN);
   }
 
@@ -75,17 +83,24 @@ class ArchitectureTest {
   @Test
   void planning_doesNotDependOnTheEdges() {
     noClasses().that().resideInAPackage("io.netimpact.planning..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.format..",
-            "io.netimpact.spark..", "io.netimpact.pipeline..", "io.netimpact.cli..",
-            "com.fasterxml..")
+        .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.spark..",
+            "io.netimpact.pipeline..", "io.netimpact.cli..", "com.fasterxml.."))
         .check(MAIN);
   }
 
   @Test
-  void format_dependsOnNeitherSparkLayerNorPipelineNorCli() {
-    noClasses().that().resideInAPackage("io.netimpact.format..")
+  void formats_dependOnNeitherSparkLayerNorPipelineNorCli() {
+    noClasses().that().resideInAnyPackage(BOUNDARY)
         .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.spark..",
             "io.netimpact.pipeline..", "io.netimpact.cli..")
+        .check(MAIN);
+  }
+
+  @Test
+  void inputs_doNotDependOnReportsOrTheStore() {
+    noClasses().that().resideInAnyPackage("io.netimpact.input..", "io.netimpact.snapshot..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.report..",
+            "io.netimpact.store..")
         .check(MAIN);
   }
 

@@ -1,8 +1,8 @@
 package io.netimpact.cli;
 
-import io.netimpact.format.BaselineFiles;
-import io.netimpact.format.BaselineManifest;
-import io.netimpact.format.SnapshotReader;
+import io.netimpact.store.BaselineFiles;
+import io.netimpact.store.BaselineManifest;
+import io.netimpact.input.SnapshotReader;
 import io.netimpact.pipeline.BaselinePipeline;
 import io.netimpact.spark.Cluster;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package io.netimpact.cli;
 
-import io.netimpact.format.SnapshotWriter;
-import io.netimpact.format.TrafficSeriesWriter;
+import io.netimpact.snapshot.SnapshotWriter;
+import io.netimpact.snapshot.TrafficSeriesWriter;
 import io.netimpact.importer.ImportOptions;
 import io.netimpact.importer.ImportSource;
 import io.netimpact.importer.Imported;

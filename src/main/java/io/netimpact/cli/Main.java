@@ -1,6 +1,6 @@
 package io.netimpact.cli;
 
-import io.netimpact.format.BadInputException;
+import io.netimpact.input.BadInputException;
 import io.netimpact.spark.DriverExit;
 import io.netimpact.spark.PublishConflictException;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package io.netimpact.cli;
 
-import io.netimpact.format.RunIds;
-import io.netimpact.format.SnapshotReader;
+import io.netimpact.report.RunIds;
+import io.netimpact.input.SnapshotReader;
 import io.netimpact.spark.ReportWriter;
 import java.util.Optional;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.netimpact.cli;
 
-import io.netimpact.format.SummaryText;
+import io.netimpact.report.SummaryText;
 import io.netimpact.impact.Verdict;
 import io.netimpact.pipeline.ReviewPipeline;
 import io.netimpact.spark.Cluster;

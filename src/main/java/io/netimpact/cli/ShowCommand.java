@@ -1,8 +1,8 @@
 package io.netimpact.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netimpact.format.Json;
-import io.netimpact.format.ReportTables;
+import io.netimpact.input.Json;
+import io.netimpact.report.ReportTables;
 import io.netimpact.spark.Cluster;
 import io.netimpact.spark.PublishedRun;
 import io.netimpact.spark.ReportQuery;

@@ -1,7 +1,7 @@
 package io.netimpact.cli;
 
-import io.netimpact.format.SnapshotReader;
-import io.netimpact.format.TopologyTables;
+import io.netimpact.input.SnapshotReader;
+import io.netimpact.report.TopologyTables;
 import io.netimpact.pipeline.TopologyPipeline;
 import io.netimpact.spark.ReportWriter;
 import io.netimpact.topology.Components;

@@ -1,10 +1,10 @@
 package io.netimpact.generate;
 
-import static io.netimpact.format.SnapshotColumns.DEMANDS;
-import static io.netimpact.format.SnapshotColumns.DEVICES;
-import static io.netimpact.format.SnapshotColumns.LINKS;
+import static io.netimpact.input.SnapshotColumns.DEMANDS;
+import static io.netimpact.input.SnapshotColumns.DEVICES;
+import static io.netimpact.input.SnapshotColumns.LINKS;
 
-import io.netimpact.format.SnapshotWriter;
+import io.netimpact.snapshot.SnapshotWriter;
 import io.netimpact.model.Demand;
 import io.netimpact.model.Device;
 import io.netimpact.model.Link;
@@ -55,7 +55,7 @@ public final class SnapshotGenerator {
   /** {@link #generate(Preset, long, String, Configuration, Format, boolean)}, plain settings. */
   public static Result generate(Preset preset, long seed, String out, Map<String, String> hadoop,
       Format format, boolean te) {
-    return generate(preset, seed, out, io.netimpact.format.HadoopSettings.configuration(hadoop),
+    return generate(preset, seed, out, io.netimpact.snapshot.HadoopSettings.configuration(hadoop),
         format, te);
   }
 

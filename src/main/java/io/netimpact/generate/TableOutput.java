@@ -1,6 +1,6 @@
 package io.netimpact.generate;
 
-import io.netimpact.format.SnapshotWriter;
+import io.netimpact.snapshot.SnapshotWriter;
 import io.netimpact.model.Demand;
 import io.netimpact.model.Device;
 import io.netimpact.model.Link;

@@ -2,7 +2,7 @@ package io.netimpact.generate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netimpact.format.Json;
+import io.netimpact.input.Json;
 import io.netimpact.model.Device;
 import io.netimpact.model.Link;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.netimpact.importer;
 
-import io.netimpact.format.BadInputException;
-import io.netimpact.format.InputProblem;
+import io.netimpact.input.BadInputException;
+import io.netimpact.input.InputProblem;
 import io.netimpact.model.Demand;
 import io.netimpact.model.Device;
 import java.io.BufferedReader;

@@ -1,9 +1,9 @@
 package io.netimpact.pipeline;
 
-import io.netimpact.format.BadInputException;
-import io.netimpact.format.BaselineManifest;
-import io.netimpact.format.InputProblem;
-import io.netimpact.format.SnapshotReader;
+import io.netimpact.input.BadInputException;
+import io.netimpact.store.BaselineManifest;
+import io.netimpact.input.InputProblem;
+import io.netimpact.input.SnapshotReader;
 import io.netimpact.routing.ContentHash;
 import io.netimpact.routing.Network;
 import io.netimpact.spark.BaselineStore;

@@ -1,12 +1,12 @@
 package io.netimpact.pipeline;
 
-import io.netimpact.format.BadInputException;
-import io.netimpact.format.BaselineManifest;
-import io.netimpact.format.ChangeReader;
-import io.netimpact.format.InputProblem;
-import io.netimpact.format.RunIds;
-import io.netimpact.format.SnapshotReader;
-import io.netimpact.format.SummaryText;
+import io.netimpact.input.BadInputException;
+import io.netimpact.store.BaselineManifest;
+import io.netimpact.input.ChangeReader;
+import io.netimpact.input.InputProblem;
+import io.netimpact.report.RunIds;
+import io.netimpact.input.SnapshotReader;
+import io.netimpact.report.SummaryText;
 import io.netimpact.impact.Assembler;
 import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.LinkBaseline;

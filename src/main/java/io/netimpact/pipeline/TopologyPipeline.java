@@ -1,6 +1,6 @@
 package io.netimpact.pipeline;
 
-import io.netimpact.format.SnapshotReader;
+import io.netimpact.input.SnapshotReader;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.spark.Cluster;

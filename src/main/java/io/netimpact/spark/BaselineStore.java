@@ -1,11 +1,11 @@
 package io.netimpact.spark;
 
-import io.netimpact.format.BadInputException;
-import io.netimpact.format.BaselineFiles;
-import io.netimpact.format.BaselineManifest;
-import io.netimpact.format.DriverTables;
-import io.netimpact.format.InputProblem;
-import io.netimpact.format.Locations;
+import io.netimpact.input.BadInputException;
+import io.netimpact.store.BaselineFiles;
+import io.netimpact.store.BaselineManifest;
+import io.netimpact.report.DriverTables;
+import io.netimpact.input.InputProblem;
+import io.netimpact.input.Locations;
 import io.netimpact.impact.Baseline;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.StoredDag;
@@ -69,7 +69,7 @@ public final class BaselineStore {
    * @param snapshotId     the snapshot's id
    * @param contentHash    the compiled network's {@link io.netimpact.routing.ContentHash}
    * @param writtenBy      what writes it ({@code baseline}, {@code sweep ID})
-   * @param snapshotDigest the {@link io.netimpact.format.SnapshotDigest} of the snapshot's files, taken before they
+   * @param snapshotDigest the {@link io.netimpact.input.SnapshotDigest} of the snapshot's files, taken before they
    *                       were read, when the network compiled from them is to be stored too
    *                       (only from a read without rejected records and without TE)
    */

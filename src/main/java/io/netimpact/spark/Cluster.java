@@ -1,10 +1,10 @@
 package io.netimpact.spark;
 
-import io.netimpact.format.ChangeReader;
-import io.netimpact.format.SnapshotDigest;
-import io.netimpact.format.SnapshotReader;
-import io.netimpact.format.SweepReader;
-import io.netimpact.format.TrafficSeriesReader;
+import io.netimpact.input.ChangeReader;
+import io.netimpact.input.SnapshotDigest;
+import io.netimpact.input.SnapshotReader;
+import io.netimpact.input.SweepReader;
+import io.netimpact.input.TrafficSeriesReader;
 import io.netimpact.model.Change;
 import io.netimpact.model.Device;
 import io.netimpact.model.Snapshot;

@@ -2,7 +2,7 @@ package io.netimpact.spark;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
-import io.netimpact.format.PageTally;
+import io.netimpact.report.PageTally;
 import io.netimpact.impact.ScenarioState;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.ScenarioMask;

@@ -1,9 +1,9 @@
 package io.netimpact.spark;
 
 import com.esotericsoftware.kryo.Kryo;
-import io.netimpact.format.BadInputException;
-import io.netimpact.format.InputProblem;
-import io.netimpact.format.Locations;
+import io.netimpact.input.BadInputException;
+import io.netimpact.input.InputProblem;
+import io.netimpact.input.Locations;
 import io.netimpact.routing.Network;
 import java.io.IOException;
 import java.io.InputStream;

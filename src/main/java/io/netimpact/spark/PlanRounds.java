@@ -6,8 +6,8 @@ import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.impact.WorstCase;
-import io.netimpact.format.ChangeWriter;
-import io.netimpact.format.ReportTables;
+import io.netimpact.snapshot.ChangeWriter;
+import io.netimpact.report.ReportTables;
 import io.netimpact.planning.AugmentPlan;
 import io.netimpact.planning.CapacityPlanner;
 import io.netimpact.routing.Network;
@@ -22,7 +22,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code sweep --plan} on Spark (the console and {@code summary.txt} lines are
- * {@link io.netimpact.format.SummaryText}'s): the {@link CapacityPlanner}'s rounds evaluated by the one Spark
+ * {@link io.netimpact.report.SummaryText}'s): the {@link CapacityPlanner}'s rounds evaluated by the one Spark
  * runner. A round that must route again runs {@link SparkEvaluator#run} on the augmented
  * network; one that may reuse the routing assembles the previous merged states again against
  * the augmented network's capacities ({@link SparkEvaluator#assemble}, the one assembler).

@@ -2,7 +2,7 @@ package io.netimpact.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netimpact.format.Json;
+import io.netimpact.input.Json;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

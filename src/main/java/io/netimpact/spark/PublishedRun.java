@@ -1,9 +1,9 @@
 package io.netimpact.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netimpact.format.Json;
-import io.netimpact.format.Locations;
-import io.netimpact.format.SummaryText;
+import io.netimpact.input.Json;
+import io.netimpact.input.Locations;
+import io.netimpact.report.SummaryText;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

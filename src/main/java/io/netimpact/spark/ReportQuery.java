@@ -1,7 +1,7 @@
 package io.netimpact.spark;
 
-import io.netimpact.format.ReportTables;
-import io.netimpact.format.TopologyTables;
+import io.netimpact.report.ReportTables;
+import io.netimpact.report.TopologyTables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

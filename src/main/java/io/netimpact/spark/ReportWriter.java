@@ -3,8 +3,8 @@ package io.netimpact.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netimpact.format.Json;
-import io.netimpact.format.RunIds;
+import io.netimpact.input.Json;
+import io.netimpact.report.RunIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,7 +32,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import io.netimpact.format.DriverTables;
+import io.netimpact.report.DriverTables;
 
 /**
  * Writes a run's report tables under an output prefix as

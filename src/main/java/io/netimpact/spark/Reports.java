@@ -1,9 +1,9 @@
 package io.netimpact.spark;
 
-import io.netimpact.format.PageTally;
-import io.netimpact.format.ReportTables;
-import io.netimpact.format.SnapshotReader;
-import io.netimpact.format.SummaryHtml;
+import io.netimpact.report.PageTally;
+import io.netimpact.report.ReportTables;
+import io.netimpact.input.SnapshotReader;
+import io.netimpact.report.SummaryHtml;
 import io.netimpact.impact.DemandImpact;
 import io.netimpact.impact.DemandStatus;
 import io.netimpact.impact.ImpactReport;
@@ -39,7 +39,7 @@ public final class Reports {
    * the series table when the review had one, {@code lsp_impact} with traffic engineering, and
    * the attachments. Every row is on the driver, so the driver writes every table with the
    * storage configuration (no Spark job and no wait for the session: see {@link
-   * io.netimpact.format.DriverTables}).
+   * io.netimpact.report.DriverTables}).
    */
   public static void publishReview(Cluster cluster, String out, ReportWriter.Format format,
       String runId, ImpactReport report, List<LinkBaseline> baseline,

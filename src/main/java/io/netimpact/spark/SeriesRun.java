@@ -1,6 +1,6 @@
 package io.netimpact.spark;
 
-import io.netimpact.format.ReportTables;
+import io.netimpact.report.ReportTables;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.model.TrafficSeries;

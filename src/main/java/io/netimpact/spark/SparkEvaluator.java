@@ -1,8 +1,8 @@
 package io.netimpact.spark;
 
-import io.netimpact.format.BadInputException;
-import io.netimpact.format.BaselineManifest;
-import io.netimpact.format.InputProblem;
+import io.netimpact.input.BadInputException;
+import io.netimpact.store.BaselineManifest;
+import io.netimpact.input.InputProblem;
 import io.netimpact.impact.Assembler;
 import io.netimpact.impact.Baseline;
 import io.netimpact.impact.EvaluationStats;
@@ -428,7 +428,7 @@ public final class SparkEvaluator {
     List<java.util.concurrent.Callable<FusedPart>> tasks = new ArrayList<>();
     if (store.isPresent()) {
       for (org.apache.hadoop.fs.Path f : BaselineStore.destinationFiles(cluster, store.get())) {
-        tasks.add(() -> fusedTask(base, sc, strategy, io.netimpact.format.BaselineFiles
+        tasks.add(() -> fusedTask(base, sc, strategy, io.netimpact.store.BaselineFiles
             .readDags(cluster.hadoop(), f).iterator(), false, (pe, d) -> pe.dagForNow(d))
             .next());
       }

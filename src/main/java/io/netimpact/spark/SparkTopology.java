@@ -1,6 +1,6 @@
 package io.netimpact.spark;
 
-import io.netimpact.format.TopologyTables;
+import io.netimpact.report.TopologyTables;
 import io.netimpact.routing.LoadSink;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkView;

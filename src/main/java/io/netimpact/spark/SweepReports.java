@@ -1,11 +1,11 @@
 package io.netimpact.spark;
 
-import io.netimpact.format.PageTally;
-import io.netimpact.format.ReportTables;
-import io.netimpact.format.SummaryHtml;
+import io.netimpact.report.PageTally;
+import io.netimpact.report.ReportTables;
+import io.netimpact.report.SummaryHtml;
 import io.netimpact.impact.LinkWorstCase;
 import io.netimpact.planning.AugmentPlan;
-import io.netimpact.format.SnapshotReader;
+import io.netimpact.input.SnapshotReader;
 import io.netimpact.impact.Baseline;
 import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.LinkBaseline;

@@ -1,7 +1,7 @@
 package io.netimpact.spark;
 
 import io.netimpact.impact.ImpactReport;
-import io.netimpact.format.ReportTables;
+import io.netimpact.report.ReportTables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;

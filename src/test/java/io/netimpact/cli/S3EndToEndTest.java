@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netimpact.format.ReportTables;
+import io.netimpact.report.ReportTables;
 import io.netimpact.testing.JobProcesses;
 import io.netimpact.testing.S3MockServer;
 import io.netimpact.testing.SparkTestSession;

@@ -3,7 +3,7 @@ package io.netimpact.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.format.ReportTables;
+import io.netimpact.report.ReportTables;
 import io.netimpact.testing.MotoServer;
 import io.netimpact.testing.S3MockServer;
 import io.netimpact.testing.SparkTestSession;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netimpact.format.Json;
+import io.netimpact.input.Json;
 import io.netimpact.testing.SparkTestSession;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.netimpact.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.format.SummaryText;
+import io.netimpact.report.SummaryText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

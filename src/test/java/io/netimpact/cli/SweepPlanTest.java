@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.impact.Thresholds;
-import io.netimpact.format.ChangeReader;
-import io.netimpact.format.ReportTables;
-import io.netimpact.format.SnapshotReader;
-import io.netimpact.format.SnapshotWriter;
-import io.netimpact.format.SweepReader;
+import io.netimpact.input.ChangeReader;
+import io.netimpact.report.ReportTables;
+import io.netimpact.input.SnapshotReader;
+import io.netimpact.snapshot.SnapshotWriter;
+import io.netimpact.input.SweepReader;
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
 import io.netimpact.model.Link;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.format.SnapshotReader;
-import io.netimpact.format.SweepReader;
-import io.netimpact.format.TopologyTables;
+import io.netimpact.input.SnapshotReader;
+import io.netimpact.input.SweepReader;
+import io.netimpact.report.TopologyTables;
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
 import io.netimpact.model.Snapshot;

@@ -3,7 +3,7 @@ package io.netimpact.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.format.ReportTables;
+import io.netimpact.report.ReportTables;
 import io.netimpact.importer.RealData;
 import io.netimpact.testing.SparkTestSession;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.cli.ReviewCommandTest.Run;
-import io.netimpact.format.ReportTables;
+import io.netimpact.report.ReportTables;
 import io.netimpact.testing.ReportAssertions;
 import io.netimpact.testing.SparkTestSession;
 import java.io.IOException;

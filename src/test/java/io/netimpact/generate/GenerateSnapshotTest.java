@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.format.SnapshotReader;
+import io.netimpact.input.SnapshotReader;
 import io.netimpact.model.Demand;
 import io.netimpact.model.Device;
 import io.netimpact.model.Link;

@@ -2,7 +2,7 @@ package io.netimpact.generate;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.format.SnapshotReader;
+import io.netimpact.input.SnapshotReader;
 import io.netimpact.model.Snapshot;
 import io.netimpact.te.TeOverlay;
 import java.nio.file.Path;

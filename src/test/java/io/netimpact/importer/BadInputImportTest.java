@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.cli.Main;
-import io.netimpact.format.BadInputException;
-import io.netimpact.format.InputProblem;
+import io.netimpact.input.BadInputException;
+import io.netimpact.input.InputProblem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netimpact.cli.Main;
-import io.netimpact.format.Json;
-import io.netimpact.format.SnapshotReader;
-import io.netimpact.format.TrafficSeriesReader;
+import io.netimpact.input.Json;
+import io.netimpact.input.SnapshotReader;
+import io.netimpact.input.TrafficSeriesReader;
 import io.netimpact.model.Device;
 import io.netimpact.model.Snapshot;
 import java.io.IOException;

@@ -3,10 +3,10 @@ package io.netimpact.importer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.netimpact.format.BadInputException;
-import io.netimpact.format.InputProblem;
-import io.netimpact.format.TrafficSeriesReader;
-import io.netimpact.format.TrafficSeriesWriter;
+import io.netimpact.input.BadInputException;
+import io.netimpact.input.InputProblem;
+import io.netimpact.input.TrafficSeriesReader;
+import io.netimpact.snapshot.TrafficSeriesWriter;
 import io.netimpact.model.Demand;
 import io.netimpact.model.TrafficInterval;
 import io.netimpact.model.TrafficSeries;

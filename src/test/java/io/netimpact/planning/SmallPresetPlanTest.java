@@ -10,7 +10,7 @@ import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.impact.Verdict;
-import io.netimpact.format.SnapshotReader;
+import io.netimpact.input.SnapshotReader;
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
 import io.netimpact.model.Snapshot;

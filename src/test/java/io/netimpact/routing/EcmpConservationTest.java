@@ -3,7 +3,7 @@ package io.netimpact.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.format.SnapshotReader;
+import io.netimpact.input.SnapshotReader;
 import io.netimpact.generate.Preset;
 import io.netimpact.generate.SnapshotGenerator;
 import io.netimpact.testing.Router;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netimpact.cli.Main;
 import io.netimpact.cli.ReviewCommandTest;
-import io.netimpact.format.ReportTables;
+import io.netimpact.report.ReportTables;
 import io.netimpact.testing.JobProcesses;
 import java.io.IOException;
 import java.nio.file.Files;

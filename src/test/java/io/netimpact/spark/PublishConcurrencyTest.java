@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.cli.Main;
-import io.netimpact.format.ReportTables;
+import io.netimpact.report.ReportTables;
 import io.netimpact.testing.JobProcesses;
 import io.netimpact.testing.PublishedRuns;
 import io.netimpact.testing.SparkTestSession;

@@ -2,8 +2,8 @@ package io.netimpact.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netimpact.format.ChangeReader;
-import io.netimpact.format.SnapshotReader;
+import io.netimpact.input.ChangeReader;
+import io.netimpact.input.SnapshotReader;
 import io.netimpact.impact.DemandImpact;
 import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.ImpactReport;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.format.BadInputException;
-import io.netimpact.format.BaselineManifest;
+import io.netimpact.input.BadInputException;
+import io.netimpact.store.BaselineManifest;
 import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.Overlay;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.format.BadInputException;
-import io.netimpact.format.BaselineFiles;
-import io.netimpact.format.BaselineManifest;
-import io.netimpact.format.SnapshotDigest;
-import io.netimpact.format.SnapshotReader;
+import io.netimpact.input.BadInputException;
+import io.netimpact.store.BaselineFiles;
+import io.netimpact.store.BaselineManifest;
+import io.netimpact.input.SnapshotDigest;
+import io.netimpact.input.SnapshotReader;
 import io.netimpact.routing.ContentHash;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;

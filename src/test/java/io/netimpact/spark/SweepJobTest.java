@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.cli.ReviewCommandTest;
-import io.netimpact.format.ReportTables;
-import io.netimpact.format.SnapshotReader;
-import io.netimpact.format.SweepReader;
+import io.netimpact.report.ReportTables;
+import io.netimpact.input.SnapshotReader;
+import io.netimpact.input.SweepReader;
 import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.Scenario;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.cli.ReviewCommandTest;
-import io.netimpact.format.ReportTables;
+import io.netimpact.report.ReportTables;
 import io.netimpact.testing.JobProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;

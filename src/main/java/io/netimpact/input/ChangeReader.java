@@ -1,0 +1,210 @@
+package io.netimpact.input;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netimpact.model.Change;
+import io.netimpact.model.ChangeOp;
+import io.netimpact.model.Member;
+import io.netimpact.routing.Network;
+import io.netimpact.routing.ScenarioMask;
+import io.netimpact.routing.UnknownElementException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Reads change requests (contract section 3) from JSON, locating problems as
+ * {@code FILE, ops[i], field F}.
+ */
+public final class ChangeReader {
+  private ChangeReader() {}
+
+  /** Reads one change request file, local or on any Hadoop file system. */
+  public static Change read(String file, Configuration hadoop) {
+    return parse(file, readTree(file, hadoop), "");
+  }
+
+  /** Reads a whole JSON document (at most 64 MiB). */
+  static JsonNode readTree(String file, Configuration hadoop) {
+    Path p = new Path(file);
+    try (InputStream in = p.getFileSystem(hadoop).open(p)) {
+      byte[] bytes = in.readNBytes(64 << 20);
+      if (in.read() >= 0) {
+        throw new BadInputException(new InputProblem(file, "", "", "larger than 64 MiB"));
+      }
+      return Json.MAPPER.readTree(bytes);
+    } catch (FileNotFoundException e) {
+      throw new BadInputException(new InputProblem(file, "", "",
+          InputFiles.notFound(hadoop, p)));
+    } catch (JsonProcessingException e) {
+      throw new BadInputException(Json.problem(file, Json.line(e), e));
+    } catch (IOException e) {
+      throw new BadInputException(new InputProblem(file, "", "", "cannot read: " + e));
+    }
+  }
+
+  /**
+   * Parses a change object; {@code where} prefixes locations when the change sits inside a
+   * larger document (a sweep's {@code changes[2]}).
+   */
+  static Change parse(String file, JsonNode node, String where) {
+    String loc = where;
+    try {
+      Fields f = Fields.of(node, "a change request");
+      if (where.isEmpty() && !node.has("ops")
+          && (node.has("generators") || node.has("changes"))) {
+        throw new FieldException("ops", "missing, and the file has \"changes\" or "
+            + "\"generators\": it looks like a sweep file; run it with "
+            + "`netimpact sweep --sweep " + file + "`");
+      }
+      String id = f.requiredString("id");
+      String title = f.optionalString("title");
+      List<Fields> opNodes = f.objects("ops");
+      if (opNodes.isEmpty()) {
+        throw new FieldException("ops", "must list at least one op");
+      }
+      List<ChangeOp> ops = new ArrayList<>();
+      for (int i = 0; i < opNodes.size(); i++) {
+        loc = (where.isEmpty() ? "" : where + ".") + "ops[" + i + "]";
+        ops.add(op(new Fields(node.get("ops").get(i), "")));
+      }
+      return new Change(id, title, ops);
+    } catch (FieldException e) {
+      throw new BadInputException(new InputProblem(file, loc, e.field(), e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(new InputProblem(file, loc, "", e.getMessage()));
+    }
+  }
+
+  /** "ops[2].link.id: message", as the change applier words a problem of one op. */
+  private static final Pattern OP_PROBLEM =
+      Pattern.compile("ops\\[(\\d+)\\]\\.([A-Za-z0-9_.\\[\\]]+): (.*)", Pattern.DOTALL);
+
+  /**
+   * The mask of a change read from {@code file} (at {@code where}, "" or "changes[2]") over the
+   * network it was checked against, turning what the mask refuses (an unknown element, an added
+   * link or member whose id exists) into bad input located like every other problem of the
+   * file: {@code FILE, ops[i], field F: message}. A change whose result holds a non-finite
+   * capacity or demand total (a factor of 1e308) is bad input too, blamed on the first op that
+   * made it so. Built once; the mask is what the evaluation then uses.
+   */
+  public static ScenarioMask mask(Network before, Change change, String file, String where) {
+    String prefix = where.isEmpty() ? "" : where + ".";
+    ScenarioMask mask = located(file, where, () -> ScenarioMask.of(before, change));
+    if (mask.nonFinite(before).isPresent()) {
+      // Rare: find the op that first overflows from ever longer prefixes' masks.
+      for (int k = 1; k <= change.ops().size(); k++) {
+        Optional<String> what = ScenarioMask.of(before, new Change(change.id(), change.title(),
+            change.ops().subList(0, k))).nonFinite(before);
+        if (what.isPresent()) {
+          ChangeOp op = change.ops().get(k - 1);
+          String field = op instanceof ChangeOp.ScaleDemands ? "factor"
+              : op instanceof ChangeOp.SetCapacity ? "capacity_gbps"
+              : op instanceof ChangeOp.AddMember ? "member.capacity_gbps"
+              : op instanceof ChangeOp.AddLink ? "link.members" : "";
+          throw new BadInputException(new InputProblem(file, prefix + "ops[" + (k - 1) + "]",
+              field, "makes " + what.get() + " overflow to infinity (largest number 1.8e308)"));
+        }
+      }
+    }
+    return mask;
+  }
+
+  /**
+   * Runs {@code body}, which reads a change against the snapshot (its network mask, or its TE
+   * ops), turning an unknown element or an invalid op into bad input located at the op.
+   */
+  public static <T> T located(String file, String where,
+      java.util.function.Supplier<T> body) {
+    String prefix = where.isEmpty() ? "" : where + ".";
+    try {
+      return body.get();
+    } catch (UnknownElementException e) {
+      throw new BadInputException(new InputProblem(file, prefix + "ops[" + e.opIndex() + "]",
+          e.field(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
+    } catch (IllegalArgumentException e) {
+      Matcher m = OP_PROBLEM.matcher(String.valueOf(e.getMessage()));
+      if (m.matches()) {
+        throw new BadInputException(new InputProblem(file, prefix + "ops[" + m.group(1) + "]",
+            m.group(2), m.group(3)));
+      }
+      throw new BadInputException(new InputProblem(file, where, "", e.getMessage()));
+    }
+  }
+
+  /** One op object. */
+  static ChangeOp op(Fields f) {
+    String op = f.requiredString("op");
+    return switch (op) {
+      case "drain_device" -> new ChangeOp.SetDrained(f.requiredString("device"), true);
+      case "undrain_device" -> new ChangeOp.SetDrained(f.requiredString("device"), false);
+      case "remove_device" -> new ChangeOp.RemoveDevice(f.requiredString("device"));
+      case "link_down" -> new ChangeOp.SetLinkUp(f.requiredString("link"), false);
+      case "link_up" -> new ChangeOp.SetLinkUp(f.requiredString("link"), true);
+      case "member_down" -> new ChangeOp.SetMemberUp(f.requiredString("link"),
+          f.requiredString("member"), false);
+      case "member_up" -> new ChangeOp.SetMemberUp(f.requiredString("link"),
+          f.requiredString("member"), true);
+      case "set_metric" -> {
+        String dir = f.has("direction") ? f.requiredString("direction") : "both";
+        ChangeOp.Direction d;
+        try {
+          d = ChangeOp.Direction.parse(dir);
+        } catch (IllegalArgumentException e) {
+          throw new FieldException("direction", e.getMessage());
+        }
+        yield new ChangeOp.SetMetric(f.requiredString("link"), f.positiveInt("metric"), d);
+      }
+      case "set_capacity" -> new ChangeOp.SetCapacity(f.requiredString("link"),
+          f.requiredString("member"), f.requiredNumber("capacity_gbps", true));
+      case "add_link" -> {
+        JsonNode link = f.raw("link");
+        if (link == null) {
+          throw new FieldException("link", "missing required field (a full link object)");
+        }
+        try {
+          yield new ChangeOp.AddLink(SnapshotRecords.link(link));
+        } catch (FieldException e) {
+          throw new FieldException("link." + e.field(), e.getMessage());
+        }
+      }
+      case "add_member" -> {
+        JsonNode m = f.raw("member");
+        if (m == null || !m.isObject()) {
+          throw new FieldException("member", m == null ? "missing required field (a member "
+              + "object: id, capacity_gbps, up)" : "must be an object, got " + Fields.describe(m));
+        }
+        Fields mf = new Fields(m, "member.");
+        yield new ChangeOp.AddMember(f.requiredString("link"), new Member(
+            mf.requiredString("id"), mf.requiredNumber("capacity_gbps", true),
+            mf.bool("up", true)));
+      }
+      case "srlg_down" -> new ChangeOp.SrlgDown(f.requiredString("srlg"));
+      case "site_down" -> new ChangeOp.SiteDown(f.requiredString("site"));
+      case "scale_demands" -> new ChangeOp.ScaleDemands(
+          f.requiredNumber("factor", false),
+          f.optionalNonEmptyString("src_site"), f.optionalNonEmptyString("dst_site"));
+      case "policy_down" -> new ChangeOp.SetPolicyUp(f.requiredString("policy"), false);
+      case "policy_up" -> new ChangeOp.SetPolicyUp(f.requiredString("policy"), true);
+      case "add_policy" -> new ChangeOp.AddPolicy(
+          TeRecords.policy(TeRecords.nested(f, "policy", "policy")));
+      case "lsp_down" -> new ChangeOp.SetLspUp(f.requiredString("lsp"), false);
+      case "lsp_up" -> new ChangeOp.SetLspUp(f.requiredString("lsp"), true);
+      case "add_lsp" -> new ChangeOp.AddLsp(TeRecords.lsp(TeRecords.nested(f, "lsp", "LSP")));
+      case "set_lsp_bandwidth" -> new ChangeOp.SetLspBandwidth(f.requiredString("lsp"),
+          f.requiredNumber("bandwidth_gbps", false));
+      default -> throw new FieldException("op", "unknown op \"" + op + "\" (known: drain_device, "
+          + "undrain_device, remove_device, link_down, link_up, member_down, member_up, "
+          + "set_metric, set_capacity, add_link, add_member, srlg_down, site_down, "
+          + "scale_demands, policy_down, policy_up, add_policy, lsp_down, lsp_up, add_lsp, "
+          + "set_lsp_bandwidth)");
+    };
+  }
+}

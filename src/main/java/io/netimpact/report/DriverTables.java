@@ -1,0 +1,195 @@
+package io.netimpact.report;
+
+import io.netimpact.input.Json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A report table that is already on the driver (a review's rows, a sweep's baseline and worst
+ * case), written as one file by the driver: Parquet through parquet-hadoop, or JSON lines through
+ * Jackson, in the layout Spark's writers give ({@code part-00000-*} files, columns in schema
+ * order, nulls written, the Spark schema in the Parquet footer), so that readers cannot tell the
+ * two apart. It saves a Spark SQL job and its commit per table: for a review, every table.
+ * Flat schemas of strings, doubles, longs, ints and booleans. O(rows x columns).
+ */
+public final class DriverTables {
+  /** The footer key under which Spark keeps a file's Spark schema. */
+  static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
+
+  /** Rows above which a table is split into parts written at once (one per core at most). */
+  public static final int ROWS_PER_PART = 250_000;
+  private static final int MAX_PART_THREADS = 8;
+
+  private DriverTables() {}
+
+  /**
+   * Writes {@code rows} into table directory {@code dir}: one file, or for a table of more
+   * than {@link #ROWS_PER_PART} rows up to one file per core ({@code part-00000-*},
+   * {@code part-00001-*}, ..., contiguous slices in row order, as Spark names a job's parts),
+   * written at once. O(rows x columns) work over that many threads.
+   *
+   * @throws IllegalArgumentException for a column type other than the flat ones above
+   */
+  public static void write(FileSystem fs, Configuration hadoop, Path dir, boolean parquet,
+      StructType schema, List<Row> rows) {
+    int threads = Math.min(MAX_PART_THREADS, Runtime.getRuntime().availableProcessors());
+    write(fs, hadoop, dir, parquet, schema, rows, ROWS_PER_PART, threads);
+  }
+
+  /** {@link #write} with the part size and thread count given (tests). */
+  static void write(FileSystem fs, Configuration hadoop, Path dir, boolean parquet,
+      StructType schema, List<Row> rows, int rowsPerPart, int threads) {
+    int n = rows.size();
+    int parts = (int) Math.max(1, Math.min(threads, ((long) n + rowsPerPart - 1) / rowsPerPart));
+    String job = UUID.randomUUID().toString();
+    try {
+      fs.mkdirs(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make " + dir, e);
+    }
+    IntStream stream = IntStream.range(0, parts);
+    (parts > 1 ? stream.parallel() : stream).forEach(i -> {
+      String name = String.format(java.util.Locale.ROOT, "part-%05d-%s-c000%s", i, job,
+          parquet ? ".snappy.parquet" : ".json");
+      Path file = new Path(dir, name);
+      List<Row> slice = rows.subList((int) ((long) n * i / parts),
+          (int) ((long) n * (i + 1) / parts));
+      try {
+        if (parquet) {
+          writeParquet(hadoop, file, schema, slice);
+        } else {
+          writeJson(fs, file, schema, slice);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + file, e);
+      }
+    });
+  }
+
+  private static void writeParquet(Configuration hadoop, Path file, StructType schema,
+      List<Row> rows) throws IOException {
+    MessageType type = parquetType(schema);
+    SimpleGroupFactory groups = new SimpleGroupFactory(type);
+    StructField[] fields = schema.fields();
+    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(file).withConf(hadoop)
+        .withType(type).withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withExtraMetaData(Map.of(SPARK_SCHEMA_KEY, schema.json()))
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
+      for (Row r : rows) {
+        Group g = groups.newGroup();
+        for (int i = 0; i < fields.length; i++) {
+          if (r.isNullAt(i)) {
+            continue;
+          }
+          DataType t = fields[i].dataType();
+          String f = fields[i].name();
+          if (t.equals(DataTypes.StringType)) {
+            g.append(f, r.getString(i));
+          } else if (t.equals(DataTypes.DoubleType)) {
+            g.append(f, r.getDouble(i));
+          } else if (t.equals(DataTypes.LongType)) {
+            g.append(f, r.getLong(i));
+          } else if (t.equals(DataTypes.IntegerType)) {
+            g.append(f, r.getInt(i));
+          } else {
+            g.append(f, r.getBoolean(i));
+          }
+        }
+        w.write(g);
+      }
+    }
+  }
+
+  /** The Parquet schema Spark writes for {@code schema}: every column optional. */
+  static MessageType parquetType(StructType schema) {
+    Types.MessageTypeBuilder b = Types.buildMessage();
+    for (StructField f : schema.fields()) {
+      DataType t = f.dataType();
+      if (t.equals(DataTypes.StringType)) {
+        b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
+            .named(f.name());
+      } else if (t.equals(DataTypes.DoubleType)) {
+        b.optional(PrimitiveTypeName.DOUBLE).named(f.name());
+      } else if (t.equals(DataTypes.LongType)) {
+        b.optional(PrimitiveTypeName.INT64).named(f.name());
+      } else if (t.equals(DataTypes.IntegerType)) {
+        b.optional(PrimitiveTypeName.INT32).named(f.name());
+      } else if (t.equals(DataTypes.BooleanType)) {
+        b.optional(PrimitiveTypeName.BOOLEAN).named(f.name());
+      } else {
+        throw new IllegalArgumentException("column " + f.name() + ": " + t.simpleString()
+            + " is not a flat type this writer takes");
+      }
+    }
+    return b.named("spark_schema");
+  }
+
+  /**
+   * One JSON object per line, streamed through a Jackson generator: the same text as writing
+   * each row as an object node (fields in schema order, nulls written), without a node or a
+   * string per row.
+   */
+  private static void writeJson(FileSystem fs, Path file, StructType schema, List<Row> rows)
+      throws IOException {
+    StructField[] fields = schema.fields();
+    try (Writer w = new BufferedWriter(new OutputStreamWriter(fs.create(file, true),
+        StandardCharsets.UTF_8), 1 << 16);
+        JsonGenerator g = Json.MAPPER.getFactory().createGenerator(w)) {
+      g.setRootValueSeparator(null);
+      for (Row r : rows) {
+        g.writeStartObject();
+        for (int i = 0; i < fields.length; i++) {
+          String f = fields[i].name();
+          Object v = r.get(i);
+          g.writeFieldName(f);
+          if (v == null) {
+            g.writeNull();
+          } else if (v instanceof String x) {
+            g.writeString(x);
+          } else if (v instanceof Double x) {
+            g.writeNumber(x);
+          } else if (v instanceof Long x) {
+            g.writeNumber(x);
+          } else if (v instanceof Integer x) {
+            g.writeNumber(x);
+          } else if (v instanceof Boolean x) {
+            g.writeBoolean(x);
+          } else {
+            throw new IllegalArgumentException("column " + f + ": a " + v.getClass().getName()
+                + " is not a flat value this writer takes");
+          }
+        }
+        g.writeEndObject();
+        g.writeRaw('\n');
+      }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.netimpact.report;
+
+import io.netimpact.impact.DemandImpact;
+import io.netimpact.impact.DemandStatus;
+import io.netimpact.impact.ImpactReport;
+import io.netimpact.impact.LinkImpact;
+import io.netimpact.impact.LspImpact;
+import io.netimpact.impact.ScenarioSummary;
+import io.netimpact.impact.Verdict;
+import io.netimpact.te.TeSummary;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code summary.html} shows, tallied report by report and mergeable (in the manner of
+ * Deequ's states): verdict counts and sums over all scenarios, the {@link #SHOWN} riskiest
+ * scenarios, each arc at its worst scenario (highest utilisation after), the largest lost
+ * demands and the LSPs a scenario downs. A review tallies its one report on the driver; a sweep
+ * tallies each partition where its reports are and merges the tallies. {@code add} costs
+ * O(L + D + K log K) for a report of L arcs, D demands and K lost demands (a short sort keeps
+ * the top rows); the arcs map holds at most one entry per arc.
+ */
+public final class PageTally implements Serializable {
+  /** Rows per list on the page. */
+  public static final int SHOWN = 15;
+
+  private static final Comparator<LinkImpact> HIGHEST_UTIL_AFTER =
+      (Comparator<LinkImpact> & Serializable) (a, b) -> {
+        int c = Double.compare(b.utilAfter(), a.utilAfter());
+        if (c == 0) {
+          c = Double.compare(b.overflowAfterGbps(), a.overflowAfterGbps());
+        }
+        if (c == 0) {
+          c = a.linkId().compareTo(b.linkId());
+        }
+        if (c == 0) {
+          c = a.fromDevice().compareTo(b.fromDevice());
+        }
+        return c == 0 ? a.scenarioId().compareTo(b.scenarioId()) : c;
+      };
+
+  private static final Comparator<DemandImpact> LARGEST_DEMAND =
+      (Comparator<DemandImpact> & Serializable) (a, b) -> {
+        int c = Double.compare(b.gbps(), a.gbps());
+        if (c == 0) {
+          c = a.scenarioId().compareTo(b.scenarioId());
+        }
+        return c == 0 ? (a.src() + ">" + a.dst()).compareTo(b.src() + ">" + b.dst()) : c;
+      };
+
+  private final EnumMap<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
+  private long scenarios;
+  private ArrayList<ScenarioSummary> riskiest = new ArrayList<>();
+  private final HashMap<String, LinkImpact> worstPerArc = new HashMap<>();
+  private ArrayList<DemandImpact> lost = new ArrayList<>();
+  private ArrayList<String> lspsDown = new ArrayList<>();
+  private double lostGbps;
+  private double overflowGbps;
+  /** The TE lines of the one report, while there is only one. */
+  private List<String> onlyTe = List.of();
+
+  /** Tallies one scenario's report. */
+  public PageTally add(ImpactReport r) {
+    ScenarioSummary s = r.summary();
+    verdicts.merge(s.verdict(), 1L, Long::sum);
+    scenarios++;
+    riskiest = top(riskiest, List.of(s), ScenarioSummary.RISKIEST_FIRST);
+    for (LinkImpact l : r.links()) {
+      worstPerArc.merge(l.linkId() + "\u0000" + l.fromDevice(), l,
+          (a, b) -> HIGHEST_UTIL_AFTER.compare(a, b) <= 0 ? a : b);
+    }
+    lost = top(lost, r.demands().stream()
+        .filter(d -> d.status() == DemandStatus.UNROUTABLE && d.gbps() > 0).toList(),
+        LARGEST_DEMAND);
+    lspsDown = top(lspsDown, r.lsps().stream()
+        .filter(l -> l.stateAfter() == LspImpact.LspState.DOWN)
+        .map(l -> "LSP " + l.lspId() + " down in " + l.scenarioId()).toList(),
+        Comparator.naturalOrder());
+    lostGbps += Math.max(0, s.unroutableGbpsAfter() - s.unroutableGbpsBefore());
+    overflowGbps += s.overflowGbpsAfter();
+    onlyTe = scenarios == 1 ? TeSummary.lines(r) : List.of();
+    return this;
+  }
+
+  /** This tally with {@code o}'s folded in; {@code o} is not changed. */
+  public PageTally merge(PageTally o) {
+    o.verdicts.forEach((v, n) -> verdicts.merge(v, n, Long::sum));
+    boolean wasEmpty = scenarios == 0;
+    scenarios += o.scenarios;
+    riskiest = top(riskiest, o.riskiest, ScenarioSummary.RISKIEST_FIRST);
+    o.worstPerArc.forEach((k, l) -> worstPerArc.merge(k, l,
+        (a, b) -> HIGHEST_UTIL_AFTER.compare(a, b) <= 0 ? a : b));
+    lost = top(lost, o.lost, LARGEST_DEMAND);
+    lspsDown = top(lspsDown, o.lspsDown, Comparator.naturalOrder());
+    lostGbps += o.lostGbps;
+    overflowGbps += o.overflowGbps;
+    onlyTe = scenarios == 1 ? (wasEmpty ? o.onlyTe : onlyTe) : List.of();
+    return this;
+  }
+
+  /** The page of run {@code runId}: "review" for one scenario, "sweep" otherwise. */
+  public SummaryHtml.Page page(String runId, double warnUtil) {
+    String snapshotId = riskiest.isEmpty() ? "" : riskiest.get(0).snapshotId();
+    List<LinkImpact> worst = top(new ArrayList<>(), new ArrayList<>(worstPerArc.values()),
+        HIGHEST_UTIL_AFTER);
+    return new SummaryHtml.Page(scenarios == 1 ? "review" : "sweep", runId, snapshotId,
+        scenarios, new EnumMap<>(verdicts), List.copyOf(riskiest), worst, List.copyOf(lost),
+        lostGbps, overflowGbps, warnUtil, scenarios == 1 ? onlyTe : List.copyOf(lspsDown));
+  }
+
+  /** The first {@link #SHOWN} of {@code kept} and {@code more} in {@code order}. */
+  private static <T> ArrayList<T> top(List<T> kept, List<T> more, Comparator<? super T> order) {
+    if (more.isEmpty()) {
+      return kept instanceof ArrayList<T> a ? a : new ArrayList<>(kept);
+    }
+    ArrayList<T> all = new ArrayList<>(kept.size() + more.size());
+    all.addAll(kept);
+    all.addAll(more);
+    all.sort(order);
+    return new ArrayList<>(all.subList(0, Math.min(SHOWN, all.size())));
+  }
+}
