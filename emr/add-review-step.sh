@@ -124,7 +124,8 @@ print("yes" if t(sys.argv[2]) >= t(sys.argv[1]) else "no")' "$started" "$written
 text="$(NETIMPACT_DRY_OUTPUT="VERDICT: BLOCK" aws_call s3 cp "$summary" -)" || exit 1
 printf '%s\n' "$text" >&2
 verdict="$(printf '%s\n' "$text" | sed -n 's/^VERDICT: \([A-Z]*\).*/\1/p' | head -n 1)"
-case "${fail_on^^}:$verdict" in
+# Upper case with tr: bash 3.2 (macOS) has no case conversion expansion.
+case "$(printf '%s' "$fail_on" | tr '[:lower:]' '[:upper:]'):$verdict" in
   BLOCK:BLOCK|RISK:RISK|RISK:BLOCK) exit 3 ;;
   *) exit 1 ;;
 esac

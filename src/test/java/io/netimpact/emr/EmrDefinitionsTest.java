@@ -29,12 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The emr/ definitions, read as AWS would read them, offline: the state machine through the
- * Amazon States Language validator (npm's asl-validator, installed by this test from
- * .ci/asl-validator's lock file) and walked for its promises (the cluster is always terminated
- * once created), the cluster, step, schedule, IAM and lifecycle JSON against the fields AWS
- * documents for them, the steps' spark-submit arguments parsed by the job's real command line,
- * and the scripts run in their dry mode, which prints the AWS CLI calls they would make.
+ * The emr/ definitions, read as AWS would read them, offline: the state machine (as the stack in
+ * emr/cloudformation/netimpact.json deploys it) through the Amazon States Language validator
+ * (npm's asl-validator, installed by this test from .ci/asl-validator's lock file) and walked
+ * for its promises (the cluster is always terminated once created), the cluster and step JSON
+ * against the fields AWS documents for them, the steps' spark-submit arguments parsed by the
+ * job's real command line, and the scripts run in their dry mode, which prints the AWS CLI
+ * calls they would make. The stack's grants, bucket and schedule: EmrSetupTest.
  */
 class EmrDefinitionsTest {
   static final Path EMR = Path.of("emr");
@@ -81,6 +82,17 @@ class EmrDefinitionsTest {
 
   private static JsonNode read(String file) throws IOException {
     return JSON.readTree(EMR.resolve(file).toFile());
+  }
+
+  /** The account setup: emr/cloudformation/netimpact.json. */
+  static JsonNode template() throws IOException {
+    return read("cloudformation/netimpact.json");
+  }
+
+  /** The nightly sweep state machine, as the template deploys it (before substitution). */
+  static JsonNode asl() throws IOException {
+    return template().path("Resources").path("NightlySweep").path("Properties")
+        .path("Definition");
   }
 
   private static Set<String> fields(JsonNode object) {
@@ -215,10 +227,6 @@ class EmrDefinitionsTest {
 
   @Test
   void steps_runTheRealMainClass_inClientMode_once() throws Exception {
-    JsonNode nightly = read("steps/nightly-sweep.json").get(0);
-    assertOnlyDocumented(CLI_STEP, nightly, "steps/nightly-sweep.json");
-    assertEquals("command-runner.jar", nightly.path("Jar").asText());
-    assertEquals("sweep", assertValidStep(strings(nightly.path("Args"))).commandSpec().name());
     JsonNode review = read("steps/review.json").get(0);
     assertOnlyDocumented(CLI_STEP, review, "steps/review.json");
     assertEquals("review", assertValidStep(strings(review.path("Args"))).commandSpec().name());
@@ -233,8 +241,10 @@ class EmrDefinitionsTest {
           "--no-fund", "--prefix", dir.toString()), Map.of(), tmp.resolve("npm"), 300);
       assertEquals(0, install.code(), "npm ci in .ci/asl-validator:\n" + install.err());
     }
+    Path machine = tmp.resolve("nightly-sweep.asl.json");
+    Files.writeString(machine, asl().toPrettyString());
     JobProcesses.Result r = JobProcesses.run(List.of(validator.toString(), "--json-path",
-        EMR.resolve("nightly-sweep.asl.json").toString()), Map.of(), tmp.resolve("asl"), 60);
+        machine.toString()), Map.of(), tmp.resolve("asl"), 60);
     assertEquals(0, r.code(), r.out() + r.err());
     Path broken = tmp.resolve("broken.asl.json");
     Files.writeString(broken, "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", "
@@ -247,8 +257,7 @@ class EmrDefinitionsTest {
   @Test
   void stateMachine_createsAClusterPerNight_runsTheSweep_andAlwaysTerminatesIt()
       throws Exception {
-    JsonNode asl = read("nightly-sweep.asl.json");
-    JsonNode states = asl.path("States");
+    JsonNode states = asl().path("States");
     JsonNode create = states.path("CreateCluster");
     assertEquals("arn:aws:states:::elasticmapreduce:createCluster.sync",
         create.path("Resource").asText());
@@ -256,7 +265,8 @@ class EmrDefinitionsTest {
     assertOnlyDocumented(RUN_JOB_FLOW, cluster, "RunJobFlow");
     assertOnlyDocumented(INSTANCES, cluster.path("Instances"), "Instances");
     assertEquals(RELEASE, cluster.path("ReleaseLabel").asText());
-    assertEquals("EMR_DefaultRole_V2", cluster.path("ServiceRole").asText());
+    assertEquals("netimpact-emr-service", cluster.path("ServiceRole").asText());
+    assertEquals("netimpact", cluster.path("SecurityConfiguration").asText());
     assertTrue(cluster.path("Instances").path("KeepJobFlowAliveWhenNoSteps").asBoolean(),
         "the cluster waits for the step the next state adds");
     assertTrue(cluster.path("AutoTerminationPolicy").path("IdleTimeout").asInt() > 0,
@@ -325,103 +335,6 @@ class EmrDefinitionsTest {
     assertEquals("Choice", outcome.path("Type").asText());
     assertEquals("Fail", states.path(outcome.path("Choices").get(0).path("Next").asText())
         .path("Type").asText());
-  }
-
-  @Test
-  void nightlySchedule_startsTheStateMachine_andTheAlertWatchesIt() throws Exception {
-    JsonNode schedule = read("nightly-schedule.json");
-    assertOnlyDocumented(CREATE_SCHEDULE, schedule, "CreateSchedule");
-    assertOnlyDocumented(SCHEDULE_TARGET, schedule.path("Target"), "Target");
-    assertTrue(schedule.path("ScheduleExpression").asText().startsWith("cron("));
-    JsonNode input = JSON.readTree(schedule.path("Target").path("Input").asText());
-    assertEquals(Set.of("scheduledTime"), fields(input), "no cluster id that could go stale");
-    assertEquals("<aws.scheduler.scheduled-time>", input.path("scheduledTime").asText());
-    String machine = schedule.path("Target").path("Arn").asText();
-    assertTrue(machine.contains(":stateMachine:netimpact-nightly-sweep"), machine);
-
-    JsonNode pattern = read("alerts/nightly-failed.event-pattern.json");
-    assertEquals("aws.states", pattern.path("source").get(0).asText());
-    assertEquals("Step Functions Execution Status Change", pattern.path("detail-type").get(0)
-        .asText());
-    assertEquals(Set.of("FAILED", "TIMED_OUT", "ABORTED"), Set.copyOf(strings(pattern
-        .path("detail").path("status"))));
-    assertEquals(machine, pattern.path("detail").path("stateMachineArn").get(0).asText());
-    JsonNode topic = read("alerts/sns-topic-policy.json").path("Statement").get(0);
-    assertEquals("events.amazonaws.com", topic.path("Principal").path("Service").asText());
-    assertEquals("sns:Publish", topic.path("Action").asText());
-  }
-
-  /** Every action a policy allows on each resource pattern. */
-  private static Map<String, Set<String>> allowed(JsonNode policy) {
-    Map<String, Set<String>> out = new HashMap<>();
-    for (JsonNode st : policy.path("Statement")) {
-      assertEquals("Allow", st.path("Effect").asText());
-      List<String> actions = st.path("Action").isArray() ? strings(st.path("Action"))
-          : List.of(st.path("Action").asText());
-      List<String> resources = st.path("Resource").isArray() ? strings(st.path("Resource"))
-          : List.of(st.path("Resource").asText());
-      for (String r : resources) {
-        out.computeIfAbsent(r, k -> new HashSet<>()).addAll(actions);
-      }
-    }
-    return out;
-  }
-
-  @Test
-  void iam_letsEachRoleDoWhatItsDefinitionsDo_andNoMore() throws Exception {
-    JsonNode asl = read("nightly-sweep.asl.json").path("States").path("CreateCluster")
-        .path("Parameters");
-    Map<String, Set<String>> states = allowed(read("iam/states-policy.json"));
-    Set<String> emr = new HashSet<>();
-    states.forEach((r, a) -> {
-      if (r.contains(":elasticmapreduce:") && r.endsWith(":cluster/*")) {
-        emr.addAll(a);
-      }
-    });
-    for (String a : List.of("RunJobFlow", "DescribeCluster", "TerminateJobFlows",
-        "AddJobFlowSteps", "DescribeStep", "CancelSteps")) {
-      assertTrue(emr.contains("elasticmapreduce:" + a), a + " in " + emr);
-    }
-    for (String role : List.of(asl.path("ServiceRole").asText(),
-        asl.path("JobFlowRole").asText())) {
-      assertTrue(states.getOrDefault("arn:aws:iam::111122223333:role/" + role, Set.of())
-          .contains("iam:PassRole"), "PassRole " + role);
-    }
-    for (String rule : List.of("RunJobFlow", "AddJobFlowSteps", "TerminateJobFlows")) {
-      assertTrue(states.getOrDefault("arn:aws:events:us-east-1:111122223333:rule/"
-          + "StepFunctionsGetEventForEMR" + rule + "Rule", Set.of()).contains("events:PutRule"),
-          "the .sync integration's managed rule for " + rule);
-    }
-    Map<String, Set<String>> scheduler = allowed(read("iam/scheduler-policy.json"));
-    assertEquals(Map.of(read("nightly-schedule.json").path("Target").path("Arn").asText(),
-        Set.of("states:StartExecution")), scheduler);
-
-    Map<String, Set<String>> ec2 = allowed(read("iam/ec2-bucket-policy.json"));
-    for (Map.Entry<String, Set<String>> e : ec2.entrySet()) {
-      assertFalse(e.getKey().equals("*"), "no statement on every resource");
-      assertTrue(e.getValue().stream().noneMatch(a -> a.endsWith(":*")), "no wildcard action");
-      if (e.getValue().stream().anyMatch(a -> a.startsWith("s3:Put") || a.startsWith(
-          "s3:Delete"))) {
-        assertTrue(e.getKey().endsWith("/reports/*") || e.getKey().endsWith("/emr-logs/*"),
-            "writes only reports and logs: " + e.getKey());
-      }
-    }
-    assertTrue(ec2.get("arn:aws:s3:::example-netimpact/reports/*").contains(
-        "s3:AbortMultipartUpload"), "committers abort their uploads");
-  }
-
-  @Test
-  void bucketLifecycle_abortsIncompleteMultipartUploads() throws IOException {
-    boolean aborts = false;
-    for (JsonNode rule : read("s3-lifecycle.json").path("Rules")) {
-      assertEquals("Enabled", rule.path("Status").asText());
-      if (rule.has("AbortIncompleteMultipartUpload")) {
-        aborts = rule.path("Filter").path("Prefix").asText().isEmpty()
-            && rule.path("AbortIncompleteMultipartUpload").path("DaysAfterInitiation").asInt()
-            >= 1;
-      }
-    }
-    assertTrue(aborts, "an abort rule for the whole bucket");
   }
 
   /** One dry run of a script: its exit code, stdout and the AWS CLI calls it printed. */
@@ -496,22 +409,28 @@ class EmrDefinitionsTest {
     List<String> call = dryRun("create-cluster.sh", env).calls().get(0);
     assertEquals(List.of("aws", "emr", "create-cluster"), call.subList(0, 3));
     assertEquals(RELEASE, call.get(call.indexOf("--release-label") + 1));
-    assertEquals("EMR_DefaultRole_V2", call.get(call.indexOf("--service-role") + 1));
+    assertEquals("netimpact-emr-service", call.get(call.indexOf("--service-role") + 1));
+    assertEquals("netimpact", call.get(call.indexOf("--security-configuration") + 1));
     assertFalse(call.contains("--use-default-roles"));
     assertTrue(call.containsAll(List.of("Name=Spark", "Name=Livy",
         "Name=JupyterEnterpriseGateway")), call.toString());
-    assertTrue(call.get(call.indexOf("--bootstrap-actions") + 1).startsWith(
-        "Path=s3://b/bootstrap/notebook-python.sh"));
-    String bootstrap = Files.readString(EMR.resolve("bootstrap/notebook-python.sh"));
+    assertEquals("Path=s3://b/bootstrap/notebook-python.sh,Name=notebook-python,"
+        + "Args=[s3://b/bootstrap/wheels/]", call.get(call.indexOf("--bootstrap-actions") + 1),
+        "the bootstrap installs the wheels staged in the bucket");
+    String requirements = Files.readString(EMR.resolve("bootstrap/notebook-requirements.txt"));
     for (String lib : List.of("pandas", "matplotlib", "pyarrow")) {
-      assertTrue(bootstrap.contains(lib), lib);
+      assertTrue(requirements.contains(lib), lib);
     }
+    List<String> service = dryRun("create-cluster.sh", env, "--service").calls().get(0);
+    assertEquals("netimpact-service", service.get(service.indexOf("--name") + 1));
+    assertFalse(service.contains("--bootstrap-actions"), "the service needs no notebooks");
+    assertEquals("netimpact-emr-service", service.get(service.indexOf("--service-role") + 1));
     assertFalse(call.contains("--managed-scaling-policy"));
     List<String> spot = dryRun("create-cluster.sh", env, "--spot-tasks").calls().get(0);
     JsonNode groups = JSON.readTree(spot.get(spot.indexOf("--instance-groups") + 1));
     assertEquals("SPOT", groups.get(groups.size() - 1).path("Market").asText());
     assertTrue(spot.contains("--managed-scaling-policy"));
-    assertEquals(RELEASE, read("nightly-sweep.asl.json").path("States").path("CreateCluster")
+    assertEquals(RELEASE, asl().path("States").path("CreateCluster")
         .path("Parameters").path("ReleaseLabel").asText(), "one release for both clusters");
   }
 }
