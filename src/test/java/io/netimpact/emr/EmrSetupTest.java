@@ -676,4 +676,38 @@ class EmrSetupTest {
         ". emr/aws-call.sh; echo ran"), Map.of(), tmp.resolve("bash"), 30);
     assertEquals("ran", bash.out().trim(), bash.err());
   }
+
+  /**
+   * The scripts' dry runs under a real bash 3.2 when NETIMPACT_BASH32 names one (for example
+   * bash-3.2.57 built from GNU's sources, as macOS ships it); skipped otherwise.
+   */
+  @Test
+  void scripts_runUnderBash32_whenOneIsGiven() throws Exception {
+    String bash32 = System.getenv().getOrDefault("NETIMPACT_BASH32", "");
+    org.junit.jupiter.api.Assumptions.assumeTrue(!bash32.isEmpty(), "NETIMPACT_BASH32 unset");
+    JobProcesses.Result v = JobProcesses.run(List.of(bash32, "-c", "echo $BASH_VERSION"),
+        Map.of(), tmp.resolve("v"), 30);
+    assertTrue(v.out().startsWith("3.2."), v.out());
+    Map<String, String> env = Map.of("NETIMPACT_BUCKET", "bk", "SUBNET_ID", "subnet-1",
+        "NETIMPACT_DRY_STATE", "FAILED");
+    List<List<String>> runs = List.of(
+        List.of("emr/create-cluster.sh", "--dry-run"),
+        List.of("emr/create-cluster.sh", "--dry-run", "--service", "--spot-tasks"),
+        List.of("emr/add-sweep-step.sh", "--cluster-id", "j-1", "--dry-run"),
+        List.of("emr/add-review-service.sh", "--cluster-id", "j-1", "--dry-run"),
+        List.of("emr/setup.sh", "--region", "eu-west-1", "--subnet", "subnet-1", "--dry-run"));
+    for (List<String> run : runs) {
+      List<String> cmd = new ArrayList<>(List.of(bash32));
+      cmd.addAll(run);
+      JobProcesses.Result r = JobProcesses.run(cmd, env, tmp.resolve("b32-" + System.nanoTime()),
+          60);
+      assertEquals(0, r.code(), run + "\n" + r.err());
+      assertTrue(r.err().contains("[\"aws\","), run + " made its calls");
+    }
+    // A BLOCK summary on a failed step is the verdict, exit 3.
+    JobProcesses.Result verdict = JobProcesses.run(List.of(bash32, "emr/add-review-step.sh",
+        "--cluster-id", "j-1", "--change", "s3://bk/changes/CR-7.json", "--fail-on", "block",
+        "--wait", "--poll", "0", "--dry-run"), env, tmp.resolve("b32-verdict"), 60);
+    assertEquals(Main.EXIT_VERDICT, verdict.code(), verdict.err());
+  }
 }
