@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Sets up netimpact in an AWS account, from empty: deploys emr/cloudformation/netimpact.json
 # (bucket, roles, EMR's cleanup service-linked role, security configuration, the nightly sweep
-# state machine, its schedule and alert), tags the subnet for EMR's v2 service policy, and
-# uploads the job, the bootstrap action and the nightly sweep file.
+# state machine, its schedule and alert, and a private network unless --subnet names one), tags
+# a given subnet and its VPC for EMR's v2 service policy, and uploads the job, the bootstrap
+# action and the nightly sweep file.
 #
-#   emr/setup.sh --region REGION --subnet subnet-123 [--bucket NAME] [--kms-key ARN]
+#   emr/setup.sh --region REGION [--subnet subnet-123] [--bucket NAME] [--kms-key ARN]
 #       [--alert-email ADDRESS] [--schedule 'cron(0 2 * * ? *)'] [--stack-name netimpact]
 #       [--jar target/netimpact.jar] [--dry-run]
 #
-#   --subnet      a private subnet with an S3 gateway endpoint (no internet needed)
+#   --subnet      a private subnet with an S3 gateway endpoint (no internet needed); default:
+#                 the stack makes a VPC with one (10.70.0.0/16, no internet at all)
 #   --bucket      bucket name (default: netimpact-ACCOUNT-REGION); made by the stack, in REGION
 #   --kms-key     SSE-KMS with this key instead of SSE-S3
 #   --jar         the job (default target/netimpact.jar; skipped with a note if not built)
@@ -20,7 +22,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$HERE/aws-call.sh"
 
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}" subnet="" bucket="" kms="" email="" schedule=""
 stack="netimpact" jar="$HERE/../target/netimpact.jar"
 while [ $# -gt 0 ]; do
@@ -39,7 +41,6 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$region" ] || { echo "setup: give --region (or set AWS_REGION)" >&2; exit 2; }
-[ -n "$subnet" ] || { echo "setup: give --subnet (a private subnet with an S3 gateway endpoint)" >&2; exit 2; }
 
 # EMR creates AWSServiceRoleForEMRCleanup with the first cluster of an account, if the caller may;
 # the stack makes it when it is missing (creating it again would fail).
@@ -51,7 +52,8 @@ else
 fi
 
 # Parameters not given keep their value from the last deploy (their defaults on the first).
-overrides=("SubnetId=$subnet" "CreateEmrCleanupRole=$cleanup")
+overrides=("CreateEmrCleanupRole=$cleanup")
+[ -z "$subnet" ] || overrides+=("SubnetId=$subnet")
 [ -z "$bucket" ] || overrides+=("BucketName=$bucket")
 [ -z "$kms" ] || overrides+=("KmsKeyArn=$kms")
 [ -z "$email" ] || overrides+=("AlertEmail=$email")
@@ -66,9 +68,19 @@ bucket="$(NETIMPACT_DRY_OUTPUT="${bucket:-netimpact-dryrun}" aws_call cloudforma
   --query "Stacks[0].Outputs[?OutputKey=='BucketName'].OutputValue" --output text)"
 [ -n "$bucket" ] && [ "$bucket" != None ] || { echo "setup: stack $stack has no BucketName output" >&2; exit 1; }
 
-# AmazonEMRServicePolicy_v2 acts only on resources carrying this tag (the clusters carry it too).
-aws_call ec2 create-tags --region "$region" --resources "$subnet" \
-  --tags Key=for-use-with-amazon-emr-managed-policies,Value=true
+if [ -n "$subnet" ]; then
+  # AmazonEMRServicePolicy_v2 launches only into a subnet with this tag, and makes the cluster's
+  # security groups only in a VPC with it (a network the stack makes has both; the clusters
+  # carry it too).
+  vpc="$(NETIMPACT_DRY_OUTPUT=vpc-dryrun aws_call ec2 describe-subnets --region "$region" \
+    --subnet-ids "$subnet" --query 'Subnets[0].VpcId' --output text)"
+  aws_call ec2 create-tags --region "$region" --resources "$subnet" "$vpc" \
+    --tags Key=for-use-with-amazon-emr-managed-policies,Value=true
+else
+  subnet="$(NETIMPACT_DRY_OUTPUT=subnet-dryrun aws_call cloudformation describe-stacks \
+    --region "$region" --stack-name "$stack" \
+    --query "Stacks[0].Outputs[?OutputKey=='SubnetId'].OutputValue" --output text)"
+fi
 
 aws_call s3 cp --region "$region" "$HERE/bootstrap/notebook-python.sh" \
   "s3://$bucket/bootstrap/notebook-python.sh"

@@ -314,6 +314,50 @@ class EmrSetupTest {
         .path("aws:SourceArn").path("Fn::GetAtt").get(0).asText());
   }
 
+  @Test
+  void network_madeWhereNoneIsGiven_isPrivateWithOnlyAnS3GatewayEndpoint() throws Exception {
+    JsonNode res = resources();
+    Set<String> types = new TreeSet<>();
+    res.forEach(r -> types.add(r.path("Type").asText()));
+    for (String open : List.of("AWS::EC2::InternetGateway", "AWS::EC2::NatGateway",
+        "AWS::EC2::EIP", "AWS::EC2::Route", "AWS::EC2::VPCGatewayAttachment")) {
+      assertFalse(types.contains(open), "no way to the internet: " + open);
+    }
+    for (String name : List.of("Vpc", "PrivateSubnet", "PrivateRouteTable",
+        "PrivateSubnetRoutes", "S3Endpoint")) {
+      assertEquals("MakeNetwork", res.path(name).path("Condition").asText(), name);
+    }
+    assertEquals("{\"Fn::Equals\":[{\"Ref\":\"SubnetId\"},\"\"]}", EmrDefinitionsTest
+        .template().path("Conditions").path("MakeNetwork").toString(), "only without a subnet");
+    for (String tagged : List.of("Vpc", "PrivateSubnet")) {
+      boolean tag = false;
+      for (JsonNode t : res.path(tagged).path("Properties").path("Tags")) {
+        tag |= t.path("Key").asText().equals("for-use-with-amazon-emr-managed-policies")
+            && t.path("Value").asText().equals("true");
+      }
+      assertTrue(tag, tagged + " carries the tag the v2 service policy needs");
+    }
+    assertTrue(res.path("Vpc").path("Properties").path("EnableDnsHostnames").asBoolean(),
+        "EMR needs DNS hostnames in its VPC");
+    assertFalse(res.path("PrivateSubnet").path("Properties").path("MapPublicIpOnLaunch")
+        .asBoolean());
+    JsonNode endpoint = res.path("S3Endpoint").path("Properties");
+    assertEquals("Gateway", endpoint.path("VpcEndpointType").asText());
+    assertEquals("com.amazonaws.${AWS::Region}.s3", endpoint.path("ServiceName")
+        .path("Fn::Sub").asText());
+    assertEquals("PrivateRouteTable", endpoint.path("RouteTableIds").get(0).path("Ref")
+        .asText(), "on the subnet's route table");
+    assertEquals("PrivateRouteTable", res.path("PrivateSubnetRoutes").path("Properties")
+        .path("RouteTableId").path("Ref").asText());
+    // The state machine and the scripts use the subnet made, or the one given.
+    String chosen = "{\"Fn::If\":[\"MakeNetwork\",{\"Ref\":\"PrivateSubnet\"},"
+        + "{\"Ref\":\"SubnetId\"}]}";
+    assertEquals(chosen, res.path("NightlySweep").path("Properties")
+        .path("DefinitionSubstitutions").path("SubnetId").toString());
+    assertEquals(chosen, EmrDefinitionsTest.template().path("Outputs").path("SubnetId")
+        .path("Value").toString());
+  }
+
   private static Set<String> fieldNames(JsonNode n) {
     Set<String> out = new TreeSet<>();
     n.fieldNames().forEachRemaining(out::add);
@@ -341,8 +385,8 @@ class EmrSetupTest {
   }
 
   /**
-   * A fake aws on PATH: records each call (one JSON array a line), answers a call whose first
-   * arguments match a rule with the rule's output and exit code (else nothing, 0), and serves
+   * A fake aws on PATH: records each call (one JSON array a line), answers a call that has all
+   * the arguments of a rule with the rule's output and exit code (else nothing, 0), and serves
    * {@code s3 cp --recursive s3://B/P DIR} from the directory s3/B/P under the test's tmp.
    */
   private Path fakeAws() throws IOException {
@@ -363,7 +407,7 @@ class EmrSetupTest {
         "    shutil.copytree(src, paths[1], dirs_exist_ok=True)",
         "    sys.exit(0)",
         "for prefix, out, code in json.load(open(os.environ['FAKE_AWS_RULES'])):",
-        "    if args[:len(prefix)] == prefix:",
+        "    if all(a in args for a in prefix):",
         "        if out:",
         "            print(out)",
         "        if code:",
@@ -397,12 +441,18 @@ class EmrSetupTest {
     return new Run(r.code(), r.out(), r.err(), calls);
   }
 
-  private static final List<Object> OUTPUT_BUCKET = List.of(List.of("cloudformation",
-      "describe-stacks"), "netimpact-111122223333-eu-west-1", 0);
+  private static final List<Object> OUTPUT_BUCKET = List.of(List.of("describe-stacks",
+      "Stacks[0].Outputs[?OutputKey=='BucketName'].OutputValue"),
+      "netimpact-111122223333-eu-west-1", 0);
+  private static final List<Object> OUTPUT_SUBNET = List.of(List.of("describe-stacks",
+      "Stacks[0].Outputs[?OutputKey=='SubnetId'].OutputValue"), "subnet-0made", 0);
+  private static final List<Object> SUBNET_VPC = List.of(List.of("ec2", "describe-subnets"),
+      "vpc-0def", 0);
 
   @Test
   void setup_deploysTheStackInItsRegion_andUploadsToTheBucketItMade() throws Exception {
-    Run r = run(List.of(List.of(List.of("iam", "get-role"), "", 254), OUTPUT_BUCKET), Map.of(),
+    Run r = run(List.of(List.of(List.of("iam", "get-role"), "", 254), OUTPUT_BUCKET,
+        SUBNET_VPC), Map.of(),
         "emr/setup.sh", "--region", "eu-west-1", "--subnet", "subnet-0abc",
         "--alert-email", "oncall@example.com", "--jar", "pom.xml");
     assertEquals(0, r.code(), r.err());
@@ -415,7 +465,7 @@ class EmrSetupTest {
     assertEquals("CAPABILITY_NAMED_IAM", r.after(deploy, "--capabilities"));
     List<String> overrides = deploy.subList(deploy.indexOf("--parameter-overrides") + 1,
         deploy.indexOf("--tags"));
-    assertEquals(List.of("SubnetId=subnet-0abc", "CreateEmrCleanupRole=true",
+    assertEquals(List.of("CreateEmrCleanupRole=true", "SubnetId=subnet-0abc",
         "AlertEmail=oncall@example.com"), overrides, "the role is missing: the stack makes it; "
         + "parameters not given keep their last value");
     // Every parameter given exists in the template.
@@ -428,6 +478,9 @@ class EmrSetupTest {
     }
     List<String> tag = r.call("ec2", "create-tags");
     assertEquals("subnet-0abc", r.after(tag, "--resources"));
+    assertEquals("vpc-0def", tag.get(tag.indexOf("--resources") + 2), "the subnet's VPC too: "
+        + "the v2 service policy makes the cluster's security groups only in a tagged VPC");
+    assertEquals("subnet-0abc", r.after(r.call("ec2", "describe-subnets"), "--subnet-ids"));
     assertEquals("Key=for-use-with-amazon-emr-managed-policies,Value=true", r.after(tag,
         "--tags"));
     Set<String> uploaded = new TreeSet<>();
@@ -441,16 +494,21 @@ class EmrSetupTest {
         "s3://netimpact-111122223333-eu-west-1/jars/netimpact.jar"), uploaded);
     assertTrue(r.out().contains("NETIMPACT_BUCKET=netimpact-111122223333-eu-west-1"), r.out());
 
-    // Where EMR's cleanup role exists already, the stack leaves it alone.
+    // Where EMR's cleanup role exists already, the stack leaves it alone; without --subnet the
+    // stack makes the network and the scripts get its subnet.
     Run again = run(List.of(List.of(List.of("iam", "get-role"),
         "arn:aws:iam::111122223333:role/aws-service-role/elasticmapreduce.amazonaws.com/"
-        + "AWSServiceRoleForEMRCleanup", 0), OUTPUT_BUCKET), Map.of(), "emr/setup.sh",
-        "--region", "eu-west-1", "--subnet", "subnet-0abc", "--bucket", "my-reports",
+        + "AWSServiceRoleForEMRCleanup", 0), OUTPUT_BUCKET, OUTPUT_SUBNET), Map.of(),
+        "emr/setup.sh", "--region", "eu-west-1", "--bucket", "my-reports",
         "--jar", "no-such.jar");
     assertEquals(0, again.code(), again.err());
     List<String> second = again.call("cloudformation", "deploy");
     assertTrue(second.contains("CreateEmrCleanupRole=false"), second.toString());
     assertTrue(second.contains("BucketName=my-reports"), second.toString());
+    assertTrue(second.stream().noneMatch(a -> a.startsWith("SubnetId=")), second.toString());
+    assertTrue(again.calls().stream().noneMatch(c -> c.contains("create-tags")),
+        "the stack tags what it makes");
+    assertTrue(again.out().contains("SUBNET_ID=subnet-0made"), again.out());
     assertTrue(again.calls().stream().noneMatch(c -> c.contains("s3://netimpact-111122223333"
         + "-eu-west-1/jars/netimpact.jar")), "no jar built: none uploaded");
     assertTrue(again.err().contains("no job jar"), again.err());
