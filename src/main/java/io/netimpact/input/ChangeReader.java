@@ -83,7 +83,7 @@ public final class ChangeReader {
     }
   }
 
-  /** "ops[2].link.id: message", as the change applier words a problem of one op. */
+  /** "ops[2].link.id: message", as the scenario mask words a problem of one op. */
   private static final Pattern OP_PROBLEM =
       Pattern.compile("ops\\[(\\d+)\\]\\.([A-Za-z0-9_.\\[\\]]+): (.*)", Pattern.DOTALL);
 
