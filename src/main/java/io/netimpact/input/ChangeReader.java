@@ -20,7 +20,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Reads change requests (contract section 3) from JSON, locating problems as
+ * Reads change requests (docs/inputs.md#change-request) from JSON, locating problems as
  * {@code FILE, ops[i], field F}.
  */
 public final class ChangeReader {
