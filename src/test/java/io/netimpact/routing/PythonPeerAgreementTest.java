@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * changes, every arc's load before and after agrees with the routing kernel's within 1e-6
  * relative, and so does the lost traffic. Skipped when python3 is missing (fails under CI).
  */
+@Tag("slow")
 class PythonPeerAgreementTest {
   static final Path PEER = Path.of("bench/peer_router.py");
   static final double REL = 1e-6;
