@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The augmentation plan of a sweep (docs/semantics.md#the-augmentation-plan-sweep---plan): members to add per link so that, in
+ * The augmentation plan of a sweep (docs/semantics.md#the-augmentation-plan-sweep---plan): members
+ * to add per link so that, in
  * the base network and in every scenario of the sweep where the link is usable, both its arcs
  * stay at or below a target utilisation; repeated in rounds, because added members can make a
  * link usable where min-links had taken it down, and so move traffic.
@@ -45,7 +46,8 @@ import java.util.Optional;
  * the reports again against the augmented capacities. The next round's sizing then sees the
  * same loads over larger capacities, which by construction fit, so it adds nothing. Otherwise
  * the sweep is routed again on the augmented network. (This holds for IGP routing, the only
- * routing this build has. RSVP-TE placement, docs/semantics.md#traffic-engineering, reserves bandwidth out of
+ * routing this build has. RSVP-TE placement, docs/semantics.md#traffic-engineering, reserves
+ * bandwidth out of
  * capacity, so once LSPs are routed, added capacity can move an LSP: a snapshot with LSPs
  * must then count as a usability change here.)
  *

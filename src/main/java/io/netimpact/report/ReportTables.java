@@ -31,7 +31,8 @@ public final class ReportTables {
   public static final String LINK_WORST_CASE = "link_worst_case";
   /** LSPs whose path or state a change alters (docs/semantics.md#traffic-engineering). */
   public static final String LSP_IMPACT = "lsp_impact";
-  /** {@code sweep --plan}: members to add per link (docs/semantics.md#the-augmentation-plan-sweep---plan). */
+  /** {@code sweep --plan}: members to add per link
+   * (docs/semantics.md#the-augmentation-plan-sweep---plan). */
   public static final String AUGMENT_PLAN = "augment_plan";
   /** {@code sweep --plan}: scenarios still RISK or BLOCK with the plan applied. */
   public static final String AUGMENT_RESIDUAL = "augment_residual";
