@@ -166,9 +166,13 @@ public final class SnapshotGenerator {
         cal.maxUtilisation() * scale, scale, cal.chunks(), routed, seconds);
   }
 
-  /** Gbps to 1 Mbps resolution, never below it: readable files, negligible change in load. */
+  /**
+   * Gbps to 1 kbps resolution, never below it: the written matrix routes as the calibrated one
+   * did. (A coarser grid does not: at xl's scale most rows are below 1 Mbps, and lifting each to
+   * a floor of 1 Mbps doubles the load of the long-haul links the calibration had sized.)
+   */
   static double roundGbps(double g) {
-    return Math.max(0.001, Math.round(g * 1000) / 1000.0);
+    return Math.max(1e-6, Math.round(g * 1e6) / 1e6);
   }
 
   private static double lap(long start) {

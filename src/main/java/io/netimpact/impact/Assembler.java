@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 
 /**
  * The one assembler: turns a scenario's merged {@link ScenarioState} and the {@link Baseline}
- * into the scenario's report rows and verdict (contract section 4). After-loads are the
+ * into the scenario's report rows and verdict (docs/reports.md#tables). After-loads are the
  * baseline plus the merged deltas; a rerouted demand is AT_RISK when one of its paths after
  * crosses an arc over capacity after.
  *

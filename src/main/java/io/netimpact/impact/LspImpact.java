@@ -3,7 +3,8 @@ package io.netimpact.impact;
 import java.util.Optional;
 
 /**
- * One row of {@code lsp_impact} (contract 6.2): an LSP whose path or state the change alters.
+ * One row of {@code lsp_impact} (docs/semantics.md#traffic-engineering): an LSP whose path or state
+ * the change alters.
  * Paths are device ids joined by {@code >}, head first. A down LSP has no path and no metric:
  * stored as "" and -1 (the row travels through Spark, where {@code Optional} does not
  * serialize) and read through {@link #pathBefore()} and the other accessors as empty.

@@ -1,7 +1,8 @@
 package io.netimpact.impact;
 
 /**
- * One {@code scenario_summary} row (contract sections 4 and 6.4). Rates in Gbps. {@code reason}
+ * One {@code scenario_summary} row (docs/reports.md#scenario_summary-one-row-per-scenario). Rates
+ * in Gbps. {@code reason}
  * (an addition to the contract) says in one line why the verdict is what it is; see {@link
  * VerdictReason}. The traffic without a path after the change is split in two: {@code
  * strandedGbpsAfter}, whose end devices both exist but no path joins them, and {@code

@@ -1,6 +1,6 @@
 package io.netimpact.impact;
 
-/** Go / no-go of a change (contract section 4). Ordered from best to worst. */
+/** Go / no-go of a change (docs/reports.md#tables). Ordered from best to worst. */
 public enum Verdict {
   /** Nothing newly above the warn utilisation, nothing lost. */
   SAFE,

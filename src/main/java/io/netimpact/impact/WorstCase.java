@@ -7,7 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Each base arc at its worst over a sweep's scenarios (contract section 6.5): the highest
+ * Each base arc at its worst over a sweep's scenarios
+ * (docs/semantics.md#a-sweeps-worst-case-per-arc): the highest
  * utilisation over the scenarios in which the arc is usable (with its capacity in that
  * scenario), the load there and which scenario it was (ties: the first in scenario order), and
  * in how many scenarios it is above warn and over capacity. Folded in the pass that assembles

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
 import io.netimpact.model.Member;
+import io.netimpact.routing.InvalidOpException;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.ScenarioMask;
 import io.netimpact.routing.UnknownElementException;
@@ -13,14 +14,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Reads change requests (contract section 3) from JSON, locating problems as
+ * Reads change requests (docs/inputs.md#change-request) from JSON, locating problems as
  * {@code FILE, ops[i], field F}.
  */
 public final class ChangeReader {
@@ -83,38 +83,19 @@ public final class ChangeReader {
     }
   }
 
-  /** "ops[2].link.id: message", as the change applier words a problem of one op. */
+  /** "ops[2].link.id: message", as the scenario mask words a problem of one op. */
   private static final Pattern OP_PROBLEM =
       Pattern.compile("ops\\[(\\d+)\\]\\.([A-Za-z0-9_.\\[\\]]+): (.*)", Pattern.DOTALL);
 
   /**
    * The mask of a change read from {@code file} (at {@code where}, "" or "changes[2]") over the
-   * network it was checked against, turning what the mask refuses (an unknown element, an added
-   * link or member whose id exists) into bad input located like every other problem of the
-   * file: {@code FILE, ops[i], field F: message}. A change whose result holds a non-finite
-   * capacity or demand total (a factor of 1e308) is bad input too, blamed on the first op that
-   * made it so. Built once; the mask is what the evaluation then uses.
+   * network it was checked against ({@link ScenarioMask#checked}), with what the mask refuses
+   * (an unknown element, an added link or member whose id exists, a result that overflows)
+   * turned into bad input located like every other problem of the file: {@code FILE, ops[i],
+   * field F: message}. Built once; the mask is what the evaluation then uses.
    */
   public static ScenarioMask mask(Network before, Change change, String file, String where) {
-    String prefix = where.isEmpty() ? "" : where + ".";
-    ScenarioMask mask = located(file, where, () -> ScenarioMask.of(before, change));
-    if (mask.nonFinite(before).isPresent()) {
-      // Rare: find the op that first overflows from ever longer prefixes' masks.
-      for (int k = 1; k <= change.ops().size(); k++) {
-        Optional<String> what = ScenarioMask.of(before, new Change(change.id(), change.title(),
-            change.ops().subList(0, k))).nonFinite(before);
-        if (what.isPresent()) {
-          ChangeOp op = change.ops().get(k - 1);
-          String field = op instanceof ChangeOp.ScaleDemands ? "factor"
-              : op instanceof ChangeOp.SetCapacity ? "capacity_gbps"
-              : op instanceof ChangeOp.AddMember ? "member.capacity_gbps"
-              : op instanceof ChangeOp.AddLink ? "link.members" : "";
-          throw new BadInputException(new InputProblem(file, prefix + "ops[" + (k - 1) + "]",
-              field, "makes " + what.get() + " overflow to infinity (largest number 1.8e308)"));
-        }
-      }
-    }
-    return mask;
+    return located(file, where, () -> ScenarioMask.checked(before, change));
   }
 
   /**
@@ -129,6 +110,9 @@ public final class ChangeReader {
     } catch (UnknownElementException e) {
       throw new BadInputException(new InputProblem(file, prefix + "ops[" + e.opIndex() + "]",
           e.field(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
+    } catch (InvalidOpException e) {
+      throw new BadInputException(new InputProblem(file, prefix + "ops[" + e.opIndex() + "]",
+          e.field(), e.reason()));
     } catch (IllegalArgumentException e) {
       Matcher m = OP_PROBLEM.matcher(String.valueOf(e.getMessage()));
       if (m.matches()) {

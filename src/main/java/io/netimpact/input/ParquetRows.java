@@ -345,7 +345,7 @@ final class ParquetRows {
 
   /**
    * A float or double, given as its shortest text, as {@link Json#MAPPER} parses Spark's
-   * {@code toJSON} of it, so messages quote it as before: a big decimal with trailing zeros
+   * {@code toJSON} of it, so messages quote it as JSON input would be quoted: a big decimal with trailing zeros
    * stripped ({@code 100.0} is {@code 1E+2}), or the text {@code "NaN"}, {@code "Infinity"} or
    * {@code "-Infinity"}, which toJSON quoted.
    */

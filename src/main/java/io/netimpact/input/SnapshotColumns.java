@@ -1,7 +1,8 @@
 package io.netimpact.input;
 
 /**
- * The snapshot's table and column names (contract section 1), the one place they are spelled:
+ * The snapshot's table and column names (docs/inputs.md#topology-snapshot), the one place they are
+ * spelled:
  * the reader, the writer, the generator's Parquet schema and the error messages use these.
  */
 public final class SnapshotColumns {
@@ -34,7 +35,8 @@ public final class SnapshotColumns {
   public static final String GBPS = "gbps";
   public static final String CLASS = "class";
 
-  /** The optional traffic-engineering tables (contract 6.1, 6.2). */
+  /** The optional traffic-engineering tables (docs/inputs.md#sr-te-policy,
+   * docs/semantics.md#traffic-engineering). */
   public static final String SR_POLICIES = "sr_policies";
   public static final String LSPS = "lsps";
   public static final String HEAD = "head";

@@ -34,7 +34,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Reads and validates a snapshot directory (contract section 1), local or on any Hadoop file
+ * Reads and validates a snapshot directory (docs/inputs.md#topology-snapshot), local or on any
+ * Hadoop file
  * system ({@code s3a://}). Each table is {@code NAME.jsonl} or a Parquet directory
  * {@code NAME/}. Every problem is located by file, line (JSON lines) or record (Parquet row
  * number, from 1) and field.

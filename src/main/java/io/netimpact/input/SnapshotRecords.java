@@ -30,7 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
-/** Parses single snapshot records (contract section 1), naming the field at fault. */
+/** Parses single snapshot records (docs/inputs.md#topology-snapshot), naming the field at fault. */
 public final class SnapshotRecords {
   /** Every field {@link #device} reads: the columns read of a Parquet device table. */
   static final List<String> DEVICE_COLUMNS = List.of(ID, SITE, REGION, ROLE, DRAINED);

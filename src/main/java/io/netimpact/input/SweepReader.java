@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 
-/** Reads sweep files (contract section 3), locating problems as {@code FILE, changes[i].ops[j]}. */
+/** Reads sweep files (docs/inputs.md#sweep-file), locating problems as {@code FILE,
+ * changes[i].ops[j]}. */
 public final class SweepReader {
   private SweepReader() {}
 

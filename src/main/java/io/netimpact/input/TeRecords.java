@@ -19,7 +19,8 @@ import io.netimpact.model.SrPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses SR-TE policy and RSVP-TE LSP records (contract 6.1, 6.2), naming the field at fault. */
+/** Parses SR-TE policy and RSVP-TE LSP records (docs/inputs.md#sr-te-policy,
+ * docs/semantics.md#traffic-engineering), naming the field at fault. */
 public final class TeRecords {
   /** Every field {@link #policy} reads: the columns read of a Parquet policy table. */
   static final List<String> POLICY_COLUMNS = List.of(ID, HEAD, ENDPOINT, CLASSES, UP,

@@ -26,8 +26,10 @@ import java.util.Set;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Reads the optional TE tables of a snapshot, {@code sr_policies} and {@code lsps} (contract
- * 6.1, 6.2), JSON lines or Parquet, each record checked where it is read: unknown devices or
+ * Reads the optional TE tables of a snapshot, {@code sr_policies} and {@code lsps}
+ * (docs/inputs.md#sr-te-policy,
+ * docs/semantics.md#traffic-engineering), JSON lines or Parquet, each record checked where it is
+ * read: unknown devices or
  * links, duplicate ids, head equal to endpoint or tail, priorities out of range, negative
  * bandwidth, and a demand row that two policies, or a policy and an LSP, could steer (blamed
  * on the record that makes the second way). O(records + demand rows).

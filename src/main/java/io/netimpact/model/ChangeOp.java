@@ -204,7 +204,7 @@ public sealed interface ChangeOp {
     }
   }
 
-  /** The TE ops of contract 6.3: they change the TE tables, not the network. */
+  /** The TE ops of docs/inputs.md#change-request: they change the TE tables, not the network. */
   sealed interface TeOp extends ChangeOp {}
 
   /** {@code policy_down} (up = false) or {@code policy_up}: policy admin state. */

@@ -3,7 +3,8 @@ package io.netimpact.model;
 import java.util.List;
 
 /**
- * An RSVP-TE LSP (contract 6.2): a reservation of {@code bandwidthGbps} from {@code head} to
+ * An RSVP-TE LSP (docs/semantics.md#traffic-engineering): a reservation of {@code bandwidthGbps}
+ * from {@code head} to
  * {@code tail}, placed by CSPF; it carries the demand rows from head to tail of its classes.
  *
  * @param id            unique, non-empty

@@ -1,6 +1,7 @@
 package io.netimpact.model;
 
-/** One segment of an SR-TE segment list (contract 6.1): a prefix SID or an adjacency SID. */
+/** One segment of an SR-TE segment list (docs/semantics.md#traffic-engineering): a prefix SID or an
+ * adjacency SID. */
 public sealed interface Segment {
   /** The device or link the segment names. */
   String target();

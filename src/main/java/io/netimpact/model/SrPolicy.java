@@ -4,7 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * An SR-TE policy (contract 6.1): it steers the demand rows from {@code head} to {@code
+ * An SR-TE policy (docs/semantics.md#traffic-engineering): it steers the demand rows from {@code
+ * head} to {@code
  * endpoint} of its classes into the first valid of its candidate paths.
  *
  * @param id             unique, non-empty

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A what-if sweep (contract section 3): explicit changes and generators that make one
+ * A what-if sweep (docs/inputs.md#sweep-file): explicit changes and generators that make one
  * scenario per device, link, SRLG or site.
  *
  * @param id         the sweep's id (the default run id)

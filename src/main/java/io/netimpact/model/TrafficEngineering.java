@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The optional TE tables of a snapshot (contract 6.1, 6.2): SR-TE policies and RSVP-TE LSPs,
+ * The optional TE tables of a snapshot (docs/inputs.md#sr-te-policy,
+ * docs/semantics.md#traffic-engineering): SR-TE policies and RSVP-TE LSPs,
  * ids unique within each table. References to devices and links, and steering conflicts with
  * the demand rows, are checked by {@link Snapshot} (and, with file and line, by the reader).
  */

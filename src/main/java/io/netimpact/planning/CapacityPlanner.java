@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The augmentation plan of a sweep (contract section 6.5): members to add per link so that, in
+ * The augmentation plan of a sweep (docs/semantics.md#the-augmentation-plan-sweep---plan): members
+ * to add per link so that, in
  * the base network and in every scenario of the sweep where the link is usable, both its arcs
  * stay at or below a target utilisation; repeated in rounds, because added members can make a
  * link usable where min-links had taken it down, and so move traffic.
@@ -44,10 +45,10 @@ import java.util.Optional;
  * reuse the previous routing (the merged scenario states and baseline loads) and only assemble
  * the reports again against the augmented capacities. The next round's sizing then sees the
  * same loads over larger capacities, which by construction fit, so it adds nothing. Otherwise
- * the sweep is routed again on the augmented network. (This holds for IGP routing, the only
- * routing this build has. RSVP-TE placement, contract section 6.2, reserves bandwidth out of
- * capacity, so once LSPs are routed, added capacity can move an LSP: a snapshot with LSPs
- * must then count as a usability change here.)
+ * the sweep is routed again on the augmented network. (This holds for IGP routing: a sweep with
+ * traffic engineering is refused with {@code --plan}. RSVP-TE placement
+ * (docs/semantics.md#traffic-engineering) reserves bandwidth out of capacity, so added capacity
+ * can move an LSP: a snapshot with LSPs would have to count as a usability change here.)
  *
  * <p>Cost: per round O(L x points) to size, O(S x ops + L + M) to build the masks, O(S x
  * links augmented) for the usability check, plus the evaluation (an assembly pass when routing

@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The report tables of contract section 4: their names and schemas live here and nowhere
+ * The report tables of docs/reports.md#tables: their names and schemas live here and nowhere
  * else, with the conversion of report rows to Spark rows.
  */
 public final class ReportTables {
@@ -27,11 +27,12 @@ public final class ReportTables {
   public static final String LINK_IMPACT = "link_impact";
   public static final String DEMAND_IMPACT = "demand_impact";
   public static final String LINK_BASELINE = "link_baseline";
-  /** A sweep's worst case per base arc (contract section 6.5). */
+  /** A sweep's worst case per base arc (docs/semantics.md#a-sweeps-worst-case-per-arc). */
   public static final String LINK_WORST_CASE = "link_worst_case";
-  /** LSPs whose path or state a change alters (contract 6.2). */
+  /** LSPs whose path or state a change alters (docs/semantics.md#traffic-engineering). */
   public static final String LSP_IMPACT = "lsp_impact";
-  /** {@code sweep --plan}: members to add per link (contract section 6.5). */
+  /** {@code sweep --plan}: members to add per link
+   * (docs/semantics.md#the-augmentation-plan-sweep---plan). */
   public static final String AUGMENT_PLAN = "augment_plan";
   /** {@code sweep --plan}: scenarios still RISK or BLOCK with the plan applied. */
   public static final String AUGMENT_RESIDUAL = "augment_residual";

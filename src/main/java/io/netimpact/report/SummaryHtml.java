@@ -89,7 +89,8 @@ public final class SummaryHtml {
   }
 
   /**
-   * What a sweep's page adds (contract section 6.5): the arcs whose worst case crosses the warn
+   * What a sweep's page adds (docs/semantics.md#a-sweeps-worst-case-per-arc): the arcs whose worst
+   * case crosses the warn
    * level or capacity, each with its driving scenario (from {@code link_worst_case}), worst
    * first; and with {@code --plan} the augmentation plan and its residual.
    */

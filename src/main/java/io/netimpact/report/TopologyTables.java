@@ -7,7 +7,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The topology tables (additions to contract section 4), names and schemas in one place.
+ * The topology tables (additions to docs/reports.md#tables), names and schemas in one place.
  * {@code topology_vertices} and {@code topology_edges} follow the GraphFrames layout (vertices
  * keyed by {@code id}, edges by {@code src}, {@code dst}) so that {@code GraphFrame(v, e)} takes
  * them as they are; {@code scenario_topology} has one row per sweep scenario.

@@ -5,7 +5,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 /**
  * The one push: traffic queued at devices flows to the destination along the shortest-path
  * DAG, farthest device first, each device handing what it has (its own demand plus what it
- * received) in equal shares to all of its next hops (per-hop ECMP, contract section 2;
+ * received) in equal shares to all of its next hops (per-hop ECMP, docs/semantics.md#routing;
  * parallel links are separate next hops). Next hops are strictly nearer, so a device's
  * traffic is complete once every farther device has been handled.
  *

@@ -8,8 +8,8 @@ import java.util.function.IntPredicate;
  * The paths after a change of one pair's rerouted demands, kept once for all of them: the
  * union of the DAG arcs below their sources ({@link DagWalk#pathsBelow}), as local nodes with
  * their next-hop arcs, nearest the destination first. A demand names its source's local node;
- * its own paths are the arcs reachable from there. What one walk per demand used to collect
- * arc by arc (the demands of a pair share most of their paths) costs one walk per pair, and
+ * its own paths are the arcs reachable from there. Rather than one walk per demand, arc by arc
+ * (the demands of a pair share most of their paths), this costs one walk per pair, and
  * the at-risk test of every demand of the pair is one pass ({@link #crossing}).
  *
  * <p>Immutable. Local node {@code i} has arcs {@code arcs[start[i] .. start[i+1])}, the

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The one shortest-path computation: reverse Dijkstra towards a destination over the usable
  * arcs of a {@link MaskedView}, path costs summed in {@code long}. A drained device other than
  * the destination is given its own distance but never expanded, so no path transits it
- * (contract section 2). Ties in the settle order are broken by device index, so results are
+ * (docs/semantics.md#routing). Ties in the settle order are broken by device index, so results are
  * deterministic.
  *
  * <p>{@link #toward} is the whole computation, O(E log V), returning a {@link

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Routes every interval of a traffic series on a network before and after a change
- * (contract section 2: shortest paths, per-hop equal ECMP, drained devices carry no transit)
+ * (docs/semantics.md#routing: shortest paths, per-hop equal ECMP, drained devices carry no transit)
  * and reports per interval the busiest arc and the arcs above warn or over capacity.
  *
  * <p>The topology is the same for all intervals, so each destination's shortest-path DAG is

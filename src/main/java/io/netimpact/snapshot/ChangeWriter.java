@@ -11,7 +11,8 @@ import io.netimpact.model.ChangeOp;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a change request in the format {@link ChangeReader} reads (contract section 3), for
+ * Writes a change request in the format {@link ChangeReader} reads (docs/inputs.md#change-request),
+ * for
  * the changes the job itself makes: the augmentation plan's {@code add_member} ops. O(ops).
  */
 public final class ChangeWriter {

@@ -68,7 +68,7 @@ public final class Cluster {
    * while the driver goes on reading its inputs, which need only the storage configuration:
    * the one Spark derives from the same settings ({@code SparkHadoopUtil.newConfiguration},
    * what the {@code SparkContext} itself uses). The first call that needs Spark waits for it,
-   * and a failed start is thrown there. An existing session is joined at once, as before.
+   * and a failed start is thrown there. An existing session is joined at once.
    *
    * <p>With {@code deferLocal} and a local master, the session is not started here but by the
    * first call that needs it ({@link #startSession} starts it ahead): a review evaluated on the

@@ -316,7 +316,7 @@ public final class ReportWriter {
    * The tables whose rows are on the driver, written into {@code staging}: those of one part
    * ({@link DriverTables#ROWS_PER_PART} rows or fewer) at once, one thread per table up to the
    * cores (a medium review's {@code link_baseline} beside the others), then the larger ones one
-   * after the other, each already written in parts at once on the cores, as before. Every write
+   * after the other, each written in parts at once on the cores. Every write
    * ends before the first failure is thrown. O(rows x columns) over the threads.
    */
   private void writeDriverTables(FileSystem fs, Path staging) {

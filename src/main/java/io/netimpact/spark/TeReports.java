@@ -10,9 +10,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The TE report table, {@code lsp_impact} (contract 6.2), made where the reports are and
+ * The TE report table, {@code lsp_impact} (docs/semantics.md#traffic-engineering), made where the
+ * reports are and
  * written beside the other tables when the run has traffic engineering (a snapshot without TE
- * tables, reviewed with a change without TE ops, writes exactly the tables of section 4).
+ * tables, reviewed with a change without TE ops, writes exactly the tables of
+ * docs/reports.md#tables).
  */
 public final class TeReports {
   private TeReports() {}

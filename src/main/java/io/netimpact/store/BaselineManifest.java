@@ -27,9 +27,9 @@ import org.apache.hadoop.fs.Path;
  * ({@link Compiled}). Written last, so a store whose manifest reads is complete.
  *
  * <p>The compiled network is an addition to format version 1, not a new version: a store
- * without it (written by an earlier build, or from a snapshot read with rejected records) is
- * read as before, and its reviews read and compile the snapshot; earlier builds ignore the new
- * fields and file, and the content hashes of stores are unchanged.
+ * without it (written from a snapshot read with rejected records, or by a build that does not
+ * keep it) is read too, and its reviews read and compile the snapshot; builds that do not know
+ * the network ignore its fields and file, and the content hash does not depend on them.
  *
  * @param version        store format version ({@link #VERSION})
  * @param snapshotId     the snapshot's id (its manifest's {@code snapshot_id})

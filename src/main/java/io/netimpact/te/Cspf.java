@@ -8,7 +8,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Constrained shortest path first (contract 6.2): the path an LSP takes from head to tail over
+ * Constrained shortest path first (docs/semantics.md#traffic-engineering): the path an LSP takes
+ * from head to tail over
  * the arcs that are usable, transit no drained device (head and tail may be drained) and have
  * at least the LSP's bandwidth unreserved. Among those paths: smallest total metric, then
  * fewest hops, then the lexicographically smallest sequence of {@code (link id, from device)}.

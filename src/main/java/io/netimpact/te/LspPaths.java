@@ -45,7 +45,8 @@ public final class LspPaths {
     return Arrays.equals(paths[lsp], other.paths[otherLsp]);
   }
 
-  /** Device ids along an LSP's path joined by {@code >}, head first (contract 6.2). */
+  /** Device ids along an LSP's path joined by {@code >}, head first
+   * (docs/semantics.md#traffic-engineering). */
   public Optional<String> devices(NetworkView g, int lsp) {
     int[] p = paths[lsp];
     if (p == null) {

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The TE ops of a change (contract 6.3) applied to the TE tables: a pure function from the
+ * The TE ops of a change (docs/inputs.md#change-request) applied to the TE tables: a pure function
+ * from the
  * tables before to the tables after. Unknown policies and LSPs are rejected like unknown
  * elements ({@link UnknownElementException}, naming the op and field); an added policy or LSP
  * must name known devices (and links, for adjacency segments: base links or links the same

@@ -5,7 +5,8 @@ import io.netimpact.routing.MaskedView;
 import java.util.Optional;
 
 /**
- * LSP placement before and after a change (contract 6.2). Before: every up LSP in the
+ * LSP placement before and after a change (docs/semantics.md#traffic-engineering). Before: every up
+ * LSP in the
  * placement order (setup priority ascending, bandwidth descending, id ascending), each by
  * {@link Cspf} over what the LSPs before it left unreserved. After: an LSP that was up before
  * with the same bandwidth, is still up, and whose path is still usable (every arc usable, no

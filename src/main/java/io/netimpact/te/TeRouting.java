@@ -22,7 +22,8 @@ import java.util.Optional;
  * Routes the TE traffic of a {@link TeTable} on one network with the one kernel: LSPs are
  * placed by {@link TePlacement} and carry their rows as explicit loads on their paths (split
  * equally among the placed LSPs that match a row); a policy follows its first valid candidate
- * path (contract 6.1), each node segment a leg of IGP traffic towards the segment's device
+ * path (docs/semantics.md#traffic-engineering), each node segment a leg of IGP traffic towards the
+ * segment's device
  * pushed by {@link EcmpPush} over that device's {@link DestinationDag} from {@link
  * ShortestPaths}, each adjacency segment an explicit load on one arc, and a last leg to the
  * endpoint. Leg latencies come from {@link PathStats}.

@@ -84,7 +84,7 @@ public final class TeTable {
         "TE table names unknown device " + device));
   }
 
-  /** The placement order of contract 6.2, as LSP indices. O(L log L). */
+  /** The placement order of docs/semantics.md#traffic-engineering, as LSP indices. O(L log L). */
   static int[] placementOrder(List<Lsp> lsps) {
     Integer[] order = new Integer[lsps.size()];
     for (int j = 0; j < order.length; j++) {

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,6 +157,7 @@ class InputAndEnvironmentTest {
   }
 
   @Test
+  @Tag("slow")
   void launcher_refusesAConfWithoutEquals_withoutEchoingTheSecret() throws Exception {
     String secret = "launcher-secret-5e1f";
     JobProcesses.Result r = JobProcesses.run(List.of("bash", "jobs/netimpact", "review",
@@ -180,6 +182,7 @@ class InputAndEnvironmentTest {
    * same verdict comes out either way.
    */
   @Test
+  @Tag("slow")
   void launcher_startsTheJobDirectlyOnALocalMaster_withTheSameSettingsAsSparkSubmit()
       throws Exception {
     Path jar = JobProcesses.jarOfClasses(tmp.resolve("netimpact.jar"));

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * Executed copies are kept in {@code target/notebooks/}, the report in {@code
  * target/notebook-reports/}, to look at.
  */
+@Tag("slow")
 class NotebookExecutionTest {
   static final String SNAPSHOT = "src/main/resources/samples/backbone";
   static final String NIGHTLY = "src/main/resources/samples/sweeps/nightly.json";

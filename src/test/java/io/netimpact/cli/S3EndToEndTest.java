@@ -35,6 +35,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -47,6 +48,7 @@ import picocli.CommandLine;
  * {@code spark.hadoop.*} given later); the launcher test passes the same settings as
  * {@code --conf} to a job of its own, which is the path users take.
  */
+@Tag("slow")
 class S3EndToEndTest {
   static final String BUCKET = "netimpact";
   static final String SECURE_BUCKET = "netimpact-secure";

@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * outages (open connections cut, new ones refused) are carried through by S3A's retries and
  * give the same report; a permanent outage ends the run with an error and publishes nothing.
  */
+@Tag("slow")
 class S3FaultTest {
   static final String FLAKY = "flaky";
   static final String DEAD = "dead";

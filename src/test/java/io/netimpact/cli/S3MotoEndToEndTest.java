@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the user gets one line naming the committer and the fix. Skipped with one line where
  * moto is not installed.
  */
+@Tag("slow")
 class S3MotoEndToEndTest {
   static final String BUCKET = "netimpact-moto";
   static final String SNAPSHOT = "s3a://" + BUCKET + "/snapshots/backbone";

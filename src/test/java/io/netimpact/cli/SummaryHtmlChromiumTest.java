@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The review's summary.html in a real browser: headless Chromium, offline, a fresh profile.
  * The screenshot is kept as {@code target/summary.png}.
  */
+@Tag("slow")
 class SummaryHtmlChromiumTest {
   static final String SNAPSHOT = "src/main/resources/samples/backbone";
   static final String CHANGES = "src/main/resources/samples/changes/";

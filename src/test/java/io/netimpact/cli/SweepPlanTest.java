@@ -35,7 +35,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code sweep --plan} end to end, through the command line (contract section 6.5). */
+/** {@code sweep --plan} end to end, through the command line
+ * (docs/semantics.md#the-augmentation-plan-sweep---plan). */
 class SweepPlanTest {
   static final String SNAPSHOT = ReviewCommandTest.SNAPSHOT;
   static final String NIGHTLY = "src/main/resources/samples/sweeps/nightly.json";

@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** review and sweep with --traffic-series on SNDlib Abilene and its 288 measured matrices. */
+@Tag("slow")
 class TrafficSeriesCommandTest {
 
   @TempDir

@@ -296,7 +296,7 @@ class WarmReviewCommandTest {
   }
 
   @Test
-  void storeWithoutTheNetwork_asEarlierBuildsWroteIt_isReadAsBefore() throws IOException {
+  void storeWithoutTheNetwork_isRead_onTheFullPath() throws IOException {
     Path old = tmp.resolve("old-store");
     try (Stream<Path> files = Files.walk(sampleStore)) {
       for (Path f : files.toList()) {

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -233,6 +234,7 @@ class EmrDefinitionsTest {
   }
 
   @Test
+  @Tag("slow")
   void stateMachine_isValidAmazonStatesLanguage() throws Exception {
     Path dir = Path.of(".ci/asl-validator");
     Path validator = dir.resolve("node_modules/.bin/asl-validator");

@@ -24,6 +24,7 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * diagnostics, the number of attempts (a retry would redo the run), and whether the report was
  * published. One cluster serves every case; the two deploy modes run side by side.
  */
+@Tag("slow")
 class YarnStepOutcomeTest {
   static final String SNAPSHOT = Path.of("src/main/resources/samples/backbone")
       .toAbsolutePath().toString();

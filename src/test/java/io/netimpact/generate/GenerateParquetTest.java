@@ -21,7 +21,7 @@ class GenerateParquetTest {
         .config("spark.sql.shuffle.partitions", "2").getOrCreate();
   }
 
-  /** Read back as the same snapshot as JSON lines: {@code format.ParquetRowsTest}. */
+  /** Read back as the same snapshot as JSON lines: {@code input.ParquetRowsTest}. */
   @Test
   void parquetFormat_writesADirectoryOfPartFilesPerTable() {
     Path pq = tmp.resolve("pq");

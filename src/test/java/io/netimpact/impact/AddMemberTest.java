@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** {@code add_member}: a LAG grows by one circuit (contract section 6.3). */
+/** {@code add_member}: a LAG grows by one circuit (docs/inputs.md#change-request). */
 class AddMemberTest {
   private static ScenarioMask mask(Network base, ChangeOp... ops) {
     return ScenarioMask.of(base, new Change("c", "", List.of(ops)));

@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 class VerdictReasonTest {
   @Test
   void safe_saysNothingNewlyHotAndNothingLost() {
-    ImpactReport r = ImpactEngineTest.review(Topologies.square().demand("a", "d", 60),
+    ImpactReport r = ImpactReportTest.review(Topologies.square().demand("a", "d", 60),
         new ChangeOp.SetLinkUp("ab", false));
     assertEquals("SAFE: nothing newly above 80%, no traffic lost", r.summary().reason());
   }
 
   @Test
   void risk_namesTheHottestArcNewlyAboveWarn() {
-    ImpactReport r = ImpactEngineTest.review(Topologies.square().demand("a", "d", 90),
+    ImpactReport r = ImpactReportTest.review(Topologies.square().demand("a", "d", 90),
         new ChangeOp.SetLinkUp("ab", false));
     // a->c and c->d both go from 45 % to 90 %; ties go by link id.
     assertEquals("RISK: a->c (ac) above warn 80%, 45.0% -> 90.0% (2 arcs newly above warn)",
@@ -27,7 +27,7 @@ class VerdictReasonTest {
 
   @Test
   void block_namesTheArcNewlyOverCapacity() {
-    ImpactReport r = ImpactEngineTest.review(Topologies.square().demand("a", "d", 150),
+    ImpactReport r = ImpactReportTest.review(Topologies.square().demand("a", "d", 150),
         new ChangeOp.SetLinkUp("ab", false));
     assertEquals("BLOCK: a->c (ac) over capacity, 75.0% -> 150.0% (2 arcs newly over capacity)",
         r.summary().reason());
@@ -35,7 +35,7 @@ class VerdictReasonTest {
 
   @Test
   void block_namesLostTrafficAndTheLargestLostDemand() {
-    ImpactReport r = ImpactEngineTest.review(
+    ImpactReport r = ImpactReportTest.review(
         Topologies.square().demand("a", "d", 10).demand("b", "d", 4).demand("c", "d", 3),
         new ChangeOp.SetLinkUp("ab", false), new ChangeOp.SetLinkUp("ac", false));
     assertEquals(Verdict.BLOCK, r.summary().verdict());
@@ -45,7 +45,7 @@ class VerdictReasonTest {
 
   @Test
   void capacityChange_showsCapacityBeforeAndAfter() {
-    ImpactReport r = ImpactEngineTest.review(Topologies.square().demand("a", "d", 100),
+    ImpactReport r = ImpactReportTest.review(Topologies.square().demand("a", "d", 100),
         new ChangeOp.SetCapacity("ab", "ab", 40));
     assertEquals("BLOCK: a->b (ab) over capacity, 50.0% -> 125.0% (capacity 100.0 -> 40.0 Gbps)",
         r.summary().reason());
@@ -59,7 +59,7 @@ class VerdictReasonTest {
 
   @Test
   void smallLosses_keepThreeSignificantDigits() {
-    ImpactReport r = ImpactEngineTest.review(
+    ImpactReport r = ImpactReportTest.review(
         Topologies.square().demand("a", "d", 0.0421).demand("b", "d", 0.004),
         new ChangeOp.SetLinkUp("ab", false), new ChangeOp.SetLinkUp("ac", false));
     assertEquals("BLOCK: 0.0421 Gbps newly unroutable, largest a->d 0.0421 Gbps",

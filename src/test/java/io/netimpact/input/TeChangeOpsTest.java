@@ -21,7 +21,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The TE ops of contract 6.3: parsed with their fields, unknown policies and LSPs located. */
+/** The TE ops of docs/inputs.md#change-request: parsed with their fields, unknown policies and LSPs
+ * located. */
 class TeChangeOpsTest {
   @TempDir
   Path dir;

@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,6 +136,7 @@ class DriverTablesTest {
   }
 
   @Test
+  @Tag("slow")
   void aLargeTable_isWrittenAsSeveralParts_thatReadBackInRowOrder() throws Exception {
     SparkSession spark = SparkTestSession.get();
     FileSystem fs = FileSystem.getLocal(new Configuration());

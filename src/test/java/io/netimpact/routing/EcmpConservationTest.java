@@ -9,6 +9,7 @@ import io.netimpact.generate.SnapshotGenerator;
 import io.netimpact.testing.Router;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that arrives equals the traffic that entered, and at every other device what leaves equals
  * what arrives plus its own demand, within 1e-9 relative.
  */
+@Tag("slow")
 class EcmpConservationTest {
   @TempDir
   Path tmp;

@@ -23,17 +23,19 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The benchmark's Python peer (jobs/peer_router.py, issue 12) routes like the job: on the
+ * The benchmark's Python peer (bench/peer_router.py) routes like the job: on the
  * bundled sample with its four changes and on a generated small snapshot with its suggested
  * changes, every arc's load before and after agrees with the routing kernel's within 1e-6
  * relative, and so does the lost traffic. Skipped when python3 is missing (fails under CI).
  */
+@Tag("slow")
 class PythonPeerAgreementTest {
-  static final Path PEER = Path.of("jobs/peer_router.py");
+  static final Path PEER = Path.of("bench/peer_router.py");
   static final double REL = 1e-6;
 
   @TempDir

@@ -122,7 +122,7 @@ class SeriesEvaluatorTest {
   @Test
   void demandScalingOfTheChange_appliesToEveryInterval() {
     // A link down plus 50 % growth from site s1: the growth must reach every interval, not
-    // only the snapshot's own matrix (the series used to be routed without it).
+    // only the snapshot's own matrix.
     Network before = Net.create().device("a", "s1").device("d", "s2")
         .link("ab", "a", "b", 1, 100).link("bd", "b", "d", 1, 100)
         .link("ac", "a", "c", 1, 100).link("cd", "c", "d", 1, 100).compile();

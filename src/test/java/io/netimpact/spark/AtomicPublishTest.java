@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * following the run marker sees the old run or the new one, never a mix, that other runs are
  * untouched, and that the next publish of the run id cleans up.
  */
+@Tag("slow")
 class AtomicPublishTest {
   static final String SNAPSHOT = "src/main/resources/samples/backbone";
   static final String CHANGES = "src/main/resources/samples/changes/";

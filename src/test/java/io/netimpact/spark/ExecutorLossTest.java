@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its reports equal those of an undisturbed run (lost tasks and cached partitions are
  * recomputed from deterministic lineage).
  */
+@Tag("slow")
 class ExecutorLossTest {
   static final String NIGHTLY = "src/main/resources/samples/sweeps/nightly.json";
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * written by this JVM's local session. The cluster runs in a child JVM because this one already
  * has a local SparkContext and a JVM holds one.
  */
+@Tag("slow")
 class LocalClusterReviewTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final double TOLERANCE = 1e-9;

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * follows the marker like the tables, a second writer is refused while the first publishes,
  * and what dead publishes leave (staging, lock) is cleaned up by later runs, which say so.
  */
+@Tag("slow")
 class PublishConcurrencyTest {
   static final String SNAPSHOT = "src/main/resources/samples/backbone";
   static final String CHANGES = "src/main/resources/samples/changes/";

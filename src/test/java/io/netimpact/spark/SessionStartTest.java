@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reason and writes nothing, bad input found while Spark is starting is still exit 2, and a
  * review whose Spark starts late gives the same verdict as ever.
  */
+@Tag("slow")
 class SessionStartTest {
   private static final String SAMPLE = "src/main/resources/samples/backbone";
   private static final String CHANGES = "src/main/resources/samples/changes/";

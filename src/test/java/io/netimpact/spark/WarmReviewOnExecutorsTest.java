@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is broadcast as the store's bytes ({@link ShippedNetwork}) and decoded there, and the
  * report equals a cold review's.
  */
+@Tag("slow")
 class WarmReviewOnExecutorsTest {
   static final String CHANGE = "src/main/resources/samples/changes/block-srlg-conduit.json";
 

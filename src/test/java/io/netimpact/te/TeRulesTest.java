@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The TE rules of contract 6.1 and 6.2 on hand-worked tiny topologies. */
+/** The TE rules of docs/semantics.md#traffic-engineering on hand-worked tiny topologies. */
 class TeRulesTest {
   private static final double EPS = 1e-9;
 

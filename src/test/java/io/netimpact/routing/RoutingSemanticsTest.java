@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class EcmpRouterTest {
+/**
+ * The routing rules on hand-worked tiny topologies: per-hop ECMP, LAGs and min-links, drains,
+ * lost traffic, each op's effect on the loads.
+ */
+class RoutingSemanticsTest {
   private static final double EPS = 1e-12;
 
   private static Map<String, Double> loads(Net net) {

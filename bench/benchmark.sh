@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Review-job benchmark on generated networks (issue 3).
+# Review-job benchmark on generated networks: what a review costs, cold and warm.
 #
 # For each preset (default: medium large) it generates the snapshot once (deterministic for
 # the seed; reused when already there), then reviews the two change requests the generator
@@ -9,21 +9,21 @@
 # destinations routed per second of the route stage (each destination is routed before and
 # after the change). Prints a table and writes target/benchmark/review.json.
 #
-#   jobs/benchmark.sh [--seed N] [--presets "medium large"] [--repeat N] [--jfr] [--te] [--peer] [--jar J --label L]
-#   jobs/benchmark.sh --presets xl          (cold xl reviews: 14 GB heap, nice -n 10; peak RSS
+#   bench/benchmark.sh [--seed N] [--presets "medium large"] [--repeat N] [--jfr] [--te] [--peer] [--jar J --label L]
+#   bench/benchmark.sh --presets xl          (cold xl reviews: 14 GB heap, nice -n 10; peak RSS
 #                                            and the 1-minute load average are in every row)
-#   jobs/benchmark.sh --sweeps [--seed N] [--sample N] [--large-sample N] [--only RUNS] [--sweep-preset P] [--jar J --label L]
+#   bench/benchmark.sh --sweeps [--seed N] [--sample N] [--large-sample N] [--only RUNS] [--sweep-preset P] [--jar J --label L]
 #
 # --jar J --label L runs another build of the job (for example the previous commit's
 # target/netimpact.jar, built in a git worktree) and writes under target/benchmark/L/, so that
-# two builds are measured side by side in one session on the same snapshots (which are shared:
+# two builds are measured side by side in one run on the same snapshots (which are shared:
 # target/benchmark/snapshots/).
 #
-# --sweeps benchmarks the what-if sweep instead (issue 4), all in one run: on medium, the N-1
+# --sweeps benchmarks the what-if sweep instead, all in one run: on medium, the N-1
 # device sweep and the N-1 link sweep with the incremental strategy; --strategy full on a fixed
 # sample of N scenarios (every k-th device and every k-th link, default 40 in all) and the
 # incremental strategy on the same sample; then the device sweep of large on a fixed sample
-# (default 400 devices); and the N-1 link sweep again with --plan (issue 14), printed as its ratio
+# (default 400 devices); and the N-1 link sweep again with --plan, printed as its ratio
 # to the same sweep without it. Writes target/benchmark/sweep.json and prints a table.
 # --sweep-preset small runs the medium runs on the small preset instead (a quick check of the
 # script, e.g. --sweep-preset small --only medium-n1-links,medium-n1-links-plan).
@@ -33,14 +33,14 @@
 # middle one for an even N); all runs are in the JSON.
 #
 # --te also reviews each preset with a generated TE overlay (generate --te: RSVP-TE LSPs between
-# the PoPs of a region, SR-TE policies on the long-haul links; issue 13), the same two changes,
+# the PoPs of a region, SR-TE policies on the long-haul links), the same two changes,
 # as runs PRESET-te-CHANGE-N beside the plain ones: the cost TE adds.
 #
-# --peer (issue 12) also runs the Python peer (jobs/peer_router.py: a plain per-destination
+# --peer also runs the Python peer (bench/peer_router.py: a plain per-destination
 # router of the contract's semantics, one heapq Dijkstra + ECMP push per destination) on the same
 # snapshot right after each plain review, with the same change: its wall time end to end, its
 # stage times (read, route before, route after) and peak RSS go into the run's "peer" record,
-# with its agreement with the job (jobs/peer_compare.py: every arc's load before and after
+# with its agreement with the job (bench/peer_compare.py: every arc's load before and after
 # within 1e-6 relative; a disagreement is warned about and shown in the table's "agree"
 # column), and the table prints the ratios:
 # peer wall / job wall and peer route (before + after) / job route stage. The peer reads JSON
@@ -50,7 +50,7 @@
 # medium (about a minute per review in Python); on large expect an hour. TE runs are skipped
 # (the peer routes plain IGP). A quick check of the script: --presets small --peer.
 #
-# --warm (issue 12) writes each plain preset's stored baseline once (jobs/netimpact baseline,
+# --warm writes each plain preset's stored baseline once (jobs/netimpact baseline,
 # timed into baselines.jsonl with its size) and reviews each change again warm, with
 # --baseline, right after the cold review: runs PRESET-warm-CHANGE-N beside PRESET-CHANGE-N.
 #
@@ -117,7 +117,7 @@ if [[ -n "$JAR" ]]; then
 fi
 
 if [[ $SWEEPS == 1 ]]; then
-  exec "$ROOT/jobs/benchmark-sweeps.py" --seed "$SEED" --sample "$SAMPLE" \
+  exec "$ROOT/bench/benchmark-sweeps.py" --seed "$SEED" --sample "$SAMPLE" \
     --large-sample "$LARGE_SAMPLE" --bench "$BENCH" --only "$ONLY" --preset "$SWEEP_PRESET"
 fi
 
@@ -214,12 +214,12 @@ PY
     if [[ -n "$peersnap" && $warmth == cold ]]; then
       echo "benchmark: peer $run..." >&2
       pstart=$(date +%s.%N)
-      /usr/bin/time -v -o "$log.peer.time" python3 "$ROOT/jobs/peer_router.py" "$peersnap" \
+      /usr/bin/time -v -o "$log.peer.time" python3 "$ROOT/bench/peer_router.py" "$peersnap" \
         --change "$snap/changes/$change.json" --loads-out "$BENCH/out/$run.peer-loads.tsv" \
         > "$log.peer" 2> "$log.peer.err" \
         || { echo "benchmark: the peer failed on $run: $(cat "$log.peer.err")" >&2; exit 1; }
       pend=$(date +%s.%N)
-      python3 "$ROOT/jobs/peer_compare.py" "$BENCH/out/$run" "$BENCH/out/$run.peer-loads.tsv" \
+      python3 "$ROOT/bench/peer_compare.py" "$BENCH/out/$run" "$BENCH/out/$run.peer-loads.tsv" \
         > "$log.peer.compare" || echo "benchmark: WARNING: the peer disagrees with the job on $run: $(cat "$log.peer.compare")" >&2
       python3 - "$pstart" "$pend" "$log.peer" "$log.peer.time" "$log.peer.compare" "$peersnap" > "$log.peer.json" <<'PY'
 import json, os, re, sys

@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ChangeApplierTest {
+/**
+ * A change as a mask over the base network: the base left as it is, its index space kept,
+ * unknown elements named, ops applied in order.
+ */
+class ScenarioMaskTest {
   private static NetworkView apply(Network n, ChangeOp... ops) {
     return After.of(n, new Change("c", "", List.of(ops)));
   }

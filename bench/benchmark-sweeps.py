@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Sweep benchmark (run by jobs/benchmark.sh --sweeps): incremental against full, side by side.
+"""Sweep benchmark (run by bench/benchmark.sh --sweeps): incremental against full, side by side.
 
 Every figure comes from one run of this script on one machine: wall time end to end, the job's
 stage timings, peak RSS (GNU time), scenarios per second of the routing stage and end to end,
@@ -99,7 +99,7 @@ sample_changes = ([{"id": f"drain_device:{d}", "ops": [{"op": "drain_device", "d
                    for d in devices[::max(1, len(devices) // half)][:half]] +
                   [{"id": f"link_down:{l}", "ops": [{"op": "link_down", "link": l}]}
                    for l in links[::max(1, len(links) // half)][:half]])
-# medium-n1-links-plan: the same N-1 link sweep with --plan (issue 14), beside the one without.
+# medium-n1-links-plan: the same N-1 link sweep with --plan, beside the one without.
 plan = [
     ("medium-n1-devices", medium, lambda: sweep_file("medium-n1-devices", gens=[{"each": "device"}]), "incremental", ()),
     ("medium-n1-links", medium, lambda: sweep_file("medium-n1-links", gens=[{"each": "link"}]), "incremental", ()),
@@ -120,7 +120,7 @@ def plan_line(by):
     print("N-1 link sweep with --plan / without: %.2fx end to end (%.1f s / %.1f s), plan stage "
           "%.1f s; %s" % (planned["wall_s"] / base["wall_s"], planned["wall_s"], base["wall_s"],
                           planned["stages_s"].get("plan", 0.0), m.group(1) if m else "no plan line"))
-# A real network (issue 12): SNDlib's brain (161 devices, 328 links after folding), its N-1
+# A real network: SNDlib's brain (161 devices, 328 links after folding), its N-1
 # sweep of every device and every link (489 scenarios), incremental against --strategy full.
 # The SNDlib file is not in this repository: it is taken from NETIMPACT_REAL_DATA (default
 # ../shared/data/real beside the repository) and the runs are skipped when it is not there.

@@ -35,7 +35,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SweepJobTest {
+/**
+ * Sweeps on Spark: incremental equals full, the tables and ranking of the sweep command, bad
+ * input in a sweep file.
+ */
+class SparkSweepTest {
   static final String SNAPSHOT = "src/main/resources/samples/backbone";
   static final String NIGHTLY = "src/main/resources/samples/sweeps/nightly.json";
 

@@ -16,7 +16,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class ImpactEngineTest {
+/**
+ * The report of a change: verdicts, the rows of changed arcs and demands, latency, statuses at
+ * their thresholds.
+ */
+class ImpactReportTest {
   private static final double EPS = 1e-12;
 
   static ImpactReport review(Net net, ChangeOp... ops) {

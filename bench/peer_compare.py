@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Compares a review's arc loads with the Python peer's (jobs/peer_router.py --loads-out).
+"""Compares a review's arc loads with the Python peer's (bench/peer_router.py --loads-out).
 
-  jobs/peer_compare.py JOB_OUT PEER_LOADS.tsv [--rel 1e-6]
+  bench/peer_compare.py JOB_OUT PEER_LOADS.tsv [--rel 1e-6]
 
 JOB_OUT is the --out of `netimpact review ... --format json` (one run in it). Before: every
 arc of link_baseline; after: link_baseline overridden by link_impact (an arc with no

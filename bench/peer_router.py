@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Plain-Python peer of netimpact's routing (issue 12's benchmark baseline).
+"""Plain-Python peer of netimpact's routing (the benchmark's reference point).
 
 The data contract's routing semantics (docs/semantics.md), written the way a network
 engineer would first write them: dicts and lists, one Dijkstra toward each destination on the
@@ -9,7 +9,7 @@ links separate next hops). A link is usable when admin up with at least min_link
 its capacity is the sum of its up members'. A drained device is never transited. A demand
 with no path is lost. Routes before and, with --change, after the change's ops.
 
-  jobs/peer_router.py SNAPSHOT [--change CHANGE.json] [--loads-out FILE]
+  bench/peer_router.py SNAPSHOT [--change CHANGE.json] [--loads-out FILE]
 
 SNAPSHOT is a directory of JSON lines (devices.jsonl, links.jsonl, demands.jsonl); write one
 from the generator with `netimpact generate --format jsonl`. Prints a JSON summary (stage

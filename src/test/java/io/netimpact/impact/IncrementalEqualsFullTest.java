@@ -17,7 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Incremental and full sweeps give identical reports. */
-class SweepEngineTest {
+class IncrementalEqualsFullTest {
 
   static List<Scenario> scenarios(Network base, List<Change> changes) {
     List<Scenario> out = new ArrayList<>();
