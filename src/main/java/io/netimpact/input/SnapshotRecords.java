@@ -53,7 +53,11 @@ public final class SnapshotRecords {
    * member whose id is the link's id.
    */
   public static Link link(JsonNode node) {
-    Fields f = Fields.of(node, "a link");
+    return link(Fields.of(node, "a link"));
+  }
+
+  /** A link from its fields (which then know every field the link took). */
+  static Link link(Fields f) {
     String id = f.requiredString(ID);
     String a = f.requiredString(A);
     String b = f.requiredString(B);
