@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import io.netimpact.report.TerminalText;
 import io.netimpact.input.BadInputException;
 import io.netimpact.spark.PublishConflictException;
 
@@ -90,8 +91,8 @@ final class FailureReport {
       what = "netimpact: internal error: " + oneLine(root == e ? e : root);
       todo = "this is a bug; please report it with the log";
     }
-    err.println(io.netimpact.report.TerminalText.escape(what));
-    err.println(io.netimpact.report.TerminalText.escape("netimpact: " + todo + "; " + log));
+    err.println(TerminalText.escape(what));
+    err.println(TerminalText.escape("netimpact: " + todo + "; " + log));
     return Main.EXIT_INTERNAL;
   }
 
