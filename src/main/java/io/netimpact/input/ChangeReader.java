@@ -34,7 +34,7 @@ public final class ChangeReader {
   /** Reads a whole JSON document (at most 64 MiB). */
   static JsonNode readTree(String file, Configuration hadoop) {
     Path p = new Path(file);
-    try (InputStream in = p.getFileSystem(hadoop).open(p)) {
+    try (InputStream in = InputFiles.open(hadoop, p)) {
       byte[] bytes = in.readNBytes(64 << 20);
       if (in.read() >= 0) {
         throw new BadInputException(new InputProblem(file, "", "", "larger than 64 MiB"));
@@ -172,7 +172,7 @@ public final class ChangeReader {
         yield new ChangeOp.SetMetric(f.requiredString("link"), f.positiveInt("metric"), d);
       }
       case "set_capacity" -> new ChangeOp.SetCapacity(f.requiredString("link"),
-          f.requiredString("member"), f.requiredNumber("capacity_gbps", true));
+          f.requiredString("member"), f.capacity("capacity_gbps"));
       case "add_link" -> {
         JsonNode link = f.raw("link");
         if (link == null) {
@@ -195,7 +195,7 @@ public final class ChangeReader {
         }
         Fields mf = new Fields(m, "member.");
         ChangeOp.AddMember added = new ChangeOp.AddMember(f.requiredString("link"), new Member(
-            mf.requiredString("id"), mf.requiredNumber("capacity_gbps", true),
+            mf.requiredString("id"), mf.capacity("capacity_gbps"),
             mf.bool("up", true)));
         mf.refuseUnknown();
         yield added;

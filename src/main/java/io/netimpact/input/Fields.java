@@ -144,6 +144,20 @@ public final class Fields {
     return d;
   }
 
+  /**
+   * A required capacity in Gbps: a finite number of at least {@link
+   * io.netimpact.model.Member#MIN_CAPACITY_GBPS} (1 bit/s), below which utilisations overflow.
+   */
+  public double capacity(String field) {
+    double d = requiredNumber(field, true);
+    if (d < io.netimpact.model.Member.MIN_CAPACITY_GBPS) {
+      throw new FieldException(name(field), "must be at least "
+          + io.netimpact.model.Member.MIN_CAPACITY_GBPS + " Gbps (1 bit/s), got " + d
+          + ": utilisation (load / capacity) would overflow");
+    }
+    return d;
+  }
+
   /** A required number with no default. */
   public double requiredNumber(String field, boolean strictlyPositive) {
     return number(field, Double.NaN, strictlyPositive);

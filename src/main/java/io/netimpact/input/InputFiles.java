@@ -21,6 +21,46 @@ final class InputFiles {
   private InputFiles() {}
 
   /**
+   * The file system to read {@code p} from, without Hadoop's checksum files: on a local disk
+   * the raw file system, so that a hidden {@code .NAME.crc} left beside a file that was edited
+   * by hand (stale) is ignored rather than failing the read with a checksum error. Inputs are
+   * checked by their own readers (JSON, Parquet footers and pages). Elsewhere, the path's own.
+   */
+  static FileSystem fileSystem(org.apache.hadoop.conf.Configuration hadoop, Path p)
+      throws IOException {
+    FileSystem fs = p.getFileSystem(hadoop);
+    return fs instanceof org.apache.hadoop.fs.ChecksumFileSystem c ? c.getRawFileSystem() : fs;
+  }
+
+  /** Opens {@code p} for reading ({@link #fileSystem}: no checksum files). */
+  static java.io.InputStream open(org.apache.hadoop.conf.Configuration hadoop, Path p)
+      throws IOException {
+    return fileSystem(hadoop, p).open(p);
+  }
+
+  /** A Parquet input file read through {@link #fileSystem}. */
+  static org.apache.parquet.io.InputFile parquet(org.apache.hadoop.conf.Configuration hadoop,
+      FileStatus status) throws IOException {
+    FileSystem fs = fileSystem(hadoop, status.getPath());
+    return new org.apache.parquet.io.InputFile() {
+      @Override
+      public long getLength() {
+        return status.getLen();
+      }
+
+      @Override
+      public org.apache.parquet.io.SeekableInputStream newStream() throws IOException {
+        return org.apache.parquet.hadoop.util.HadoopStreams.wrap(fs.open(status.getPath()));
+      }
+
+      @Override
+      public String toString() {
+        return status.getPath().toString();
+      }
+    };
+  }
+
+  /**
    * The files under {@code dir}, recursively, whose name and whose directories' names below
    * {@code dir} start with neither {@code .} nor {@code _} (checksums, {@code _SUCCESS},
    * staging), by their {@code /}-separated path relative to {@code dir}, in string order. A

@@ -53,7 +53,7 @@ public final class Json {
   public static com.fasterxml.jackson.databind.JsonNode readSmall(
       org.apache.hadoop.conf.Configuration hadoop, org.apache.hadoop.fs.Path p, String file,
       java.util.function.Supplier<InputProblem> missing) {
-    try (java.io.InputStream in = p.getFileSystem(hadoop).open(p)) {
+    try (java.io.InputStream in = InputFiles.open(hadoop, p)) {
       return MAPPER.readTree(in.readNBytes(1 << 20));
     } catch (java.io.FileNotFoundException e) {
       throw new BadInputException(missing.get());

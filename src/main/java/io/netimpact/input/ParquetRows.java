@@ -177,7 +177,7 @@ final class ParquetRows {
 
   private static ParquetFileReader open(Configuration hadoop, FileStatus file, String name) {
     try {
-      return ParquetFileReader.open(HadoopInputFile.fromStatus(file, hadoop));
+      return ParquetFileReader.open(InputFiles.parquet(hadoop, file));
     } catch (IOException | RuntimeException e) {
       throw unreadable(name, e);
     }

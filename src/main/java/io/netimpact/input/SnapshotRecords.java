@@ -70,11 +70,11 @@ public final class SnapshotRecords {
     }
     if (hasMembers) {
       for (Fields m : f.objects(MEMBERS)) {
-        members.add(new Member(m.requiredString(ID), m.requiredNumber(CAPACITY_GBPS, true),
+        members.add(new Member(m.requiredString(ID), m.capacity(CAPACITY_GBPS),
             m.bool(UP, true)));
       }
     } else if (f.has(CAPACITY_GBPS)) {
-      members.add(new Member(id, f.requiredNumber(CAPACITY_GBPS, true), true));
+      members.add(new Member(id, f.capacity(CAPACITY_GBPS), true));
     } else {
       throw new FieldException(MEMBERS, "missing: give members or capacity_gbps");
     }

@@ -172,7 +172,6 @@ public final class TrafficSeriesReader {
   }
 
   private InputStream open(Path p) throws IOException {
-    FileSystem fs = p.getFileSystem(hadoop);
-    return fs.open(p);
+    return InputFiles.open(hadoop, p);
   }
 }
