@@ -59,6 +59,7 @@ public final class Main implements Runnable {
       return FailureReport.report(e, System.err);
     });
     try {
+      NativeLibraries.load();
       return cl.execute(args);
     } catch (Throwable e) {
       // An Error (a file system's FSError, a native library that cannot load, no memory)
