@@ -206,6 +206,17 @@ public final class Fields {
   }
 
   /**
+   * The fields of an object held in this record at a path {@link #objects} does not reach
+   * (a segment of a candidate path), named under {@code prefix}; {@link #refuseUnknown} checks
+   * it with this record's own.
+   */
+  Fields child(JsonNode value, String prefix) {
+    Fields c = new Fields(value, prefix);
+    children.add(c);
+    return c;
+  }
+
+  /**
    * Refuses a field of this record (or of an element of a list of objects read through
    * {@link #objects}) that was never asked for: a misspelt optional field would otherwise be
    * ignored and the record mean something else ({@code "src_sites"} for {@code "src_site"}

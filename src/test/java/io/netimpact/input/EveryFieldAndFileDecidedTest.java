@@ -69,6 +69,15 @@ class EveryFieldAndFileDecidedTest {
   }
 
   @Test
+  void segmentOfAnAddedPolicy_isReadInFull() throws IOException {
+    FieldException e = assertThrows(FieldException.class, () -> ChangeReader.op(new Fields(
+        json("{\"op\":\"add_policy\",\"policy\":{\"id\":\"p\",\"head\":\"a\","
+            + "\"endpoint\":\"b\",\"candidate_paths\":[[{\"node\":\"c\",\"weigth\":2}]]}}"),
+        "")));
+    assertEquals("policy.candidate_paths[0][0].weigth", e.field());
+  }
+
+  @Test
   void tinyCapacityInAnOp_isRefusedWhereSet() throws IOException {
     FieldException e = assertThrows(FieldException.class, () -> ChangeReader.op(new Fields(
         json("{\"op\":\"set_capacity\",\"link\":\"l\",\"member\":\"m\","
