@@ -40,7 +40,7 @@ public final class BaselineCommand implements Callable<Integer> {
         new BaselinePipeline.Request(snapshot, out, onBadRecord));
     BaselineManifest m = o.manifest();
     System.out.printf("netimpact baseline: snapshot %s: %d devices, %d links, %d demand pairs, "
-        + "%d destinations%n", m.snapshotId(), m.nodes(), o.links(), m.demands(),
+        + "%d destinations%n", io.netimpact.report.TerminalText.escape(m.snapshotId()), m.nodes(), o.links(), m.demands(),
         m.destinations());
     if (o.rejects() > 0) {
       System.out.printf("QUARANTINED: %d input records (the store is of the snapshot without "

@@ -109,12 +109,13 @@ public final class ImportCommand implements Callable<Integer> {
     Map<String, String> hadoop = spark.settings().hadoop();
     SnapshotWriter.write(snapshot, out, hadoop);
     series.ifPresent(r -> TrafficSeriesWriter.write(r.series(), out, hadoop));
-    System.out.printf("imported %s: %d devices, %d links, %d demands%s -> %s%n", id,
+    System.out.printf("imported %s: %d devices, %d links, %d demands%s -> %s%n",
+        io.netimpact.report.TerminalText.escape(id),
         snapshot.devices().size(), snapshot.links().size(), snapshot.demands().size(),
         series.map(r -> ", " + r.series().intervals().size() + " traffic intervals").orElse(""),
         out);
     for (String note : imported.notes()) {
-      System.out.println("  " + note);
+      System.out.println("  " + io.netimpact.report.TerminalText.escape(note));
     }
     return Main.EXIT_OK;
   }

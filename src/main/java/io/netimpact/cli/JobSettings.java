@@ -63,6 +63,11 @@ final class JobSettings {
     }
     // Lowest layer first: each later layer overwrites.
     defaultsFile.ifPresent(f -> load(f, "defaults file " + f).forEach(out::put));
+    // Every netimpact setting from any source is a known one: a typo would otherwise leave
+    // the default in force without a word.
+    for (String k : new java.util.TreeSet<>(sparkConf.keySet())) {
+      requireKnown(k, "Spark configuration");
+    }
     for (String key : BUILT_IN.keySet()) {
       String v = sparkConf.get("spark." + key);
       if (v != null) {
@@ -71,12 +76,26 @@ final class JobSettings {
     }
     propertiesFile.ifPresent(f -> load(f, "--properties-file " + f).forEach(out::put));
     for (String[] kv : conf) {
+      requireKnown(kv[0], "--conf " + kv[0] + "=" + kv[1]);
       String key = kv[0].startsWith("spark.netimpact.") ? kv[0].substring(6) : kv[0];
       if (BUILT_IN.containsKey(key)) {
         out.put(key, new Value(kv[1].trim(), "--conf " + kv[0]));
       }
     }
     return new JobSettings(out);
+  }
+
+  /**
+   * Refuses a {@code netimpact.*} or {@code spark.netimpact.*} key that is no known setting,
+   * naming the closest one; other keys (Spark's, Hadoop's) are not netimpact's to check.
+   */
+  static void requireKnown(String rawKey, String source) {
+    String key = rawKey.startsWith("spark.netimpact.") ? rawKey.substring(6) : rawKey;
+    if (key.startsWith("netimpact.") && !BUILT_IN.containsKey(key)) {
+      throw new IllegalArgumentException(source + ": unknown setting " + rawKey
+          + io.netimpact.input.Spelling.didYouMean(key, new java.util.TreeSet<>(BUILT_IN.keySet()))
+          + " (known: " + String.join(", ", new java.util.TreeSet<>(BUILT_IN.keySet())) + ")");
+    }
   }
 
   /** The defaults file from the environment or the working directory, if it exists. */
@@ -98,10 +117,8 @@ final class JobSettings {
       String key = k.startsWith("spark.netimpact.") ? k.substring(6) : k;
       if (BUILT_IN.containsKey(key)) {
         out.put(key, new Value(p.getProperty(k).trim(), source));
-      } else if (key.startsWith("netimpact.")) {
-        // A typo would otherwise silently fall back to the default.
-        throw new IllegalArgumentException(source + ": unknown setting " + k
-            + " (known: " + String.join(", ", BUILT_IN.keySet()) + ")");
+      } else {
+        requireKnown(k, source);
       }
     }
     return out;

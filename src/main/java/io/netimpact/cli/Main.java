@@ -1,8 +1,7 @@
 package io.netimpact.cli;
 
-import io.netimpact.input.BadInputException;
+import io.netimpact.report.TerminalText;
 import io.netimpact.spark.DriverExit;
-import io.netimpact.spark.PublishConflictException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -38,8 +37,7 @@ public final class Main implements Runnable {
   public static int execute(String... args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExitCodeExceptionMapper(e -> e instanceof BadInputException
-        || e instanceof IllegalArgumentException || e instanceof PublishConflictException
+    cl.setExitCodeExceptionMapper(e -> FailureReport.badInput(e).isPresent()
         ? EXIT_BAD_INPUT : EXIT_INTERNAL);
     // Every subcommand answers -V / --version with the same version line.
     cl.getSubcommands().values().forEach(s -> s.getCommandSpec().version(VERSION));
@@ -48,9 +46,9 @@ public final class Main implements Runnable {
       return EXIT_BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof BadInputException || e instanceof IllegalArgumentException
-          || e instanceof PublishConflictException) {
-        System.err.println("netimpact: " + e.getMessage());
+      java.util.Optional<Throwable> bad = FailureReport.badInput(e);
+      if (bad.isPresent()) {
+        System.err.println(TerminalText.escape("netimpact: " + bad.get().getMessage()));
         return EXIT_BAD_INPUT;
       }
       // A store that cannot do what the job needs (a committer an emulator lacks, say): one
@@ -60,6 +58,13 @@ public final class Main implements Runnable {
       // Two lines (what failed, what to do), the stack trace in a log file they name.
       return FailureReport.report(e, System.err);
     });
-    return cl.execute(args);
+    try {
+      NativeLibraries.load();
+      return cl.execute(args);
+    } catch (Throwable e) {
+      // An Error (a file system's FSError, a native library that cannot load, no memory)
+      // passes picocli's handlers: it gets the same two lines and log file.
+      return FailureReport.report(e, System.err);
+    }
   }
 }

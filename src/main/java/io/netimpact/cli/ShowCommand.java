@@ -115,35 +115,7 @@ public final class ShowCommand implements Callable<Integer> {
 
   /** ", did you mean \"x\"" when one name is within two edits; empty otherwise. */
   static String closest(String given, List<String> names) {
-    String best = null;
-    int bestD = 3;
-    for (String n : names) {
-      int d = editDistance(given.toLowerCase(), n.toLowerCase());
-      if (d < bestD) {
-        bestD = d;
-        best = n;
-      }
-    }
-    return best == null ? "" : " (did you mean \"" + best + "\"?)";
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return io.netimpact.input.Spelling.didYouMean(given, names);
   }
 
   private static void printTable(PrintStream o, String[] names, List<List<Object>> rows) {

@@ -46,7 +46,8 @@ public final class SparkOptions {
 
   /**
    * The settings for Spark: {@code spark.*} keys of {@code --properties-file}, then
-   * {@code --conf} (later wins), and the master.
+   * {@code --conf} (later wins), and the master. A {@code netimpact.*} key of either that is
+   * no known setting is refused here, before anything starts, whatever the command.
    */
   SubmitSettings settings() {
     Map<String, String> conf = new LinkedHashMap<>();
@@ -59,12 +60,14 @@ public final class SparkOptions {
             + ": cannot read: " + e.getMessage());
       }
       for (String k : new java.util.TreeSet<>(p.stringPropertyNames())) {
+        JobSettings.requireKnown(k, "--properties-file " + propertiesFile);
         if (k.startsWith("spark.")) {
           conf.put(k, p.getProperty(k).trim());
         }
       }
     }
     for (String[] kv : confPairs()) {
+      JobSettings.requireKnown(kv[0], "--conf " + kv[0] + "=" + kv[1]);
       conf.remove(kv[0]);
       conf.put(kv[0], kv[1]);
     }

@@ -72,8 +72,10 @@ public final class SnapshotGenerator {
    * A snapshot, with a generated TE overlay ({@code lsps.jsonl}, {@code sr_policies.jsonl};
    * see {@link TeOverlayGenerator}) when {@code te}.
    */
-  public static Result generate(Preset preset, long seed, String out, Configuration hadoop,
+  public static Result generate(Preset preset, long seed, String out, Configuration conf,
       Format format, boolean te) {
+    // Generated snapshots are edited by hand: no hidden checksum files beside them.
+    Configuration hadoop = io.netimpact.snapshot.HadoopSettings.withoutChecksumFiles(conf);
     TeOverlayGenerator.Collected teSeen = new TeOverlayGenerator.Collected();
     boolean parquet = format == Format.AUTO ? preset.parquet() : format == Format.PARQUET;
     long t0 = System.nanoTime();

@@ -14,7 +14,10 @@ import java.util.Arrays;
  * Reads UTF-8 lines strictly: invalid bytes and lines longer than a limit are errors that
  * name the line, instead of replacement characters or an out-of-memory error. Lines are split
  * on the byte '\n' (which never occurs inside a UTF-8 sequence) and each line is decoded on
- * its own, so an error is reported on the line that holds it. O(bytes) time, O(limit) memory.
+ * its own, so an error is reported on the line that holds it. A line is refused as soon as
+ * it passes the limit, without reading on to its end: a stream that never ends a line (a
+ * FIFO, {@code /dev/zero}) is refused after {@code limit} bytes instead of read forever.
+ * O(bytes) time, O(limit) memory.
  */
 final class BoundedLineReader implements AutoCloseable {
   private final InputStream in;
@@ -39,34 +42,29 @@ final class BoundedLineReader implements AutoCloseable {
   /**
    * The next line without its terminator, or null at the end.
    *
-   * @throws LineException for invalid UTF-8 or an over-long line (the rest of that line is
-   *     skipped, so reading can go on)
+   * @throws LineException for invalid UTF-8 (reading can go on with the next line) or a line
+   *     longer than the limit (fatal: the rest of it is not read)
    */
   String next() throws IOException {
     int n = 0;
-    boolean tooLong = false;
     int b = in.read();
     if (b < 0) {
       return null;
     }
     while (b >= 0 && b != '\n') {
-      if (!tooLong) {
-        if (n >= maxBytes) {
-          tooLong = true;
-          line = new byte[256];
-        } else {
-          if (n == line.length) {
-            line = Arrays.copyOf(line, Math.min(maxBytes, n * 2));
-          }
-          line[n++] = (byte) b;
-        }
+      if (n >= maxBytes) {
+        // Refused here, not at the line's end, which may never come: reading cannot go on.
+        lineNo++;
+        line = new byte[256];
+        throw new LineException(lineNo, "is longer than " + maxBytes + " characters", true);
       }
+      if (n == line.length) {
+        line = Arrays.copyOf(line, Math.min(maxBytes, n * 2));
+      }
+      line[n++] = (byte) b;
       b = in.read();
     }
     lineNo++;
-    if (tooLong) {
-      throw new LineException(lineNo, "is longer than " + maxBytes + " characters", false);
-    }
     if (n > 0 && line[n - 1] == '\r') {
       n--;
     }

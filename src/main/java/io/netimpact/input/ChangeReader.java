@@ -34,7 +34,7 @@ public final class ChangeReader {
   /** Reads a whole JSON document (at most 64 MiB). */
   static JsonNode readTree(String file, Configuration hadoop) {
     Path p = new Path(file);
-    try (InputStream in = p.getFileSystem(hadoop).open(p)) {
+    try (InputStream in = InputFiles.open(hadoop, p)) {
       byte[] bytes = in.readNBytes(64 << 20);
       if (in.read() >= 0) {
         throw new BadInputException(new InputProblem(file, "", "", "larger than 64 MiB"));
@@ -123,8 +123,17 @@ public final class ChangeReader {
     }
   }
 
-  /** One op object. */
+  /**
+   * One op object, read in full: a field the op does not take (a misspelt optional field, which
+   * would widen the op) is refused, in the op and in the objects it holds.
+   */
   static ChangeOp op(Fields f) {
+    ChangeOp op = opFields(f);
+    f.refuseUnknown();
+    return op;
+  }
+
+  private static ChangeOp opFields(Fields f) {
     String op = f.requiredString("op");
     return switch (op) {
       case "drain_device" -> new ChangeOp.SetDrained(f.requiredString("device"), true);
@@ -147,14 +156,17 @@ public final class ChangeReader {
         yield new ChangeOp.SetMetric(f.requiredString("link"), f.positiveInt("metric"), d);
       }
       case "set_capacity" -> new ChangeOp.SetCapacity(f.requiredString("link"),
-          f.requiredString("member"), f.requiredNumber("capacity_gbps", true));
+          f.requiredString("member"), f.capacity("capacity_gbps"));
       case "add_link" -> {
         JsonNode link = f.raw("link");
         if (link == null) {
           throw new FieldException("link", "missing required field (a full link object)");
         }
         try {
-          yield new ChangeOp.AddLink(SnapshotRecords.link(link));
+          Fields lf = Fields.of(link, "a link");
+          ChangeOp.AddLink added = new ChangeOp.AddLink(SnapshotRecords.link(lf));
+          lf.refuseUnknown();
+          yield added;
         } catch (FieldException e) {
           throw new FieldException("link." + e.field(), e.getMessage());
         }
@@ -166,9 +178,11 @@ public final class ChangeReader {
               + "object: id, capacity_gbps, up)" : "must be an object, got " + Fields.describe(m));
         }
         Fields mf = new Fields(m, "member.");
-        yield new ChangeOp.AddMember(f.requiredString("link"), new Member(
-            mf.requiredString("id"), mf.requiredNumber("capacity_gbps", true),
+        ChangeOp.AddMember added = new ChangeOp.AddMember(f.requiredString("link"), new Member(
+            mf.requiredString("id"), mf.capacity("capacity_gbps"),
             mf.bool("up", true)));
+        mf.refuseUnknown();
+        yield added;
       }
       case "srlg_down" -> new ChangeOp.SrlgDown(f.requiredString("srlg"));
       case "site_down" -> new ChangeOp.SiteDown(f.requiredString("site"));
@@ -177,11 +191,20 @@ public final class ChangeReader {
           f.optionalNonEmptyString("src_site"), f.optionalNonEmptyString("dst_site"));
       case "policy_down" -> new ChangeOp.SetPolicyUp(f.requiredString("policy"), false);
       case "policy_up" -> new ChangeOp.SetPolicyUp(f.requiredString("policy"), true);
-      case "add_policy" -> new ChangeOp.AddPolicy(
-          TeRecords.policy(TeRecords.nested(f, "policy", "policy")));
+      case "add_policy" -> {
+        Fields pf = TeRecords.nested(f, "policy", "policy");
+        ChangeOp.AddPolicy added = new ChangeOp.AddPolicy(TeRecords.policy(pf));
+        pf.refuseUnknown();
+        yield added;
+      }
       case "lsp_down" -> new ChangeOp.SetLspUp(f.requiredString("lsp"), false);
       case "lsp_up" -> new ChangeOp.SetLspUp(f.requiredString("lsp"), true);
-      case "add_lsp" -> new ChangeOp.AddLsp(TeRecords.lsp(TeRecords.nested(f, "lsp", "LSP")));
+      case "add_lsp" -> {
+        Fields lf = TeRecords.nested(f, "lsp", "LSP");
+        ChangeOp.AddLsp added = new ChangeOp.AddLsp(TeRecords.lsp(lf));
+        lf.refuseUnknown();
+        yield added;
+      }
       case "set_lsp_bandwidth" -> new ChangeOp.SetLspBandwidth(f.requiredString("lsp"),
           f.requiredNumber("bandwidth_gbps", false));
       default -> throw new FieldException("op", "unknown op \"" + op + "\" (known: drain_device, "

@@ -2,14 +2,24 @@ package io.netimpact.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
-/** Typed, strict access to the fields of one JSON record. A JSON null counts as absent. */
+/**
+ * Typed, strict access to the fields of one JSON record. A JSON null counts as absent. Every
+ * field asked for (read, or tested with {@link #has}) is remembered, so that a record which
+ * must be understood in full (a change op) can refuse the fields nobody asked for:
+ * {@link #refuseUnknown}.
+ */
 public final class Fields {
   private final JsonNode node;
   private final String prefix;
+  private final Set<String> asked = new LinkedHashSet<>();
+  private final List<Fields> children = new ArrayList<>();
 
   Fields(JsonNode node, String prefix) {
     this.node = node;
@@ -29,6 +39,7 @@ public final class Fields {
   }
 
   private JsonNode get(String field) {
+    asked.add(field);
     JsonNode v = node.get(field);
     return v == null || v.isNull() ? null : v;
   }
@@ -133,6 +144,20 @@ public final class Fields {
     return d;
   }
 
+  /**
+   * A required capacity in Gbps: a finite number of at least {@link
+   * io.netimpact.model.Member#MIN_CAPACITY_GBPS} (1 bit/s), below which utilisations overflow.
+   */
+  public double capacity(String field) {
+    double d = requiredNumber(field, true);
+    if (d < io.netimpact.model.Member.MIN_CAPACITY_GBPS) {
+      throw new FieldException(name(field), "must be at least "
+          + io.netimpact.model.Member.MIN_CAPACITY_GBPS + " Gbps (1 bit/s), got " + d
+          + ": utilisation (load / capacity) would overflow");
+    }
+    return d;
+  }
+
   /** A required number with no default. */
   public double requiredNumber(String field, boolean strictlyPositive) {
     return number(field, Double.NaN, strictlyPositive);
@@ -176,7 +201,41 @@ public final class Fields {
       }
       out.add(new Fields(e, p + "."));
     }
+    children.addAll(out);
     return out;
+  }
+
+  /**
+   * The fields of an object held in this record at a path {@link #objects} does not reach
+   * (a segment of a candidate path), named under {@code prefix}; {@link #refuseUnknown} checks
+   * it with this record's own.
+   */
+  Fields child(JsonNode value, String prefix) {
+    Fields c = new Fields(value, prefix);
+    children.add(c);
+    return c;
+  }
+
+  /**
+   * Refuses a field of this record (or of an element of a list of objects read through
+   * {@link #objects}) that was never asked for: a misspelt optional field would otherwise be
+   * ignored and the record mean something else ({@code "src_sites"} for {@code "src_site"}
+   * widening a {@code scale_demands} to every demand). Call it after the record is read. The
+   * message names the closest field that was asked for. O(fields).
+   *
+   * @throws FieldException naming the first unknown field
+   */
+  public void refuseUnknown() {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!asked.contains(k)) {
+        throw new FieldException(name(k), "unknown field" + Spelling.didYouMean(k, asked)
+            + " (this object takes: " + String.join(", ", asked) + ")");
+      }
+    }
+    for (Fields c : children) {
+      c.refuseUnknown();
+    }
   }
 
   public JsonNode raw(String field) {

@@ -46,15 +46,21 @@ public final class Json {
 
   /** {@link #problem} located in {@code file} at {@code location} ("line 3", "record 7"). */
   /**
-   * A small JSON file (a manifest: at most 1 MB read) through Hadoop's file system, as a tree;
+   * A small JSON file (a manifest: at most 1 MiB, a larger one is refused) through Hadoop's file system, as a tree;
    * {@code file} names it in problems. A missing file is {@code missing}'s problem, a malformed
    * one the parser's, located by line; any other failure "cannot read".
    */
   public static com.fasterxml.jackson.databind.JsonNode readSmall(
       org.apache.hadoop.conf.Configuration hadoop, org.apache.hadoop.fs.Path p, String file,
       java.util.function.Supplier<InputProblem> missing) {
-    try (java.io.InputStream in = p.getFileSystem(hadoop).open(p)) {
-      return MAPPER.readTree(in.readNBytes(1 << 20));
+    try (java.io.InputStream in = InputFiles.open(hadoop, p)) {
+      byte[] bytes = in.readNBytes(1 << 20);
+      if (in.read() >= 0) {
+        // Cut at 1 MiB it would parse as malformed, or as another document: refused as it is.
+        throw new BadInputException(new InputProblem(file, "", "", "larger than 1 MiB: not a "
+            + "manifest"));
+      }
+      return MAPPER.readTree(bytes);
     } catch (java.io.FileNotFoundException e) {
       throw new BadInputException(missing.get());
     } catch (JsonProcessingException e) {

@@ -16,9 +16,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +49,9 @@ import org.apache.parquet.schema.Type;
 /**
  * A Parquet table directory read on the driver with parquet-hadoop, each row materialised
  * straight into a Jackson object for {@link SnapshotRecords} (no JSON text, no Spark job).
- * The files are read in file-name order, skipping names that start with {@code _} or
- * {@code .} ({@code _SUCCESS}, checksums), through the Hadoop file system of the path (local,
+ * The files are those {@link InputFiles#tableFiles} lists (sub-directories included, names
+ * that start with {@code _} or {@code .} skipped: {@code _SUCCESS}, checksums), read in the
+ * order of their relative paths, through the Hadoop file system of the path (local,
  * {@code s3a://}).
  *
  * <p>Values are the nodes {@link Json#MAPPER} would make of Spark's {@code toJSON} of the row,
@@ -84,10 +83,11 @@ final class ParquetRows {
    */
   static void read(Configuration hadoop, Path dir, Collection<String> required,
       Collection<String> columns, Consumer<ObjectNode> row) {
-    List<FileStatus> files = dataFiles(hadoop, dir);
+    Map<String, FileStatus> files = dataFiles(hadoop, dir, columns);
     boolean first = true;
-    for (FileStatus file : files) {
-      String name = new Path(dir, file.getPath().getName()).toString();
+    for (Map.Entry<String, FileStatus> f : files.entrySet()) {
+      FileStatus file = f.getValue();
+      String name = new Path(dir, f.getKey()).toString();
       try (ParquetFileReader reader = open(hadoop, file, name)) {
         MessageType schema = reader.getFooter().getFileMetaData().getSchema();
         if (first) {
@@ -159,16 +159,15 @@ final class ParquetRows {
     }
   }
 
-  private static List<FileStatus> dataFiles(Configuration hadoop, Path dir) {
-    FileStatus[] all;
+  /** The table's files, the way every reader lists them ({@link InputFiles#tableFiles}). */
+  private static Map<String, FileStatus> dataFiles(Configuration hadoop, Path dir,
+      Collection<String> columns) {
+    Map<String, FileStatus> files;
     try {
-      FileSystem fs = dir.getFileSystem(hadoop);
-      all = fs.listStatus(dir, p -> !p.getName().startsWith("_") && !p.getName().startsWith("."));
+      files = InputFiles.tableFiles(dir.getFileSystem(hadoop), dir, columns);
     } catch (IOException e) {
       throw unreadable(dir.toString(), e);
     }
-    List<FileStatus> files = Arrays.stream(all).filter(FileStatus::isFile)
-        .sorted(Comparator.comparing(s -> s.getPath().getName())).toList();
     if (files.isEmpty()) {
       throw new BadInputException(new InputProblem(dir.toString(), "", "", CANNOT_READ
           + "the directory has no data files (names not starting with _ or .)"));
@@ -178,7 +177,7 @@ final class ParquetRows {
 
   private static ParquetFileReader open(Configuration hadoop, FileStatus file, String name) {
     try {
-      return ParquetFileReader.open(HadoopInputFile.fromStatus(file, hadoop));
+      return ParquetFileReader.open(InputFiles.parquet(hadoop, file));
     } catch (IOException | RuntimeException e) {
       throw unreadable(name, e);
     }

@@ -7,12 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -25,7 +22,7 @@ import org.apache.hadoop.fs.Path;
  *
  * <p>Which files count: every file under the directory, recursively, whose name and whose
  * parent directories' names (below the snapshot directory) do not start with {@code .} or
- * {@code _}. The snapshot reader reads nothing else (its Parquet tables skip such names as
+ * {@code _}, listed as every reader lists them ({@link InputFiles#visible}). The snapshot reader reads nothing else (its Parquet tables skip such names as
  * Hadoop and Spark do: {@code .crc} checksums, {@code _SUCCESS} markers; its JSON lines tables
  * and manifest have fixed names that start with neither), so every byte the reader reads is in
  * the digest. Files the reader does not read count too (change files kept in the snapshot
@@ -66,8 +63,7 @@ public record SnapshotDigest(String sha256, int files, long bytes) {
       if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
         return Optional.empty();
       }
-      Map<String, FileStatus> files = new TreeMap<>();
-      collect(fs, root, "", files);
+      Map<String, FileStatus> files = InputFiles.visible(fs, root);
       byte[] buf = new byte[1 << 16];
       long total = 0;
       for (Map.Entry<String, FileStatus> e : files.entrySet()) {
@@ -94,26 +90,6 @@ public record SnapshotDigest(String sha256, int files, long bytes) {
           total));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the snapshot directory " + dir, e);
-    }
-  }
-
-  /** The files that count (class comment), by relative path. O(entries). */
-  private static void collect(FileSystem fs, Path dir, String prefix,
-      Map<String, FileStatus> out) throws IOException {
-    List<FileStatus> dirs = new ArrayList<>();
-    for (FileStatus st : fs.listStatus(dir)) {
-      String name = st.getPath().getName();
-      if (name.startsWith(".") || name.startsWith("_")) {
-        continue;
-      }
-      if (st.isDirectory()) {
-        dirs.add(st);
-      } else {
-        out.put(prefix + name, st);
-      }
-    }
-    for (FileStatus d : dirs) {
-      collect(fs, d.getPath(), prefix + d.getPath().getName() + "/", out);
     }
   }
 }

@@ -108,9 +108,11 @@ public final class SnapshotReader {
         d -> {
           requireDevice(deviceIds, d.src(), SRC);
           requireDevice(deviceIds, d.dst(), DST);
-          if (!Double.isFinite(totals[1] + d.gbps())) {
-            throw new FieldException(GBPS, "the demands up to this one sum to infinity (more "
-                + "than 1.8e308 Gbps)");
+          // Capacities are at least 1 bit/s: a total within the bound keeps every
+          // utilisation finite.
+          if (!(totals[1] + d.gbps() <= Demand.MAX_TOTAL_GBPS)) {
+            throw new FieldException(GBPS, "the demands up to this one sum to more than "
+                + Demand.MAX_TOTAL_GBPS + " Gbps (utilisations would overflow)");
           }
           totals[1] += d.gbps();
           demands.add(d);
@@ -165,8 +167,7 @@ public final class SnapshotReader {
   }
 
   private InputStream open(Path p) throws IOException {
-    FileSystem fs = p.getFileSystem(hadoop);
-    return fs.open(p);
+    return InputFiles.open(hadoop, p);
   }
 
   private boolean exists(Path p) {

@@ -53,7 +53,11 @@ public final class SnapshotRecords {
    * member whose id is the link's id.
    */
   public static Link link(JsonNode node) {
-    Fields f = Fields.of(node, "a link");
+    return link(Fields.of(node, "a link"));
+  }
+
+  /** A link from its fields (which then know every field the link took). */
+  static Link link(Fields f) {
     String id = f.requiredString(ID);
     String a = f.requiredString(A);
     String b = f.requiredString(B);
@@ -66,11 +70,11 @@ public final class SnapshotRecords {
     }
     if (hasMembers) {
       for (Fields m : f.objects(MEMBERS)) {
-        members.add(new Member(m.requiredString(ID), m.requiredNumber(CAPACITY_GBPS, true),
+        members.add(new Member(m.requiredString(ID), m.capacity(CAPACITY_GBPS),
             m.bool(UP, true)));
       }
     } else if (f.has(CAPACITY_GBPS)) {
-      members.add(new Member(id, f.requiredNumber(CAPACITY_GBPS, true), true));
+      members.add(new Member(id, f.capacity(CAPACITY_GBPS), true));
     } else {
       throw new FieldException(MEMBERS, "missing: give members or capacity_gbps");
     }

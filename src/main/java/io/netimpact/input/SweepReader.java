@@ -53,6 +53,8 @@ public final class SweepReader {
           throw new FieldException(ex.getMessage().startsWith("op") ? "op" : "each",
               ex.getMessage());
         }
+        // A misspelt filter ("rol") would otherwise widen the generator to every element.
+        g.refuseUnknown();
       }
       loc = "";
       return new Sweep(id, changes, gens);

@@ -66,19 +66,19 @@ public final class TeRecords {
       }
       List<Segment> segments = new ArrayList<>();
       for (int s = 0; s < list.size(); s++) {
-        segments.add(segment(list.get(s), at + "[" + s + "]"));
+        segments.add(segment(f, list.get(s), at + "[" + s + "]"));
       }
       candidates.add(segments);
     }
     return new SrPolicy(id, head, endpoint, classes, up, candidates);
   }
 
-  private static Segment segment(JsonNode node, String at) {
+  private static Segment segment(Fields policy, JsonNode node, String at) {
     if (!node.isObject()) {
       throw new FieldException(at, "must be a segment object {\"node\": DEVICE} or {\"adj\": "
           + "LINK}, got " + Fields.describe(node));
     }
-    Fields f = new Fields(node, at + ".");
+    Fields f = policy.child(node, at + ".");
     boolean isNode = f.has(NODE);
     boolean isAdj = f.has(ADJ);
     if (isNode == isAdj) {

@@ -126,6 +126,7 @@ public final class TrafficSeriesReader {
   private List<Demand> readDemands(Path p, Set<String> devices, List<InputProblem> problems) {
     String file = p.toString();
     List<Demand> out = new ArrayList<>();
+    double[] total = {0};
     try (BoundedLineReader r = new BoundedLineReader(open(p), SnapshotReader.MAX_LINE_CHARS)) {
       while (problems.size() < MAX_PROBLEMS) {
         String line;
@@ -154,6 +155,12 @@ public final class TrafficSeriesReader {
           if (!devices.contains(d.dst())) {
             throw new FieldException("dst", "names unknown device \"" + d.dst() + "\"");
           }
+          // As in the snapshot: a total within the bound keeps every utilisation finite.
+          if (!(total[0] + d.gbps() <= Demand.MAX_TOTAL_GBPS)) {
+            throw new FieldException("gbps", "the demands up to this one sum to more than "
+                + Demand.MAX_TOTAL_GBPS + " Gbps (utilisations would overflow)");
+          }
+          total[0] += d.gbps();
           out.add(d);
         } catch (JsonProcessingException e) {
           problems.add(Json.problem(file, loc, e));
@@ -172,7 +179,6 @@ public final class TrafficSeriesReader {
   }
 
   private InputStream open(Path p) throws IOException {
-    FileSystem fs = p.getFileSystem(hadoop);
-    return fs.open(p);
+    return InputFiles.open(hadoop, p);
   }
 }

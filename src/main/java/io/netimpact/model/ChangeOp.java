@@ -110,7 +110,7 @@ public sealed interface ChangeOp {
     public SetCapacity {
       Checks.id(link, "link");
       Checks.id(member, "member");
-      Checks.positiveFinite(capacityGbps, "capacity_gbps");
+      Checks.capacity(capacityGbps, "capacity_gbps");
     }
 
     public String opName() {

@@ -18,6 +18,19 @@ final class Checks {
     return value;
   }
 
+  /**
+   * A capacity: finite and at least {@link Member#MIN_CAPACITY_GBPS}, below which a
+   * utilisation (load / capacity) could overflow to infinity.
+   */
+  static double capacity(double value, String what) {
+    positiveFinite(value, what);
+    if (value < Member.MIN_CAPACITY_GBPS) {
+      throw new IllegalArgumentException(what + " must be at least " + Member.MIN_CAPACITY_GBPS
+          + " Gbps (1 bit/s), got " + value);
+    }
+    return value;
+  }
+
   static double nonNegativeFinite(double value, String what) {
     if (!(value >= 0) || Double.isInfinite(value)) {
       throw new IllegalArgumentException(what + " must be a finite number >= 0, got " + value);

@@ -11,6 +11,12 @@ import java.util.Objects;
  * @param trafficClass class name, or "" when absent
  */
 public record Demand(String src, String dst, double gbps, String trafficClass) {
+  /**
+   * The largest demand total of a network, 1e299 Gbps: with capacities of at least {@link
+   * Member#MIN_CAPACITY_GBPS}, every load and utilisation stays finite.
+   */
+  public static final double MAX_TOTAL_GBPS = 1e299;
+
   public Demand {
     Checks.id(src, "src");
     Checks.id(dst, "dst");

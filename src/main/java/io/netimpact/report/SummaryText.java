@@ -81,7 +81,32 @@ public final class SummaryText {
     return Map.of(FILE, bytes.toByteArray());
   }
 
+  /**
+   * Prints a review's summary; ids and titles come from the inputs, so the text is printed
+   * with control characters escaped ({@link TerminalText}).
+   */
   public static void review(PrintStream out, Review r, Optional<Published> published,
+      String timings) {
+    safely(out, o -> reviewText(o, r, published, timings));
+  }
+
+  /** Prints a sweep's summary, control characters escaped as for a review. */
+  public static void sweep(PrintStream out, Sweep sweep, Optional<Published> published,
+      String timings) {
+    safely(out, o -> sweepText(o, sweep, published, timings));
+  }
+
+  /** What {@code print} writes, with the inputs' control characters escaped, onto {@code out}. */
+  private static void safely(PrintStream out, Consumer<PrintStream> print) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream o = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      print.accept(o);
+    }
+    out.print(TerminalText.escape(bytes.toString(StandardCharsets.UTF_8)));
+    out.flush();
+  }
+
+  private static void reviewText(PrintStream out, Review r, Optional<Published> published,
       String timings) {
     ImpactReport report = r.report();
     ScenarioSummary s = report.summary();
@@ -125,7 +150,7 @@ public final class SummaryText {
     quarantine(out, r.rejects(), r.out(), r.runId());
   }
 
-  public static void sweep(PrintStream out, Sweep sweep, Optional<Published> published,
+  private static void sweepText(PrintStream out, Sweep sweep, Optional<Published> published,
       String timings) {
     List<ScenarioSummary> ranked = sweep.ranked();
     EvaluationStats r = sweep.stats();

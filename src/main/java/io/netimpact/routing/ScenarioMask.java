@@ -173,8 +173,9 @@ public final class ScenarioMask implements java.io.Serializable {
   }
 
   /**
-   * What of the network after the change is not finite (an arc's capacity, the demand total),
-   * if anything: sums of finite values can overflow to infinity. O(changed elements).
+   * What of the network after the change is not finite (an arc's capacity) or beyond its
+   * bound (the demand total, at most {@link io.netimpact.model.Demand#MAX_TOTAL_GBPS}), if
+   * anything: sums and products of finite values can overflow. O(changed elements).
    */
   public java.util.Optional<String> nonFinite(Network base) {
     for (int i = 0; i < capacityArcs.length; i++) {
@@ -188,8 +189,10 @@ public final class ScenarioMask implements java.io.Serializable {
     for (int i = 0; i < demands.length; i++) {
       total += newGbps[i] - base.demandGbps(demands[i]);
     }
-    return Double.isFinite(total) ? java.util.Optional.empty()
-        : java.util.Optional.of("the demand total");
+    // Beyond the bound a utilisation over a 1 bit/s link could overflow.
+    return total <= io.netimpact.model.Demand.MAX_TOTAL_GBPS ? java.util.Optional.empty()
+        : java.util.Optional.of("the demand total (more than "
+            + io.netimpact.model.Demand.MAX_TOTAL_GBPS + " Gbps)");
   }
 
   @Override

@@ -59,7 +59,8 @@ public final class SnapshotWriter {
     write(s, dir, HadoopSettings.configuration(hadoop));
   }
 
-  public static void write(Snapshot s, String dir, Configuration hadoop) {
+  public static void write(Snapshot s, String dir, Configuration conf) {
+    Configuration hadoop = HadoopSettings.withoutChecksumFiles(conf);
     writeManifest(s.info(), dir, hadoop);
     try (TableWriter w = TableWriter.open(dir, DEVICES, hadoop)) {
       s.devices().forEach(w::device);

@@ -27,7 +27,8 @@ public final class TrafficSeriesWriter {
     write(series, snapshotDir, HadoopSettings.configuration(hadoop));
   }
 
-  public static void write(TrafficSeries series, String snapshotDir, Configuration hadoop) {
+  public static void write(TrafficSeries series, String snapshotDir, Configuration conf) {
+    Configuration hadoop = HadoopSettings.withoutChecksumFiles(conf);
     String dir = new Path(snapshotDir, TrafficSeriesReader.DIR).toString();
     ObjectNode index = Json.MAPPER.createObjectNode();
     ArrayNode list = index.putArray("intervals");

@@ -50,12 +50,16 @@ import org.apache.spark.util.SerializableConfiguration;
  * a warm review would otherwise pay Spark SQL's start-up (seconds) for two small reads.
  * A store is written into a temporary sibling directory and renamed into place once complete
  * (its manifest last), so a failed run leaves no store behind; the temporary directory is
- * removed on failure.
+ * removed on failure, and one that a killed run left behind is removed by the next write of
+ * the same store once its owner is known to be gone.
  */
 public final class BaselineStore {
   static final StructType ARC_LOAD_SCHEMA = new StructType()
       .add(BaselineFiles.ARC, DataTypes.IntegerType, false)
       .add(BaselineFiles.LOAD_GBPS, DataTypes.DoubleType, false);
+
+  /** The staging directory's owner (host, pid, start), removed before it becomes the store. */
+  private static final String OWNER = "_owner";
 
   private BaselineStore() {}
 
@@ -97,6 +101,8 @@ public final class BaselineStore {
     try {
       FileSystem fs = p.getFileSystem(hadoop);
       if (!fs.exists(p)) {
+        // Writable, and not a dangling link: found now, not after the computation.
+        ReportWriter.checkOutput(hadoop, dir, "the baseline store");
         return Optional.empty();
       }
       FileStatus st = fs.getFileStatus(p);
@@ -219,11 +225,17 @@ public final class BaselineStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + target.dir(), e);
     }
-    Path tmp = new Path(out.getParent(), "." + out.getName() + ".tmp-" + UUID.randomUUID());
+    String staging = "." + out.getName() + ".tmp-";
+    Path tmp = new Path(out.getParent(), staging + UUID.randomUUID());
     int[] dsts = base.destinations();
     BaselineManifest m;
     Broadcast<SerializableConfiguration> conf = hadoopOnExecutors(cluster);
     try {
+      removeDeadStaging(fs, out.getParent(), staging);
+      // Whose staging this is, so that a later run can tell a dead one (killed) from a live one.
+      try (java.io.OutputStream o = fs.create(new Path(tmp, OWNER), false)) {
+        o.write(io.netimpact.input.Json.MAPPER.writeValueAsBytes(ProcessOwner.current().json()));
+      }
       // Partition k of dags is bucket k: each task writes its bucket's one file.
       String tmpDir = tmp.toString();
       long written = dags.mapPartitionsWithIndex((k, it) -> List.of((long) BaselineFiles
@@ -251,6 +263,7 @@ public final class BaselineStore {
           Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), target.writtenBy(),
           compiled);
       m.write(fs, tmp);
+      fs.delete(new Path(tmp, OWNER), false);
       if (fs.exists(out)) {
         // Checked empty before the run (existing): a directory with nothing in it.
         fs.delete(out, false);
@@ -266,6 +279,29 @@ public final class BaselineStore {
       throw e;
     }
     return m;
+  }
+
+  /**
+   * Removes the staging directories {@code PARENT/.STORE.tmp-*} of this store that runs which
+   * died left behind (killed before they could clean up), by the rule every staging follows
+   * ({@link ProcessOwner#deadStaging}), and says so. A live run's staging is left alone.
+   */
+  private static void removeDeadStaging(FileSystem fs, Path parent, String prefix)
+      throws IOException {
+    if (!fs.exists(parent)) {
+      return;
+    }
+    Instant now = Instant.now();
+    for (FileStatus s : fs.listStatus(parent)) {
+      if (!s.isDirectory() || !s.getPath().getName().startsWith(prefix)) {
+        continue;
+      }
+      Optional<String> gone = ProcessOwner.deadStaging(fs, s, OWNER, now);
+      if (gone.isPresent() && fs.delete(s.getPath(), true)) {
+        System.err.println("netimpact: removed the staging directory " + s.getPath()
+            + " of a baseline store write that died (" + gone.get() + ")");
+      }
+    }
   }
 
   private static void deleteQuietly(FileSystem fs, Path p) {

@@ -3,11 +3,16 @@ package io.netimpact.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netimpact.input.Json;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * The process that owns a publish lock or a staging directory: host, pid and the process's
@@ -76,6 +81,32 @@ record ProcessOwner(String host, long pid, String processStart, Instant startedA
           + " h ago");
     }
     return Optional.empty();
+  }
+
+  /** The owner recorded in the file {@code p}, or empty when it is missing or unreadable. */
+  static Optional<ProcessOwner> read(FileSystem fs, Path p) {
+    try (InputStream in = fs.open(p)) {
+      return parse(Json.MAPPER.readTree(in.readNBytes(1 << 16)));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Why the staging directory {@code dir}, whose owner is recorded in its file {@code
+   * ownerFile}, is known to be dead ({@link #gone}; without a readable owner, when it is older
+   * than {@link #STALE_AFTER}), or empty while its run may be alive. The one rule for every
+   * kind of staging (a publish's, a baseline store's).
+   */
+  static Optional<String> deadStaging(FileSystem fs, FileStatus dir, String ownerFile,
+      Instant now) {
+    Optional<ProcessOwner> owner = read(fs, new Path(dir.getPath(), ownerFile));
+    if (owner.isPresent()) {
+      return owner.get().gone(now);
+    }
+    return Instant.ofEpochMilli(dir.getModificationTime()).plus(STALE_AFTER).isBefore(now)
+        ? Optional.of("it has no owner and is older than " + STALE_AFTER.toHours() + " h")
+        : Optional.empty();
   }
 
   @Override

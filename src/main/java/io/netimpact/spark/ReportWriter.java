@@ -160,11 +160,21 @@ public final class ReportWriter {
    * @throws java.io.UncheckedIOException when the store cannot be asked
    */
   public static void checkOutput(Configuration hadoop, String out) {
+    checkOutput(hadoop, out, "--out");
+  }
+
+  /**
+   * As {@link #checkOutput(Configuration, String)}, for a directory the messages call {@code
+   * what} ({@code --out}, {@code the baseline store}). The path is followed through symbolic
+   * links: a link whose target is missing (or a loop) is refused here, before any
+   * computation, not when the first file is written.
+   */
+  static void checkOutput(Configuration hadoop, String out, String what) {
     Path root = new Path(out);
     try {
       FileSystem fs = root.getFileSystem(hadoop);
       if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
-        throw new IllegalArgumentException("--out " + out + " is an existing file; give a "
+        throw new IllegalArgumentException(what + " " + out + " is an existing file; give a "
             + "directory (created if missing)");
       }
       if (!(fs instanceof LocalFileSystem local)) {
@@ -172,22 +182,33 @@ public final class ReportWriter {
       }
       java.nio.file.Path dir = local.pathToFile(root).toPath().toAbsolutePath();
       while (!Files.exists(dir)) {
+        if (Files.isSymbolicLink(dir)) {
+          String target;
+          try {
+            target = String.valueOf(Files.readSymbolicLink(dir));
+          } catch (IOException e) {
+            target = "unreadable";
+          }
+          throw new IllegalArgumentException(what + " " + out + ": " + dir + " is a symbolic "
+              + "link that cannot be followed (to " + target + ": missing, or a loop); create "
+              + "its target directory or give another path");
+        }
         dir = dir.getParent();
       }
       if (!Files.isDirectory(dir)) {
-        throw new IllegalArgumentException("--out " + out + ": " + dir + " is a file, not a "
+        throw new IllegalArgumentException(what + " " + out + ": " + dir + " is a file, not a "
             + "directory");
       }
       try {
         Files.delete(Files.createTempFile(dir, ".netimpact-probe-", ""));
       } catch (IOException e) {
-        throw new IllegalArgumentException("--out " + out + ": cannot write in " + dir + " ("
+        throw new IllegalArgumentException(what + " " + out + ": cannot write in " + dir + " ("
             + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
             + e.getMessage()) + "); give a writable directory");
       }
     } catch (IOException e) {
       // Not the user's mistake but the store's (unreachable, refused): an environment failure.
-      throw new java.io.UncheckedIOException("cannot check --out " + out + ": " + e, e);
+      throw new java.io.UncheckedIOException("cannot check " + what + " " + out + ": " + e, e);
     }
   }
 
@@ -434,11 +455,7 @@ public final class ReportWriter {
   }
 
   private static Optional<ProcessOwner> readOwner(FileSystem fs, Path p) {
-    try (InputStream in = fs.open(p)) {
-      return ProcessOwner.parse(Json.MAPPER.readTree(in.readNBytes(1 << 16)));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return ProcessOwner.read(fs, p);
   }
 
   private static long modificationTime(FileSystem fs, Path p) {
@@ -476,11 +493,7 @@ public final class ReportWriter {
       if (!s.isDirectory()) {
         continue;
       }
-      Optional<ProcessOwner> owner = readOwner(fs, new Path(s.getPath(), OWNER));
-      Optional<String> gone = owner.isPresent() ? owner.get().gone(now)
-          : Instant.ofEpochMilli(s.getModificationTime()).plus(ProcessOwner.STALE_AFTER)
-              .isBefore(now) ? Optional.of("it has no owner and is older than "
-                  + ProcessOwner.STALE_AFTER.toHours() + " h") : Optional.empty();
+      Optional<String> gone = ProcessOwner.deadStaging(fs, s, OWNER, now);
       if (gone.isPresent() && fs.delete(s.getPath(), true)) {
         System.err.println("netimpact: removed the staging directory " + s.getPath()
             + " of a publish that died (" + gone.get() + ")");

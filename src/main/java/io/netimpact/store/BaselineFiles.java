@@ -158,12 +158,35 @@ public final class BaselineFiles {
           truncated.consume();
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+    } catch (BadInputException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
       throw new BadInputException(new InputProblem(file.toString(), "", "", e.getMessage()));
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(hadoop, file, e);
     }
     return out;
+  }
+
+  /**
+   * A store file that cannot be read: broken (cut short, not Parquet, undecodable: the
+   * reader's runtime errors, an end of file) is bad input, exit 2, to be written again; any
+   * other I/O failure is the storage's (unreachable, refused), exit 1.
+   */
+  static RuntimeException unreadable(Configuration hadoop, Path file, Exception e) {
+    if (e instanceof IOException io && !(io instanceof java.io.EOFException)
+        && !(io instanceof org.apache.hadoop.fs.ChecksumException)
+        && !String.valueOf(io.getMessage()).contains("not a Parquet file")) {
+      return new UncheckedIOException("cannot read " + file, io);
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return new BadInputException(new InputProblem(Locations.qualified(hadoop, file), "", "",
+        "a broken baseline store file (cut short or corrupt: " + root.getClass().getSimpleName()
+            + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst()
+            .orElse("")) + "); write the store again"));
   }
 
   /** One row group's column readers. */
@@ -261,8 +284,10 @@ public final class BaselineFiles {
             rows++;
           }
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file, e);
+      } catch (BadInputException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        throw unreadable(hadoop, file, e);
       }
     }
     if (rows != arcs) {

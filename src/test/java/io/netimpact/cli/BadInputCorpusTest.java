@@ -169,4 +169,119 @@ class BadInputCorpusTest {
     }
     assertRejected(run("review", dir), dir, "demands", "", "", "cannot read the Parquet table");
   }
+
+  /** Links in Spark's partitionBy layout: ab at the top level, bc under batch=2/. */
+  private static void partitionedLinks(Path dir, String partitionColumn) {
+    var spark = SparkTestSession.get();
+    var schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("id", DataTypes.StringType, false),
+        DataTypes.createStructField("a", DataTypes.StringType, false),
+        DataTypes.createStructField("b", DataTypes.StringType, false),
+        DataTypes.createStructField("metric", DataTypes.IntegerType, false),
+        DataTypes.createStructField("capacity_gbps", DataTypes.DoubleType, false),
+        DataTypes.createStructField("batch", DataTypes.IntegerType, false)));
+    spark.createDataFrame(List.of(RowFactory.create("ab", "a", "b", 10, 100.0, 1),
+        RowFactory.create("bc", "b", "c", 10, 100.0, 2)), schema).coalesce(1).write()
+        .partitionBy(partitionColumn).parquet(dir.resolve("links").toString());
+  }
+
+  @Test
+  void parquetTableInSubDirectories_isReadWhole() throws IOException {
+    Path dir = base("parquet-partitioned");
+    Files.delete(dir.resolve("links.jsonl"));
+    partitionedLinks(dir, "batch");
+    Files.writeString(dir.resolve("change.json"),
+        "{\"id\": \"CR-OK\", \"ops\": [{\"op\": \"set_metric\", \"link\": \"ab\", "
+            + "\"metric\": 20}]}");
+    ReviewCommandTest.Run r = run("review", dir);
+    assertEquals(0, r.code(), r.err());
+    // Both links: the one under batch=2/ too (a top-level read finds one link, and the
+    // demands to c no path).
+    assertTrue(r.out().contains("3 devices, 2 links"), r.out());
+  }
+
+  @Test
+  void parquetPartitionOnASnapshotColumn_isRefusedNamingTheDirectory() throws IOException {
+    Path dir = base("parquet-partitioned-by-column");
+    Files.delete(dir.resolve("links.jsonl"));
+    partitionedLinks(dir, "a");
+    ReviewCommandTest.Run r = run("review", dir);
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("links/a=a, field a"), r.err());
+    assertFalse(Files.exists(dir.resolve("out")), "no report left behind");
+  }
+
+  @Test
+  void aTableThatNeverEndsALine_isRefusedAtTheLimit() throws IOException {
+    Path dir = base("dev-zero");
+    Files.delete(dir.resolve("demands.jsonl"));
+    Files.createSymbolicLink(dir.resolve("demands.jsonl"), Path.of("/dev/zero"));
+    ReviewCommandTest.Run r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofMinutes(3), () -> run("review", dir),
+        "read forever: the limit is checked only where a line ends");
+    assertRejected(r, dir, "demands.jsonl", "line 1", "", "longer than");
+  }
+
+  @Test
+  void handEditedFileWithAStaleChecksumFile_isRead() throws IOException {
+    Path dir = base("stale-crc");
+    org.apache.hadoop.fs.FileSystem local =
+        org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration());
+    org.apache.hadoop.fs.Path devices =
+        new org.apache.hadoop.fs.Path(dir.resolve("devices.jsonl").toString());
+    byte[] text = Files.readAllBytes(dir.resolve("devices.jsonl"));
+    try (OutputStream o = local.create(devices, true)) {
+      o.write(text);
+    }
+    assertTrue(Files.exists(dir.resolve(".devices.jsonl.crc")));
+    Files.writeString(dir.resolve("devices.jsonl"), " ", StandardOpenOption.APPEND);
+    ReviewCommandTest.Run r = run("review", dir);
+    assertEquals(0, r.code(), r.err());
+  }
+
+  @Test
+  void misspeltNetimpactSetting_isRefusedWithTheClosestName() throws IOException {
+    Path dir = base("conf-typo");
+    ReviewCommandTest.Run r = ReviewCommandTest.run("review", "--snapshot", dir.toString(),
+        "--change", dir.resolve("change.json").toString(), "--out",
+        dir.resolve("out").toString(), "--conf", "netimpact.warn_util=0.5");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("unknown setting netimpact.warn_util (did you mean "
+        + "\"netimpact.warn-util\"?)"), r.err());
+    assertFalse(Files.exists(dir.resolve("out")), "no report left behind");
+  }
+
+  @Test
+  void danglingSymbolicLinkAsOut_isRefusedBeforeComputing() throws IOException {
+    Path dir = base("dangling-out");
+    Path link = tmp.resolve("out-link");
+    Files.createSymbolicLink(link, tmp.resolve("nowhere/at-all"));
+    ReviewCommandTest.Run r = ReviewCommandTest.run("review", "--snapshot", dir.toString(),
+        "--change", dir.resolve("change.json").toString(), "--out", link.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("symbolic link that cannot be followed"), r.err());
+    assertFalse(r.out().contains("VERDICT"), "refused before the review: " + r.out());
+  }
+
+  @Test
+  void controlCharactersInTitlesAndIds_areEscapedOnTheConsoleAndInTheSummary()
+      throws IOException {
+    Path dir = base("control-chars");
+    Files.writeString(dir.resolve("change.json"), "{\"id\": \"CR-\\u0007bell\", \"title\": "
+        + "\"\\u001b[2Jcleared\\r\", \"ops\": [{\"op\": \"link_down\", \"link\": \"ab\"}]}");
+    Path out = dir.resolve("out");
+    ReviewCommandTest.Run r = ReviewCommandTest.run("review", "--snapshot", dir.toString(),
+        "--change", dir.resolve("change.json").toString(), "--out", out.toString(),
+        "--run-id", "r1");
+    assertEquals(0, r.code(), r.err());
+    assertFalse(r.out().contains("\u001b") || r.out().contains("\u0007")
+        || r.out().contains("\r"), "no raw control character: " + r.out());
+    assertTrue(r.out().contains("\\u001B[2Jcleared\\u000D"), r.out());
+    assertTrue(r.out().contains("CR-\\u0007bell"), r.out());
+    Path summary = io.netimpact.testing.PublishedRuns.file(out, "r1",
+        io.netimpact.report.SummaryText.FILE);
+    String text = Files.readString(summary);
+    assertFalse(text.contains("\u001b"), text);
+    assertTrue(text.contains("\\u001B[2Jcleared"), text);
+  }
 }
