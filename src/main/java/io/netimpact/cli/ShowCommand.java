@@ -77,8 +77,8 @@ public final class ShowCommand implements Callable<Integer> {
   @Option(names = "--export", paramLabel = "DIR",
       description = "Write every table of the run, every row, as DIR/TABLE.csv (with a header; "
           + "worst first where the table has such an order) and DIR/run.json (the run's id, "
-          + "format, publish time, page and tables): what the notebooks read where pandas has "
-          + "no Parquet reader. Takes none of --table, --where, --columns, --top, --format.")
+          + "format, publish time, page, tables with their row counts and column types): what "
+          + "the notebooks read where pandas has no Parquet reader. Takes none of --table, --where, --columns, --top, --format.")
   java.nio.file.Path export;
 
   @Mixin
@@ -249,6 +249,7 @@ public final class ShowCommand implements Callable<Integer> {
       run.put("out", r.out());
       run.put("page", r.page());
       ObjectNode tables = run.putObject("tables");
+      ObjectNode types = run.putObject("columns");
       for (String t : r.tableNames()) {
         ReportQuery.Answer a = ReportQuery.run(cluster, r, new ReportQuery.Query(t, List.of(),
             List.of(), List.of(), false, 0));
@@ -260,6 +261,13 @@ public final class ShowCommand implements Callable<Integer> {
         Files.move(part, file, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
         tables.put(t, a.rows().size());
+        ObjectNode cols = types.putObject(t);
+        for (int c = 0; c < a.names().size(); c++) {
+          int col = c;
+          a.rows().stream().map(row -> row.get(col)).filter(v -> v != null).findFirst()
+              .ifPresent(v -> cols.put(a.names().get(col), v instanceof Double ? "double"
+                  : v instanceof Number ? "long" : v instanceof Boolean ? "boolean" : "string"));
+        }
       }
       java.nio.file.Path part = export.resolve(".run.json.part");
       Files.writeString(part, Json.MAPPER.writerWithDefaultPrettyPrinter()
