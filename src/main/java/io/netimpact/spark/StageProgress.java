@@ -76,9 +76,9 @@ final class StageProgress {
     }
   }
 
-  /** The line for work between Spark stages: the driver's own, so no task counts. */
+  /** The line for work with no Spark stage running (the driver writing, committing, listing). */
   static String driverLine(String what, double seconds) {
-    return String.format(Locale.ROOT, "%s: %.0f s so far (on the driver)", what, seconds);
+    return String.format(Locale.ROOT, "%s: %.0f s so far", what, seconds);
   }
 
   /** The progress line; the ETA assumes the rate so far holds. */

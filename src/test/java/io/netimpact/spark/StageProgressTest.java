@@ -28,7 +28,7 @@ class StageProgressTest {
     assertEquals(8, n);
     String out = bytes.toString();
     // Before the job's first stage is up, the driver's seconds so far; then the stage's tasks.
-    assertTrue(out.matches("(?s)(review: routing: \\d+ s so far \\(on the driver\\)\n)*"
+    assertTrue(out.matches("(?s)(review: routing: \\d+ s so far\n)*"
         + "review: routing: \\d/8 tasks \\(\\d+ %\\), \\d+\\.\\d tasks/s, "
         + "ETA (\\d+ s|unknown)\n.*"), out);
   }
@@ -58,7 +58,7 @@ class StageProgressTest {
           return null;
         });
     String out = bytes.toString();
-    assertTrue(out.matches("(?s)sweep: writing: \\d+ s so far \\(on the driver\\)\n.*"), out);
+    assertTrue(out.matches("(?s)sweep: writing: \\d+ s so far\n.*"), out);
   }
 
   @Test
