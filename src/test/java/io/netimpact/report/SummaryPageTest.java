@@ -45,7 +45,7 @@ class SummaryPageTest {
     int riskiest = h.indexOf("id=\"scenarios\"");
     int lost = h.indexOf("id=\"facts\"");
     assertTrue(verdicts > 0 && riskiest > verdicts && lost > riskiest, h);
-    assertTrue(h.contains("<td>why srlg_down:conduit</td>"), "the reason, without the verdict: "
+    assertTrue(h.contains("<td class=\"because\">why srlg_down:conduit</td>"), "the reason, without the verdict: "
         + h);
     assertFalse(h.contains("summed over the scenarios"), h);
   }
