@@ -6,14 +6,21 @@ import io.netimpact.report.ReportTables;
 import io.netimpact.spark.Cluster;
 import io.netimpact.spark.PublishedRun;
 import io.netimpact.spark.ReportQuery;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,6 +74,13 @@ public final class ShowCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   Format format;
 
+  @Option(names = "--export", paramLabel = "DIR",
+      description = "Write every table of the run, every row, as DIR/TABLE.csv (with a header; "
+          + "worst first where the table has such an order) and DIR/run.json (the run's id, "
+          + "format, publish time, page, tables with their row counts and column types): what "
+          + "the notebooks read where pandas has no Parquet reader. Takes none of --table, --where, --columns, --top, --format.")
+  java.nio.file.Path export;
+
   @Mixin
   SparkOptions spark;
 
@@ -75,10 +89,13 @@ public final class ShowCommand implements Callable<Integer> {
     if (top != null && top < 0) {
       throw new IllegalArgumentException("--top must be >= 0, got " + top);
     }
-    Cluster cluster = spark.cluster("netimpact show");
+    Cluster cluster = spark.onDemand("netimpact show");
     PublishedRun r = run != null ? cluster.published(out, run)
         : cluster.publishedRuns(out).get(0);
     PrintStream o = System.out;
+    if (export != null) {
+      return exportRun(cluster, r, o);
+    }
     if (format == Format.TABLE) {
       o.printf("run %s (%s, published %s%s)%n", r.runId(), r.format().name().toLowerCase(),
           r.publishedAt(), run == null ? ", the newest under " + out : "");
@@ -162,20 +179,81 @@ public final class ShowCommand implements Callable<Integer> {
         .toPlainString();
   }
 
+  /** RFC 4180 with a header, lines ending in a newline, nulls as empty cells. */
+  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+      .build();
+
   private static void printCsv(PrintStream o, String[] names, List<List<Object>> rows) {
-    o.println(String.join(",", Arrays.stream(names).map(ShowCommand::csv).toList()));
-    for (List<Object> r : rows) {
-      List<String> cells = new ArrayList<>(names.length);
-      for (int c = 0; c < names.length; c++) {
-        cells.add(r.get(c) == null ? "" : csv(String.valueOf(r.get(c))));
-      }
-      o.println(String.join(",", cells));
+    try {
+      writeCsv(o, names, rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    o.flush();
   }
 
-  private static String csv(String s) {
-    return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-        ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  private static void writeCsv(Appendable to, String[] names, List<List<Object>> rows)
+      throws IOException {
+    CSVPrinter p = new CSVPrinter(to, CSV.builder().setHeader(names).build());
+    for (List<Object> r : rows) {
+      p.printRecord(r);
+    }
+    p.flush();
+  }
+
+  /**
+   * {@code --export}: every table of {@code r} as {@code DIR/TABLE.csv}, then
+   * {@code DIR/run.json}. Each file is written beside its name and moved into place, so a
+   * failed export leaves earlier files whole and no partial one.
+   */
+  private int exportRun(Cluster cluster, PublishedRun r, PrintStream o) {
+    if (!where.isEmpty() || !columns.isEmpty() || top != null
+        || !table.equals(ReportTables.SCENARIO_SUMMARY) || format != Format.TABLE) {
+      throw new IllegalArgumentException("--export writes every table of the run in full: "
+          + "give it without --table, --where, --columns, --top and --format");
+    }
+    try {
+      Files.createDirectories(export);
+      ObjectNode run = Json.MAPPER.createObjectNode();
+      run.put("run_id", r.runId());
+      run.put("format", r.format().name().toLowerCase());
+      run.put("published_at", r.publishedAt().toString());
+      run.put("out", r.out());
+      run.put("page", r.page());
+      ObjectNode tables = run.putObject("tables");
+      ObjectNode types = run.putObject("columns");
+      for (String t : r.tableNames()) {
+        ReportQuery.Answer a = ReportQuery.run(cluster, r, new ReportQuery.Query(t, List.of(),
+            List.of(), List.of(), false, 0));
+        java.nio.file.Path file = export.resolve(t + ".csv");
+        java.nio.file.Path part = export.resolve("." + t + ".csv.part");
+        try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+          writeCsv(w, a.names().toArray(String[]::new), a.rows());
+        }
+        Files.move(part, file, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+        tables.put(t, a.rows().size());
+        ObjectNode cols = types.putObject(t);
+        for (int c = 0; c < a.names().size(); c++) {
+          int col = c;
+          a.rows().stream().map(row -> row.get(col)).filter(v -> v != null).findFirst()
+              .ifPresent(v -> cols.put(a.names().get(col), v instanceof Double ? "double"
+                  : v instanceof Number ? "long" : v instanceof Boolean ? "boolean" : "string"));
+        }
+      }
+      java.nio.file.Path part = export.resolve(".run.json.part");
+      Files.writeString(part, Json.MAPPER.writerWithDefaultPrettyPrinter()
+          .writeValueAsString(run) + "\n");
+      Files.move(part, export.resolve("run.json"), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      o.printf("run %s: %d tables exported to %s (%s)%n", r.runId(), r.tableNames().size(),
+          export.toAbsolutePath(), String.join(", ", r.tableNames().stream()
+              .map(t -> t + ".csv").toList()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot export to " + export.toAbsolutePath() + ": "
+          + e.getMessage(), e);
+    }
+    return Main.EXIT_OK;
   }
 
   private static void printJson(PrintStream o, String[] names, List<List<Object>> rows) {

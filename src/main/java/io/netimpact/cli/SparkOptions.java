@@ -88,6 +88,11 @@ public final class SparkOptions {
     return Cluster.start(settings(), appName, System.out::println, deferLocal);
   }
 
+  /** The command's cluster, whose session starts only if something needs it (show). */
+  Cluster onDemand(String appName) {
+    return Cluster.onDemand(settings(), appName, System.out::println);
+  }
+
   Optional<String> master() {
     return Optional.ofNullable(master);
   }

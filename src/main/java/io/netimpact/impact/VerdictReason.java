@@ -96,20 +96,35 @@ public final class VerdictReason {
     return s == ArcStatus.WARN || s == ArcStatus.OVER;
   }
 
+  /** Below this a rate is rounding noise of sums over demands (1 kbps), shown as 0.0. */
+  public static final double NOISE_GBPS = 1e-6;
+
   /**
    * A rate in Gbps: one decimal from 1 Gbps up ({@code 12.3}), three significant digits below
    * ({@code 0.0421}), so that small demands (a gravity matrix on a slow network) never show as 0.0.
    */
-  static String gbps(double v) {
-    if (v == 0 || Math.abs(v) >= 1 || !Double.isFinite(v)) {
+  public static String gbps(double v) {
+    if (Math.abs(v) < NOISE_GBPS) {
+      return "0.0";
+    }
+    if (Math.abs(v) >= 1 || !Double.isFinite(v)) {
       return String.format(Locale.ROOT, "%.1f", v);
     }
     return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
         .toPlainString();
   }
 
-  /** A utilisation as a percentage with one decimal: {@code 0.25} gives {@code 25.0%}. */
+  /**
+   * A utilisation as a percentage with one decimal: {@code 0.25} gives {@code 25.0%}; below
+   * 0.05 % two significant digits ({@code 0.00012} gives {@code 0.012%}), never 0.0 for a
+   * utilisation that is not zero.
+   */
   public static String pct(double fraction) {
-    return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+    double p = 100 * fraction;
+    if (p == 0 || Math.abs(p) >= 0.05 || !Double.isFinite(p)) {
+      return String.format(Locale.ROOT, "%.1f%%", p);
+    }
+    return new java.math.BigDecimal(p).round(new java.math.MathContext(2)).stripTrailingZeros()
+        .toPlainString() + "%";
   }
 }

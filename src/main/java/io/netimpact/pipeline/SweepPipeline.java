@@ -170,21 +170,24 @@ public final class SweepPipeline {
     try (SweepReports assembled = SweepReports.assemble(cluster, r, runId, snapshotId,
         req.thresholds(), base, components)) {
       sw.lap("assemble");
-      List<ScenarioSummary> summaries = assembled.summaries();
+      List<ScenarioSummary> summaries = cluster.during("sweep: assembling",
+          assembled::summaries);
       // --plan: rounds on the augmented network, reusing this routing where it still holds.
       Optional<AugmentPlan> plan;
       try {
-        plan = req.planTarget().map(u -> PlanRounds.plan(cluster, new CapacityPlanner.Request(
-            runId, sweep.id(), loaded.snapshot(), changes, u), base, scenarios, r,
-            assembled.worstCase(), summaries, req.thresholds(), req.strategy(), partitions));
+        plan = cluster.during("sweep: planning", () -> req.planTarget().map(u ->
+            PlanRounds.plan(cluster, new CapacityPlanner.Request(runId, sweep.id(),
+                loaded.snapshot(), changes, u), base, scenarios, r, assembled.worstCase(),
+                summaries, req.thresholds(), req.strategy(), partitions)));
       } finally {
         r.release();
       }
       plan.ifPresent(p -> sw.lap("plan"));
       List<LinkBaseline> baseline = Assembler.baselineRows(runId, sweep.id(), base,
           assembled.baseline().load(), req.thresholds());
-      Optional<List<SeriesReport>> seriesReports = series.map(ts -> SeriesRun.evaluate(cluster,
-          base, scenarios, ts, req.thresholds(), partitions));
+      Optional<List<SeriesReport>> seriesReports = cluster.during("sweep: traffic series",
+          () -> series.map(ts -> SeriesRun.evaluate(cluster, base, scenarios, ts,
+              req.thresholds(), partitions)));
       if (series.isPresent()) {
         sw.lap("series");
       }
@@ -194,9 +197,12 @@ public final class SweepPipeline {
           scenarios.stream().map(Scenario::id).toList(), plan, seriesReports, loaded.rejects(),
           req.out(), runId);
       String timingsBeforeWrite = sw.toString();
-      assembled.publish(req.out(), req.format(), baseline, loaded.rejects(), scenarios,
-          partitions, seriesReports, withTe, plan, req.thresholds(), SummaryText.attachment(
-              out -> SummaryText.sweep(out, summary, Optional.empty(), timingsBeforeWrite)));
+      cluster.during("sweep: writing the reports", () -> {
+        assembled.publish(req.out(), req.format(), baseline, loaded.rejects(), scenarios,
+            partitions, seriesReports, withTe, plan, req.thresholds(), SummaryText.attachment(
+                out -> SummaryText.sweep(out, summary, Optional.empty(), timingsBeforeWrite)));
+        return null;
+      });
       sw.lap("write");
       return new Outcome(runId, ranked, stats, plan, summary, cluster.published(req.out(), runId),
           sw.seconds(), sw.toString());

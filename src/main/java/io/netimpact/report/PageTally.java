@@ -20,7 +20,8 @@ import java.util.Map;
  * What {@code summary.html} shows, tallied report by report and mergeable (in the manner of
  * Deequ's states): verdict counts and sums over all scenarios, the {@link #SHOWN} riskiest
  * scenarios, each arc at its worst scenario (highest utilisation after), the largest lost
- * demands and the LSPs a scenario downs. A review tallies its one report on the driver; a sweep
+ * and at-risk demands, the lost traffic split into stranded and own, and the LSPs a scenario
+ * downs. A review tallies its one report on the driver; a sweep
  * tallies each partition where its reports are and merges the tallies. {@code add} costs
  * O(L + D + K log K) for a report of L arcs, D demands and K lost demands (a short sort keeps
  * the top rows); the arcs map holds at most one entry per arc.
@@ -58,6 +59,8 @@ public final class PageTally implements Serializable {
   private ArrayList<ScenarioSummary> riskiest = new ArrayList<>();
   private final HashMap<String, LinkImpact> worstPerArc = new HashMap<>();
   private ArrayList<DemandImpact> lost = new ArrayList<>();
+  private ArrayList<DemandImpact> atRisk = new ArrayList<>();
+  private SummaryHtml.Losses losses = SummaryHtml.Losses.NONE;
   private ArrayList<String> lspsDown = new ArrayList<>();
   private double lostGbps;
   private double overflowGbps;
@@ -77,6 +80,11 @@ public final class PageTally implements Serializable {
     lost = top(lost, r.demands().stream()
         .filter(d -> d.status() == DemandStatus.UNROUTABLE && d.gbps() > 0).toList(),
         LARGEST_DEMAND);
+    atRisk = top(atRisk, r.demands().stream()
+        .filter(d -> d.status() == DemandStatus.AT_RISK).toList(), LARGEST_DEMAND);
+    losses = losses.plus(s,
+        r.demands().stream().filter(d -> d.status() == DemandStatus.AT_RISK).count(),
+        r.demands().stream().filter(d -> d.status() == DemandStatus.UNROUTABLE).count());
     lspsDown = top(lspsDown, r.lsps().stream()
         .filter(l -> l.stateAfter() == LspImpact.LspState.DOWN)
         .map(l -> "LSP " + l.lspId() + " down in " + l.scenarioId()).toList(),
@@ -96,6 +104,8 @@ public final class PageTally implements Serializable {
     o.worstPerArc.forEach((k, l) -> worstPerArc.merge(k, l,
         (a, b) -> HIGHEST_UTIL_AFTER.compare(a, b) <= 0 ? a : b));
     lost = top(lost, o.lost, LARGEST_DEMAND);
+    atRisk = top(atRisk, o.atRisk, LARGEST_DEMAND);
+    losses = losses.merge(o.losses);
     lspsDown = top(lspsDown, o.lspsDown, Comparator.naturalOrder());
     lostGbps += o.lostGbps;
     overflowGbps += o.overflowGbps;
@@ -110,7 +120,8 @@ public final class PageTally implements Serializable {
         HIGHEST_UTIL_AFTER);
     return new SummaryHtml.Page(scenarios == 1 ? "review" : "sweep", runId, snapshotId,
         scenarios, new EnumMap<>(verdicts), List.copyOf(riskiest), worst, List.copyOf(lost),
-        lostGbps, overflowGbps, warnUtil, scenarios == 1 ? onlyTe : List.copyOf(lspsDown));
+        lostGbps, overflowGbps, warnUtil, scenarios == 1 ? onlyTe : List.copyOf(lspsDown),
+        losses, List.copyOf(atRisk));
   }
 
   /** The first {@link #SHOWN} of {@code kept} and {@code more} in {@code order}. */

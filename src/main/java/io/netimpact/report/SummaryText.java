@@ -116,13 +116,13 @@ public final class SummaryText {
         r.devices(), r.links(), r.demandPairs());
     out.printf("%nVERDICT: %s%n", s.verdict());
     out.printf("  because:                   %s%n", because(s));
-    out.printf("  lost traffic (unroutable): %.2f Gbps before -> %.2f Gbps after%n",
-        s.unroutableGbpsBefore(), s.unroutableGbpsAfter());
+    out.printf("  lost traffic (unroutable): %s Gbps before -> %s Gbps after%n",
+        twoDecimals(s.unroutableGbpsBefore()), twoDecimals(s.unroutableGbpsAfter()));
     out.printf("  max utilisation:           %.1f %% -> %.1f %%%s%n", 100 * s.maxUtilBefore(),
         100 * s.maxUtilAfter(), s.worstLinkId().isEmpty() ? "" : " (" + s.worstLinkId() + ")");
-    out.printf("  arcs above warn (%.0f %%):    %d after; over capacity: %d (overflow %.2f Gbps)%n",
+    out.printf("  arcs above warn (%.0f %%):    %d after; over capacity: %d (overflow %s Gbps)%n",
         100 * r.warnUtil(), s.linksOverWarnAfter(), s.linksOverCapacityAfter(),
-        s.overflowGbpsAfter());
+        twoDecimals(s.overflowGbpsAfter()));
     out.printf("  demands affected:          %d%s%n", s.affectedDemands(),
         demandCounts(report.demands()));
     TeSummary.lines(report).forEach(out::println);
@@ -165,11 +165,12 @@ public final class SummaryText {
     out.printf("  %-34s %-7s %-17s %-15s %9s %9s  %s%n", "scenario", "verdict", "max util",
         "lost Gbps", "its own", "overflow", "because");
     for (ScenarioSummary s : ranked.subList(0, Math.min(SHOWN, ranked.size()))) {
-      out.printf("  %-34s %-7s %-17s %-15s %9.1f %9.1f  %s%n", s.scenarioId(), s.verdict(),
+      out.printf("  %-34s %-7s %-17s %-15s %9s %9s  %s%n", s.scenarioId(), s.verdict(),
           VerdictReason.pct(s.maxUtilBefore()) + TO + VerdictReason.pct(s.maxUtilAfter()),
-          String.format(java.util.Locale.ROOT, "%.1f%s%.1f", s.unroutableGbpsBefore(), TO,
-              s.unroutableGbpsAfter()),
-          s.endpointRemovedGbpsAfter(), s.overflowGbpsAfter(), because(s));
+          VerdictReason.gbps(s.unroutableGbpsBefore()) + TO
+              + VerdictReason.gbps(s.unroutableGbpsAfter()),
+          VerdictReason.gbps(s.endpointRemovedGbpsAfter()),
+          VerdictReason.gbps(s.overflowGbpsAfter()), because(s));
     }
     out.printf("%nrecomputed %d of %d (scenario, destination) pairs (%.2f %%); %d routing tasks, "
         + "straggler ratio (slowest / median task) %.2f, planned imbalance %.2f%n",
@@ -181,6 +182,15 @@ public final class SummaryText {
     sweep.plan().ifPresent(p -> plan(out, p));
     sweep.series().ifPresent(sr -> seriesRanking(out, sweep.scenarioIds(), sr));
     quarantine(out, sweep.rejects(), sweep.out(), sweep.runId());
+  }
+
+  /**
+   * Two decimals ({@code 90.84}), or for a rate that two decimals would show as 0.00 the
+   * digits that show it is not zero ({@code 0.0042}).
+   */
+  static String twoDecimals(double gbps) {
+    String two = String.format(Locale.ROOT, "%.2f", gbps);
+    return gbps != 0 && Double.parseDouble(two) == 0 ? VerdictReason.gbps(gbps) : two;
   }
 
   /** The reason without its verdict prefix (the line above says the verdict). */

@@ -77,6 +77,21 @@ public final class Cluster {
    */
   public static Cluster start(SubmitSettings settings, String appName,
       Consumer<String> progress, boolean deferLocal) {
+    return start(settings, appName, progress, deferLocal, false);
+  }
+
+  /**
+   * A cluster whose session, whatever the master, starts only when something needs it: for
+   * commands that mostly read on the driver ({@code show}), so that reading a run's tables
+   * starts no Spark application, local or on YARN.
+   */
+  public static Cluster onDemand(SubmitSettings settings, String appName,
+      Consumer<String> progress) {
+    return start(settings, appName, progress, true, true);
+  }
+
+  private static Cluster start(SubmitSettings settings, String appName,
+      Consumer<String> progress, boolean deferLocal, boolean deferAlways) {
     SparkConf conf = sparkConf(settings, appName);
     if (SparkSession.getDefaultSession().isDefined()
         || SparkSession.getActiveSession().isDefined()) {
@@ -105,7 +120,7 @@ public final class Cluster {
     Cluster c = new Cluster(session, launch,
         org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(conf),
         Optional.of(conf.clone()), progress);
-    if (!deferLocal || c.localThreads().isEmpty()) {
+    if (!deferAlways && (!deferLocal || c.localThreads().isEmpty())) {
       launch.run();
     }
     return c;

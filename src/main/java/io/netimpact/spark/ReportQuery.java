@@ -1,12 +1,16 @@
 package io.netimpact.spark;
 
 import io.netimpact.report.ReportTables;
+import io.netimpact.report.RowFilter;
+import io.netimpact.report.StoredTable;
+import io.netimpact.report.WorstFirst;
 import io.netimpact.report.TopologyTables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.AnalysisException;
@@ -18,20 +22,14 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One table of a published run, read through its marker with Spark SQL: filtered, narrowed to
- * columns, ordered worst first where the table has such an order, and limited. What
- * {@code netimpact show} prints, as plain values.
+ * One table of a published run, read through its marker: filtered, narrowed to columns,
+ * ordered worst first where the table has such an order ({@link WorstFirst}), and limited.
+ * What {@code netimpact show} prints, as plain values. The table is read on the driver without
+ * Spark ({@link StoredTable}, filters by {@link RowFilter}), so that a query starts no session;
+ * a filter outside the part of Spark SQL that {@link RowFilter} takes, or a table of nested
+ * columns, is answered by Spark SQL instead, with the same result.
  */
 public final class ReportQuery {
-  /** The order rows are shown in when the table has one that matters: worst first. */
-  private static final Map<String, String> WORST_FIRST = Map.of(
-      ReportTables.SCENARIO_SUMMARY, "CASE verdict WHEN 'BLOCK' THEN 0 WHEN 'RISK' THEN 1 ELSE 2 "
-          + "END, overflow_gbps_after DESC, max_util_after DESC, scenario_id",
-      ReportTables.LINK_IMPACT, "util_after DESC, overflow_after_gbps DESC, link_id, from_device",
-      ReportTables.DEMAND_IMPACT, "CASE status WHEN 'UNROUTABLE' THEN 0 WHEN 'AT_RISK' THEN 1 "
-          + "ELSE 2 END, gbps DESC, src, dst",
-      ReportTables.LINK_BASELINE, "util_before DESC, link_id, from_device");
-
   /** Column order of the tables netimpact writes; other tables keep their files' order. */
   private static final Map<String, StructType> SCHEMAS = Map.of(
       ReportTables.SCENARIO_SUMMARY, ReportTables.SCENARIO_SUMMARY_SCHEMA,
@@ -75,8 +73,12 @@ public final class ReportQuery {
    *     its columns
    */
   public static Answer run(Cluster cluster, PublishedRun r, Query q) {
-    SparkSession session = cluster.session();
     List<Path> files = r.tables().get(q.table());
+    Optional<Answer> onDriver = onDriver(cluster, r, q, files);
+    if (onDriver.isPresent()) {
+      return onDriver.get();
+    }
+    SparkSession session = cluster.session();
     Dataset<Row> rows = files.isEmpty() ? session.emptyDataFrame()
         : read(session, r, q.table(), files);
     try {
@@ -95,10 +97,10 @@ public final class ReportQuery {
         rows = rows.select(chosen.stream().map(functions::col).toArray(Column[]::new));
       }
       long total = q.count() ? rows.count() : -1;
-      String order = WORST_FIRST.get(q.table());
-      if (order != null && Arrays.asList(rows.columns()).containsAll(orderColumns(order))) {
-        rows = rows.sort(Arrays.stream(order.split(", ")).map(ReportQuery::sortKey)
-            .toArray(Column[]::new));
+      Optional<List<WorstFirst.Key>> order = WorstFirst.of(q.table(),
+          List.of(rows.columns()));
+      if (order.isPresent()) {
+        rows = rows.sort(order.get().stream().map(ReportQuery::sortKey).toArray(Column[]::new));
       }
       if (q.limit() > 0) {
         rows = rows.limit(q.limit());
@@ -141,21 +143,103 @@ public final class ReportQuery {
     return df.select(order.stream().map(functions::col).toArray(Column[]::new));
   }
 
-  private static Column sortKey(String part) {
-    return part.endsWith(" DESC") ? functions.expr(part.substring(0, part.length() - 5)).desc()
-        : functions.expr(part).asc();
+  private static Column sortKey(WorstFirst.Key k) {
+    Column c = functions.col(k.column());
+    if (k instanceof WorstFirst.Desc) {
+      return c.desc();
+    }
+    if (!(k instanceof WorstFirst.Rank rank)) {
+      return c.asc();
+    }
+    Column ranked = functions.when(c.equalTo(rank.first().get(0)), 0);
+    for (int i = 1; i < rank.first().size(); i++) {
+      ranked = ranked.when(c.equalTo(rank.first().get(i)), i);
+    }
+    return ranked.otherwise(rank.first().size()).asc();
   }
 
-  private static List<String> orderColumns(String order) {
-    List<String> cols = new ArrayList<>();
-    for (String part : order.split(", ")) {
-      String p = part.trim();
-      if (p.startsWith("CASE ")) {
-        cols.add(p.split(" ")[1]);
-      } else {
-        cols.add(p.split(" ")[0]);
+  /**
+   * {@code q} answered on the driver, or empty when Spark must answer it (a filter outside
+   * {@link RowFilter}'s part of SQL, a table of nested columns). O(rows x columns) plus the
+   * sort of the matching rows.
+   */
+  private static Optional<Answer> onDriver(Cluster cluster, PublishedRun r, Query q,
+      List<Path> files) {
+    StoredTable t;
+    try {
+      t = StoredTable.read(cluster.hadoop(), files, r.format() == ReportWriter.Format.PARQUET,
+          Optional.ofNullable(SCHEMAS.get(q.table())));
+    } catch (StoredTable.UnsupportedTableException e) {
+      return Optional.empty();
+    }
+    List<String> names = t.columns();
+    List<Class<?>> types = new ArrayList<>();
+    for (int c = 0; c < names.size(); c++) {
+      int col = c;
+      types.add(t.rows().stream().map(row -> row.get(col)).filter(v -> v != null)
+          .findFirst().<Class<?>>map(Object::getClass).orElse(null));
+    }
+    List<RowFilter> filters = new ArrayList<>();
+    for (String w : q.where()) {
+      Optional<RowFilter> f;
+      try {
+        f = RowFilter.parse(w, names, types);
+      } catch (RowFilter.UnknownColumnException e) {
+        throw badQuery(q, "no column \"" + e.column() + "\" in the filter \"" + w + "\"",
+            names);
+      }
+      if (f.isEmpty()) {
+        return Optional.empty();
+      }
+      filters.add(f.get());
+    }
+    List<String> chosen = q.columns();
+    boolean narrowed = false;
+    if (chosen.isEmpty() && !q.narrow().isEmpty() && names.containsAll(q.narrow())) {
+      chosen = q.narrow();
+      narrowed = true;
+    }
+    int[] pick;
+    List<String> shownNames = new ArrayList<>();
+    if (chosen.isEmpty()) {
+      pick = java.util.stream.IntStream.range(0, names.size()).toArray();
+      shownNames.addAll(names);
+    } else {
+      pick = new int[chosen.size()];
+      for (int i = 0; i < pick.length; i++) {
+        String want = chosen.get(i);
+        int at = -1;
+        for (int c = 0; c < names.size() && at < 0; c++) {
+          at = names.get(c).equalsIgnoreCase(want) ? c : -1;
+        }
+        if (at < 0) {
+          throw badQuery(q, "no column \"" + want + "\" to show", names);
+        }
+        pick[i] = at;
+        shownNames.add(names.get(at));
       }
     }
-    return cols;
+    List<List<Object>> rows = new ArrayList<>();
+    for (List<Object> row : t.rows()) {
+      if (filters.stream().allMatch(f -> f.test(row))) {
+        List<Object> cells = new ArrayList<>(pick.length);
+        for (int c : pick) {
+          cells.add(row.get(c));
+        }
+        rows.add(java.util.Collections.unmodifiableList(cells));
+      }
+    }
+    long total = q.count() ? rows.size() : -1;
+    WorstFirst.of(q.table(), shownNames).ifPresent(
+        order -> rows.sort(WorstFirst.comparator(order, shownNames)));
+    List<List<Object>> shown = q.limit() > 0 && rows.size() > q.limit()
+        ? rows.subList(0, q.limit()) : rows;
+    return Optional.of(new Answer(List.copyOf(shownNames), List.copyOf(shown), total, narrowed,
+        names.size()));
+  }
+
+  private static IllegalArgumentException badQuery(Query q, String what, List<String> names) {
+    return new IllegalArgumentException("--where/--columns on " + q.table() + ": " + what
+        + " (columns: " + String.join(", ", names) + ")");
   }
 }

@@ -9,7 +9,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 /**
  * A sign of life for Spark work that can take minutes: while an action runs, a daemon thread
  * prints every few seconds the tasks done of the running stages, with rate and ETA, read from
- * Spark's status tracker. Nothing is printed for work that ends before the first interval.
+ * Spark's status tracker; between stages (the driver writing files, committing, listing) it
+ * prints the seconds so far, so that no stage longer than the interval is silent. Nothing is
+ * printed for work that ends before the first interval.
  */
 final class StageProgress {
   static final long INTERVAL_MS = 5000;
@@ -42,8 +44,8 @@ final class StageProgress {
           total += s.numTasks();
         }
       }
-      return total > 0 ? java.util.Optional.of(line(what, done, total, seconds))
-          : java.util.Optional.empty();
+      return java.util.Optional.of(total > 0 ? line(what, done, total, seconds)
+          : driverLine(what, seconds));
     }, action);
   }
 
@@ -72,6 +74,11 @@ final class StageProgress {
     } finally {
       t.interrupt();
     }
+  }
+
+  /** The line for work with no Spark stage running (the driver writing, committing, listing). */
+  static String driverLine(String what, double seconds) {
+    return String.format(Locale.ROOT, "%s: %.0f s so far", what, seconds);
   }
 
   /** The progress line; the ETA assumes the rate so far holds. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netimpact.testing.ExternalTools;
+import io.netimpact.testing.JobProcesses;
 import io.netimpact.testing.SparkTestSession;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,10 +19,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The notebooks run headless against a real sweep report of the sample (JSON lines), through
- * {@code jupyter nbconvert --execute}: every cell must run and every chart must be drawn.
- * Executed copies are kept in {@code target/notebooks/}, the report in {@code
- * target/notebook-reports/}, to look at.
+ * The notebooks run headless against real Parquet reports of the sample (the job's default
+ * output), a sweep with a plan and a review, through {@code jupyter nbconvert --execute}: every
+ * cell must run and every chart must be drawn. Where pandas has no Parquet reader (Debian's
+ * packages), the notebooks read the run's CSV export, which they make with the launcher. The
+ * executed copies are kept in {@code target/notebooks/}, their figures as PNG files in
+ * {@code target/notebooks/figures/}, the reports in {@code target/notebook-reports/}, to look at.
  */
 @Tag("slow")
 class NotebookExecutionTest {
@@ -32,17 +35,48 @@ class NotebookExecutionTest {
   static final String PACKAGES =
       "jupyter-nbconvert python3-ipykernel python3-pandas python3-matplotlib";
 
-  static Path reports;
+  static Path sweep;
+  static Path review;
+  /** The job's classes as a jar, for the launcher the notebooks call to export a run. */
+  static Path jar;
 
   @BeforeAll
-  static void sweepReport() {
+  static void reports() throws IOException {
     SparkTestSession.get();
-    // Kept under target/ (a re-run replaces the run) to open the sweep's summary.html too.
-    reports = Path.of("target/notebook-reports").toAbsolutePath();
+    // Kept under target/ (a re-run replaces the run) to open the runs' summary.html too.
+    sweep = Path.of("target/notebook-reports/sweep").toAbsolutePath();
     ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot", SNAPSHOT, "--sweep",
-        NIGHTLY, "--out", reports.toString(), "--format", "json", "--run-id", "nightly",
-        "--plan");
+        NIGHTLY, "--out", sweep.toString(), "--run-id", "nightly", "--plan");
     assertEquals(0, r.code(), r.err());
+    review = review(Path.of("target/notebook-reports/review").toAbsolutePath(),
+        "block-srlg-conduit.json", "parquet", "CR-1003");
+    Files.createDirectories(Path.of("target/notebooks"));
+    jar = JobProcesses.jarOfClasses(Path.of("target/notebooks/netimpact-classes.jar")
+        .toAbsolutePath());
+  }
+
+  /** The environment of a notebook reading {@code reports}, exporting into a fresh directory. */
+  private static Map<String, String> env(Path reports, String exportName, String... more)
+      throws IOException {
+    Path export = Path.of("target/notebooks/export", exportName).toAbsolutePath();
+    deleteTree(export);
+    Map<String, String> env = new java.util.HashMap<>(Map.of("NETIMPACT_REPORTS",
+        reports.toString(), "NETIMPACT_JAR", jar.toString(), "NETIMPACT_EXPORT",
+        export.toString()));
+    for (int i = 0; i < more.length; i += 2) {
+      env.put(more[i], more[i + 1]);
+    }
+    return env;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var files = Files.walk(dir)) {
+        for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
   }
 
   /** Runs nbconvert on a notebook; the executed copy is {@code target/notebooks/OUTPUT}. */
@@ -52,29 +86,33 @@ class NotebookExecutionTest {
     Path outDir = Path.of("target/notebooks").toAbsolutePath();
     Files.createDirectories(outDir);
     List<String> cmd = new ArrayList<>(List.of("jupyter-nbconvert",
-        "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=120",
+        "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=300",
         "--ExecutePreprocessor.kernel_name=python3", "--output-dir", outDir.toString(),
         "--output", output));
     cmd.addAll(List.of(extra));
     cmd.add(NOTEBOOKS.resolve(name).toString());
-    return ExternalTools.run(Path.of("."), env, 300, cmd.toArray(String[]::new));
+    return ExternalTools.run(Path.of("."), env, 600, cmd.toArray(String[]::new));
   }
 
-  /** Executes a notebook and returns the executed notebook's JSON. */
-  private static JsonNode execute(String name, Map<String, String> env) throws IOException {
-    return execute(name, name.replace(".ipynb", ".executed.ipynb"), env);
-  }
-
+  /** Executes a notebook, saves its figures, and returns the executed notebook's JSON. */
   private static JsonNode execute(String name, String executed, Map<String, String> env)
       throws IOException {
     ExternalTools.Result r = nbconvert(name, executed, env);
     assertEquals(0, r.code(), name + " failed to execute:\n" + r.err());
     JsonNode nb = JSON.readTree(Path.of("target/notebooks").toAbsolutePath().resolve(executed)
         .toFile());
+    Path figures = Files.createDirectories(Path.of("target/notebooks/figures"));
+    int cellNo = 0;
     for (JsonNode cell : nb.get("cells")) {
+      cellNo++;
       for (JsonNode o : cell.path("outputs")) {
         assertTrue(!o.path("output_type").asText().equals("error"),
             name + ": a cell failed: " + o);
+        if (o.path("data").has("image/png")) {
+          Files.write(figures.resolve(executed.replace(".ipynb", "") + "-cell" + cellNo
+              + ".png"), java.util.Base64.getMimeDecoder().decode(
+                  o.path("data").path("image/png").asText()));
+        }
       }
     }
     return nb;
@@ -105,39 +143,50 @@ class NotebookExecutionTest {
   }
 
   @Test
-  void exploreSweep_runsOnTheSampleSweep_andDrawsItsSevenCharts() throws IOException {
-    JsonNode nb = execute("explore_sweep.ipynb", Map.of("NETIMPACT_REPORTS",
-        reports.toString()));
+  void exploreSweep_runsOnTheParquetSweep_andDrawsItsSevenCharts() throws IOException {
+    JsonNode nb = execute("explore_sweep.ipynb", "explore_sweep.executed.ipynb",
+        env(sweep, "sweep"));
     assertEquals(7, images(nb), "verdicts, utilisation, overloaded links, region heatmap, "
-        + "stranding, worst case per arc, the plan");
+        + "stranded and own traffic, worst case per arc, the plan");
     String text = text(nb);
-    assertTrue(text.contains("run nightly:"), text);
+    assertTrue(text.contains("run nightly: scenario_summary, link_impact"), text);
+    assertTrue(text.contains("93 scenarios"), text);
     assertTrue(text.contains("site_down:"), "the riskiest table lists site failures: " + text);
-    // The SRLG cut puts lag-atl-lax-cr1 at 122.7 %: over capacity, and three members of 100
-    // Gbps bring it to 490.8 / 700 = 70.1 % (sized by hand in SweepPlanTest).
-    assertTrue(text.matches("(?s).*worst case: \\d+ arcs cross the warn level in some "
-        + "scenario, [1-9]\\d* go over capacity.*"), text);
-    assertTrue(text.contains("srlg_down:conduit-i80"), "the driving scenario: " + text);
-    assertTrue(text.matches("(?s).*plan: \\d+ links, \\d+ members added, .*residual: 8 "
-        + "scenarios.*"), text);
-    assertTrue(text.contains("residual site_down:sfo BLOCK"), text);
+    assertTrue(text.contains("49.9 % -&gt; 122.7 %") || text.contains("49.9 % -> 122.7 %"),
+        "utilisation in %, as on the page: " + text);
+    assertTrue(text.matches("(?s).*plan: 5 links, 7 members added, 700.0 Gbps in total; "
+        + "residual: 8 scenarios.*"), text);
+    assertTrue(text.contains("still BLOCK with the plan: site_down:sfo"), text);
   }
 
   @Test
-  void reviewChange_runsOnTheRiskiestScenarioByDefault_andDrawsItsThreeCharts()
-      throws IOException {
-    JsonNode nb = execute("review_change.ipynb", Map.of("NETIMPACT_REPORTS",
-        reports.toString()));
-    assertEquals(3, images(nb), "links before/after, lost traffic, latency stretch");
-    assertTrue(text(nb).contains("verdict BLOCK"), text(nb));
+  void reviewChange_runsOnTheParquetReview_andSaysWhatTheChangeDoes() throws IOException {
+    JsonNode nb = execute("review_change.ipynb", "review_change.executed.ipynb",
+        env(review, "review"));
+    assertEquals(2, images(nb), "links before/after, latency stretch");
+    String text = text(nb);
+    assertTrue(text.contains("BLOCK: lax-cr1->atl-cr1 (lag-atl-lax-cr1) over capacity"), text);
+    assertTrue(text.contains("max utilisation 49.9 % -> 122.7 %"), text);
+    assertTrue(text.contains("52 demands at risk, 390.9 Gbps in all, the 15 largest:"), text);
+    assertTrue(text.contains("no demand made unroutable"), "said, not drawn empty: " + text);
+    assertTrue(text.contains("over capacity: lag-atl-lax-cr1 lax-cr1\u2192atl-cr1: 490.8 Gbps "
+        + "on 400.0, overflow 90.8 Gbps"), text);
+    assertTrue(Files.exists(Path.of("target/notebooks/export/review/run.json")),
+        "without pyarrow the notebook reads the run's CSV export (pyarrow present: none made)"
+        + " " + pyarrow());
+  }
+
+  private static boolean pyarrow() throws IOException {
+    return ExternalTools.run(Path.of("."), Map.of(), 60, "python3", "-c", "import pyarrow")
+        .code() == 0;
   }
 
   @Test
   void reviewChange_takesTheScenarioFromTheEnvironment() throws IOException {
-    JsonNode nb = execute("review_change.ipynb", Map.of("NETIMPACT_REPORTS",
-        reports.toString(), "NETIMPACT_SCENARIO", "CR-1001"));
-    assertEquals(3, images(nb));
-    assertTrue(text(nb).contains("CR-1001: 'Drain chi-cr2 for line-card swap'"), text(nb));
+    JsonNode nb = execute("review_change.ipynb", "review_change.cr1001.ipynb",
+        env(sweep, "sweep-cr1001", "NETIMPACT_SCENARIO", "CR-1001"));
+    assertEquals(2, images(nb));
+    assertTrue(text(nb).contains("CR-1001: Drain chi-cr2 for line-card swap"), text(nb));
   }
 
   private static Path review(Path out, String change, String format, String runId) {
@@ -149,32 +198,41 @@ class NotebookExecutionTest {
   }
 
   @Test
-  void reviewChange_takesTheRunPublishedLast_notTheLastRunId() throws IOException {
+  void reviewChange_takesTheRunPublishedLast_notTheLastRunId_inJsonToo() throws IOException {
     Path out = Path.of("target/notebook-newest").toAbsolutePath();
     review(out, "block-srlg-conduit.json", "json", "zz-published-first");
     review(out, "risk-drain-core.json", "json", "aa-published-last");
     JsonNode nb = execute("review_change.ipynb", "review_change.newest.ipynb",
-        Map.of("NETIMPACT_REPORTS", out.toString()));
+        env(out, "newest"));
     String text = text(nb);
-    assertTrue(text.contains("run aa-published-last (json, published "), text);
-    assertTrue(text.contains("verdict RISK"), text);
+    assertTrue(text.contains("run aa-published-last: scenario_summary"), text);
     assertTrue(text.contains("RISK: "), "the reason is shown: " + text);
   }
 
   @Test
-  void parquetRun_isReadWithPyarrow_orStopsWithOneLineSayingWhatToDo() throws IOException {
-    Path out = review(Path.of("target/notebook-parquet").toAbsolutePath(),
-        "block-srlg-conduit.json", "parquet", "CR-1003");
-    Map<String, String> env = Map.of("NETIMPACT_REPORTS", out.toString());
+  void exportDirectory_isReadAsTheRunItself() throws IOException {
+    Path export = Path.of("target/notebooks/export/by-hand").toAbsolutePath();
+    deleteTree(export);
+    ReviewCommandTest.Run r = ReviewCommandTest.run("show", "--out", review.toString(),
+        "--export", export.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode nb = execute("review_change.ipynb", "review_change.export.ipynb",
+        Map.of("NETIMPACT_REPORTS", export.toString()));
+    assertTrue(text(nb).contains("run CR-1003: scenario_summary"), text(nb));
+    assertEquals(2, images(nb));
+  }
+
+  @Test
+  void parquetRun_withoutPyarrowOrLauncher_stopsWithOneLineSayingWhatToDo() throws IOException {
     ExternalTools.require(PACKAGES, "jupyter-nbconvert", "--version");
-    boolean pyarrow = ExternalTools.run(Path.of("."), Map.of(), 60, "python3", "-c",
-        "import pyarrow").code() == 0;
-    if (pyarrow) {
-      JsonNode nb = execute("review_change.ipynb", "review_change.parquet.ipynb", env);
-      assertEquals(3, images(nb));
-      assertTrue(text(nb).contains("verdict BLOCK"), text(nb));
-      return;
+    if (pyarrow()) {
+      return; // pyarrow reads the run: nothing to say
     }
+    Path nowhere = Files.createDirectories(Path.of("target/notebooks/no-launcher")
+        .toAbsolutePath());
+    Map<String, String> env = Map.of("NETIMPACT_REPORTS", review.toString(), "NETIMPACT_HOME",
+        nowhere.toString(), "NETIMPACT_EXPORT", nowhere.resolve("export").toString(),
+        "PATH", "/usr/bin:/bin");
     // --allow-errors keeps the executed copy, to see what the reader of the notebook sees.
     ExternalTools.Result r = nbconvert("review_change.ipynb", "review_change.parquet.ipynb",
         env, "--allow-errors");
@@ -191,11 +249,9 @@ class NotebookExecutionTest {
     assertEquals("ReportsUnreadable", first.path("ename").asText(), first.toString());
     assertEquals(1, first.path("traceback").size(), "one line, no traceback: " + first);
     String line = first.path("traceback").get(0).asText();
-    assertTrue(line.startsWith("netimpact: run CR-1003 is Parquet and pandas needs pyarrow to "
-        + "read it: install pyarrow"), line);
-    assertTrue(line.contains("`jobs/netimpact show --out " + out + " --run CR-1003 --table "
-        + "TABLE --format json`"), line);
-    assertTrue(!nb.toString().contains("UnicodeDecodeError"), nb.toString());
+    assertTrue(line.startsWith("netimpact: run CR-1003 is Parquet and this Python has no "
+        + "pyarrow to read it: export it as CSV with `jobs/netimpact show --out " + review
+        + " --run CR-1003 --export DIR` and set NETIMPACT_REPORTS=DIR"), line);
   }
 
   @Test

@@ -72,14 +72,28 @@ class SummaryHtmlChromiumTest {
     assertTrue(html.contains("id=\"warn-line\""), "the warn level is drawn: " + html);
     assertTrue(html.contains("viewBox="), "the chart scales to the page width: " + html);
 
-    Path png = Path.of("target/summary.png").toAbsolutePath();
-    Files.deleteIfExists(png);
-    ExternalTools.Result shot = chromium("--screenshot=" + png, "--window-size=1200,900",
-        page.toUri().toString());
-    assertEquals(0, shot.code(), shot.err());
-    byte[] bytes = Files.readAllBytes(png);
-    assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(bytes, 4));
-    assertTrue(bytes.length > 10_000, "a rendered page, not a blank one: " + bytes.length);
+    assertTrue(html.contains("id=\"at-risk-note\">52 demands at risk; the 15 largest:"),
+        "the demands the console counts: " + html);
+    assertTrue(html.contains("100.0 \u2192 490.8 of 400.0 Gbps"), "Gbps beside %: " + html);
+    screenshots(page, "review");
+  }
+
+  /**
+   * Screenshots of {@code page} at a desktop and a phone width, kept as
+   * {@code target/pages/NAME-desktop.png} and {@code NAME-narrow.png} to look at.
+   */
+  private void screenshots(Path page, String name) throws IOException {
+    Files.createDirectories(Path.of("target/pages"));
+    for (String[] size : new String[][] {{"desktop", "1280,2400"}, {"narrow", "400,2400"}}) {
+      Path png = Path.of("target/pages/" + name + "-" + size[0] + ".png").toAbsolutePath();
+      Files.deleteIfExists(png);
+      ExternalTools.Result shot = chromium("--screenshot=" + png, "--window-size=" + size[1],
+          "--hide-scrollbars", page.toUri().toString());
+      assertEquals(0, shot.code(), shot.err());
+      byte[] bytes = Files.readAllBytes(png);
+      assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(bytes, 4));
+      assertTrue(bytes.length > 10_000, "a rendered page, not a blank one: " + bytes.length);
+    }
   }
 
   @Test
@@ -102,6 +116,17 @@ class SummaryHtmlChromiumTest {
     assertTrue(plan.matches("(?s).*<td>lag-atl-lax-cr1</td><td class=\"n\">\\+3</td>.*"), plan);
     assertTrue(html.contains("id=\"plan-summary\">Target 80.0 %"), html);
     assertTrue(section(html, "id=\"residual\"").contains("site_down:sfo"), html);
+    // The page opens with the verdicts, the riskiest scenarios and the plan, in that order.
+    int verdicts = html.indexOf("id=\"verdicts\"");
+    int riskiest = html.indexOf("id=\"scenarios\"");
+    int planAt = html.indexOf("id=\"plan-summary\"");
+    assertTrue(verdicts > 0 && riskiest > verdicts && planAt > riskiest, html);
+    assertTrue(html.contains(">BLOCK: 9<") && html.contains(">RISK: 11<")
+        && html.contains(">SAFE: 73<"), html);
+    assertTrue(section(html, "id=\"facts\"").contains("8 scenarios remove devices whose own "
+        + "traffic goes with them"), "lost traffic split into stranded and own: " + html);
+    assertTrue(!html.contains("summed over the scenarios"), html);
+    screenshots(PublishedRuns.page(out, "nightly"), "sweep");
   }
 
   /** The table that starts with {@code marker}, up to its end. */

@@ -44,7 +44,7 @@ class EmrSetupTest {
   static final Path EMR = Path.of("emr");
   static final ObjectMapper JSON = new ObjectMapper();
   static final String CFN_LINT_PIN = "cfn-lint==1.51.0";
-  /** The review service's command line, contract section 7.1 (serve's options). */
+  /** The review service's command line, docs/service.md (serve's options). */
   static final Set<String> SERVE_OPTIONS = Set.of("--snapshot", "--snapshots", "--requests",
       "--out", "--baseline", "--format", "--warn-util", "--stop-after", "--idle-exit-s",
       "--master", "--conf");

@@ -27,7 +27,9 @@ class StageProgressTest {
         }).count());
     assertEquals(8, n);
     String out = bytes.toString();
-    assertTrue(out.matches("(?s)review: routing: \\d/8 tasks \\(\\d+ %\\), \\d+\\.\\d tasks/s, "
+    // Before the job's first stage is up, the driver's seconds so far; then the stage's tasks.
+    assertTrue(out.matches("(?s)(review: routing: \\d+ s so far\n)*"
+        + "review: routing: \\d/8 tasks \\(\\d+ %\\), \\d+\\.\\d tasks/s, "
         + "ETA (\\d+ s|unknown)\n.*"), out);
   }
 
@@ -39,6 +41,24 @@ class StageProgressTest {
     StageProgress.during(jsc, new PrintStream(bytes, true)::println, "review: routing", 60_000,
         () -> jsc.parallelize(List.of(1, 2, 3)).count());
     assertEquals("", bytes.toString());
+  }
+
+  @Test
+  void slowDriverWork_printsTheSecondsSoFar() {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(
+        SparkTestSession.get().sparkContext());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    StageProgress.during(jsc, new PrintStream(bytes, true)::println, "sweep: writing", 200,
+        () -> {
+          try {
+            Thread.sleep(700);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return null;
+        });
+    String out = bytes.toString();
+    assertTrue(out.matches("(?s)sweep: writing: \\d+ s so far\n.*"), out);
   }
 
   @Test
