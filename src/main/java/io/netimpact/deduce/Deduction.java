@@ -344,18 +344,18 @@ public final class Deduction {
       double[] best = null;
       double bestResidual = Double.POSITIVE_INFINITY;
       int roundsRun = 0;
-      for (int round = 0; round <= o.rounds(); round++) {
+      for (int round = 0; ; round++) {
         fit.apply(x, ax);
-        double residual = residual(ax);
-        if (residual < bestResidual) {
-          bestResidual = residual;
-          best = x.clone();
-        }
-        if (round > 0 && measuredFit(ax) <= o.targetFit()) {
-          break;
-        }
-        if (round == o.rounds()) {
-          break;
+        if (round > 0) {
+          // The prior itself is never the answer: the corrected volumes that fit best are.
+          double residual = residual(ax);
+          if (residual < bestResidual) {
+            bestResidual = residual;
+            best = x.clone();
+          }
+          if (measuredFit(ax) <= o.targetFit() || round > o.rounds()) {
+            break;
+          }
         }
         double[] r = new double[rhs.length];
         for (int i = 0; i < r.length; i++) {
