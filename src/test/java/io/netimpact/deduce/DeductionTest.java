@@ -116,7 +116,7 @@ class DeductionTest {
     double[] g = prior.stream().mapToDouble(Double::doubleValue).toArray();
     double[] sqrtW = new double[p];
     for (int k = 0; k < p; k++) {
-      sqrtW[k] = Math.sqrt(g[k]);
+      sqrtW[k] = g[k];
     }
     RealMatrix scaled = fm.multiply(new org.apache.commons.math3.linear.DiagonalMatrix(sqrtW));
     double[] residual = new ArrayRealVector(b).subtract(fm.operate(new ArrayRealVector(g)))
