@@ -54,6 +54,24 @@ public final class Drift {
     }
   }
 
+  /** {@link #compare} with the base loads of a run's {@code link_baseline} rows. */
+  public static Report ofBaseline(String runId, List<io.netimpact.impact.LinkBaseline> baseline,
+      MeasuredLoads m) {
+    List<Predicted> predicted = new java.util.AbstractList<>() {
+      @Override
+      public Predicted get(int i) {
+        io.netimpact.impact.LinkBaseline b = baseline.get(i);
+        return new Predicted(b.linkId(), b.fromDevice(), b.toDevice(), b.loadBeforeGbps());
+      }
+
+      @Override
+      public int size() {
+        return baseline.size();
+      }
+    };
+    return compare(runId, predicted, m);
+  }
+
   /** Whether a predicted and a measured load drift apart. */
   public static boolean drifts(double predicted, double measured) {
     double diff = Math.abs(predicted - measured);

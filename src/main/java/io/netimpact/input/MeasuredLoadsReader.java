@@ -67,6 +67,22 @@ public final class MeasuredLoadsReader {
    * @throws BadInputException naming file, line (or record) and field of each problem
    */
   public MeasuredLoads read(String dir, Snapshot s) {
+    Map<String, String[]> ends = new HashMap<>();
+    for (Link l : s.links()) {
+      ends.put(l.id(), new String[] {l.a(), l.b()});
+    }
+    Set<String> devices = new HashSet<>();
+    for (Device d : s.devices()) {
+      devices.add(d.id());
+    }
+    return read(dir, devices, ends);
+  }
+
+  /**
+   * As {@link #read(String, Snapshot)} over the devices {@code devices} and the links {@code
+   * linkEnds} (each link's id to its two ends, a then b).
+   */
+  public MeasuredLoads read(String dir, Set<String> devices, Map<String, String[]> linkEnds) {
     Path root = new Path(dir);
     Path jsonl = new Path(root, INTERFACE_LOADS + ".jsonl");
     if (!exists(jsonl) && !exists(new Path(root, INTERFACE_LOADS))) {
@@ -74,14 +90,6 @@ public final class MeasuredLoadsReader {
           "missing: measured loads need " + INTERFACE_LOADS + ".jsonl or a Parquet directory "
               + INTERFACE_LOADS + "/ (is " + dir + " a directory of measurements? it resolved "
               + "to " + Locations.qualified(hadoop, root) + ")"));
-    }
-    Map<String, Link> links = new HashMap<>();
-    for (Link l : s.links()) {
-      links.put(l.id(), l);
-    }
-    Set<String> devices = new HashSet<>();
-    for (Device d : s.devices()) {
-      devices.add(d.id());
     }
     SnapshotReader reader = new SnapshotReader(hadoop);
     SnapshotReader.Rejects rejects = new SnapshotReader.Rejects(SnapshotReader.OnBadRecord.FAIL);
@@ -94,15 +102,15 @@ public final class MeasuredLoadsReader {
           return new MeasuredLoads.ArcLoad(f.requiredString(LINK), f.requiredString(FROM),
               f.requiredNumber(GBPS, false), loadsFile);
         }, rejects, a -> {
-          Link l = links.get(a.link());
+          String[] l = linkEnds.get(a.link());
           if (l == null) {
             throw new FieldException(LINK, "names unknown link \"" + a.link() + "\"");
           }
-          if (!a.from().equals(l.a()) && !a.from().equals(l.b())) {
+          if (!a.from().equals(l[0]) && !a.from().equals(l[1])) {
             throw new FieldException(FROM, (devices.contains(a.from()) ? "names device \""
                 + a.from() + "\", which is not an end of link \"" + a.link() + "\""
-                : "names unknown device \"" + a.from() + "\"") + " (its ends are \"" + l.a()
-                + "\" and \"" + l.b() + "\")");
+                : "names unknown device \"" + a.from() + "\"") + " (its ends are \"" + l[0]
+                + "\" and \"" + l[1] + "\")");
           }
           if (!arcKeys.add(a.link() + "\u0000" + a.from())) {
             throw new FieldException(FROM, "a second row for the arc of link \"" + a.link()

@@ -65,6 +65,19 @@ public final class DeduceFiles {
     return new MeasuredLoadsReader(cluster.hadoop()).read(dir, s);
   }
 
+  /** The measurements of {@code dir}, checked against the devices and links of {@code net}. */
+  public static MeasuredLoads read(Cluster cluster, String dir, io.netimpact.routing.Network net) {
+    java.util.Set<String> devices = new java.util.HashSet<>();
+    for (int v = 0; v < net.nodeCount(); v++) {
+      devices.add(net.nodeId(v));
+    }
+    java.util.Map<String, String[]> ends = new java.util.HashMap<>();
+    for (int l = 0; l < net.linkCount(); l++) {
+      ends.put(net.linkId(l), new String[] {net.nodeId(net.linkA(l)), net.nodeId(net.linkB(l))});
+    }
+    return new MeasuredLoadsReader(cluster.hadoop()).read(dir, devices, ends);
+  }
+
   /** The intervals of the series of measurements in {@code dir}. */
   public static List<MeasuredInterval> readSeries(Cluster cluster, String dir, Snapshot s) {
     return new MeasuredLoadsReader(cluster.hadoop()).readSeries(dir, s);
