@@ -4,17 +4,13 @@ import static io.netimpact.input.SnapshotColumns.DST;
 import static io.netimpact.input.SnapshotColumns.GBPS;
 import static io.netimpact.input.SnapshotColumns.SRC;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.netimpact.model.Demand;
 import io.netimpact.model.Device;
 import io.netimpact.model.Link;
 import io.netimpact.model.MeasuredInterval;
 import io.netimpact.model.MeasuredLoads;
 import io.netimpact.model.Snapshot;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -164,26 +160,8 @@ public final class MeasuredLoadsReader {
   public List<MeasuredInterval> readSeries(String dir, Snapshot s) {
     Path indexPath = new Path(dir, INDEX);
     String indexFile = indexPath.toString();
-    JsonNode index;
-    try (InputStream in = indexPath.getFileSystem(hadoop).open(indexPath)) {
-      index = Json.MAPPER.readTree(in.readNBytes(64 << 20));
-    } catch (FileNotFoundException e) {
-      throw new BadInputException(new InputProblem(indexFile, "", "", "missing"));
-    } catch (JsonProcessingException e) {
-      throw new BadInputException(Json.problem(indexFile, Json.line(e), e));
-    } catch (IOException e) {
-      throw new BadInputException(new InputProblem(indexFile, "", "", "cannot read: " + e));
-    }
-    List<Fields> entries;
-    try {
-      entries = Fields.of(index, "the index of a series of measurements").objects("intervals");
-    } catch (FieldException e) {
-      throw new BadInputException(new InputProblem(indexFile, "", e.field(), e.getMessage()));
-    }
-    if (entries.isEmpty()) {
-      throw new BadInputException(new InputProblem(indexFile, "", "intervals",
-          "lists no interval; a series needs at least one"));
-    }
+    List<Fields> entries = TrafficSeriesReader.entries(hadoop, indexPath,
+        "the index of a series of measurements", "missing", "a series of measurements");
     List<InputProblem> problems = new ArrayList<>();
     List<MeasuredInterval> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
