@@ -34,7 +34,7 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("io.netimpact.model..", "io.netimpact.routing..",
             "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..",
             "io.netimpact.topology..", "io.netimpact.te..", "io.netimpact.planning..",
-            "io.netimpact.pipeline..", "io.netimpact.cli..")
+            "io.netimpact.pipeline..", "io.netimpact.cli..", "io.netimpact.deduce..")
         .should().dependOnClassesThat().resideInAnyPackage(SPARK_AND_HADOOP)
         .check(MAIN);
   }
@@ -70,6 +70,14 @@ class ArchitectureTest {
             "io.netimpact.series..")
         .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.spark..",
             "io.netimpact.pipeline..", "io.netimpact.cli.."))
+        .check(MAIN);
+  }
+
+  @Test
+  void deduce_doesNotDependOnTheEdges() {
+    noClasses().that().resideInAPackage("io.netimpact.deduce..")
+        .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.spark..",
+            "io.netimpact.pipeline..", "io.netimpact.cli..", "com.fasterxml.."))
         .check(MAIN);
   }
 

@@ -30,6 +30,12 @@ public final class ReviewCommand implements Callable<Integer> {
           + "was written for another snapshot or content, or with traffic engineering.")
   String baseline;
 
+  @Option(names = "--loads", paramLabel = "DIR",
+      description = "Measured loads (interface_loads, optional device_totals): compare the "
+          + "base loads with them and write the drift table (arcs off by more than 10 %% and "
+          + "0.01 Gbps).")
+  String loads;
+
   @Mixin
   ReportOptions report;
 
@@ -54,7 +60,8 @@ public final class ReviewCommand implements Callable<Integer> {
     ReviewPipeline.Request req = new ReviewPipeline.Request(report.snapshot, change, report.out,
         report.runId(), report.format, report.onBadRecord, settings.thresholds(),
         report.trafficSeries(), Optional.ofNullable(baseline), settings.localReview());
-    ReviewPipeline.Outcome outcome = ReviewPipeline.run(cluster, req);
+    ReviewPipeline.Outcome outcome = ReviewPipeline.run(cluster, req,
+        Optional.ofNullable(loads));
     SummaryText.review(System.out, outcome.summary(), Optional.of(outcome.published().located()),
         outcome.timings());
     Verdict v = outcome.report().summary().verdict();

@@ -43,6 +43,12 @@ public final class SweepCommand implements Callable<Integer> {
           + "or new; a store of the same snapshot and content is left as it is.")
   String baselineOut;
 
+  @Option(names = "--loads", paramLabel = "DIR",
+      description = "Measured loads (interface_loads, optional device_totals): compare the "
+          + "base loads with them and write the drift table (arcs off by more than 10 %% and "
+          + "0.01 Gbps).")
+  String loads;
+
   @Mixin
   ReportOptions report;
 
@@ -69,7 +75,7 @@ public final class SweepCommand implements Callable<Integer> {
         report.snapshot, sweep, report.out, report.runId(), report.format, report.onBadRecord,
         th, strategy, partitions, report.trafficSeries(), plan
             ? Optional.of(targetUtil != null ? targetUtil : th.warnUtil()) : Optional.empty(),
-        Optional.ofNullable(baselineOut)));
+        Optional.ofNullable(baselineOut)), Optional.ofNullable(loads));
     SummaryText.sweep(System.out, outcome.summary(), Optional.of(outcome.published().located()),
         outcome.timings());
     return Main.EXIT_OK;

@@ -11,7 +11,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /** One snapshot table being streamed out, record by record (JSON lines or Parquet). */
-interface TableOutput extends AutoCloseable {
+public interface TableOutput extends AutoCloseable {
   void device(Device d);
 
   void link(Link l);

@@ -298,5 +298,9 @@ public final class SnapshotReader {
     BadInputException failure() {
       return new BadInputException(list.stream().map(Reject::problem).toList());
     }
+
+    int count() {
+      return list.size();
+    }
   }
 }

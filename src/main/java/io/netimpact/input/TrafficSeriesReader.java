@@ -58,28 +58,9 @@ public final class TrafficSeriesReader {
     Path root = new Path(snapshotDir);
     Path indexPath = new Path(new Path(root, DIR), INDEX);
     String indexFile = indexPath.toString();
-    JsonNode index;
-    try (InputStream in = open(indexPath)) {
-      index = Json.MAPPER.readTree(in.readNBytes(64 << 20));
-    } catch (FileNotFoundException e) {
-      throw new BadInputException(new InputProblem(indexFile, "", "",
-          "missing: a traffic series needs " + DIR + "/" + INDEX));
-    } catch (JsonProcessingException e) {
-      throw new BadInputException(Json.problem(indexFile, Json.line(e), e));
-    } catch (IOException e) {
-      throw new BadInputException(new InputProblem(indexFile, "", "", "cannot read: " + e));
-    }
+    List<Fields> entries = entries(hadoop, indexPath, "the traffic index",
+        "missing: a traffic series needs " + DIR + "/" + INDEX, "a traffic series");
     List<InputProblem> problems = new ArrayList<>();
-    List<Fields> entries;
-    try {
-      entries = Fields.of(index, "the traffic index").objects("intervals");
-    } catch (FieldException e) {
-      throw new BadInputException(new InputProblem(indexFile, "", e.field(), e.getMessage()));
-    }
-    if (entries.isEmpty()) {
-      throw new BadInputException(new InputProblem(indexFile, "", "intervals",
-          "lists no interval; a traffic series needs at least one"));
-    }
     List<TrafficInterval> intervals = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Fields f = entries.get(i);
@@ -121,6 +102,36 @@ public final class TrafficSeriesReader {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(new InputProblem(indexFile, "", "intervals", e.getMessage()));
     }
+  }
+
+  /**
+   * The {@code intervals} of a series' index file: each entry's fields, at least one; a file
+   * that is missing ({@code missing} says so), unreadable or not such an index is bad input.
+   */
+  static List<Fields> entries(Configuration hadoop, Path indexPath, String what, String missing,
+      String series) {
+    String indexFile = indexPath.toString();
+    JsonNode index;
+    try (InputStream in = indexPath.getFileSystem(hadoop).open(indexPath)) {
+      index = Json.MAPPER.readTree(in.readNBytes(64 << 20));
+    } catch (FileNotFoundException e) {
+      throw new BadInputException(new InputProblem(indexFile, "", "", missing));
+    } catch (JsonProcessingException e) {
+      throw new BadInputException(Json.problem(indexFile, Json.line(e), e));
+    } catch (IOException e) {
+      throw new BadInputException(new InputProblem(indexFile, "", "", "cannot read: " + e));
+    }
+    List<Fields> entries;
+    try {
+      entries = Fields.of(index, what).objects("intervals");
+    } catch (FieldException e) {
+      throw new BadInputException(new InputProblem(indexFile, "", e.field(), e.getMessage()));
+    }
+    if (entries.isEmpty()) {
+      throw new BadInputException(new InputProblem(indexFile, "", "intervals",
+          "lists no interval; " + series + " needs at least one"));
+    }
+    return entries;
   }
 
   private List<Demand> readDemands(Path p, Set<String> devices, List<InputProblem> problems) {

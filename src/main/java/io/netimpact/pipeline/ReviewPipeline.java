@@ -14,12 +14,16 @@ import io.netimpact.impact.Overlay;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.model.Change;
+import io.netimpact.model.MeasuredLoads;
+import io.netimpact.deduce.Drift;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.routing.ContentHash;
 import io.netimpact.routing.Network;
 import io.netimpact.series.SeriesReport;
 import io.netimpact.spark.BaselineStore;
 import io.netimpact.spark.Cluster;
+import io.netimpact.spark.DeduceFiles;
+import io.netimpact.spark.DriftTables;
 import io.netimpact.spark.LocalReview;
 import io.netimpact.spark.PublishedRun;
 import io.netimpact.spark.ReportWriter;
@@ -84,6 +88,15 @@ public final class ReviewPipeline {
       Optional<TrafficSeries> series) {}
 
   public static Outcome run(Cluster cluster, Request req) {
+    return run(cluster, req, Optional.empty());
+  }
+
+  /**
+   * As {@link #run(Cluster, Request)}; with {@code loads} (a directory of measured loads,
+   * contract 7.4) the base loads are compared with the measured ones: the {@code drift} table,
+   * and a line for the console on how much of the measured traffic the model mispredicts.
+   */
+  public static Outcome run(Cluster cluster, Request req, Optional<String> loads) {
     Stopwatch sw = new Stopwatch();
     cluster.checkOutput(req.out());
     // The store's manifest first: a missing or broken store fails before any reading.
@@ -92,6 +105,7 @@ public final class ReviewPipeline {
     Optional<Prepared> fromStore = store.flatMap(s -> fromStore(cluster, req, s, sw));
     Prepared p = fromStore.isPresent() ? fromStore.get() : fromSnapshot(cluster, req, store, sw);
     Network before = p.before();
+    Optional<MeasuredLoads> measured = loads.map(dir -> DeduceFiles.read(cluster, dir, before));
     Scenario scenario = p.scenario();
     String runId = p.runId();
     SparkEvaluator.Review result = SparkEvaluator.review(cluster, runId, p.snapshotId(), before,
@@ -100,6 +114,8 @@ public final class ReviewPipeline {
     sw.lap("assemble");
     List<LinkBaseline> baseline = Assembler.baselineRows(runId, p.change().id(), before,
         result.baseline().load(), req.thresholds());
+    Optional<Drift.Report> drift = measured.map(m -> Drift.ofBaseline(runId, baseline, m));
+    drift.ifPresent(d -> cluster.note(d.line()));
     Optional<SeriesReport> seriesReport = p.series().map(ts -> SeriesRun.evaluate(cluster,
         before, List.of(scenario), ts, req.thresholds(), 1).get(0));
     if (p.series().isPresent()) {
@@ -113,7 +129,8 @@ public final class ReviewPipeline {
       Reports.publishReview(cluster, req.out(), req.format(), runId, report, baseline,
           p.rejects(), seriesReport, scenario, p.withTe(), req.thresholds(),
           SummaryText.attachment(
-              out -> SummaryText.review(out, summary, Optional.empty(), timingsBeforeWrite)));
+              out -> SummaryText.review(out, summary, Optional.empty(), timingsBeforeWrite)),
+          DriftTables.of(drift));
       return null;
     });
     sw.lap("write");

@@ -16,6 +16,8 @@ import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.impact.Thresholds;
 import io.netimpact.model.Change;
+import io.netimpact.model.MeasuredLoads;
+import io.netimpact.deduce.Drift;
 import io.netimpact.model.Sweep;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.routing.ContentHash;
@@ -26,6 +28,8 @@ import io.netimpact.planning.AugmentPlan;
 import io.netimpact.planning.CapacityPlanner;
 import io.netimpact.spark.BaselineStore;
 import io.netimpact.spark.Cluster;
+import io.netimpact.spark.DeduceFiles;
+import io.netimpact.spark.DriftTables;
 import io.netimpact.spark.PlanRounds;
 import io.netimpact.spark.PublishedRun;
 import io.netimpact.spark.ReportWriter;
@@ -95,6 +99,15 @@ public final class SweepPipeline {
   }
 
   public static Outcome run(Cluster cluster, Request req) {
+    return run(cluster, req, Optional.empty());
+  }
+
+  /**
+   * As {@link #run(Cluster, Request)}; with {@code loads} (a directory of measured loads,
+   * contract 7.4) the base loads are compared with the measured ones: the {@code drift} table,
+   * and a line for the console on how much of the measured traffic the model mispredicts.
+   */
+  public static Outcome run(Cluster cluster, Request req, Optional<String> loads) {
     Stopwatch sw = new Stopwatch();
     cluster.checkOutput(req.out());
     // --baseline-out: refused before any reading unless empty, missing or a store already.
@@ -117,6 +130,7 @@ public final class SweepPipeline {
     TeOverlay te = TeOverlay.of(loaded.snapshot(),
         req.strategy() == Evaluator.Strategy.INCREMENTAL);
     Network base = te.network();
+    Optional<MeasuredLoads> measured = loads.map(dir -> DeduceFiles.read(cluster, dir, base));
     // Each scenario's change becomes its mask once; the explicit changes come first and are
     // located in the sweep file when they name something the snapshot lacks.
     List<Scenario> scenarios = new ArrayList<>(changes.size());
@@ -185,6 +199,9 @@ public final class SweepPipeline {
       plan.ifPresent(p -> sw.lap("plan"));
       List<LinkBaseline> baseline = Assembler.baselineRows(runId, sweep.id(), base,
           assembled.baseline().load(), req.thresholds());
+      Optional<Drift.Report> drift = measured.map(m -> Drift.ofBaseline(runId, baseline, m));
+      drift.ifPresent(d -> cluster.note(d.line()));
+      assembled.addTables(DriftTables.of(drift));
       Optional<List<SeriesReport>> seriesReports = cluster.during("sweep: traffic series",
           () -> series.map(ts -> SeriesRun.evaluate(cluster, base, scenarios, ts,
               req.thresholds(), partitions)));

@@ -45,6 +45,16 @@ public final class Reports {
       String runId, ImpactReport report, List<LinkBaseline> baseline,
       List<SnapshotReader.Reject> rejects, Optional<SeriesReport> series, Scenario scenario,
       boolean withTe, Thresholds th, Map<String, byte[]> attachments) {
+    publishReview(cluster, out, format, runId, report, baseline, rejects, series, scenario,
+        withTe, th, attachments, Map.of());
+  }
+
+  /** As above, with {@code more} tables written beside (the {@code drift} table, say). */
+  public static void publishReview(Cluster cluster, String out, ReportWriter.Format format,
+      String runId, ImpactReport report, List<LinkBaseline> baseline,
+      List<SnapshotReader.Reject> rejects, Optional<SeriesReport> series, Scenario scenario,
+      boolean withTe, Thresholds th, Map<String, byte[]> attachments,
+      Map<String, ReportWriter.Rows> more) {
     ReportWriter writer = new ReportWriter(cluster.hadoop(), out, format)
         .add(ReportTables.SCENARIO_SUMMARY, ReportTables.SCENARIO_SUMMARY_SCHEMA,
             List.of(ReportTables.row(report.summary(), rejects.size())))
@@ -61,6 +71,7 @@ public final class Reports {
       writer.add(ReportTables.LSP_IMPACT, ReportTables.LSP_IMPACT_SCHEMA,
           report.lsps().stream().map(ReportTables::row).toList());
     }
+    more.forEach((name, t) -> writer.add(name, t.schema(), t.rows()));
     finish(writer, runId, rejects, new PageTally().add(report).page(runId, th.warnUtil()),
         SummaryHtml.Planning.NONE, attachments);
   }

@@ -40,6 +40,7 @@ public final class SweepReports implements AutoCloseable {
   private final Components components;
   private final Baseline baseline;
   private final SparkEvaluator.Assembly<Row> assembly;
+  private final Map<String, ReportWriter.Rows> more = new LinkedHashMap<>();
 
   private SweepReports(Cluster cluster, String runId, Network base, Components components,
       Baseline baseline, SparkEvaluator.Assembly<Row> assembly) {
@@ -102,6 +103,7 @@ public final class SweepReports implements AutoCloseable {
         scenarios.size(), partitions));
     series.ifPresent(sr -> local.putAll(SeriesRun.table(runId, scenarios, sr)));
     plan.ifPresent(p -> local.putAll(PlanRounds.tables(p)));
+    local.putAll(more);
     Map<String, byte[]> files = new LinkedHashMap<>(attachments);
     plan.ifPresent(p -> files.putAll(PlanRounds.attachments(p)));
     Reports.publish(spark, out, format, runId, reports, baselineRows,
@@ -109,6 +111,11 @@ public final class SweepReports implements AutoCloseable {
         TeReports.tables(spark, reports, withTe, extra), local, th, files,
         new SummaryHtml.Planning(SummaryHtml.Planning.crossing(worst, 2 * PageTally.SHOWN),
             plan));
+  }
+
+  /** Tables to write beside the sweep's own (the {@code drift} table, say). */
+  public void addTables(Map<String, ReportWriter.Rows> tables) {
+    more.putAll(tables);
   }
 
   /** Drops the persisted reports. */
