@@ -127,6 +127,19 @@ public final class SummaryHtml {
 
   /** The page as HTML, with a sweep's worst case and plan. O(shown rows). */
   public static String render(Page p, Planning planning) {
+    return render(p, planning, Optional.empty());
+  }
+
+  /** {@link #bytes(Page, Planning)} with a review's survival line ({@code review --survive}). */
+  public static byte[] bytes(Page p, Planning planning, Optional<String> survival) {
+    return render(p, planning, survival).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The page as HTML, with a sweep's worst case and plan, and with {@code survival} (the
+   * survival line of {@code review --survive}) under the verdict. O(shown rows).
+   */
+  public static String render(Page p, Planning planning, Optional<String> survival) {
     boolean review = p.scenarios() == 1;
     StringBuilder h = new StringBuilder(16_384);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -177,6 +190,8 @@ public final class SummaryHtml {
       h.append("<p class=\"reason\" id=\"reason\">").append(esc(p.riskiest().get(0).reason()))
           .append("</p>\n");
     }
+    survival.ifPresent(line -> h.append("<h2>Surviving the next failure</h2>\n")
+        .append("<p class=\"reason\" id=\"survive\">").append(esc(line)).append("</p>\n"));
 
     h.append("<h2>Lost traffic</h2>\n<p id=\"lost\">Made unroutable: <b>")
         .append(num(p.lostGbps())).append(" Gbps</b> &middot; overflow after: <b>")
