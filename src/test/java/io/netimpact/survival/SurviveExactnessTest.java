@@ -133,7 +133,8 @@ class SurviveExactnessTest {
     Path out = tmp.resolve("exposed");
     ReviewCommandTest.Run r = ReviewCommandTest.run("review", "--snapshot", BACKBONE,
         "--change", Path.of(CHANGES, "risk-drain-core.json").toString(), "--out",
-        out.toString(), "--survive", "srlg,device", "--fail-on", "exposed", "--run-id", "x");
+        out.toString(), "--survive", "srlg,device", "--fail-on", "exposed", "--run-id", "x",
+        "--format", "json");
     Row s = ReportTablesDiff.rows(out, ReportTables.SCENARIO_SUMMARY, "scenario_id").values()
         .iterator().next();
     String survive = s.getAs("survive");
