@@ -34,7 +34,8 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("io.netimpact.model..", "io.netimpact.routing..",
             "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..",
             "io.netimpact.topology..", "io.netimpact.te..", "io.netimpact.planning..",
-            "io.netimpact.pipeline..", "io.netimpact.cli..", "io.netimpact.deduce..")
+            "io.netimpact.survival..", "io.netimpact.pipeline..", "io.netimpact.cli..",
+            "io.netimpact.deduce..")
         .should().dependOnClassesThat().resideInAnyPackage(SPARK_AND_HADOOP)
         .check(MAIN);
   }
@@ -91,6 +92,14 @@ class ArchitectureTest {
   @Test
   void planning_doesNotDependOnTheEdges() {
     noClasses().that().resideInAPackage("io.netimpact.planning..")
+        .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.spark..",
+            "io.netimpact.pipeline..", "io.netimpact.cli..", "com.fasterxml.."))
+        .check(MAIN);
+  }
+
+  @Test
+  void survival_decidesOnly_withoutTheEdgesOrTheFormats() {
+    noClasses().that().resideInAPackage("io.netimpact.survival..")
         .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.spark..",
             "io.netimpact.pipeline..", "io.netimpact.cli..", "com.fasterxml.."))
         .check(MAIN);

@@ -30,6 +30,17 @@ public final class BaselineCommand implements Callable<Integer> {
       description = "What to do with invalid snapshot records (default: ${DEFAULT-VALUE}).")
   SnapshotReader.OnBadRecord onBadRecord;
 
+  @Option(names = "--survive", paramLabel = "KINDS",
+      description = "Also store the N-1 results (every single failure of these kinds, a "
+          + "comma list of link, srlg, device, site, evaluated without any change) for "
+          + "review --baseline STORE --survive.")
+  String survive;
+
+  @Option(names = "--warn-util", paramLabel = "X",
+      description = "With --survive: the warn utilisation the stored severities use (default "
+          + "0.8); a review with another one evaluates the failures again.")
+  Double warnUtil;
+
   @Mixin
   SparkOptions spark;
 
@@ -37,7 +48,10 @@ public final class BaselineCommand implements Callable<Integer> {
   public Integer call() {
     Cluster cluster = spark.cluster("netimpact baseline");
     BaselinePipeline.Outcome o = BaselinePipeline.run(cluster,
-        new BaselinePipeline.Request(snapshot, out, onBadRecord));
+        new BaselinePipeline.Request(snapshot, out, onBadRecord, survive == null
+            ? java.util.List.of() : SurviveKinds.parse(survive, "--survive"),
+            warnUtil == null ? io.netimpact.impact.Thresholds.DEFAULT
+                : new io.netimpact.impact.Thresholds(warnUtil)));
     BaselineManifest m = o.manifest();
     System.out.printf("netimpact baseline: snapshot %s: %d devices, %d links, %d demand pairs, "
         + "%d destinations%n", io.netimpact.report.TerminalText.escape(m.snapshotId()), m.nodes(), o.links(), m.demands(),

@@ -20,9 +20,16 @@ public final class ReviewCommand implements Callable<Integer> {
       description = "Change request JSON file.")
   String change;
 
-  @Option(names = "--fail-on", paramLabel = "block|risk",
-      description = "Exit with code 3 when the verdict is this or worse.")
-  Verdict failOn;
+  @Option(names = "--fail-on", paramLabel = "block|risk|exposed",
+      description = "Exit with code 3 when the verdict is this or worse; exposed: when "
+          + "--survive finds the change EXPOSED.")
+  String failOn;
+
+  @Option(names = "--survive", paramLabel = "KINDS",
+      description = "Also review the change against the next failure: a comma list of link, "
+          + "srlg, device, site. Each single failure of those kinds is evaluated without and "
+          + "after the change (table survival; scenario_summary.survive).")
+  String survive;
 
   @Option(names = "--baseline", paramLabel = "STORE",
       description = "A stored baseline of the snapshot (netimpact baseline, or sweep "
@@ -47,8 +54,12 @@ public final class ReviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (failOn == Verdict.SAFE) {
-      throw new IllegalArgumentException("--fail-on takes block or risk, not safe");
+    boolean failOnExposed = "exposed".equalsIgnoreCase(failOn);
+    Verdict failOnVerdict = failOn == null || failOnExposed ? null : parseFailOn(failOn);
+    java.util.List<io.netimpact.model.Sweep.Each> kinds = survive == null ? java.util.List.of()
+        : SurviveKinds.parse(survive, "--survive");
+    if (failOnExposed && kinds.isEmpty()) {
+      throw new IllegalArgumentException("--fail-on exposed needs --survive KINDS");
     }
     // With a local master, evaluated on the driver's threads: Spark starts only if needed.
     Cluster cluster = spark.cluster("netimpact review", true);
@@ -59,17 +70,32 @@ public final class ReviewCommand implements Callable<Integer> {
     }
     ReviewPipeline.Request req = new ReviewPipeline.Request(report.snapshot, change, report.out,
         report.runId(), report.format, report.onBadRecord, settings.thresholds(),
-        report.trafficSeries(), Optional.ofNullable(baseline), settings.localReview());
+        report.trafficSeries(), Optional.ofNullable(baseline), settings.localReview(), kinds);
     ReviewPipeline.Outcome outcome = ReviewPipeline.run(cluster, req,
         Optional.ofNullable(loads));
     SummaryText.review(System.out, outcome.summary(), Optional.of(outcome.published().located()),
         outcome.timings());
     Verdict v = outcome.report().summary().verdict();
-    if (failOn != null && v.compareTo(failOn) >= 0) {
+    if (failOnVerdict != null && v.compareTo(failOnVerdict) >= 0) {
       System.out.println("verdict " + v + " is at or above --fail-on " + failOn
           + ": exit code " + Main.EXIT_VERDICT);
       return Main.EXIT_VERDICT;
     }
+    if (failOnExposed && outcome.summary().survival().map(x -> x.survive()
+        == io.netimpact.survival.Survive.EXPOSED).orElse(false)) {
+      System.out.println("the change is EXPOSED to the next failure (--fail-on exposed): exit "
+          + "code " + Main.EXIT_VERDICT);
+      return Main.EXIT_VERDICT;
+    }
     return Main.EXIT_OK;
+  }
+
+  private static Verdict parseFailOn(String s) {
+    return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+      case "block" -> Verdict.BLOCK;
+      case "risk" -> Verdict.RISK;
+      default -> throw new IllegalArgumentException("--fail-on takes block, risk or exposed, "
+          + "not " + s);
+    };
   }
 }

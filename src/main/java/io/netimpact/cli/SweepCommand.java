@@ -49,6 +49,11 @@ public final class SweepCommand implements Callable<Integer> {
           + "0.01 Gbps).")
   String loads;
 
+  @Option(names = "--all-rows", description = "Also list the SAFE pairs of failures of a pair "
+      + "generator in scenario_summary (and their link_impact and demand_impact rows); by "
+      + "default only the pairs that are not SAFE are listed.")
+  boolean allRows;
+
   @Mixin
   ReportOptions report;
 
@@ -75,7 +80,7 @@ public final class SweepCommand implements Callable<Integer> {
         report.snapshot, sweep, report.out, report.runId(), report.format, report.onBadRecord,
         th, strategy, partitions, report.trafficSeries(), plan
             ? Optional.of(targetUtil != null ? targetUtil : th.warnUtil()) : Optional.empty(),
-        Optional.ofNullable(baselineOut)), Optional.ofNullable(loads));
+        Optional.ofNullable(baselineOut), allRows), Optional.ofNullable(loads));
     SummaryText.sweep(System.out, outcome.summary(), Optional.of(outcome.published().located()),
         outcome.timings());
     return Main.EXIT_OK;

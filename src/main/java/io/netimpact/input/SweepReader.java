@@ -42,16 +42,32 @@ public final class SweepReader {
         try {
           e = Sweep.Each.valueOf(each.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException ex) {
-          throw new FieldException("each", "must be device, link, srlg or site, got \"" + each
-              + "\"");
+          throw new FieldException("each", "must be device, link, srlg, site or pair, got \""
+              + each + "\"");
         }
         String op = g.has("op") ? g.requiredString("op") : Sweep.Generator.defaultOp(e);
+        List<Sweep.Each> of = new ArrayList<>();
+        if (e == Sweep.Each.PAIR || g.has("of")) {
+          for (String k : g.stringList("of")) {
+            Sweep.Each kind;
+            try {
+              kind = Sweep.Each.valueOf(k.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+              kind = Sweep.Each.PAIR;
+            }
+            if (kind == Sweep.Each.PAIR) {
+              throw new FieldException("of", "each kind must be link, srlg, device or site, "
+                  + "got \"" + k + "\"");
+            }
+            of.add(kind);
+          }
+        }
         try {
           gens.add(new Sweep.Generator(e, op, g.optionalNonEmptyString("role"),
-              g.optionalNonEmptyString("site"), g.optionalNonEmptyString("region")));
+              g.optionalNonEmptyString("site"), g.optionalNonEmptyString("region"), of));
         } catch (IllegalArgumentException ex) {
-          throw new FieldException(ex.getMessage().startsWith("op") ? "op" : "each",
-              ex.getMessage());
+          throw new FieldException(ex.getMessage().startsWith("op ") ? "op"
+              : ex.getMessage().startsWith("of:") ? "of" : "each", ex.getMessage());
         }
         // A misspelt filter ("rol") would otherwise widen the generator to every element.
         g.refuseUnknown();

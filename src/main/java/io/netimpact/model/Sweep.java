@@ -25,30 +25,53 @@ public record Sweep(String id, List<Change> changes, List<Generator> generators)
     }
   }
 
-  /** What a generator iterates over. */
-  public enum Each { DEVICE, LINK, SRLG, SITE }
+  /**
+   * What a generator iterates over. {@code PAIR} iterates over the unordered pairs of the
+   * single failures of its {@link Generator#of} kinds (contract section 7.3).
+   */
+  public enum Each { DEVICE, LINK, SRLG, SITE, PAIR }
 
   /**
    * One generator. {@code op} is {@code drain_device} (default) or {@code remove_device} for
-   * devices; the filters (empty = any) select devices by role, site and region.
+   * devices, {@code pair} for pairs; the filters (empty = any) select devices by role, site and
+   * region. {@code of} (pairs only, non-empty; empty for the others) lists the kinds whose
+   * single failures are paired.
    */
   public record Generator(Each each, String op, Optional<String> role, Optional<String> site,
-      Optional<String> region) {
+      Optional<String> region, List<Each> of) {
+    /** A generator of single scenarios. */
+    public Generator(Each each, String op, Optional<String> role, Optional<String> site,
+        Optional<String> region) {
+      this(each, op, role, site, region, List.of());
+    }
+
     public Generator {
       Objects.requireNonNull(each, "each");
       Objects.requireNonNull(op, "op");
+      of = List.copyOf(of);
+      if ((each == Each.PAIR) == of.isEmpty()) {
+        throw new IllegalArgumentException(each == Each.PAIR
+            ? "of: a pair generator needs a non-empty list of kinds (link, srlg, device, site)"
+            : "of: only a pair generator takes \"of\"");
+      }
+      if (of.contains(Each.PAIR)) {
+        throw new IllegalArgumentException("of: a pair generator pairs link, srlg, device or "
+            + "site failures, not pairs");
+      }
       String expected = switch (each) {
         case DEVICE -> "drain_device|remove_device";
         case LINK -> "link_down";
         case SRLG -> "srlg_down";
         case SITE -> "site_down";
+        case PAIR -> "pair";
       };
       if (!("|" + expected + "|").contains("|" + op + "|")) {
         throw new IllegalArgumentException(
             "op \"" + op + "\" does not go with each " + each.name().toLowerCase()
                 + " (expected " + expected.replace("|", " or ") + ")");
       }
-      if (each != Each.DEVICE && (role.isPresent() || site.isPresent() || region.isPresent())) {
+      boolean devices = each == Each.DEVICE || of.contains(Each.DEVICE);
+      if (!devices && (role.isPresent() || site.isPresent() || region.isPresent())) {
         throw new IllegalArgumentException("role, site and region filter devices only");
       }
     }
@@ -59,6 +82,7 @@ public record Sweep(String id, List<Change> changes, List<Generator> generators)
         case LINK -> "link_down";
         case SRLG -> "srlg_down";
         case SITE -> "site_down";
+        case PAIR -> "pair";
       };
     }
   }
@@ -72,9 +96,40 @@ public record Sweep(String id, List<Change> changes, List<Generator> generators)
    *     makes no scenario at all (naming the generators that matched nothing)
    */
   public List<Change> expand(Snapshot s) {
+    return expansion(s).changes();
+  }
+
+  /**
+   * The scenarios of {@link #expand} and which of them a pair generator made ({@code pairs},
+   * by index): the report lists pairs only when they are not SAFE (contract section 7.3).
+   */
+  public record Expansion(List<Change> changes, java.util.BitSet pairs) {
+    public Expansion {
+      changes = List.copyOf(changes);
+      pairs = (java.util.BitSet) pairs.clone();
+    }
+
+    /** Whether scenario {@code i} is a pair of failures. */
+    public boolean isPair(int i) {
+      return pairs.get(i);
+    }
+
+    /** How many scenarios are pairs. */
+    public int pairCount() {
+      return pairs.cardinality();
+    }
+  }
+
+  /** {@link #expand} with the pairs marked. Same checks, same order. */
+  public Expansion expansion(Snapshot s) {
     List<Change> out = new ArrayList<>(changes);
+    java.util.BitSet pairs = new java.util.BitSet();
     for (Generator g : generators) {
+      int from = out.size();
       out.addAll(scenarios(g, s));
+      if (g.each() == Each.PAIR) {
+        pairs.set(from, out.size());
+      }
     }
     if (out.isEmpty()) {
       throw new IllegalArgumentException("the sweep makes no scenario: "
@@ -86,7 +141,7 @@ public record Sweep(String id, List<Change> changes, List<Generator> generators)
         throw new IllegalArgumentException("two scenarios have the id \"" + c.id() + "\"");
       }
     }
-    return out;
+    return new Expansion(out, pairs);
   }
 
   /**
@@ -101,19 +156,67 @@ public record Sweep(String id, List<Change> changes, List<Generator> generators)
       if (scenarios(g, s).isEmpty()) {
         StringBuilder sb = new StringBuilder("generators[" + i + "] (each "
             + g.each().name().toLowerCase());
+        if (g.each() == Each.PAIR) {
+          sb.append(" of ").append(g.of().stream().map(k -> k.name().toLowerCase()).toList());
+        }
         g.role().ifPresent(v -> sb.append(", role \"").append(v).append('"'));
         g.site().ifPresent(v -> sb.append(", site \"").append(v).append('"'));
         g.region().ifPresent(v -> sb.append(", region \"").append(v).append('"'));
-        out.add(sb.append(") matches no ").append(g.each().name().toLowerCase())
+        out.add(sb.append(") matches no ").append(g.each() == Each.PAIR
+            ? "two distinct failures" : g.each().name().toLowerCase())
             .append(" of the snapshot").toString());
       }
     }
     return out;
   }
 
+  /**
+   * The single failures of {@code kinds} on {@code s} (contract section 7.2): in the order of
+   * the kinds, each kind's scenarios as its generator makes them ({@code link_down},
+   * {@code srlg_down}, {@code site_down}, and {@code remove_device} for devices, the filters
+   * applying to devices); a scenario already made by an earlier kind is not made again.
+   * O(kinds x (V + E)).
+   */
+  public static List<Change> failures(List<Each> kinds, Optional<String> role,
+      Optional<String> site, Optional<String> region, Snapshot s) {
+    java.util.LinkedHashMap<String, Change> out = new java.util.LinkedHashMap<>();
+    for (Each k : kinds) {
+      if (k == Each.PAIR) {
+        throw new IllegalArgumentException("a failure is a link, srlg, device or site");
+      }
+      Generator g = k == Each.DEVICE
+          ? new Generator(k, "remove_device", role, site, region)
+          : new Generator(k, Generator.defaultOp(k), Optional.empty(), Optional.empty(),
+              Optional.empty());
+      for (Change c : scenarios(g, s)) {
+        out.putIfAbsent(c.id(), c);
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  /**
+   * Change {@code first} then {@code second}: {@code first}'s ops then {@code second}'s, the
+   * id {@code <first id>+<second id>} (contract section 7.3).
+   */
+  public static Change then(Change first, Change second) {
+    List<ChangeOp> ops = new ArrayList<>(first.ops());
+    ops.addAll(second.ops());
+    return new Change(first.id() + "+" + second.id(), first.title() + ", then "
+        + second.title(), ops);
+  }
+
   private static List<Change> scenarios(Generator g, Snapshot s) {
     List<Change> out = new ArrayList<>();
     switch (g.each()) {
+      case PAIR -> {
+        List<Change> singles = failures(g.of(), g.role(), g.site(), g.region(), s);
+        for (int i = 0; i < singles.size(); i++) {
+          for (int j = i + 1; j < singles.size(); j++) {
+            out.add(then(singles.get(i), singles.get(j)));
+          }
+        }
+      }
       case DEVICE -> {
         for (Device d : s.devices()) {
           if (matches(g.role(), d.role()) && matches(g.site(), d.site())

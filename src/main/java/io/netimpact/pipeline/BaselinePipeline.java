@@ -10,6 +10,16 @@ import io.netimpact.spark.BaselineStore;
 import io.netimpact.spark.Cluster;
 import io.netimpact.spark.SparkEvaluator;
 import io.netimpact.te.TeOverlay;
+import io.netimpact.impact.Overlay;
+import io.netimpact.impact.Scenario;
+import io.netimpact.impact.Thresholds;
+import io.netimpact.model.Change;
+import io.netimpact.model.Sweep;
+import io.netimpact.routing.ScenarioMask;
+import io.netimpact.spark.SurvivalRun;
+import io.netimpact.survival.FailureResult;
+import io.netimpact.survival.Failures;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +36,17 @@ public final class BaselinePipeline {
   private BaselinePipeline() {}
 
   /** The snapshot to route and where its store goes. */
-  public record Request(String snapshot, String out, SnapshotReader.OnBadRecord onBadRecord) {}
+  public record Request(String snapshot, String out, SnapshotReader.OnBadRecord onBadRecord,
+      List<Sweep.Each> survive, Thresholds thresholds) {
+    public Request {
+      survive = List.copyOf(survive);
+    }
+
+    /** Without {@code --survive}. */
+    public Request(String snapshot, String out, SnapshotReader.OnBadRecord onBadRecord) {
+      this(snapshot, out, onBadRecord, List.of(), Thresholds.DEFAULT);
+    }
+  }
 
   /**
    * The store's manifest; whether it was already there (nothing written); the network's sizes
@@ -54,13 +74,38 @@ public final class BaselinePipeline {
     String hash = ContentHash.of(base, BaselineManifest.VERSION);
     sw.lap("compile");
     if (!BaselineStore.toWrite(existing, req.out(), "--out", snapshotId, hash)) {
+      survive(cluster, req, base, sw);
       return new Outcome(existing.get(), true, base.linkCount(), loaded.rejects().size(),
           sw.seconds(), sw.toString());
     }
     BaselineManifest m = SparkEvaluator.storeBaseline(cluster, base,
         new BaselineStore.Target(req.out(), snapshotId, hash, "baseline",
             loaded.rejects().isEmpty() ? digest : Optional.empty()), sw::lap);
+    survive(cluster, req, base, sw);
     return new Outcome(m, false, base.linkCount(), loaded.rejects().size(), sw.seconds(),
         sw.toString());
+  }
+
+  /**
+   * {@code --survive}: every single failure of the kinds evaluated without any change, from the
+   * store just written (as a warm review reads it), and stored beside it ({@link SurvivalFile})
+   * for {@code review --baseline STORE --survive}. Nothing without {@code --survive}.
+   */
+  private static void survive(Cluster cluster, Request req, Network base, Stopwatch sw) {
+    if (req.survive().isEmpty()) {
+      return;
+    }
+    List<Change> failures = Failures.all(base, req.survive());
+    List<Scenario> scenarios = failures.stream().map(f -> new Scenario(f.id(), f.title(),
+        ScenarioMask.of(base, f))).toList();
+    BaselineStore.Opened store = BaselineStore.open(cluster, req.out());
+    List<FailureResult> results = cluster.during("baseline: " + failures.size()
+        + " failures", () -> SurvivalRun.evaluate(cluster, base, scenarios,
+            failures.stream().map(Change::id).toList(), req.thresholds(), Overlay.NONE,
+            Optional.of(store), s -> { }));
+    BaselineStore.writeSurvival(cluster, store, req.survive().stream()
+        .map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList(),
+        req.thresholds().warnUtil(), results);
+    sw.lap("survive");
   }
 }

@@ -16,6 +16,16 @@ import io.netimpact.impact.Thresholds;
 import io.netimpact.model.Change;
 import io.netimpact.model.MeasuredLoads;
 import io.netimpact.deduce.Drift;
+import io.netimpact.model.Snapshot;
+import io.netimpact.model.Sweep;
+import io.netimpact.routing.MaskedView;
+import io.netimpact.routing.ScenarioMask;
+import io.netimpact.spark.SurvivalRun;
+import io.netimpact.survival.FailureResult;
+import io.netimpact.survival.Failures;
+import io.netimpact.survival.Severity;
+import io.netimpact.survival.Survival;
+import java.util.ArrayList;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.routing.ContentHash;
 import io.netimpact.routing.Network;
@@ -60,7 +70,21 @@ public final class ReviewPipeline {
    */
   public record Request(String snapshot, String change, String out, Optional<String> runId,
       ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds,
-      Optional<String> trafficSeries, Optional<String> baseline, LocalReview localReview) {
+      Optional<String> trafficSeries, Optional<String> baseline, LocalReview localReview,
+      List<Sweep.Each> survive) {
+    public Request {
+      survive = List.copyOf(survive);
+    }
+
+    /** Without {@code --survive}. */
+    public Request(String snapshot, String change, String out, Optional<String> runId,
+        ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord,
+        Thresholds thresholds, Optional<String> trafficSeries, Optional<String> baseline,
+        LocalReview localReview) {
+      this(snapshot, change, out, runId, format, onBadRecord, thresholds, trafficSeries,
+          baseline, localReview, List.of());
+    }
+
     /** Without {@code --baseline}: the base routed in the run, on the driver when local. */
     public Request(String snapshot, String change, String out, Optional<String> runId,
         ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord,
@@ -85,7 +109,7 @@ public final class ReviewPipeline {
    */
   private record Prepared(Change change, String runId, Network before, Scenario scenario,
       boolean withTe, Overlay overlay, String snapshotId, List<SnapshotReader.Reject> rejects,
-      Optional<TrafficSeries> series) {}
+      Optional<TrafficSeries> series, Optional<Snapshot> snapshot) {}
 
   public static Outcome run(Cluster cluster, Request req) {
     return run(cluster, req, Optional.empty());
@@ -121,16 +145,18 @@ public final class ReviewPipeline {
     if (p.series().isPresent()) {
       sw.lap("series");
     }
+    Optional<Survival> survival = req.survive().isEmpty() ? Optional.empty()
+        : Optional.of(survive(cluster, req, p, report, store, sw));
     SummaryText.Review summary = new SummaryText.Review(p.snapshotId(), before.nodeCount(),
         before.linkCount(), before.demandCount(), report, req.thresholds().warnUtil(),
-        seriesReport, p.rejects(), req.out(), runId);
+        seriesReport, p.rejects(), req.out(), runId, survival);
     String timingsBeforeWrite = sw.toString();
     cluster.during("review: writing", () -> {
       Reports.publishReview(cluster, req.out(), req.format(), runId, report, baseline,
           p.rejects(), seriesReport, scenario, p.withTe(), req.thresholds(),
           SummaryText.attachment(
               out -> SummaryText.review(out, summary, Optional.empty(), timingsBeforeWrite)),
-          DriftTables.of(drift));
+          DriftTables.of(drift), survival);
       return null;
     });
     sw.lap("write");
@@ -200,7 +226,7 @@ public final class ReviewPipeline {
         ChangeReader.mask(before, change, req.change(), ""));
     sw.lap("read network");
     return Optional.of(new Prepared(change, runId, before, scenario, false, Overlay.NONE,
-        m.snapshotId(), List.of(), Optional.empty()));
+        m.snapshotId(), List.of(), Optional.empty(), Optional.empty()));
   }
 
   /**
@@ -232,7 +258,57 @@ public final class ReviewPipeline {
     }
     sw.lap("compile");
     return new Prepared(change, runId, before, scenario, withTe, withTe ? te : Overlay.NONE,
-        snapshotId, loaded.rejects(), series);
+        snapshotId, loaded.rejects(), series, Optional.of(loaded.snapshot()));
+  }
+
+  /**
+   * {@code --survive} (contract section 7.2): the single failures of the kinds but those of
+   * elements the change removes or takes down, each evaluated alone (or read from the store's
+   * N-1 results) and after the change, in one sweep; then what the change does to each.
+   * O(the sweep of 2 x failures scenarios).
+   */
+  private static Survival survive(Cluster cluster, Request req, Prepared p, ImpactReport report,
+      Optional<BaselineStore.Opened> store, Stopwatch sw) {
+    Network before = p.before();
+    List<Change> failures = Failures.remaining(Failures.all(before, req.survive()), before,
+        MaskedView.of(before, p.scenario().mask()), p.change());
+    // The N-1 results without the change, from the store when it holds every one of them.
+    Optional<Map<String, FailureResult>> stored = store.flatMap(s -> BaselineStore.survival(
+        cluster, s, req.thresholds().warnUtil()))
+        .filter(m -> failures.stream().allMatch(f -> m.containsKey(f.id())));
+    List<Change> toEvaluate = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    if (stored.isEmpty()) {
+      failures.forEach(f -> {
+        toEvaluate.add(f);
+        ids.add(f.id());
+      });
+    }
+    for (Change f : failures) {
+      toEvaluate.add(Sweep.then(p.change(), f));
+      ids.add(f.id());
+    }
+    // With traffic engineering, the scenarios are made by an overlay of their own, in order.
+    Optional<TeOverlay> te = p.withTe()
+        ? Optional.of(TeOverlay.of(p.snapshot().orElseThrow(), true)) : Optional.empty();
+    Network base = te.map(TeOverlay::network).orElse(before);
+    List<Scenario> scenarios = new ArrayList<>(toEvaluate.size());
+    for (Change c : toEvaluate) {
+      ScenarioMask mask = ScenarioMask.of(base, c);
+      scenarios.add(te.isPresent() ? te.get().scenario(c, mask)
+          : new Scenario(c.id(), c.title(), mask));
+    }
+    Overlay overlay = te.isPresent() ? te.get() : Overlay.NONE;
+    List<FailureResult> results = cluster.during("review: surviving " + failures.size()
+        + " failures", () -> SurvivalRun.evaluate(cluster, base, scenarios, ids,
+            req.thresholds(), overlay, store, s -> { }));
+    List<FailureResult> without = stored.isPresent()
+        ? failures.stream().map(f -> stored.get().get(f.id())).toList()
+        : results.subList(0, failures.size());
+    List<FailureResult> with = results.subList(results.size() - failures.size(),
+        results.size());
+    sw.lap("survive");
+    return Survival.of(p.runId(), p.change().id(), Severity.of(report), without, with);
   }
 
   private static BadInputException noTe(Request req, String why) {

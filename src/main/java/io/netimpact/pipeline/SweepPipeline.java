@@ -58,7 +58,17 @@ public final class SweepPipeline {
   public record Request(String snapshot, String sweep, String out, Optional<String> runId,
       ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds,
       Evaluator.Strategy strategy, int partitions, Optional<String> trafficSeries,
-      Optional<Double> planTarget, Optional<String> baselineOut) {
+      Optional<Double> planTarget, Optional<String> baselineOut, boolean allRows) {
+    /** Without {@code --all-rows}: SAFE pairs of failures are not listed. */
+    public Request(String snapshot, String sweep, String out, Optional<String> runId,
+        ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord,
+        Thresholds thresholds, Evaluator.Strategy strategy, int partitions,
+        Optional<String> trafficSeries, Optional<Double> planTarget,
+        Optional<String> baselineOut) {
+      this(snapshot, sweep, out, runId, format, onBadRecord, thresholds, strategy, partitions,
+          trafficSeries, planTarget, baselineOut, false);
+    }
+
     /** Without {@code --plan}. */
     public Request(String snapshot, String sweep, String out, Optional<String> runId,
         ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord,
@@ -120,8 +130,10 @@ public final class SweepPipeline {
     Sweep sweep = cluster.readSweep(req.sweep());
     String runId = RunIds.resolve(req.runId(), sweep.id(), req.sweep());
     List<Change> changes;
+    Sweep.Expansion expansion;
     try {
-      changes = sweep.expand(loaded.snapshot());
+      expansion = sweep.expansion(loaded.snapshot());
+      changes = expansion.changes();
     } catch (IllegalArgumentException e) {
       throw new BadInputException(new InputProblem(req.sweep(), "", "", e.getMessage()));
     }
@@ -210,14 +222,17 @@ public final class SweepPipeline {
       }
       List<ScenarioSummary> ranked = summaries.stream()
           .sorted(ScenarioSummary.RISKIEST_FIRST).toList();
+      // Pairs of failures (contract 7.3): counted by verdict; the SAFE ones not listed.
+      PairListing pairs = PairListing.of(expansion, summaries, req.allRows());
       SummaryText.Sweep summary = new SummaryText.Sweep(ranked, stats,
           scenarios.stream().map(Scenario::id).toList(), plan, seriesReports, loaded.rejects(),
-          req.out(), runId);
+          req.out(), runId, pairs.byVerdict());
       String timingsBeforeWrite = sw.toString();
       cluster.during("sweep: writing the reports", () -> {
         assembled.publish(req.out(), req.format(), baseline, loaded.rejects(), scenarios,
             partitions, seriesReports, withTe, plan, req.thresholds(), SummaryText.attachment(
-                out -> SummaryText.sweep(out, summary, Optional.empty(), timingsBeforeWrite)));
+                out -> SummaryText.sweep(out, summary, Optional.empty(), timingsBeforeWrite)),
+            pairs.unlisted(), pairs.marker());
         return null;
       });
       sw.lap("write");

@@ -59,7 +59,25 @@ public final class ReportTables {
       lng("links_over_capacity_after"), dbl("unroutable_gbps_before"),
       dbl("unroutable_gbps_after"), dbl("overflow_gbps_after"), lng("affected_demands"),
       str("worst_link_id"), str("reason"), lng("input_rejects"), dbl("stranded_gbps_after"),
-      dbl("endpoint_removed_gbps_after"));
+      dbl("endpoint_removed_gbps_after"), nullableStr("survive"),
+      nullableStr("exposing_failure_id"), nullableLng("failures_evaluated"));
+
+  /** Written by {@code review --survive} (contract section 7.2): one row per failure listed. */
+  public static final String SURVIVAL = "survival";
+
+  public static final StructType SURVIVAL_SCHEMA = schema(
+      str("run_id"), str("scenario_id"), str("failure_id"), str("severity_without"),
+      str("severity_with"), dbl("max_util_without"), dbl("max_util_with"),
+      nullableStr("worst_link_id_with"), dbl("stranded_gbps_without"), dbl("stranded_gbps_with"),
+      bool("exposed"));
+
+  /** A {@code survival} row; {@code worst_link_id_with} null when no arc carries anything. */
+  public static Row row(io.netimpact.survival.SurvivalRow r) {
+    return finite(SURVIVAL_SCHEMA, r.runId(), r.scenarioId(), r.failureId(),
+        r.severityWithout().name(), r.severityWith().name(), r.maxUtilWithout(),
+        r.maxUtilWith(), r.worstLinkIdWith().isEmpty() ? null : r.worstLinkIdWith(),
+        r.strandedGbpsWithout(), r.strandedGbpsWith(), r.exposed());
+  }
 
   public static final StructType LINK_IMPACT_SCHEMA = schema(
       str("run_id"), str("scenario_id"), str("link_id"), str("from_device"), str("to_device"),
@@ -137,11 +155,23 @@ public final class ReportTables {
    * a verdict computed on a snapshot read with records set aside; 0 means the whole snapshot.
    */
   public static Row row(ScenarioSummary s, long inputRejects) {
+    return row(s, inputRejects, java.util.Optional.empty());
+  }
+
+  /**
+   * A {@code scenario_summary} row with, after {@code review --survive}, its survival columns
+   * ({@code survive}, {@code exposing_failure_id}, {@code failures_evaluated}); null without.
+   */
+  public static Row row(ScenarioSummary s, long inputRejects,
+      java.util.Optional<io.netimpact.survival.Survival> survival) {
     return finite(SCENARIO_SUMMARY_SCHEMA, s.runId(), s.snapshotId(), s.scenarioId(), s.title(),
         s.verdict().name(), s.maxUtilBefore(), s.maxUtilAfter(), s.linksOverWarnAfter(),
         s.linksOverCapacityAfter(), s.unroutableGbpsBefore(), s.unroutableGbpsAfter(),
         s.overflowGbpsAfter(), s.affectedDemands(), s.worstLinkId(), s.reason(), inputRejects,
-        s.strandedGbpsAfter(), s.endpointRemovedGbpsAfter());
+        s.strandedGbpsAfter(), s.endpointRemovedGbpsAfter(),
+        survival.map(v -> v.survive().name()).orElse(null),
+        survival.flatMap(io.netimpact.survival.Survival::exposingFailureId).orElse(null),
+        survival.map(v -> (long) v.failuresEvaluated()).orElse(null));
   }
 
   public static Row row(LinkImpact r) {
@@ -209,6 +239,10 @@ public final class ReportTables {
 
   private static StructField nullableLng(String name) {
     return field(name, DataTypes.LongType, true);
+  }
+
+  private static StructField bool(String name) {
+    return field(name, DataTypes.BooleanType, false);
   }
 
   private static StructField lng(String name) {

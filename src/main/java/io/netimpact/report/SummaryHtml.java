@@ -194,8 +194,23 @@ public final class SummaryHtml {
    * template {@code summary.mustache}, which escapes every value. O(shown rows).
    */
   public static String render(Page p, Planning planning) {
+    return render(p, planning, Optional.empty());
+  }
+
+  /** {@link #bytes(Page, Planning)} with a review's survival line ({@code review --survive}). */
+  public static byte[] bytes(Page p, Planning planning, Optional<String> survival) {
+    return render(p, planning, survival).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The page as HTML, with a sweep's worst case and plan, and with {@code survival} (the
+   * survival line of {@code review --survive}) under the verdict: {@link PageView} run through
+   * the template {@code summary.mustache}, which escapes every value. O(shown rows).
+   */
+  public static String render(Page p, Planning planning, Optional<String> survival) {
     StringWriter out = new StringWriter(16_384);
-    TEMPLATE.execute(out, PageView.of(p, planning));
+    TEMPLATE.execute(out, new Object[] {PageView.of(p, planning),
+        Map.of("survival", survival.map(List::of).orElse(List.of()))});
     return out.toString();
   }
 

@@ -47,20 +47,42 @@ public final class SummaryText {
   /** What a review's summary shows. */
   public record Review(String snapshotId, int devices, int links, int demandPairs,
       ImpactReport report, double warnUtil, Optional<SeriesReport> series,
-      List<SnapshotReader.Reject> rejects, String out, String runId) {
+      List<SnapshotReader.Reject> rejects, String out, String runId,
+      Optional<io.netimpact.survival.Survival> survival) {
     public Review {
       rejects = List.copyOf(rejects);
     }
+
+    /** Without {@code --survive}. */
+    public Review(String snapshotId, int devices, int links, int demandPairs,
+        ImpactReport report, double warnUtil, Optional<SeriesReport> series,
+        List<SnapshotReader.Reject> rejects, String out, String runId) {
+      this(snapshotId, devices, links, demandPairs, report, warnUtil, series, rejects, out,
+          runId, Optional.empty());
+    }
   }
 
-  /** What a sweep's summary shows: its scenarios riskiest first, and the scenario ids in order. */
+  /**
+   * What a sweep's summary shows: its scenarios riskiest first, the scenario ids in order, and
+   * the pairs of failures by verdict (empty without a pair generator).
+   */
   public record Sweep(List<ScenarioSummary> ranked, EvaluationStats stats,
       List<String> scenarioIds, Optional<AugmentPlan> plan, Optional<List<SeriesReport>> series,
-      List<SnapshotReader.Reject> rejects, String out, String runId) {
+      List<SnapshotReader.Reject> rejects, String out, String runId,
+      Map<Verdict, Long> pairs) {
     public Sweep {
       ranked = List.copyOf(ranked);
       scenarioIds = List.copyOf(scenarioIds);
       rejects = List.copyOf(rejects);
+      pairs = Map.copyOf(pairs);
+    }
+
+    /** Without pairs of failures. */
+    public Sweep(List<ScenarioSummary> ranked, EvaluationStats stats,
+        List<String> scenarioIds, Optional<AugmentPlan> plan,
+        Optional<List<SeriesReport>> series, List<SnapshotReader.Reject> rejects, String out,
+        String runId) {
+      this(ranked, stats, scenarioIds, plan, series, rejects, out, runId, Map.of());
     }
   }
 
@@ -126,6 +148,15 @@ public final class SummaryText {
     out.printf("  demands affected:          %d%s%n", s.affectedDemands(),
         demandCounts(report.demands()));
     TeSummary.lines(report).forEach(out::println);
+    r.survival().ifPresent(v -> {
+      out.printf("%n%s%n", v.line());
+      v.rows().stream().filter(io.netimpact.survival.SurvivalRow::exposed).limit(WORST)
+          .forEach(x -> out.printf("  exposed: %-34s %s -> %s with the change (max util %s -> "
+              + "%s, stranded %.2f -> %.2f Gbps)%n", x.failureId(), x.severityWithout(),
+              x.severityWith(), VerdictReason.pct(x.maxUtilWithout()),
+              VerdictReason.pct(x.maxUtilWith()), x.strandedGbpsWithout(),
+              x.strandedGbpsWith()));
+    });
     List<LinkImpact> worst = report.links().stream()
         .sorted(Comparator.comparingDouble(LinkImpact::utilAfter).reversed()
             .thenComparing(LinkImpact::linkId))
@@ -161,6 +192,12 @@ public final class SummaryText {
     ranked.forEach(s -> counts.merge(s.verdict(), 1, Integer::sum));
     out.printf("%nverdicts: %d BLOCK, %d RISK, %d SAFE%n", counts.get(Verdict.BLOCK),
         counts.get(Verdict.RISK), counts.get(Verdict.SAFE));
+    if (!sweep.pairs().isEmpty()) {
+      long b = sweep.pairs().getOrDefault(Verdict.BLOCK, 0L);
+      long k = sweep.pairs().getOrDefault(Verdict.RISK, 0L);
+      long s = sweep.pairs().getOrDefault(Verdict.SAFE, 0L);
+      out.printf("pairs of failures: %d (%d BLOCK, %d RISK, %d SAFE)%n", b + k + s, b, k, s);
+    }
     out.printf("%nriskiest scenarios (of %d), before -> after:%n", ranked.size());
     out.printf("  %-34s %-7s %-17s %-15s %9s %9s  %s%n", "scenario", "verdict", "max util",
         "lost Gbps", "its own", "overflow", "because");

@@ -85,6 +85,23 @@ public final class BaselineStore {
     }
   }
 
+  /**
+   * The store's N-1 results ({@code baseline --survive}, {@link
+   * io.netimpact.store.SurvivalFile}) for warn utilisation {@code warnUtil}, by failure id;
+   * empty when it has none for it.
+   */
+  public static Optional<java.util.Map<String, io.netimpact.survival.FailureResult>> survival(
+      Cluster cluster, Opened store, double warnUtil) {
+    return io.netimpact.store.SurvivalFile.read(cluster.hadoop(), store.dir(), warnUtil);
+  }
+
+  /** Writes (replaces) the store's N-1 results ({@link io.netimpact.store.SurvivalFile}). */
+  public static void writeSurvival(Cluster cluster, Opened store, List<String> kinds,
+      double warnUtil, List<io.netimpact.survival.FailureResult> results) {
+    io.netimpact.store.SurvivalFile.write(cluster.hadoop(), store.dir(), kinds, warnUtil,
+        results);
+  }
+
   /** Opens the store at {@code dir}: reads and checks its manifest (exit 2 when it is none). */
   public static Opened open(Cluster cluster, String dir) {
     return new Opened(dir, BaselineManifest.read(cluster.hadoop(), new Path(dir)));

@@ -94,6 +94,18 @@ public final class ReportWriter {
     }
   }
   private final Map<String, byte[]> attachments = new LinkedHashMap<>();
+  /** Counts the marker carries beside its tables (pairs of failures by verdict). */
+  private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+
+  /**
+   * Adds {@code "name": {key: count, ...}} to the run's marker (for example the pairs of
+   * failures of a sweep by verdict), in the order given.
+   */
+  public ReportWriter counts(String name, Map<String, Long> byKey) {
+    checkName(name);
+    counts.put(name, new LinkedHashMap<>(byKey));
+    return this;
+  }
 
   /** A writer publishing with the session's storage configuration. */
   public ReportWriter(SparkSession spark, String out, Format format) {
@@ -264,6 +276,10 @@ public final class ReportWriter {
       marker.put("publish_id", publishId);
       marker.put("published_at", Instant.now().toString());
       marker.put("format", format.name().toLowerCase());
+      counts.forEach((name, byKey) -> {
+        ObjectNode c = marker.putObject(name);
+        byKey.forEach(c::put);
+      });
       ObjectNode listed = marker.putObject("tables");
       for (String table : tables.keySet()) {
         Path target = inside(root, table + "/run_id=" + runId);

@@ -46,18 +46,22 @@ public final class Reports {
       List<SnapshotReader.Reject> rejects, Optional<SeriesReport> series, Scenario scenario,
       boolean withTe, Thresholds th, Map<String, byte[]> attachments) {
     publishReview(cluster, out, format, runId, report, baseline, rejects, series, scenario,
-        withTe, th, attachments, Map.of());
+        withTe, th, attachments, Map.of(), Optional.empty());
   }
 
-  /** As above, with {@code more} tables written beside (the {@code drift} table, say). */
+  /**
+   * The same, with {@code more} tables written beside (the {@code drift} table, say) and
+   * {@code review --survive}'s outcome: the survival columns of {@code scenario_summary}, the
+   * {@code survival} table and the page's survival line.
+   */
   public static void publishReview(Cluster cluster, String out, ReportWriter.Format format,
       String runId, ImpactReport report, List<LinkBaseline> baseline,
       List<SnapshotReader.Reject> rejects, Optional<SeriesReport> series, Scenario scenario,
       boolean withTe, Thresholds th, Map<String, byte[]> attachments,
-      Map<String, ReportWriter.Rows> more) {
+      Map<String, ReportWriter.Rows> more, Optional<io.netimpact.survival.Survival> survival) {
     ReportWriter writer = new ReportWriter(cluster.hadoop(), out, format)
         .add(ReportTables.SCENARIO_SUMMARY, ReportTables.SCENARIO_SUMMARY_SCHEMA,
-            List.of(ReportTables.row(report.summary(), rejects.size())))
+            List.of(ReportTables.row(report.summary(), rejects.size(), survival)))
         .add(ReportTables.LINK_IMPACT, ReportTables.LINK_IMPACT_SCHEMA,
             report.links().stream().map(ReportTables::row).toList())
         .add(ReportTables.DEMAND_IMPACT, ReportTables.DEMAND_IMPACT_SCHEMA,
@@ -72,8 +76,11 @@ public final class Reports {
           report.lsps().stream().map(ReportTables::row).toList());
     }
     more.forEach((name, t) -> writer.add(name, t.schema(), t.rows()));
+    survival.ifPresent(v -> writer.add(ReportTables.SURVIVAL, ReportTables.SURVIVAL_SCHEMA,
+        v.rows().stream().map(ReportTables::row).toList()));
     finish(writer, runId, rejects, new PageTally().add(report).page(runId, th.warnUtil()),
-        SummaryHtml.Planning.NONE, attachments);
+        SummaryHtml.Planning.NONE, attachments, survival.map(
+            io.netimpact.survival.Survival::line));
   }
 
   /**
@@ -85,6 +92,16 @@ public final class Reports {
       List<SnapshotReader.Reject> rejects, Map<String, Dataset<Row>> extra,
       Map<String, ReportWriter.Rows> local, Thresholds th, Map<String, byte[]> attachments,
       SummaryHtml.Planning planning) {
+    publish(spark, out, format, runId, reports, baseline, files, rejects, extra, local, th,
+        attachments, planning, Map.of());
+  }
+
+  /** The same, with {@code counts} added to the marker ({@link ReportWriter#counts}). */
+  static void publish(SparkSession spark, String out, ReportWriter.Format format, String runId,
+      JavaRDD<ImpactReport> reports, List<LinkBaseline> baseline, int files,
+      List<SnapshotReader.Reject> rejects, Map<String, Dataset<Row>> extra,
+      Map<String, ReportWriter.Rows> local, Thresholds th, Map<String, byte[]> attachments,
+      SummaryHtml.Planning planning, Map<String, Map<String, Long>> counts) {
     long rejected = rejects.size();
     Dataset<Row> summary = spark.createDataFrame(
         reports.map(r -> ReportTables.row(r.summary(), rejected)),
@@ -103,6 +120,7 @@ public final class Reports {
             new Assembler.RowsOnRead<>(baseline.size(), i -> ReportTables.row(baseline.get(i))));
     extra.forEach((name, rows) -> writer.add(name, rows.coalesce(Math.max(1, files))));
     local.forEach((name, t) -> writer.add(name, t.schema(), t.rows()));
+    counts.forEach(writer::counts);
     finish(writer, runId, rejects, summaryPage(runId, reports, th), planning, attachments);
   }
 
@@ -110,11 +128,18 @@ public final class Reports {
   private static void finish(ReportWriter writer, String runId,
       List<SnapshotReader.Reject> rejects, SummaryHtml.Page page,
       SummaryHtml.Planning planning, Map<String, byte[]> attachments) {
+    finish(writer, runId, rejects, page, planning, attachments, Optional.empty());
+  }
+
+  private static void finish(ReportWriter writer, String runId,
+      List<SnapshotReader.Reject> rejects, SummaryHtml.Page page,
+      SummaryHtml.Planning planning, Map<String, byte[]> attachments,
+      Optional<String> survival) {
     if (!rejects.isEmpty()) {
       writer.add(ReportTables.REJECTS, ReportTables.REJECTS_SCHEMA, rejects.stream()
           .map(r -> ReportTables.rejectRow(runId, r)).toList());
     }
-    writer.attach("summary.html", SummaryHtml.bytes(page, planning));
+    writer.attach("summary.html", SummaryHtml.bytes(page, planning, survival));
     attachments.forEach(writer::attach);
     writer.publish(runId);
   }

@@ -176,7 +176,8 @@ public final class SparkEvaluator {
     Broadcast<ArrayList<Scenario>> scenariosBc = jsc.broadcast(new ArrayList<>(scenarios));
     List<Integer> dstIds = Arrays.stream(base.destinations()).boxed().toList();
     int p = Math.max(1, partitions);
-    if (s <= FUSED_SCENARIOS && baselineOut.isEmpty()) {
+    // From a store, always fused: the surveyed plan routes the base itself.
+    if ((s <= FUSED_SCENARIOS || stored.isPresent()) && baselineOut.isEmpty()) {
       return fused(jsc, kind, baseBc, scenariosBc, dstIds, stored, strategy, p, times, console,
           sw);
     }
@@ -498,6 +499,19 @@ public final class SparkEvaluator {
       }
     }
     return List.of(FusedPart.of(load, lost, count, indexSum, states)).iterator();
+  }
+
+  /**
+   * The scenarios of {@code review --survive} ({@link SurvivalRun}): incremental, and with
+   * {@code store} from its DAGs and loads in the fused plan, as a warm review; without, as a
+   * sweep.
+   */
+  static Result runSurvive(Cluster cluster, Network base, List<Scenario> scenarios,
+      int partitions, Consumer<String> lap, Optional<Opened> store) {
+    Optional<Stored> stored = store.map(o -> new Stored(BaselineStore.destinations(cluster, o),
+        CompletableFuture.supplyAsync(() -> BaselineStore.baseline(cluster, o, base)), o));
+    return timed(cluster, times -> run(cluster, "survive", base, scenarios,
+        Evaluator.Strategy.INCREMENTAL, partitions, times, lap, stored, Optional.empty()));
   }
 
   /** A review's outcome: its report and the baseline it was measured against. */

@@ -91,16 +91,39 @@ public final class SweepReports implements AutoCloseable {
       List<Scenario> scenarios, int partitions, Optional<List<SeriesReport>> series,
       boolean withTe, Optional<AugmentPlan> plan, Thresholds th,
       Map<String, byte[]> attachments) {
+    publish(out, format, baselineRows, rejects, scenarios, partitions, series, withTe, plan, th,
+        attachments, java.util.Set.of(), Map.of());
+  }
+
+  /**
+   * The same, leaving out of every per-scenario table ({@code scenario_summary},
+   * {@code link_impact}, {@code demand_impact}, {@code scenario_topology}, TE rows, the page)
+   * the scenarios of {@code unlisted} (a sweep's SAFE pairs of failures, contract section
+   * 7.3), and with {@code counts} in the marker. {@code link_worst_case} and the plan still
+   * cover every scenario.
+   */
+  public void publish(String out, ReportWriter.Format format,
+      List<LinkBaseline> baselineRows, List<SnapshotReader.Reject> rejects,
+      List<Scenario> scenarios, int partitions, Optional<List<SeriesReport>> series,
+      boolean withTe, Optional<AugmentPlan> plan, Thresholds th,
+      Map<String, byte[]> attachments, java.util.Set<String> unlisted,
+      Map<String, Map<String, Long>> counts) {
     SparkSession spark = cluster.session();
-    JavaRDD<ImpactReport> reports = assembly.scenarios().map(Tuple2::_1);
+    JavaRDD<Tuple2<ImpactReport, Row>> listed = assembly.scenarios();
+    if (!unlisted.isEmpty()) {
+      Broadcast<java.util.HashSet<String>> dropBc = cluster.jsc().broadcast(
+          new java.util.HashSet<>(unlisted));
+      listed = listed.filter(t -> !dropBc.value().contains(t._1().summary().scenarioId()));
+    }
+    JavaRDD<ImpactReport> reports = listed.map(Tuple2::_1);
     List<LinkWorstCase> worst = assembly.worstCase().rows(runId, base, baseline.load(),
         scenarios);
     Map<String, ReportWriter.Rows> local = new LinkedHashMap<>();
     local.put(ReportTables.LINK_WORST_CASE, new ReportWriter.Rows(
         ReportTables.LINK_WORST_CASE_SCHEMA, worst.stream().map(ReportTables::row).toList()));
     Map<String, Dataset<Row>> extra = new LinkedHashMap<>(SparkTopology.sweepTables(spark,
-        runId, base, components, baseline.load(), assembly.scenarios().map(Tuple2::_2),
-        scenarios.size(), partitions));
+        runId, base, components, baseline.load(), listed.map(Tuple2::_2),
+        scenarios.size() - unlisted.size(), partitions));
     series.ifPresent(sr -> local.putAll(SeriesRun.table(runId, scenarios, sr)));
     plan.ifPresent(p -> local.putAll(PlanRounds.tables(p)));
     local.putAll(more);
@@ -110,7 +133,7 @@ public final class SweepReports implements AutoCloseable {
         Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), rejects,
         TeReports.tables(spark, reports, withTe, extra), local, th, files,
         new SummaryHtml.Planning(SummaryHtml.Planning.crossing(worst, 2 * PageTally.SHOWN),
-            plan));
+            plan), counts);
   }
 
   /** Tables to write beside the sweep's own (the {@code drift} table, say). */

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Benchmark of pairs of failures and of review --survive (docs/survival.md), all in one run:
+#
+#   1. rf1239-pairs     every pair of links and SRLGs of rf1239 (REPETITA rocketfuel, 315
+#                       routers, 972 links: about 472,000 pairs): a sweep with one generator
+#                       {"each": "pair", "of": ["link", "srlg"]}; link_worst_case is the exact
+#                       worst case per arc over every pair.
+#   2. pairs-generator  the pair sweep of links and SRLGs on a smaller real network (default
+#      pairs-explicit   rf1755, 87 routers), then the same pairs listed as explicit two-op
+#                       changes; the two must give the same link_worst_case (checked), and the
+#                       table prints the ratio of their wall times.
+#   3. survive-plain    review of a medium change (the generator's suggested safe-drain-spine),
+#      survive-warm     warm (--baseline STORE, written once with baseline --survive link,srlg),
+#                       without and with --survive link,srlg; the table prints the ratio.
+#
+#   bench/pairs.sh [--seed N] [--only RUNS] [--small NAME] [--preset medium]
+#
+# RUNS is a comma list of the run names above (default all). Real data is read from
+# $NETIMPACT_REAL_DATA or ../shared/data/real (repetita/rocketfuel/*.graph, *.demands).
+# Every run records its wall time end to end (JVM and Spark start-up included), peak RSS (GNU
+# time) and the 1-minute load average; results go to target/benchmark/pairs/runs.jsonl and a
+# table is printed. Timed runs belong on a quiet machine.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+SEED=1
+ONLY=""
+SMALL=rf1755
+PRESET=medium
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --seed) SEED="$2"; shift 2 ;;
+    --only) ONLY="$2"; shift 2 ;;
+    --small) SMALL="$2"; shift 2 ;;
+    --preset) PRESET="$2"; shift 2 ;;
+    *) echo "usage: $0 [--seed N] [--only RUNS] [--small rf1755] [--preset medium]" >&2; exit 2 ;;
+  esac
+done
+
+REAL="${NETIMPACT_REAL_DATA:-$ROOT/../shared/data/real}"
+RF="$REAL/repetita/rocketfuel"
+BENCH="$ROOT/target/benchmark/pairs"
+mkdir -p "$BENCH/snapshots" "$BENCH/out"
+RESULTS="$BENCH/runs.jsonl"
+: > "$RESULTS"
+if [[ ! -x /usr/bin/time ]]; then
+  echo "bench/pairs.sh: needs GNU time (/usr/bin/time): apt-get install time" >&2
+  exit 2
+fi
+(cd "$ROOT" && mvn -q -B -DskipTests package) >&2
+export NETIMPACT_NO_BUILD=1
+"$ROOT/jobs/netimpact" --help > /dev/null
+
+wanted() { [[ -z "$ONLY" || ",$ONLY," == *",$1,"* ]]; }
+
+# run NAME ARGS...: runs jobs/netimpact ARGS, timed, and appends one JSON line to $RESULTS.
+run() {
+  local name="$1"; shift
+  local log="$BENCH/out/$name.log"
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  local start; start=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$BENCH/out/$name.rss" "$ROOT/jobs/netimpact" "$@" > "$log" 2>&1 \
+    || { echo "bench/pairs.sh: $name failed, see $log" >&2; tail -20 "$log" >&2; exit 1; }
+  local end; end=$(date +%s.%N)
+  local wall; wall=$(echo "$end - $start" | bc)
+  local rss; rss=$(tail -1 "$BENCH/out/$name.rss")
+  printf '{"run": "%s", "wall_s": %.2f, "peak_rss_kb": %s, "load1": %s}\n' "$name" "$wall" \
+    "$rss" "$load" >> "$RESULTS"
+  printf '%-18s %9.1f s  peak RSS %6.0f MB  load %s\n' "$name" "$wall" "$((rss / 1024))" "$load"
+}
+
+# import NAME: a REPETITA rocketfuel snapshot (made once).
+import() {
+  local snap="$BENCH/snapshots/$1"
+  if [[ ! -f "$snap/manifest.json" ]]; then
+    [[ -f "$RF/$1_real_hard.graph" ]] || { echo "bench/pairs.sh: missing $RF/$1_real_hard.graph" >&2; exit 2; }
+    "$ROOT/jobs/netimpact" import --from repetita --in "$RF/$1_real_hard.graph" \
+      "$RF/$1_real_hard.0000.demands" --out "$snap" > "$BENCH/out/import-$1.log" 2>&1
+  fi
+  echo "$snap"
+}
+
+PAIRS_SWEEP="$BENCH/pairs-link-srlg.json"
+echo '{"id": "pairs", "generators": [{"each": "pair", "of": ["link", "srlg"]}]}' > "$PAIRS_SWEEP"
+
+if wanted rf1239-pairs; then
+  snap=$(import rf1239)
+  run rf1239-pairs sweep --snapshot "$snap" --sweep "$PAIRS_SWEEP" --out "$BENCH/out/rf1239" \
+    --run-id rf1239-pairs
+  grep -E "pairs of failures|scenarios on snapshot" "$BENCH/out/rf1239-pairs.log" || true
+fi
+
+if wanted pairs-generator || wanted pairs-explicit; then
+  snap=$(import "$SMALL")
+  explicit="$BENCH/pairs-explicit-$SMALL.json"
+  # The same pairs as explicit two-op changes, in the generator's order.
+  python3 - "$snap" "$explicit" <<'PY'
+import json, sys
+snap, out = sys.argv[1], sys.argv[2]
+links = [json.loads(l) for l in open(snap + "/links.jsonl") if l.strip()]
+singles = [("link_down:" + l["id"], {"op": "link_down", "link": l["id"]}) for l in links]
+seen = []
+for l in links:
+    for g in l.get("srlgs", []):
+        if g not in seen:
+            seen.append(g)
+singles += [("srlg_down:" + g, {"op": "srlg_down", "srlg": g}) for g in seen]
+changes = []
+for i in range(len(singles)):
+    for j in range(i + 1, len(singles)):
+        changes.append({"id": singles[i][0] + "+" + singles[j][0],
+                        "ops": [singles[i][1], singles[j][1]]})
+json.dump({"id": "pairs-explicit", "changes": changes}, open(out, "w"))
+print(f"{len(changes)} explicit pairs", file=sys.stderr)
+PY
+  run pairs-generator sweep --snapshot "$snap" --sweep "$PAIRS_SWEEP" \
+    --out "$BENCH/out/$SMALL-gen" --run-id gen --all-rows --format json
+  run pairs-explicit sweep --snapshot "$snap" --sweep "$explicit" \
+    --out "$BENCH/out/$SMALL-explicit" --run-id explicit --format json
+  # Same worst case per arc (the rows are sorted; run ids aside).
+  norm() { cat "$1"/link_worst_case/run_id=*/*.json | python3 -c '
+import json, sys
+rows = sorted((json.loads(l) for l in sys.stdin), key=lambda r: (r["link_id"], r["from_device"]))
+for r in rows:
+    r.pop("run_id", None)
+    print(json.dumps(r, sort_keys=True))'; }
+  if diff <(norm "$BENCH/out/$SMALL-gen") <(norm "$BENCH/out/$SMALL-explicit") > /dev/null; then
+    echo "pairs-generator and pairs-explicit: the same link_worst_case"
+  else
+    echo "bench/pairs.sh: link_worst_case differs between the generator and the explicit pairs" >&2
+    exit 1
+  fi
+fi
+
+if wanted survive-plain || wanted survive-warm; then
+  snap="$BENCH/snapshots/$PRESET-s$SEED"
+  [[ -f "$snap/manifest.json" ]] || "$ROOT/jobs/netimpact" generate --preset "$PRESET" \
+    --seed "$SEED" --out "$snap" > "$BENCH/out/generate.log" 2>&1
+  store="$BENCH/snapshots/$PRESET-s$SEED-store"
+  [[ -f "$store/survival.json" ]] || "$ROOT/jobs/netimpact" baseline --snapshot "$snap" \
+    --out "$store" --survive link,srlg > "$BENCH/out/baseline.log" 2>&1
+  change="$snap/changes/safe-drain-spine.json"
+  run survive-plain review --snapshot "$snap" --change "$change" --baseline "$store" \
+    --out "$BENCH/out/survive" --run-id plain
+  run survive-warm review --snapshot "$snap" --change "$change" --baseline "$store" \
+    --out "$BENCH/out/survive" --run-id warm --survive link,srlg
+  grep -E "^SURVIVE" "$BENCH/out/survive-warm.log" || true
+fi
+
+python3 - "$RESULTS" <<'PY'
+import json, sys
+runs = {r["run"]: r for r in map(json.loads, open(sys.argv[1]))}
+def ratio(a, b, what):
+    if a in runs and b in runs:
+        print(f"{what}: {runs[a]['wall_s'] / runs[b]['wall_s']:.2f}x")
+ratio("pairs-explicit", "pairs-generator", "explicit pairs / pair generator (target >= 20x)")
+ratio("survive-warm", "survive-plain", "review --survive warm / without (target <= 3x)")
+if "rf1239-pairs" in runs:
+    print(f"rf1239 every pair of links and SRLGs: {runs['rf1239-pairs']['wall_s']:.0f} s (target < 600 s)")
+PY

@@ -1,0 +1,45 @@
+package io.netimpact.survival;
+
+import io.netimpact.impact.ArcStatus;
+import io.netimpact.impact.ImpactReport;
+import io.netimpact.impact.LinkImpact;
+import io.netimpact.impact.ScenarioSummary;
+import io.netimpact.impact.Verdict;
+
+/**
+ * The severity of a scenario against the base network (contract section 7.2): its verdict with
+ * the traffic of removed end devices left out. {@code BLOCK} if it strands traffic that was
+ * routable ({@code stranded_gbps_after} above the base's unroutable traffic by more than 1e-9)
+ * or puts an arc over capacity that was not; {@code RISK} if it puts an arc above the warn
+ * utilisation that was not; else {@code SAFE}.
+ */
+public final class Severity {
+  /** Stranded traffic above the base's unroutable traffic by more than this is lost. */
+  public static final double STRANDED_EPSILON = 1e-9;
+
+  private Severity() {}
+
+  /**
+   * The severity of {@code r}, a scenario's report against the base. Every arc newly above warn
+   * or over capacity has a {@code link_impact} row (its load or status changed), so the rows
+   * are enough. O(rows).
+   */
+  public static Verdict of(ImpactReport r) {
+    ScenarioSummary s = r.summary();
+    boolean stranded = s.strandedGbpsAfter() > s.unroutableGbpsBefore() + STRANDED_EPSILON;
+    boolean newlyOver = false;
+    boolean newlyWarn = false;
+    for (LinkImpact l : r.links()) {
+      ArcStatus a = l.statusAfter();
+      ArcStatus b = l.statusBefore();
+      if (a == ArcStatus.OVER && b != ArcStatus.OVER) {
+        newlyOver = true;
+      }
+      if ((a == ArcStatus.OVER || a == ArcStatus.WARN)
+          && b != ArcStatus.OVER && b != ArcStatus.WARN) {
+        newlyWarn = true;
+      }
+    }
+    return stranded || newlyOver ? Verdict.BLOCK : newlyWarn ? Verdict.RISK : Verdict.SAFE;
+  }
+}
