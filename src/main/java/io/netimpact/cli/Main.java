@@ -15,7 +15,8 @@ import picocli.CommandLine;
     description = "Network what-if engine: reviews changes against a topology snapshot.",
     subcommands = {ReviewCommand.class, SweepCommand.class, BaselineCommand.class,
         GenerateCommand.class,
-        ImportCommand.class, TopologyCommand.class, ShowCommand.class})
+        ImportCommand.class, TopologyCommand.class, ShowCommand.class, ServeCommand.class,
+        SubmitCommand.class})
 public final class Main implements Runnable {
   static final String VERSION = "netimpact 0.1.0";
   public static final int EXIT_OK = 0;
@@ -26,7 +27,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "name a subcommand: review, sweep, baseline, topology, generate, import or show");
+        "name a subcommand: review, sweep, baseline, topology, generate, import, show, serve or submit");
   }
 
   public static void main(String[] args) throws Exception {
