@@ -238,7 +238,7 @@ public final class ServeStore {
    */
   public void reject(String name, String requestPath, String error, Instant at, String sha) {
     ObjectNode n = Json.MAPPER.createObjectNode();
-    n.put("request", requestPath);
+    n.put("request", name);
     n.put("error", error);
     n.put("rejected_at", at.toString());
     Path p = new Path(out, REJECTED + "/" + name);
