@@ -34,7 +34,7 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("io.netimpact.model..", "io.netimpact.routing..",
             "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..",
             "io.netimpact.topology..", "io.netimpact.te..", "io.netimpact.planning..",
-            "io.netimpact.pipeline..", "io.netimpact.cli..")
+            "io.netimpact.pipeline..", "io.netimpact.cli..", "io.netimpact.service..")
         .should().dependOnClassesThat().resideInAnyPackage(SPARK_AND_HADOOP)
         .check(MAIN);
   }
@@ -109,6 +109,15 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("io.netimpact.spark..")
         .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.pipeline..",
             "io.netimpact.cli..")
+        .check(MAIN);
+  }
+
+  @Test
+  void serviceBookkeeping_dependsOnNoEngineNorEdge() {
+    noClasses().that().resideInAPackage("io.netimpact.service..")
+        .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.routing..",
+            "io.netimpact.impact..", "io.netimpact.spark..", "io.netimpact.pipeline..",
+            "io.netimpact.cli..", "com.fasterxml.."))
         .check(MAIN);
   }
 

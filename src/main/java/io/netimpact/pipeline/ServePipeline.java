@@ -283,9 +283,9 @@ public final class ServePipeline {
     Stopwatch sw = new Stopwatch();
     SparkEvaluator.Result r = SparkEvaluator.run(cluster, "serve", base.resident(), scenarios,
         4 * cluster.parallelism(), sw::lap);
-    Map<Integer, ScenarioState> states;
+    List<ScenarioState> states;
     try {
-      states = r.states().collectAsMap();
+      states = r.collected();
     } finally {
       r.release();
     }

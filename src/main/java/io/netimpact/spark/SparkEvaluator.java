@@ -88,6 +88,19 @@ public final class SparkEvaluator {
       states.unpersist(false);
     }
 
+    /** Every scenario's merged state on the driver, by scenario index (one job unless there). */
+    public List<ScenarioState> collected() {
+      if (!onDriver.isEmpty()) {
+        return onDriver;
+      }
+      Map<Integer, ScenarioState> byIndex = states.collectAsMap();
+      List<ScenarioState> out = new ArrayList<>(byIndex.size());
+      for (int i = 0; i < byIndex.size(); i++) {
+        out.add(byIndex.get(i));
+      }
+      return out;
+    }
+
     /** What the evaluation measured about itself. */
     public EvaluationStats stats() {
       return new EvaluationStats(pairsTotal, pairsRecomputed, routeTasks, stragglerRatio,
