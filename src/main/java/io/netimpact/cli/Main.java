@@ -9,7 +9,7 @@ import picocli.CommandLine;
 /**
  * Entry point for {@code spark-submit --class io.netimpact.cli.Main netimpact.jar SUBCOMMAND}
  * and for {@code jobs/netimpact}. Exit codes: 0 done, 1 internal error, 2 bad input or
- * usage, 3 a verdict at or above {@code --fail-on}.
+ * usage, 3 a verdict at or above {@code --fail-on}, 4 no outcome in time ({@code submit}).
  */
 @Command(name = "netimpact", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Network what-if engine: reviews changes against a topology snapshot.",
@@ -27,7 +27,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "name a subcommand: review, sweep, baseline, topology, generate, import, show, serve or submit");
+        "name a subcommand: review, sweep, baseline, topology, generate, import, show, serve "
+            + "or submit");
   }
 
   public static void main(String[] args) throws Exception {
