@@ -21,6 +21,7 @@ import io.netimpact.service.Outcome;
 import io.netimpact.spark.BaselineStore;
 import io.netimpact.spark.Cluster;
 import io.netimpact.spark.Failpoints;
+import io.netimpact.spark.LocalTasks;
 import io.netimpact.spark.ReportWriter;
 import io.netimpact.spark.Reports;
 import io.netimpact.spark.ServeStore;
@@ -290,27 +291,41 @@ public final class ServePipeline {
       r.release();
     }
     Assembler asm = new Assembler(net, r.baseline(), req.thresholds());
+    List<ImpactReport> reports = new ArrayList<>(accepted.size());
+    for (int i = 0; i < accepted.size(); i++) {
+      reports.add(asm.assemble(accepted.get(i).change().id(), base.snapshotId(),
+          accepted.get(i).scenario(), states.get(i)));
+    }
+    sw.lap("assemble");
+    String timings = "batch " + batchId + " of " + accepted.size() + ": " + sw;
+    // The runs are independent (other run ids, other files): published on one thread per
+    // core, each outcome recorded as soon as its run is.
+    List<java.util.concurrent.Callable<Outcome>> publishes = new ArrayList<>();
     for (int i = 0; i < accepted.size(); i++) {
       Accepted a = accepted.get(i);
-      String runId = a.change().id();
-      ImpactReport report = asm.assemble(runId, base.snapshotId(), a.scenario(),
-          states.get(i));
-      SummaryText.Review summary = new SummaryText.Review(base.snapshotId(), net.nodeCount(),
-          net.linkCount(), net.demandCount(), report, req.thresholds().warnUtil(),
-          Optional.empty(), List.of(), req.out(), runId);
-      String timings = "batch " + batchId + " of " + accepted.size() + ": " + sw;
-      Reports.publishReview(cluster, req.out(), req.format(), runId, report, Optional.empty(),
-          List.of(), Optional.empty(), a.scenario(), false, req.thresholds(),
-          SummaryText.attachment(out -> SummaryText.review(out, summary, Optional.empty(),
-              timings)));
-      Instant at = Instant.now();
-      Outcome o = Outcome.published(a.name(), a.sha(), runId, base.snapshotId(),
-          report.summary().verdict().name(), a.receivedAt(),
-          at.isBefore(a.receivedAt()) ? a.receivedAt() : at, batchId);
-      store.record(o);
-      outcomes.put(a.name(), o);
+      ImpactReport report = reports.get(i);
+      publishes.add(() -> {
+        String runId = a.change().id();
+        SummaryText.Review summary = new SummaryText.Review(base.snapshotId(),
+            net.nodeCount(), net.linkCount(), net.demandCount(), report,
+            req.thresholds().warnUtil(), Optional.empty(), List.of(), req.out(), runId);
+        Reports.publishReview(cluster, req.out(), req.format(), runId, report,
+            Optional.empty(), List.of(), Optional.empty(), a.scenario(), false,
+            req.thresholds(), SummaryText.attachment(out -> SummaryText.review(out, summary,
+                Optional.empty(), timings)));
+        Failpoints.hit("serve.before-record");
+        Instant at = Instant.now();
+        Outcome o = Outcome.published(a.name(), a.sha(), runId, base.snapshotId(),
+            report.summary().verdict().name(), a.receivedAt(),
+            at.isBefore(a.receivedAt()) ? a.receivedAt() : at, batchId);
+        store.record(o);
+        Failpoints.hit("serve.after-publish");
+        return o;
+      });
+    }
+    for (Outcome o : LocalTasks.run(Runtime.getRuntime().availableProcessors(), publishes)) {
+      outcomes.put(o.request(), o);
       toLog.add(o);
-      Failpoints.hit("serve.after-publish");
     }
   }
 

@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code serve.after-publish}: the review service, after each request's run is
  *       published and its outcome recorded ({@code pause(FILE)@2}: hold mid-batch for a
  *       kill);</li>
+ *   <li>{@code serve.before-record}: the review service, a request's run published, its
+ *       outcome not yet recorded;</li>
  *   <li>{@code serve.after-log}: the review service, a batch's {@code serve_log} file in place,
  *       its requests not yet moved out of the listing;</li>
  *   <li>{@code sweep.route-unit}: the sweep's routing, once per work unit on the executor
