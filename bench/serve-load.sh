@@ -118,8 +118,14 @@ for i in range(n):
         g.write(f.read())
     os.rename(tmp, os.path.join(dst, name))
 PY
+# The CPU counters vanish with the process: sampled until it exits, the last sample kept.
+cpu1=$cpu0
+while kill -0 "$jvm" 2>/dev/null; do
+  t=$(ticks "$jvm" 2>/dev/null || echo 0)
+  [[ "$t" -gt "$cpu1" ]] && cpu1=$t
+  sleep 0.5
+done
 wait "$serve_pid" || { echo "serve-load: serve failed:" >&2; tail -20 "$work/serve.log" >&2; exit 1; }
-cpu1=$(ticks "$jvm" 2>/dev/null || echo "$cpu0")
 hz=$(getconf CLK_TCK)
 
 # One warm `review --baseline` process per request, for the comparison (K of them).

@@ -17,7 +17,10 @@ import java.util.Deque;
  * sizes have been seen, c is the mean time per request of the batches so far and F is 0 (which
  * overstates c, so the cap errs small). Under a load the cap can hold, every pending request
  * is taken at once: the batch is as large as the backlog, which is what shares the most
- * per-destination work. O(WINDOW) per update.
+ * per-destination work. When no batch size meets the target ({@code F >= target / 2}, or the
+ * one size seen so far costs more than half the target per request), the cap is {@code max}:
+ * latency is then bounded by throughput, and the largest batch amortizes F best (taking one
+ * request at a time would let the backlog grow without end). O(WINDOW) per update.
  */
 public final class BatchSize {
   /** Batches the fit looks back over. */
@@ -26,6 +29,7 @@ public final class BatchSize {
   private final double targetMs;
   private final int max;
   private final Deque<double[]> seen = new ArrayDeque<>();
+  private final int first;
 
   /**
    * @param targetMs the latency the slowest request should stay under, in ms (&gt; 0)
@@ -43,8 +47,6 @@ public final class BatchSize {
     this.max = max;
     this.first = Math.max(1, Math.min(max, initial));
   }
-
-  private final int first;
 
   /** Records a batch of {@code n} requests that took {@code ms} milliseconds. */
   public void observe(int n, double ms) {
@@ -99,6 +101,6 @@ public final class BatchSize {
       return max;
     }
     double n = Math.floor((targetMs / 2 - fc[0]) / fc[1]);
-    return (int) Math.max(1, Math.min(max, n));
+    return n < 1 ? max : (int) Math.min(max, n);
   }
 }

@@ -28,11 +28,23 @@ class BatchSizeTest {
   }
 
   @Test
-  void aFixedCostAboveHalfTheTarget_takesOneRequestAtATime() {
+  void aFixedCostAboveHalfTheTarget_takesEverythingUpToTheMax() {
     BatchSize b = new BatchSize(1_000, 256, 16);
     b.observe(1, 800);
     b.observe(4, 830);
-    assertEquals(1, b.cap());
+    assertEquals(256, b.cap());
+  }
+
+  @Test
+  void oneSlowSingleRequest_doesNotPinTheCapToOne() {
+    // A first batch of one that took 8 s against a 10 s target: more than half the target
+    // per request, so the next batch takes the backlog and the fit learns F from two sizes.
+    BatchSize b = new BatchSize(10_000, 256, 256);
+    b.observe(1, 8_000);
+    assertEquals(256, b.cap());
+    b.observe(11, 9_000);
+    // F = 7900, c = 100: (5000 - 7900) / 100 < 1, still infeasible: everything.
+    assertEquals(256, b.cap());
   }
 
   @Test
