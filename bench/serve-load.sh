@@ -134,9 +134,10 @@ if [[ "$reviews" -gt 0 ]]; then
   total=0
   for i in $(seq 0 $((reviews - 1))); do
     f=$(printf "%s/req-%06d.json" "$changes" "$i")
-    t=$( { /usr/bin/time -f "%U %S" "$NI" review --snapshot "$snap" --baseline "$store" \
-      --change "$f" --out "$work/review-out" --run-id "review-$i" --format json \
-      >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+    /usr/bin/time -o "$work/review-time.txt" -f "%U %S" "$NI" review --snapshot "$snap" \
+      --baseline "$store" --change "$f" --out "$work/review-out" --run-id "review-$i" \
+      --format json >/dev/null 2>&1 || true
+    t=$(tail -1 "$work/review-time.txt")
     total=$(python3 -c "print($total + sum(map(float, '$t'.split())))")
   done
   review_cs=$(python3 -c "print($total / $reviews)")
