@@ -98,8 +98,9 @@ while [[ ! -f "$out/_serve/ready.json" ]]; do
   sleep 0.2
 done
 # CPU of the serve process tree before the replay, from /proc (clock ticks).
-ticks() { local t=0; for p in $(pgrep -P "$1") "$1"; do
-  [[ -r /proc/$p/stat ]] && t=$((t + $(awk '{print $14+$15+$16+$17}' /proc/$p/stat))); done; echo "$t"; }
+ticks() { local t=0 s p; for p in $(pgrep -P "$1") "$1"; do
+  s=$(awk '{print $14+$15+$16+$17}' "/proc/$p/stat" 2>/dev/null || true)
+  [[ "$s" =~ ^[0-9]+$ ]] && t=$((t + s)); done; echo "$t"; }
 # The launcher script forks java: measure the JVM itself.
 jvm=$(pgrep -P "$serve_pid" java || echo "$serve_pid")
 cpu0=$(ticks "$jvm")
@@ -121,8 +122,8 @@ PY
 # The CPU counters vanish with the process: sampled until it exits, the last sample kept.
 cpu1=$cpu0
 while kill -0 "$jvm" 2>/dev/null; do
-  t=$(ticks "$jvm" 2>/dev/null || echo 0)
-  [[ "$t" -gt "$cpu1" ]] && cpu1=$t
+  t=$(ticks "$jvm" 2>/dev/null || true)
+  if [[ "$t" =~ ^[0-9]+$ ]] && (( t > cpu1 )); then cpu1=$t; fi
   sleep 0.5
 done
 wait "$serve_pid" || { echo "serve-load: serve failed:" >&2; tail -20 "$work/serve.log" >&2; exit 1; }
