@@ -35,7 +35,7 @@ class ArchitectureTest {
             "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..",
             "io.netimpact.topology..", "io.netimpact.te..", "io.netimpact.planning..",
             "io.netimpact.survival..", "io.netimpact.pipeline..", "io.netimpact.cli..",
-            "io.netimpact.deduce..")
+            "io.netimpact.deduce..", "io.netimpact.service..")
         .should().dependOnClassesThat().resideInAnyPackage(SPARK_AND_HADOOP)
         .check(MAIN);
   }
@@ -126,6 +126,15 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("io.netimpact.spark..")
         .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.pipeline..",
             "io.netimpact.cli..")
+        .check(MAIN);
+  }
+
+  @Test
+  void serviceBookkeeping_dependsOnNoEngineNorEdge() {
+    noClasses().that().resideInAPackage("io.netimpact.service..")
+        .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.routing..",
+            "io.netimpact.impact..", "io.netimpact.spark..", "io.netimpact.pipeline..",
+            "io.netimpact.cli..", "com.fasterxml.."))
         .check(MAIN);
   }
 

@@ -8,13 +8,14 @@ import picocli.CommandLine;
 /**
  * Entry point for {@code spark-submit --class io.netimpact.cli.Main netimpact.jar SUBCOMMAND}
  * and for {@code jobs/netimpact}. Exit codes: 0 done, 1 internal error, 2 bad input or
- * usage, 3 a verdict at or above {@code --fail-on}.
+ * usage, 3 a verdict at or above {@code --fail-on}, 4 no outcome in time ({@code submit}).
  */
 @Command(name = "netimpact", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Network what-if engine: reviews changes against a topology snapshot.",
     subcommands = {ReviewCommand.class, SweepCommand.class, BaselineCommand.class,
         GenerateCommand.class,
-        ImportCommand.class, TopologyCommand.class, ShowCommand.class, DeduceCommand.class})
+        ImportCommand.class, TopologyCommand.class, ShowCommand.class, DeduceCommand.class,
+        ServeCommand.class, SubmitCommand.class})
 public final class Main implements Runnable {
   static final String VERSION = "netimpact 0.1.0";
   public static final int EXIT_OK = 0;
@@ -25,7 +26,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "name a subcommand: review, sweep, baseline, topology, generate, import, show or deduce");
+        "name a subcommand: review, sweep, baseline, topology, generate, import, show, deduce, "
+            + "serve or submit");
   }
 
   public static void main(String[] args) throws Exception {

@@ -152,8 +152,8 @@ public final class ReviewPipeline {
         seriesReport, p.rejects(), req.out(), runId, survival);
     String timingsBeforeWrite = sw.toString();
     cluster.during("review: writing", () -> {
-      Reports.publishReview(cluster, req.out(), req.format(), runId, report, baseline,
-          p.rejects(), seriesReport, scenario, p.withTe(), req.thresholds(),
+      Reports.publishReview(cluster, req.out(), req.format(), runId, report,
+          Optional.of(baseline), p.rejects(), seriesReport, scenario, p.withTe(), req.thresholds(),
           SummaryText.attachment(
               out -> SummaryText.review(out, summary, Optional.empty(), timingsBeforeWrite)),
           DriftTables.of(drift), survival);

@@ -30,6 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *       into place ({@code halt@2}: die after two moves);</li>
  *   <li>{@code publish.before-marker}: {@link ReportWriter}, every file moved, the marker not
  *       yet switched (the publish lock is held);</li>
+ *   <li>{@code serve.after-publish}: the review service, after each request's run is
+ *       published and its outcome recorded ({@code pause(FILE)@2}: hold mid-batch for a
+ *       kill);</li>
+ *   <li>{@code serve.before-record}: the review service, a request's run published, its
+ *       outcome not yet recorded;</li>
+ *   <li>{@code serve.after-log}: the review service, a batch's {@code serve_log} file in place,
+ *       its requests not yet moved out of the listing;</li>
  *   <li>{@code sweep.route-unit}: the sweep's routing, once per work unit on the executor
  *       (meant for {@code sleep(MS)}, to make the routing stage last long enough to kill an
  *       executor during it).</li>

@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the results in the order of the tasks; the first failure is thrown as it was once every task
  * has ended (so nothing a task writes outlives the call).
  */
-final class LocalTasks {
+public final class LocalTasks {
   private LocalTasks() {}
 
   /** {@link #run(int, List, AtomicInteger)} with no one counting. */
-  static <T> List<T> run(int threads, List<Callable<T>> tasks) {
+  public static <T> List<T> run(int threads, List<Callable<T>> tasks) {
     return run(threads, tasks, new AtomicInteger());
   }
 

@@ -45,6 +45,18 @@ public final class Reports {
       String runId, ImpactReport report, List<LinkBaseline> baseline,
       List<SnapshotReader.Reject> rejects, Optional<SeriesReport> series, Scenario scenario,
       boolean withTe, Thresholds th, Map<String, byte[]> attachments) {
+    publishReview(cluster, out, format, runId, report, Optional.of(baseline), rejects, series,
+        scenario, withTe, th, attachments, Map.of(), Optional.empty());
+  }
+
+  /**
+   * The same, {@code link_baseline} written only when {@code baseline} is given: the review
+   * service publishes it once per snapshot ({@link #publishBaseline}) instead of per request.
+   */
+  public static void publishReview(Cluster cluster, String out, ReportWriter.Format format,
+      String runId, ImpactReport report, Optional<List<LinkBaseline>> baseline,
+      List<SnapshotReader.Reject> rejects, Optional<SeriesReport> series, Scenario scenario,
+      boolean withTe, Thresholds th, Map<String, byte[]> attachments) {
     publishReview(cluster, out, format, runId, report, baseline, rejects, series, scenario,
         withTe, th, attachments, Map.of(), Optional.empty());
   }
@@ -55,7 +67,7 @@ public final class Reports {
    * {@code survival} table and the page's survival line.
    */
   public static void publishReview(Cluster cluster, String out, ReportWriter.Format format,
-      String runId, ImpactReport report, List<LinkBaseline> baseline,
+      String runId, ImpactReport report, Optional<List<LinkBaseline>> baseline,
       List<SnapshotReader.Reject> rejects, Optional<SeriesReport> series, Scenario scenario,
       boolean withTe, Thresholds th, Map<String, byte[]> attachments,
       Map<String, ReportWriter.Rows> more, Optional<io.netimpact.survival.Survival> survival) {
@@ -65,9 +77,10 @@ public final class Reports {
         .add(ReportTables.LINK_IMPACT, ReportTables.LINK_IMPACT_SCHEMA,
             report.links().stream().map(ReportTables::row).toList())
         .add(ReportTables.DEMAND_IMPACT, ReportTables.DEMAND_IMPACT_SCHEMA,
-            report.demands().stream().map(ReportTables::row).toList())
-        .add(ReportTables.LINK_BASELINE, ReportTables.LINK_BASELINE_SCHEMA,
-            new Assembler.RowsOnRead<>(baseline.size(), i -> ReportTables.row(baseline.get(i))));
+            report.demands().stream().map(ReportTables::row).toList());
+    baseline.ifPresent(b -> writer.add(ReportTables.LINK_BASELINE,
+        ReportTables.LINK_BASELINE_SCHEMA,
+        new Assembler.RowsOnRead<>(b.size(), i -> ReportTables.row(b.get(i)))));
     series.ifPresent(r -> writer.add(ReportTables.SCENARIO_SERIES,
         ReportTables.SCENARIO_SERIES_SCHEMA,
         List.of(ReportTables.seriesRow(runId, scenario.id(), r))));
@@ -81,6 +94,15 @@ public final class Reports {
     finish(writer, runId, rejects, new PageTally().add(report).page(runId, th.warnUtil()),
         SummaryHtml.Planning.NONE, attachments, survival.map(
             io.netimpact.survival.Survival::line));
+  }
+
+  /** Publishes {@code link_baseline} alone as run {@code runId}. */
+  public static void publishBaseline(Cluster cluster, String out, ReportWriter.Format format,
+      String runId, List<LinkBaseline> baseline) {
+    new ReportWriter(cluster.hadoop(), out, format)
+        .add(ReportTables.LINK_BASELINE, ReportTables.LINK_BASELINE_SCHEMA,
+            new Assembler.RowsOnRead<>(baseline.size(), i -> ReportTables.row(baseline.get(i))))
+        .publish(runId);
   }
 
   /**

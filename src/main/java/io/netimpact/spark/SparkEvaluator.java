@@ -88,6 +88,19 @@ public final class SparkEvaluator {
       states.unpersist(false);
     }
 
+    /** Every scenario's merged state on the driver, by scenario index (one job unless there). */
+    public List<ScenarioState> collected() {
+      if (!onDriver.isEmpty()) {
+        return onDriver;
+      }
+      Map<Integer, ScenarioState> byIndex = states.collectAsMap();
+      List<ScenarioState> out = new ArrayList<>(byIndex.size());
+      for (int i = 0; i < byIndex.size(); i++) {
+        out.add(byIndex.get(i));
+      }
+      return out;
+    }
+
     /** What the evaluation measured about itself. */
     public EvaluationStats stats() {
       return new EvaluationStats(pairsTotal, pairsRecomputed, routeTasks, stragglerRatio,
@@ -185,6 +198,23 @@ public final class SparkEvaluator {
     // The baseline: one Dijkstra per destination, cached by destination.
     int buckets = Math.min(p, Math.max(1, dstIds.size()));
     JavaRDD<StoredDag> dist = baseDags(jsc, baseBc, buckets);
+    return planned(cluster, kind, baseBc, scenariosBc, dist, buckets, strategy, p, times, sw,
+        baselineOut, false);
+  }
+
+  /**
+   * The surveyed plan over per-destination DAGs already made ({@code dist}, cached): survey,
+   * cost-based plan, routing of the selected pairs, merge by scenario. {@code dist} is
+   * released at the end unless {@code keepDags} (a {@link Resident} base).
+   */
+  private static Result planned(Cluster cluster, String kind, Broadcast<Network> baseBc,
+      Broadcast<ArrayList<Scenario>> scenariosBc, JavaRDD<StoredDag> dist, int buckets,
+      Evaluator.Strategy strategy, int p, TaskTimes times, Consumer<String> sw,
+      Optional<BaselineStore.Target> baselineOut, boolean keepDags) {
+    JavaSparkContext jsc = cluster.jsc();
+    Consumer<String> console = cluster.progress();
+    Network base = baseBc.value();
+    int s = scenariosBc.value().size();
     Survey survey = survey(dist, baseBc, scenariosBc, strategy);
     int[] dsts = survey.dsts;
     long selected = Arrays.stream(survey.selected).asLongStream().sum();
@@ -224,7 +254,9 @@ public final class SparkEvaluator {
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
     states.count();
     partials.unpersist(false);
-    dist.unpersist(false);
+    if (!keepDags) {
+      dist.unpersist(false);
+    }
     sw.accept("merge");
     return new Result(states, survey.baseline, baseBc, scenariosBc, (long) s * dsts.length,
         selected, straggler,
@@ -284,6 +316,84 @@ public final class SparkEvaluator {
     dags.unpersist(false);
     lap.accept("write");
     return m;
+  }
+
+  /**
+   * A base held for many evaluations (the review service): the network broadcast once, and
+   * each destination's base DAG routed once (or read once from a stored baseline) and cached
+   * on the executors (memory, spilling to disk), with the base loads. {@link #run(Cluster,
+   * String, Resident, List, int, Consumer)} evaluates any batch of scenarios over it without
+   * routing the base again. {@link #close} releases the cache.
+   */
+  public static final class Resident implements AutoCloseable {
+    private final Broadcast<Network> base;
+    private final JavaRDD<StoredDag> dags;
+    private final int buckets;
+    private final Baseline baseline;
+
+    private Resident(Broadcast<Network> base, JavaRDD<StoredDag> dags, int buckets,
+        Baseline baseline) {
+      this.base = base;
+      this.dags = dags;
+      this.buckets = buckets;
+      this.baseline = baseline;
+    }
+
+    public Network network() {
+      return base.value();
+    }
+
+    /** The base arc loads (Gbps) and traffic without a path. */
+    public Baseline baseline() {
+      return baseline;
+    }
+
+    @Override
+    public void close() {
+      dags.unpersist(false);
+    }
+  }
+
+  /**
+   * Makes {@code base} resident: its DAGs read from {@code store} (checked against {@code base}
+   * by the caller) or routed, one Dijkstra per destination, on {@code partitions} tasks;
+   * cached before this returns. O(D E log V) routed, O(stored DAG sizes) read.
+   */
+  public static Resident resident(Cluster cluster, Network base,
+      Optional<BaselineStore.Opened> store, int partitions) {
+    JavaSparkContext jsc = cluster.jsc();
+    Broadcast<Network> baseBc = jsc.broadcast(base);
+    JavaRDD<StoredDag> dags;
+    int buckets;
+    if (store.isPresent()) {
+      JavaRDD<StoredDag> read = BaselineStore.destinations(cluster, store.get());
+      buckets = read.getNumPartitions();
+      dags = read.persist(StorageLevel.MEMORY_AND_DISK());
+    } else {
+      buckets = Math.min(Math.max(1, partitions), Math.max(1, base.destinations().length));
+      dags = baseDags(jsc, baseBc, buckets);
+    }
+    Baseline baseline = store.isPresent()
+        ? BaselineStore.baseline(cluster, store.get(), base)
+        : survey(dags, baseBc, jsc.broadcast(new ArrayList<>()),
+            Evaluator.Strategy.INCREMENTAL).baseline;
+    dags.count();
+    return new Resident(baseBc, dags, buckets, baseline);
+  }
+
+  /**
+   * A batch of scenarios over a resident base: the surveyed plan (rules, cost-based plan,
+   * routing of the selected pairs, merge by scenario) on the cached DAGs, with no base
+   * routing. The result's states are persisted: call {@link Result#release}. O(D x rules +
+   * selected pairs).
+   */
+  public static Result run(Cluster cluster, String kind, Resident resident,
+      List<Scenario> scenarios, int partitions, Consumer<String> lap) {
+    Broadcast<ArrayList<Scenario>> scenariosBc = cluster.jsc().broadcast(
+        new ArrayList<>(scenarios));
+    return timed(cluster, times -> planned(cluster, kind, resident.base, scenariosBc,
+        resident.dags, resident.buckets, Evaluator.Strategy.INCREMENTAL,
+        Math.max(1, partitions), times, lap, Optional.empty(), true));
   }
 
   /**

@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Load generator for `netimpact serve`: replays N random valid change requests at a given rate
+# against one serve process on a generated preset, then reports, from serve_log, the latency of
+# every request (request appearing -> run published: p50, p99, p100), the sustained throughput,
+# and the core-seconds per answered request against one `review --baseline` process per request
+# on the same snapshot in the same run. Prints the load average before and after.
+#
+#   bench/serve-load.sh [--preset medium] [--seed 1] [--n 700] [--rate 12] [--reviews 5]
+#                       [--work DIR] [--target-latency-s 10] [--max-batch 256]
+#
+# Requests are 1-3 ops each, drawn from: drain_device, link_down, member_down, set_metric,
+# set_capacity, add_link, scale_demands (demand growth). Each is written under a temporary name
+# and renamed in, as a client must. --reviews K: how many `review --baseline` processes are
+# timed for the comparison (their mean is used; 0 skips it). Needs python3 and jobs/netimpact.
+# Timed runs want a quiet machine: the script states the load average so that a reader can
+# judge the figures.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+NI="$ROOT/jobs/netimpact"
+preset=medium seed=1 n=700 rate=12 reviews=5 work="" target=10 maxbatch=256
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --preset) preset="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --n) n="$2"; shift 2 ;;
+    --rate) rate="$2"; shift 2 ;;
+    --reviews) reviews="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    --target-latency-s) target="$2"; shift 2 ;;
+    --max-batch) maxbatch="$2"; shift 2 ;;
+    *) echo "serve-load: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+work="${work:-$(mktemp -d /tmp/serve-load.XXXXXX)}"
+snap="$work/snapshot-$preset-$seed" store="$work/store" requests="$work/requests"
+out="$work/out" changes="$work/changes"
+mkdir -p "$work"
+echo "serve-load: work directory $work; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [[ ! -d "$snap" ]]; then
+  "$NI" generate --preset "$preset" --seed "$seed" --out "$snap" --format jsonl >/dev/null
+fi
+
+# N random valid change requests from the snapshot's own devices, links and members.
+rm -rf "$changes" && mkdir -p "$changes"
+python3 - "$snap" "$changes" "$n" "$seed" <<'PY'
+import json, os, random, sys
+snap, outdir, n, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+rows = lambda f: [json.loads(l) for l in open(os.path.join(snap, f)) if l.strip()]
+devices, links = rows("devices.jsonl"), rows("links.jsonl")
+rnd = random.Random(seed)
+def op(k):
+    kind = rnd.choice(["drain_device", "link_down", "member_down", "set_metric",
+                       "set_capacity", "add_link", "scale_demands"])
+    l = rnd.choice(links)
+    if kind == "drain_device":
+        return {"op": kind, "device": rnd.choice(devices)["id"]}
+    if kind == "link_down":
+        return {"op": kind, "link": l["id"]}
+    if kind == "member_down":
+        return {"op": kind, "link": l["id"], "member": rnd.choice(l["members"])["id"]}
+    if kind == "set_metric":
+        return {"op": kind, "link": l["id"], "metric": rnd.randint(1, 200)}
+    if kind == "set_capacity":
+        m = rnd.choice(l["members"])
+        return {"op": kind, "link": l["id"], "member": m["id"],
+                "capacity_gbps": rnd.choice([10, 40, 100, 400])}
+    if kind == "add_link":
+        a, b = rnd.sample(devices, 2)
+        return {"op": kind, "link": {"id": "load-new-%d" % k, "a": a["id"], "b": b["id"],
+                "metric": rnd.randint(5, 100), "latency_ms": 1.0,
+                "members": [{"id": "et-0/0/0", "capacity_gbps": 100}]}}
+    return {"op": kind, "factor": round(rnd.uniform(1.01, 1.3), 3)}
+for i in range(n):
+    ops, seen = [], set()
+    while len(ops) < rnd.randint(1, 3):
+        o = op(i)
+        key = (o["op"], o.get("link") if isinstance(o.get("link"), str) else None)
+        if key in seen:
+            continue
+        seen.add(key); ops.append(o)
+    with open(os.path.join(outdir, "req-%06d.json" % i), "w") as f:
+        json.dump({"id": "LOAD-%06d" % i, "title": "load request %d" % i, "ops": ops}, f)
+PY
+
+if [[ ! -f "$store/manifest.json" ]]; then
+  "$NI" baseline --snapshot "$snap" --out "$store" >/dev/null
+fi
+
+# The service, on its own core budget (local[*]), until the last request is answered.
+rm -rf "$requests" "$out" && mkdir -p "$requests"
+"$NI" serve --snapshot "$snap" --baseline "$store" --requests "$requests" --out "$out" \
+  --format json --stop-after "$n" --target-latency-s "$target" --max-batch "$maxbatch" \
+  --conf spark.ui.enabled=false >"$work/serve.log" 2>&1 &
+serve_pid=$!
+while [[ ! -f "$out/_serve/ready.json" ]]; do
+  kill -0 "$serve_pid" 2>/dev/null || { echo "serve-load: serve died:" >&2; tail -20 "$work/serve.log" >&2; exit 1; }
+  sleep 0.2
+done
+# CPU of the serve process tree before the replay, from /proc (clock ticks).
+ticks() { local t=0 s p; for p in $(pgrep -P "$1") "$1"; do
+  s=$(awk '{print $14+$15+$16+$17}' "/proc/$p/stat" 2>/dev/null || true)
+  [[ "$s" =~ ^[0-9]+$ ]] && t=$((t + s)); done; echo "$t"; }
+# The launcher script forks java: measure the JVM itself.
+jvm=$(pgrep -P "$serve_pid" java || echo "$serve_pid")
+cpu0=$(ticks "$jvm")
+python3 - "$changes" "$requests" "$n" "$rate" <<'PY'
+import os, sys, time
+src, dst, n, rate = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+start = time.monotonic()
+for i in range(n):
+    due = start + i / rate
+    now = time.monotonic()
+    if due > now:
+        time.sleep(due - now)
+    name = "req-%06d.json" % i
+    tmp = os.path.join(dst, "." + name + ".tmp")
+    with open(os.path.join(src, name)) as f, open(tmp, "w") as g:
+        g.write(f.read())
+    os.rename(tmp, os.path.join(dst, name))
+PY
+# The CPU counters vanish with the process: sampled until it exits, the last sample kept.
+cpu1=$cpu0
+while kill -0 "$jvm" 2>/dev/null; do
+  t=$(ticks "$jvm" 2>/dev/null || true)
+  if [[ "$t" =~ ^[0-9]+$ ]] && (( t > cpu1 )); then cpu1=$t; fi
+  sleep 0.5
+done
+wait "$serve_pid" || { echo "serve-load: serve failed:" >&2; tail -20 "$work/serve.log" >&2; exit 1; }
+hz=$(getconf CLK_TCK)
+
+# One warm `review --baseline` process per request, for the comparison (K of them).
+review_cs=""
+if [[ "$reviews" -gt 0 ]]; then
+  total=0
+  for i in $(seq 0 $((reviews - 1))); do
+    f=$(printf "%s/req-%06d.json" "$changes" "$i")
+    /usr/bin/time -o "$work/review-time.txt" -f "%U %S" "$NI" review --snapshot "$snap" \
+      --baseline "$store" --change "$f" --out "$work/review-out" --run-id "review-$i" \
+      --format json >/dev/null 2>&1 || true
+    t=$(tail -1 "$work/review-time.txt")
+    total=$(python3 -c "print($total + sum(map(float, '$t'.split())))")
+  done
+  review_cs=$(python3 -c "print($total / $reviews)")
+fi
+
+python3 - "$out" "$n" "$cpu0" "$cpu1" "$hz" "${review_cs:-0}" <<'PY'
+import json, os, sys
+from datetime import datetime
+out, n, c0, c1, hz, review_cs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), \
+    int(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6])
+rows = []
+d = os.path.join(out, "serve_log")
+for f in os.listdir(d):
+    if f.endswith(".json"):
+        rows += [json.loads(l) for l in open(os.path.join(d, f)) if l.strip()]
+ts = lambda s: datetime.strptime(s, "%Y-%m-%dT%H:%M:%S.%fZ").timestamp()
+lat = sorted(r["latency_ms"] for r in rows)
+pct = lambda p: lat[min(len(lat) - 1, max(0, int(round(p / 100 * len(lat))) - 1))]
+span = max(ts(r["published_at"]) for r in rows) - min(ts(r["received_at"]) for r in rows)
+pub = sum(r["status"] == "PUBLISHED" for r in rows)
+cs = (c1 - c0) / hz / max(1, len(rows))
+print("requests answered:   %d of %d (%d published, %d rejected), %d serve_log rows"
+      % (len(set(r["request"] for r in rows)), n, pub, len(rows) - pub, len(rows)))
+print("latency ms:          p50 %d, p99 %d, p100 %d" % (pct(50), pct(99), lat[-1]))
+print("sustained:           %.2f requests/s over %.1f s" % (len(rows) / span, span))
+print("core-seconds/request: serve %.3f" % cs
+      + ("; review --baseline per request %.2f (%.0fx)" % (review_cs, review_cs / cs)
+         if review_cs > 0 and cs > 0 else ""))
+PY
+echo "serve-load: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

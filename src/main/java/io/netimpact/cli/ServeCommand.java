@@ -1,0 +1,86 @@
+package io.netimpact.cli;
+
+import io.netimpact.pipeline.ServePipeline;
+import io.netimpact.spark.Cluster;
+import io.netimpact.spark.ReportWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code netimpact serve}: the review service over a request directory. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve reviews: hold the snapshot's base in memory and answer every change "
+        + "request (*.json) placed in --requests with a review run under --out, or a "
+        + "rejection in --out/_rejected/.")
+public final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--snapshot", required = true, paramLabel = "PATH",
+      description = "Snapshot directory (local path, file: or s3a://).")
+  String snapshot;
+
+  @Option(names = "--requests", required = true, paramLabel = "DIR",
+      description = "Request directory: each *.json file placed whole (renamed in, or one PUT) "
+          + "is a change request; answered ones move to DIR/_done/.")
+  String requests;
+
+  @Option(names = "--out", required = true, paramLabel = "PATH",
+      description = "Output prefix: one review run per request, serve_log, _rejected/, "
+          + "_serve/.")
+  String out;
+
+  @Option(names = "--baseline", paramLabel = "STORE",
+      description = "A stored baseline of the snapshot: its DAGs are read instead of routing "
+          + "the base.")
+  String baseline;
+
+  @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|json",
+      description = "Report format (default: ${DEFAULT-VALUE}).")
+  ReportWriter.Format format;
+
+  @Option(names = "--warn-util", paramLabel = "X",
+      description = "Utilisation above which an arc is WARN (default: setting "
+          + "netimpact.warn-util, else 0.8).")
+  Double warnUtil;
+
+  @Option(names = "--stop-after", paramLabel = "N",
+      description = "Exit 0 after N outcomes.")
+  Integer stopAfter;
+
+  @Option(names = "--idle-exit-s", paramLabel = "S",
+      description = "Exit 0 after S seconds without a pending request.")
+  Double idleExitSeconds;
+
+  @Option(names = "--target-latency-s", defaultValue = "10", paramLabel = "S",
+      description = "Latency the slowest request should stay under: the batch size is capped "
+          + "so that twice a batch's fitted duration fits in it (default: ${DEFAULT-VALUE}).")
+  double targetLatencySeconds;
+
+  @Option(names = "--max-batch", defaultValue = "256", paramLabel = "N",
+      description = "Most requests in one batch, whatever the fit says (default: "
+          + "${DEFAULT-VALUE}).")
+  int maxBatch;
+
+  @Mixin
+  SparkOptions spark;
+
+  @Override
+  public Integer call() {
+    ServePipeline.Request probe = new ServePipeline.Request(snapshot, requests, out,
+        Optional.ofNullable(baseline), format, new io.netimpact.impact.Thresholds(0.8),
+        Optional.ofNullable(stopAfter), Optional.ofNullable(idleExitSeconds),
+        targetLatencySeconds, maxBatch);
+    Cluster cluster = spark.cluster("netimpact serve");
+    JobSettings settings = JobSettings.resolve(spark.confPairs(),
+        Optional.ofNullable(spark.propertiesFile), cluster.askedSettings(),
+        JobSettings.defaultsFile());
+    ServePipeline.Request req = new ServePipeline.Request(probe.snapshot(), probe.requests(),
+        probe.out(), probe.baseline(), probe.format(),
+        settings.thresholds(Optional.ofNullable(warnUtil)), probe.stopAfter(),
+        probe.idleExitSeconds(), probe.targetLatencySeconds(), probe.maxBatch());
+    ServePipeline.Summary s = ServePipeline.run(cluster, req);
+    System.out.printf("netimpact serve: stopped on snapshot %s after %d batches: %d published, "
+        + "%d rejected%n", s.snapshotId(), s.batches(), s.published(), s.rejected());
+    return Main.EXIT_OK;
+  }
+}

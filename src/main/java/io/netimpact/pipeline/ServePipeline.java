@@ -1,0 +1,340 @@
+package io.netimpact.pipeline;
+
+import io.netimpact.impact.Assembler;
+import io.netimpact.impact.ImpactReport;
+import io.netimpact.impact.LinkBaseline;
+import io.netimpact.impact.Scenario;
+import io.netimpact.impact.ScenarioState;
+import io.netimpact.impact.Thresholds;
+import io.netimpact.input.BadInputException;
+import io.netimpact.input.ChangeReader;
+import io.netimpact.input.InputProblem;
+import io.netimpact.input.SnapshotReader;
+import io.netimpact.model.Change;
+import io.netimpact.report.RunIds;
+import io.netimpact.report.SummaryText;
+import io.netimpact.routing.ContentHash;
+import io.netimpact.routing.Network;
+import io.netimpact.service.BatchSize;
+import io.netimpact.service.Claim;
+import io.netimpact.service.Outcome;
+import io.netimpact.spark.BaselineStore;
+import io.netimpact.spark.Cluster;
+import io.netimpact.spark.Failpoints;
+import io.netimpact.spark.LocalTasks;
+import io.netimpact.spark.ReportWriter;
+import io.netimpact.spark.Reports;
+import io.netimpact.spark.ServeStore;
+import io.netimpact.spark.SparkEvaluator;
+import io.netimpact.store.BaselineManifest;
+import io.netimpact.te.TeChange;
+import io.netimpact.te.TeOverlay;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The review service: one long-running driver that reads, compiles and routes the snapshot's
+ * base once (or reads it from a stored baseline) and keeps it resident ({@link
+ * SparkEvaluator.Resident}), then polls the request directory through the Hadoop file system
+ * and answers what it finds. The requests pending at one poll (up to the {@link BatchSize} cap)
+ * are one batch: every valid one becomes a scenario of one evaluation over the resident base
+ * (the one evaluator, as a sweep of explicit changes), and each is then assembled and
+ * published as its own review run, with the run id of its change. A request that is bad input
+ * is rejected with the message {@code review} prints for it; it touches no other request.
+ *
+ * <p>Exactly one outcome per request, across crashes: a request's change id is claimed before
+ * its run is published, its outcome is recorded once published (or rejected), then its row
+ * goes to {@code serve_log} and the file moves out of the listing. A restart finds a request
+ * still listed in one of three states: answered (recorded: only the log and the move are
+ * finished), claimed by itself (same file name and bytes: evaluated and published again, which
+ * replaces the run a crash may have left half-switched), or new. See {@link ServeStore}.
+ *
+ * <p>Prints nothing: progress and one line per batch go to the cluster's progress sink.
+ */
+public final class ServePipeline {
+  private ServePipeline() {}
+
+  /** Poll interval of the request directory while idle, in ms. */
+  static final long POLL_MS = 200;
+
+  /** What to serve, where, and until when. */
+  public record Request(String snapshot, String requests, String out, Optional<String> baseline,
+      ReportWriter.Format format, Thresholds thresholds, Optional<Integer> stopAfter,
+      Optional<Double> idleExitSeconds, double targetLatencySeconds, int maxBatch) {
+    public Request {
+      if (stopAfter.isPresent() && stopAfter.get() < 1) {
+        throw new IllegalArgumentException("--stop-after must be >= 1, got " + stopAfter.get());
+      }
+      if (idleExitSeconds.isPresent() && !(idleExitSeconds.get() >= 0)) {
+        throw new IllegalArgumentException("--idle-exit-s must be >= 0, got "
+            + idleExitSeconds.get());
+      }
+      if (!(targetLatencySeconds > 0)) {
+        throw new IllegalArgumentException("--target-latency-s must be > 0, got "
+            + targetLatencySeconds);
+      }
+      if (maxBatch < 1) {
+        throw new IllegalArgumentException("--max-batch must be >= 1, got " + maxBatch);
+      }
+    }
+  }
+
+  /** What the service did before it stopped. */
+  public record Summary(String snapshotId, int published, int rejected, int batches) {}
+
+  /** The base held in memory: the network, its snapshot, the resident DAGs. */
+  private record Base(Network network, String snapshotId, SparkEvaluator.Resident resident) {}
+
+  /** A request of a batch that is valid: its scenario, to be evaluated. */
+  private record Accepted(String name, String sha, Change change, Scenario scenario,
+      Instant receivedAt) {}
+
+  public static Summary run(Cluster cluster, Request req) {
+    cluster.checkOutput(req.out());
+    ServeStore store = ServeStore.of(cluster, req.requests(), req.out());
+    Base base = load(cluster, req);
+    try (SparkEvaluator.Resident resident = base.resident()) {
+      String baselineRun = "baseline-" + base.snapshotId();
+      if (!store.published(baselineRun)) {
+        List<LinkBaseline> rows = Assembler.baselineRows(baselineRun, baselineRun,
+            base.network(), resident.baseline().load(), req.thresholds());
+        Reports.publishBaseline(cluster, req.out(), req.format(), baselineRun, rows);
+      }
+      store.ready(base.snapshotId(), Instant.now());
+      cluster.note("netimpact serve: ready on snapshot " + base.snapshotId() + " ("
+          + base.network().nodeCount() + " devices, " + base.network().destinations().length
+          + " destinations); requests from " + store.requestDir());
+      return loop(cluster, req, store, base);
+    }
+  }
+
+  /** Reads and compiles the snapshot (or its stored network) and makes its base resident. */
+  private static Base load(Cluster cluster, Request req) {
+    Optional<BaselineStore.Opened> opened = req.baseline().map(b -> BaselineStore.open(cluster,
+        b));
+    SnapshotReader.Loaded loaded = cluster.during("serve: reading the snapshot",
+        () -> cluster.readSnapshot(req.snapshot(), SnapshotReader.OnBadRecord.FAIL));
+    TeOverlay te = TeOverlay.of(loaded.snapshot(), true);
+    if (te.hasTe()) {
+      throw new BadInputException(new InputProblem(req.snapshot(), "", "", "serve does not "
+          + "support traffic engineering yet, and the snapshot has SR-TE policies or RSVP-TE "
+          + "LSPs; review its changes with review"));
+    }
+    Network net = te.network();
+    String snapshotId = loaded.snapshot().info().snapshotId();
+    RunIds.require("baseline-" + snapshotId, "snapshot id");
+    opened.ifPresent(o -> o.manifest().requireSameSnapshot(req.baseline().get(),
+        req.snapshot(), snapshotId, ContentHash.of(net, BaselineManifest.VERSION)));
+    cluster.startSession();
+    SparkEvaluator.Resident resident = cluster.during("serve: routing the base",
+        () -> SparkEvaluator.resident(cluster, net, opened, 4 * cluster.parallelism()));
+    return new Base(net, snapshotId, resident);
+  }
+
+  private static Summary loop(Cluster cluster, Request req, ServeStore store, Base base) {
+    BatchSize sizes = new BatchSize(req.targetLatencySeconds() * 1000, req.maxBatch(),
+        req.maxBatch());
+    Map<String, Instant> firstListed = new HashMap<>();
+    int published = 0;
+    int rejected = 0;
+    int batches = 0;
+    long idleSince = System.nanoTime();
+    while (true) {
+      List<String> pending = store.pending();
+      Instant now = Instant.now();
+      pending.forEach(n -> firstListed.putIfAbsent(n, now));
+      firstListed.keySet().retainAll(new HashSet<>(pending));
+      if (pending.isEmpty()) {
+        if (req.idleExitSeconds().isPresent()
+            && (System.nanoTime() - idleSince) / 1e9 >= req.idleExitSeconds().get()) {
+          break;
+        }
+        sleep(POLL_MS);
+        continue;
+      }
+      // Oldest first (then by name), up to the cap, and no more than --stop-after leaves.
+      List<String> order = new ArrayList<>(pending);
+      order.sort(java.util.Comparator.comparing((String n) -> firstListed.get(n))
+          .thenComparing(n -> n));
+      int cap = sizes.cap();
+      if (req.stopAfter().isPresent()) {
+        cap = Math.min(cap, req.stopAfter().get() - published - rejected);
+      }
+      List<String> batch = order.subList(0, Math.min(cap, order.size()));
+      long t0 = System.nanoTime();
+      List<Outcome> outcomes = answer(cluster, req, store, base, batch, firstListed);
+      double ms = (System.nanoTime() - t0) / 1e6;
+      sizes.observe(batch.size(), ms);
+      batches++;
+      for (Outcome o : outcomes) {
+        if (o.status() == Outcome.Status.PUBLISHED) {
+          published++;
+        } else {
+          rejected++;
+        }
+      }
+      cluster.note(String.format("netimpact serve: batch of %d: %d published, %d rejected in "
+          + "%.0f ms (next cap %d)", batch.size(), outcomes.stream()
+          .filter(o -> o.status() == Outcome.Status.PUBLISHED).count(), outcomes.stream()
+          .filter(o -> o.status() == Outcome.Status.REJECTED).count(), ms, sizes.cap()));
+      idleSince = System.nanoTime();
+      if (req.stopAfter().isPresent() && published + rejected >= req.stopAfter().get()) {
+        break;
+      }
+    }
+    return new Summary(base.snapshotId(), published, rejected, batches);
+  }
+
+  /**
+   * Answers one batch: every request gets its outcome; returns them in the batch's order. A
+   * request recorded as answered by an earlier process keeps its outcome.
+   */
+  private static List<Outcome> answer(Cluster cluster, Request req, ServeStore store, Base base,
+      List<String> batch, Map<String, Instant> firstListed) {
+    String batchId = Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Outcome> outcomes = new LinkedHashMap<>();
+    // Recovered outcomes whose batch log a crash lost go into this batch's log.
+    List<Outcome> toLog = new ArrayList<>();
+    List<Accepted> accepted = new ArrayList<>();
+    for (String name : batch) {
+      Optional<byte[]> bytes = store.read(name);
+      if (bytes.isEmpty()) {
+        continue;
+      }
+      String sha = ServeStore.sha256(bytes.get());
+      Instant received = firstListed.getOrDefault(name, Instant.now());
+      Optional<Outcome> prior = store.outcome(name);
+      if (prior.isPresent() && prior.get().sha256().equals(sha)) {
+        outcomes.put(name, prior.get());
+        if (!store.logged(prior.get().batch())) {
+          toLog.add(prior.get());
+        }
+        continue;
+      }
+      String path = store.requestPath(name);
+      try {
+        if (prior.isPresent()) {
+          throw new BadInputException(new InputProblem(path, "", "", "request file name "
+              + name + " was answered already (" + prior.get().status() + " at "
+              + prior.get().publishedAt() + ") with other content; name each request "
+              + "uniquely"));
+        }
+        Change change = cluster.readChange(path);
+        String runId = RunIds.resolve(Optional.empty(), change.id(), path);
+        if (TeChange.hasTeOps(change)) {
+          throw new BadInputException(new InputProblem(path, "", "", "serve does not support "
+              + "TE ops yet; review this change with review"));
+        }
+        Optional<Claim> held = store.claim(runId);
+        Claim.Decision d = Claim.decide(held, name, sha);
+        if (d == Claim.Decision.DUPLICATE) {
+          throw new BadInputException(new InputProblem(path, "", "id",
+              held.get().duplicateError()));
+        }
+        if (d == Claim.Decision.REPLAY) {
+          received = held.get().receivedAt();
+        }
+        if (d == Claim.Decision.NEW && store.published(runId)) {
+          throw new BadInputException(new InputProblem(path, "", "id", "change id \"" + runId
+              + "\" is a run published under " + req.out() + " already; it is never "
+              + "overwritten: give this change another id"));
+        }
+        Network net = base.network();
+        Scenario scenario = ChangeReader.located(path, "", () -> new Scenario(change.id(),
+            change.title(), ChangeReader.mask(net, change, path, "")));
+        if (d == Claim.Decision.NEW) {
+          store.hold(new Claim(runId, name, sha, received));
+        }
+        accepted.add(new Accepted(name, sha, change, scenario, received));
+      } catch (BadInputException | IllegalArgumentException e) {
+        Instant at = Instant.now();
+        store.reject(name, path, e.getMessage(), at, sha);
+        Outcome o = Outcome.rejected(name, sha, base.snapshotId(), e.getMessage(), received,
+            at.isBefore(received) ? received : at, batchId);
+        store.record(o);
+        outcomes.put(name, o);
+        toLog.add(o);
+      }
+    }
+    if (!accepted.isEmpty()) {
+      evaluate(cluster, req, store, base, accepted, batchId, outcomes, toLog);
+    }
+    store.log(batchId, toLog, req.format() == ReportWriter.Format.PARQUET);
+    Failpoints.hit("serve.after-log");
+    for (String name : outcomes.keySet()) {
+      store.done(name);
+    }
+    return new ArrayList<>(outcomes.values());
+  }
+
+  /** The accepted requests as one evaluation, then each published as its own review run. */
+  private static void evaluate(Cluster cluster, Request req, ServeStore store, Base base,
+      List<Accepted> accepted, String batchId, Map<String, Outcome> outcomes,
+      List<Outcome> toLog) {
+    Network net = base.network();
+    List<Scenario> scenarios = accepted.stream().map(Accepted::scenario).toList();
+    Stopwatch sw = new Stopwatch();
+    SparkEvaluator.Result r = SparkEvaluator.run(cluster, "serve", base.resident(), scenarios,
+        4 * cluster.parallelism(), sw::lap);
+    List<ScenarioState> states;
+    try {
+      states = r.collected();
+    } finally {
+      r.release();
+    }
+    Assembler asm = new Assembler(net, r.baseline(), req.thresholds());
+    List<ImpactReport> reports = new ArrayList<>(accepted.size());
+    for (int i = 0; i < accepted.size(); i++) {
+      reports.add(asm.assemble(accepted.get(i).change().id(), base.snapshotId(),
+          accepted.get(i).scenario(), states.get(i)));
+    }
+    sw.lap("assemble");
+    String timings = "batch " + batchId + " of " + accepted.size() + ": " + sw;
+    // The runs are independent (other run ids, other files): published on one thread per
+    // core, each outcome recorded as soon as its run is.
+    List<java.util.concurrent.Callable<Outcome>> publishes = new ArrayList<>();
+    for (int i = 0; i < accepted.size(); i++) {
+      Accepted a = accepted.get(i);
+      ImpactReport report = reports.get(i);
+      publishes.add(() -> {
+        String runId = a.change().id();
+        SummaryText.Review summary = new SummaryText.Review(base.snapshotId(),
+            net.nodeCount(), net.linkCount(), net.demandCount(), report,
+            req.thresholds().warnUtil(), Optional.empty(), List.of(), req.out(), runId);
+        Reports.publishReview(cluster, req.out(), req.format(), runId, report,
+            Optional.empty(), List.of(), Optional.empty(), a.scenario(), false,
+            req.thresholds(), SummaryText.attachment(out -> SummaryText.review(out, summary,
+                Optional.empty(), timings)));
+        Failpoints.hit("serve.before-record");
+        Instant at = Instant.now();
+        Outcome o = Outcome.published(a.name(), a.sha(), runId, base.snapshotId(),
+            report.summary().verdict().name(), a.receivedAt(),
+            at.isBefore(a.receivedAt()) ? a.receivedAt() : at, batchId);
+        store.record(o);
+        Failpoints.hit("serve.after-publish");
+        return o;
+      });
+    }
+    for (Outcome o : LocalTasks.run(Runtime.getRuntime().availableProcessors(), publishes)) {
+      outcomes.put(o.request(), o);
+      toLog.add(o);
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
