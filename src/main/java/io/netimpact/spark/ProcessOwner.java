@@ -85,7 +85,11 @@ record ProcessOwner(String host, long pid, String processStart, Instant startedA
 
   /** The owner recorded in the file {@code p}, or empty when it is missing or unreadable. */
   static Optional<ProcessOwner> read(FileSystem fs, Path p) {
-    try (InputStream in = fs.open(p)) {
+    // A few bytes another process may be removing: read past the local checksum layer, whose
+    // side file can vanish between its check and its open (a warning per staging directory).
+    FileSystem raw = fs instanceof org.apache.hadoop.fs.ChecksumFileSystem c
+        ? c.getRawFileSystem() : fs;
+    try (InputStream in = raw.open(p)) {
       return parse(Json.MAPPER.readTree(in.readNBytes(1 << 16)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

@@ -253,6 +253,7 @@ public final class ReportWriter {
     }
     try {
       removeDeadStaging(fs, root);
+      makeStaging(fs, staging);
       write(fs, new Path(staging, OWNER), Json.MAPPER.writeValueAsBytes(me.json()));
       writeDriverTables(fs, staging);
       for (Map.Entry<String, Object> e : tables.entrySet()) {
@@ -490,6 +491,27 @@ public final class ReportWriter {
       } catch (IOException e) {
         System.err.println("netimpact: could not remove the publish lock " + lock + ": " + e
             + "; the next publish of this run will take it over");
+      }
+    }
+  }
+
+  /**
+   * Creates {@code staging}. A publish ending at the same moment removes {@code _staging} when
+   * it looks empty, which can fall between the two steps of a local {@code mkdirs} (parent, then
+   * child): the child is then missing, so it is made again. Once it exists, {@code _staging} is
+   * not empty and no longer removed (a directory is removed only empty, in one step).
+   */
+  private static void makeStaging(FileSystem fs, Path staging) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (fs.mkdirs(staging) && fs.getFileStatus(staging).isDirectory()) {
+          return;
+        }
+      } catch (java.io.FileNotFoundException vanished) {
+        // the parent went away between the steps: try again
+      }
+      if (attempt == 5) {
+        throw new IOException("cannot create the staging directory " + staging);
       }
     }
   }
