@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Says how far the reading of a large input has got, every {@code interval} (a 2-million-line
- * demand table takes about 10 s to read and validate, silent until now). Small inputs, read
+ * demand table takes about 10 s to read and validate, otherwise silent). Small inputs, read
  * within the first interval, print nothing. The clock is read once every 4,096 records.
  */
 final class ReadProgress {
