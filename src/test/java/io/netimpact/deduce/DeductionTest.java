@@ -62,7 +62,7 @@ class DeductionTest {
     Random r = new Random(seed);
     MeasuredLoads m = Measured.of(truth, arc -> r.nextInt(3) != 0, true);
     Deduction.Result got = Deduction.deduce(truth, m,
-        new Deduction.Options(Deduction.Pairs.TOTALS, 2, 1000, 0, 0));
+        new Deduction.Options(Deduction.Pairs.TOTALS, 2, 1000, 0, 0, 0));
 
     // The same problem, dense: pairs from a device with entering traffic to one with leaving
     // traffic, gravity prior, rows = measured arcs then (in, out) per device with a total.
