@@ -5,6 +5,7 @@ import io.netimpact.input.InputProblem;
 import io.netimpact.model.SnapshotInfo;
 import io.netimpact.service.SnapshotChoice;
 import io.netimpact.spark.Cluster;
+import io.netimpact.spark.Failpoints;
 import io.netimpact.spark.ServeStore;
 import io.netimpact.spark.SnapshotPrefix;
 import java.time.Instant;
@@ -111,6 +112,7 @@ final class SnapshotRoll implements AutoCloseable {
     ServePipeline.Base b = ServePipeline.load(cluster, snapshot, baseline);
     try {
       ServePipeline.publishBaseline(cluster, req, store, b);
+      Failpoints.hit("serve.roll-prepared");
       return b;
     } catch (RuntimeException e) {
       b.resident().close();
@@ -160,7 +162,14 @@ final class SnapshotRoll implements AutoCloseable {
         || System.nanoTime() - listedNanos < req.snapshotPollSeconds() * 1e9) {
       return;
     }
-    examine();
+    try {
+      examine();
+    } catch (java.io.UncheckedIOException e) {
+      // The prefix is unreachable for now: the requests are not, and the next poll retries.
+      cluster.note("netimpact serve: cannot look for newer snapshots, answering on "
+          + current.base().snapshotId() + ": " + e.getMessage());
+      return;
+    }
     Optional<SnapshotChoice.Known> next = choice.newerThan(current.known().get());
     if (next.isEmpty()) {
       return;
