@@ -15,9 +15,20 @@ import picocli.CommandLine.Option;
         + "request (*.json) placed in --requests with a review run under --out, or a "
         + "rejection in --out/_rejected/.")
 public final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--snapshot", required = true, paramLabel = "PATH",
-      description = "Snapshot directory (local path, file: or s3a://).")
+  @Option(names = "--snapshot", paramLabel = "PATH",
+      description = "Snapshot directory (local path, file: or s3a://). Or --snapshots.")
   String snapshot;
+
+  @Option(names = "--snapshots", paramLabel = "PREFIX",
+      description = "Instead of --snapshot: serve the newest complete snapshot under PREFIX "
+          + "(each a directory with manifest.json and a _SUCCESS marker, ordered by taken_at), "
+          + "and roll to a newer one when it appears.")
+  String snapshots;
+
+  @Option(names = "--snapshot-poll-s", defaultValue = "10", paramLabel = "S",
+      description = "With --snapshots: seconds between two listings of PREFIX (default: "
+          + "${DEFAULT-VALUE}).")
+  double snapshotPollSeconds;
 
   @Option(names = "--requests", required = true, paramLabel = "DIR",
       description = "Request directory: each *.json file placed whole (renamed in, or one PUT) "
@@ -66,10 +77,17 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ServePipeline.Request probe = new ServePipeline.Request(snapshot, requests, out,
+    ServePipeline.Request probe = new ServePipeline.Request(
+        Optional.ofNullable(snapshot).orElse(""), requests, out,
         Optional.ofNullable(baseline), format, new io.netimpact.impact.Thresholds(0.8),
         Optional.ofNullable(stopAfter), Optional.ofNullable(idleExitSeconds),
-        targetLatencySeconds, maxBatch);
+        targetLatencySeconds, maxBatch, Optional.ofNullable(snapshots), snapshotPollSeconds);
+    if (snapshots != null && !spark.settings().conf().containsKey("spark.scheduler.mode")
+        && System.getProperty("spark.scheduler.mode") == null) {
+      // A snapshot is prepared in the background: its jobs share the executors with the
+      // batches' (a pool each) instead of queueing ahead of them.
+      spark.conf.add("spark.scheduler.mode=FAIR");
+    }
     Cluster cluster = spark.cluster("netimpact serve");
     JobSettings settings = JobSettings.resolve(spark.confPairs(),
         Optional.ofNullable(spark.propertiesFile), cluster.askedSettings(),
@@ -77,7 +95,8 @@ public final class ServeCommand implements Callable<Integer> {
     ServePipeline.Request req = new ServePipeline.Request(probe.snapshot(), probe.requests(),
         probe.out(), probe.baseline(), probe.format(),
         settings.thresholds(Optional.ofNullable(warnUtil)), probe.stopAfter(),
-        probe.idleExitSeconds(), probe.targetLatencySeconds(), probe.maxBatch());
+        probe.idleExitSeconds(), probe.targetLatencySeconds(), probe.maxBatch(),
+        probe.snapshots(), probe.snapshotPollSeconds());
     ServePipeline.Summary s = ServePipeline.run(cluster, req);
     System.out.printf("netimpact serve: stopped on snapshot %s after %d batches: %d published, "
         + "%d rejected%n", s.snapshotId(), s.batches(), s.published(), s.rejected());

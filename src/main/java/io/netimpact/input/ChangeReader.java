@@ -31,6 +31,25 @@ public final class ChangeReader {
     return parse(file, readTree(file, hadoop), "");
   }
 
+  /**
+   * A change request and the snapshot it is pinned to: its optional {@code "snapshot_id"}, the
+   * snapshot the change was written against (the review service answers it on that snapshot
+   * only).
+   */
+  public record Pinned(Change change, java.util.Optional<String> snapshotId) {}
+
+  /** Reads one change request file with its pin, if it has one. */
+  public static Pinned readPinned(String file, Configuration hadoop) {
+    JsonNode node = readTree(file, hadoop);
+    Change change = parse(file, node, "");
+    try {
+      return new Pinned(change, Fields.of(node, "a change request")
+          .optionalNonEmptyString("snapshot_id"));
+    } catch (FieldException e) {
+      throw new BadInputException(new InputProblem(file, "", e.field(), e.getMessage()));
+    }
+  }
+
   /** Reads a whole JSON document (at most 64 MiB). */
   static JsonNode readTree(String file, Configuration hadoop) {
     Path p = new Path(file);

@@ -141,6 +141,14 @@ public final class SnapshotReader {
     }
   }
 
+  /**
+   * Only the manifest of snapshot directory {@code dir} (its id and {@code taken_at}),
+   * validated as {@link #read} validates it; the tables are not read. O(manifest).
+   */
+  public SnapshotInfo manifest(String dir) {
+    return readManifest(new Path(dir));
+  }
+
   private SnapshotInfo readManifest(Path root) {
     Path p = new Path(root, "manifest.json");
     String file = p.toString();

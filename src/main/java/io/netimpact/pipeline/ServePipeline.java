@@ -64,11 +64,36 @@ public final class ServePipeline {
   /** Poll interval of the request directory while idle, in ms. */
   static final long POLL_MS = 200;
 
-  /** What to serve, where, and until when. */
+  /**
+   * What to serve, where, and until when. {@code snapshot} is the one snapshot ("" with
+   * {@code snapshots}, a prefix of snapshots to roll through, see {@link SnapshotRoll}).
+   */
   public record Request(String snapshot, String requests, String out, Optional<String> baseline,
       ReportWriter.Format format, Thresholds thresholds, Optional<Integer> stopAfter,
-      Optional<Double> idleExitSeconds, double targetLatencySeconds, int maxBatch) {
+      Optional<Double> idleExitSeconds, double targetLatencySeconds, int maxBatch,
+      Optional<String> snapshots, double snapshotPollSeconds) {
+    /** One snapshot, no roll. */
+    public Request(String snapshot, String requests, String out, Optional<String> baseline,
+        ReportWriter.Format format, Thresholds thresholds, Optional<Integer> stopAfter,
+        Optional<Double> idleExitSeconds, double targetLatencySeconds, int maxBatch) {
+      this(snapshot, requests, out, baseline, format, thresholds, stopAfter, idleExitSeconds,
+          targetLatencySeconds, maxBatch, Optional.empty(), SnapshotRoll.DEFAULT_POLL_S);
+    }
+
     public Request {
+      if (snapshot.isEmpty() == snapshots.isEmpty()) {
+        throw new IllegalArgumentException("give either --snapshot PATH (one snapshot) or "
+            + "--snapshots PREFIX (the newest under PREFIX, rolling to newer ones), not "
+            + (snapshot.isEmpty() ? "neither" : "both"));
+      }
+      if (snapshots.isPresent() && baseline.isPresent()) {
+        throw new IllegalArgumentException("--baseline goes with --snapshot: a stored baseline "
+            + "is one snapshot's, and --snapshots routes each snapshot's base as it comes");
+      }
+      if (!(snapshotPollSeconds >= 0)) {
+        throw new IllegalArgumentException("--snapshot-poll-s must be >= 0, got "
+            + snapshotPollSeconds);
+      }
       if (stopAfter.isPresent() && stopAfter.get() < 1) {
         throw new IllegalArgumentException("--stop-after must be >= 1, got " + stopAfter.get());
       }
@@ -90,55 +115,63 @@ public final class ServePipeline {
   public record Summary(String snapshotId, int published, int rejected, int batches) {}
 
   /** The base held in memory: the network, its snapshot, the resident DAGs. */
-  private record Base(Network network, String snapshotId, SparkEvaluator.Resident resident) {}
+  record Base(Network network, String snapshotId, SparkEvaluator.Resident resident) {}
 
-  /** A request of a batch that is valid: its scenario, to be evaluated. */
+  /** A request of a batch that is valid: its scenario, to be evaluated on {@code base}. */
   private record Accepted(String name, String sha, Change change, Scenario scenario,
-      Instant receivedAt) {}
+      Instant receivedAt, Base base) {}
 
   public static Summary run(Cluster cluster, Request req) {
     cluster.checkOutput(req.out());
     ServeStore store = ServeStore.of(cluster, req.requests(), req.out());
-    Base base = load(cluster, req);
-    try (SparkEvaluator.Resident resident = base.resident()) {
-      String baselineRun = "baseline-" + base.snapshotId();
-      if (!store.published(baselineRun)) {
-        List<LinkBaseline> rows = Assembler.baselineRows(baselineRun, baselineRun,
-            base.network(), resident.baseline().load(), req.thresholds());
-        Reports.publishBaseline(cluster, req.out(), req.format(), baselineRun, rows);
-      }
+    try (SnapshotRoll roll = SnapshotRoll.start(cluster, req, store)) {
+      Base base = roll.current();
       store.ready(base.snapshotId(), Instant.now());
       cluster.note("netimpact serve: ready on snapshot " + base.snapshotId() + " ("
           + base.network().nodeCount() + " devices, " + base.network().destinations().length
           + " destinations); requests from " + store.requestDir());
-      return loop(cluster, req, store, base);
+      return loop(cluster, req, store, roll);
     }
   }
 
-  /** Reads and compiles the snapshot (or its stored network) and makes its base resident. */
-  private static Base load(Cluster cluster, Request req) {
-    Optional<BaselineStore.Opened> opened = req.baseline().map(b -> BaselineStore.open(cluster,
+  /** Publishes {@code base}'s {@code link_baseline} as run {@code baseline-<snapshot_id>}, once. */
+  static void publishBaseline(Cluster cluster, Request req, ServeStore store, Base base) {
+    String baselineRun = "baseline-" + base.snapshotId();
+    if (!store.published(baselineRun)) {
+      List<LinkBaseline> rows = Assembler.baselineRows(baselineRun, baselineRun,
+          base.network(), base.resident().baseline().load(), req.thresholds());
+      Reports.publishBaseline(cluster, req.out(), req.format(), baselineRun, rows);
+    }
+  }
+
+  /**
+   * Reads and compiles snapshot {@code snapshot} (or its stored network from {@code baseline})
+   * and makes its base resident.
+   */
+  static Base load(Cluster cluster, String snapshot, Optional<String> baseline) {
+    Optional<BaselineStore.Opened> opened = baseline.map(b -> BaselineStore.open(cluster,
         b));
     SnapshotReader.Loaded loaded = cluster.during("serve: reading the snapshot",
-        () -> cluster.readSnapshot(req.snapshot(), SnapshotReader.OnBadRecord.FAIL));
+        () -> cluster.readSnapshot(snapshot, SnapshotReader.OnBadRecord.FAIL));
     TeOverlay te = TeOverlay.of(loaded.snapshot(), true);
     if (te.hasTe()) {
-      throw new BadInputException(new InputProblem(req.snapshot(), "", "", "serve does not "
+      throw new BadInputException(new InputProblem(snapshot, "", "", "serve does not "
           + "support traffic engineering yet, and the snapshot has SR-TE policies or RSVP-TE "
           + "LSPs; review its changes with review"));
     }
     Network net = te.network();
     String snapshotId = loaded.snapshot().info().snapshotId();
     RunIds.require("baseline-" + snapshotId, "snapshot id");
-    opened.ifPresent(o -> o.manifest().requireSameSnapshot(req.baseline().get(),
-        req.snapshot(), snapshotId, ContentHash.of(net, BaselineManifest.VERSION)));
+    opened.ifPresent(o -> o.manifest().requireSameSnapshot(baseline.get(),
+        snapshot, snapshotId, ContentHash.of(net, BaselineManifest.VERSION)));
     cluster.startSession();
     SparkEvaluator.Resident resident = cluster.during("serve: routing the base",
         () -> SparkEvaluator.resident(cluster, net, opened, 4 * cluster.parallelism()));
     return new Base(net, snapshotId, resident);
   }
 
-  private static Summary loop(Cluster cluster, Request req, ServeStore store, Base base) {
+  private static Summary loop(Cluster cluster, Request req, ServeStore store,
+      SnapshotRoll roll) {
     BatchSize sizes = new BatchSize(req.targetLatencySeconds() * 1000, req.maxBatch(),
         req.maxBatch());
     Map<String, Instant> firstListed = new HashMap<>();
@@ -147,6 +180,7 @@ public final class ServePipeline {
     int batches = 0;
     long idleSince = System.nanoTime();
     while (true) {
+      roll.poll();
       List<String> pending = store.pending();
       Instant now = Instant.now();
       pending.forEach(n -> firstListed.putIfAbsent(n, now));
@@ -169,7 +203,7 @@ public final class ServePipeline {
       }
       List<String> batch = order.subList(0, Math.min(cap, order.size()));
       long t0 = System.nanoTime();
-      List<Outcome> outcomes = answer(cluster, req, store, base, batch, firstListed);
+      List<Outcome> outcomes = answer(cluster, req, store, roll, batch, firstListed);
       double ms = (System.nanoTime() - t0) / 1e6;
       sizes.observe(batch.size(), ms);
       batches++;
@@ -189,15 +223,15 @@ public final class ServePipeline {
         break;
       }
     }
-    return new Summary(base.snapshotId(), published, rejected, batches);
+    return new Summary(roll.current().snapshotId(), published, rejected, batches);
   }
 
   /**
    * Answers one batch: every request gets its outcome; returns them in the batch's order. A
    * request recorded as answered by an earlier process keeps its outcome.
    */
-  private static List<Outcome> answer(Cluster cluster, Request req, ServeStore store, Base base,
-      List<String> batch, Map<String, Instant> firstListed) {
+  private static List<Outcome> answer(Cluster cluster, Request req, ServeStore store,
+      SnapshotRoll roll, List<String> batch, Map<String, Instant> firstListed) {
     String batchId = Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
         + UUID.randomUUID().toString().substring(0, 8);
     Map<String, Outcome> outcomes = new LinkedHashMap<>();
@@ -227,7 +261,8 @@ public final class ServePipeline {
               + prior.get().publishedAt() + ") with other content; name each request "
               + "uniquely"));
         }
-        Change change = cluster.readChange(path);
+        ChangeReader.Pinned pinned = cluster.readPinnedChange(path);
+        Change change = pinned.change();
         String runId = RunIds.resolve(Optional.empty(), change.id(), path);
         if (TeChange.hasTeOps(change)) {
           throw new BadInputException(new InputProblem(path, "", "", "serve does not support "
@@ -247,26 +282,32 @@ public final class ServePipeline {
               + "\" is a run published under " + req.out() + " already; it is never "
               + "overwritten: give this change another id"));
         }
+        Base base = roll.resolve(pinned.snapshotId(), path);
         Network net = base.network();
         Scenario scenario = ChangeReader.located(path, "", () -> new Scenario(change.id(),
             change.title(), ChangeReader.mask(net, change, path, "")));
         if (d == Claim.Decision.NEW) {
           store.hold(new Claim(runId, name, sha, received));
         }
-        accepted.add(new Accepted(name, sha, change, scenario, received));
+        accepted.add(new Accepted(name, sha, change, scenario, received, base));
       } catch (BadInputException | IllegalArgumentException e) {
         Instant at = Instant.now();
         store.reject(name, path, e.getMessage(), at, sha);
-        Outcome o = Outcome.rejected(name, sha, base.snapshotId(), e.getMessage(), received,
+        Outcome o = Outcome.rejected(name, sha, roll.current().snapshotId(), e.getMessage(),
+            received,
             at.isBefore(received) ? received : at, batchId);
         store.record(o);
         outcomes.put(name, o);
         toLog.add(o);
       }
     }
-    if (!accepted.isEmpty()) {
-      evaluate(cluster, req, store, base, accepted, batchId, outcomes, toLog);
-    }
+    // One evaluation per snapshot the batch's requests are answered on (a pin may name the
+    // snapshot switched from).
+    Map<String, List<Accepted>> bySnapshot = new LinkedHashMap<>();
+    accepted.forEach(a -> bySnapshot.computeIfAbsent(a.base().snapshotId(),
+        id -> new ArrayList<>()).add(a));
+    bySnapshot.values().forEach(group -> evaluate(cluster, req, store, group.get(0).base(),
+        group, batchId, outcomes, toLog));
     store.log(batchId, toLog, req.format() == ReportWriter.Format.PARQUET);
     Failpoints.hit("serve.after-log");
     for (String name : outcomes.keySet()) {

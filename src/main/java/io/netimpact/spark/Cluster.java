@@ -254,6 +254,29 @@ public final class Cluster {
     return StageProgress.during(jsc(), progress, what, action);
   }
 
+  /**
+   * Runs {@code body} on this thread with its Spark jobs in job group {@code group} and in
+   * scheduler pool {@code group} (with {@code spark.scheduler.mode=FAIR} that pool shares the
+   * executors with the default pool instead of queueing ahead of it), so that work in the
+   * background does not hold up the jobs of other threads, and {@link #cancel} can stop it.
+   */
+  public <T> T inBackground(String group, Supplier<T> body) {
+    org.apache.spark.SparkContext sc = session().sparkContext();
+    sc.setLocalProperty("spark.scheduler.pool", group);
+    sc.setJobGroup(group, "netimpact " + group, true);
+    try {
+      return body.get();
+    } finally {
+      sc.clearJobGroup();
+      sc.setLocalProperty("spark.scheduler.pool", null);
+    }
+  }
+
+  /** Cancels the running jobs of job group {@code group} ({@link #inBackground}). */
+  public void cancel(String group) {
+    session().sparkContext().cancelJobGroup(group);
+  }
+
   /** Task slots of the cluster (Spark's default parallelism). */
   public int parallelism() {
     return jsc().defaultParallelism();
@@ -279,6 +302,11 @@ public final class Cluster {
 
   public Change readChange(String file) {
     return ChangeReader.read(file, hadoop());
+  }
+
+  /** {@link #readChange} with the snapshot the change is pinned to, if any. */
+  public io.netimpact.input.ChangeReader.Pinned readPinnedChange(String file) {
+    return ChangeReader.readPinned(file, hadoop());
   }
 
   public Sweep readSweep(String file) {

@@ -37,6 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       outcome not yet recorded;</li>
  *   <li>{@code serve.after-log}: the review service, a batch's {@code serve_log} file in place,
  *       its requests not yet moved out of the listing;</li>
+ *   <li>{@code serve.roll-prepared}: the review service, a snapshot prepared (read, routed,
+ *       its baseline published), not yet switched to; on the background thread for a newer
+ *       snapshot ({@code pause(FILE)}: hold a roll for a kill);</li>
  *   <li>{@code sweep.route-unit}: the sweep's routing, once per work unit on the executor
  *       (meant for {@code sleep(MS)}, to make the routing stage last long enough to kill an
  *       executor during it).</li>
