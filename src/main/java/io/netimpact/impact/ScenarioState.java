@@ -89,6 +89,37 @@ public final class ScenarioState implements Serializable {
     return big;
   }
 
+  /**
+   * Finishes the state of a {@link io.netimpact.routing.ScenarioMask.Growth}: this is the
+   * state of its routing mask (the change at the base's volumes) summed over every
+   * destination, and the result is the state of the whole change, every volume times {@code
+   * factor}. Loads are linear in the volumes: after = f x after(routing), so the delta of an
+   * arc is f x (its routing delta) + (f - 1) x (its base load); traffic without a path scales
+   * likewise (before: the base's, all of it recomputed; after: f x the routing's), as does the
+   * traffic newly without a path (measured at the volume after). Route changes are the
+   * routing's: latencies do not depend on volumes. No destination is routed or pushed.
+   * O(arcs). Returns this, changed.
+   */
+  public ScenarioState grown(double factor, Baseline base) {
+    Int2DoubleOpenHashMap d = new Int2DoubleOpenHashMap(Math.max(16, delta.size()));
+    for (Int2DoubleMap.Entry e : delta.int2DoubleEntrySet()) {
+      d.put(e.getIntKey(), factor * e.getDoubleValue());
+    }
+    double[] load = base.load();
+    for (int a = 0; a < load.length; a++) {
+      if (load[a] != 0) {
+        d.addTo(a, (factor - 1) * load[a]);
+      }
+    }
+    delta = d;
+    double before = lostBefore;
+    double after = lostAfter;
+    lostBefore = base.unroutable() + factor * before;
+    lostAfter = factor * (base.unroutable() + after);
+    newlyUnroutable *= factor;
+    return this;
+  }
+
   Int2DoubleOpenHashMap delta() {
     return delta;
   }

@@ -6,7 +6,6 @@ import io.netimpact.model.Member;
 import io.netimpact.routing.ScenarioMask.Added;
 import io.netimpact.routing.ScenarioMask.Scale;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
-import it.unimi.dsi.fastutil.ints.Int2DoubleLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntLinkedOpenHashSet;
@@ -38,7 +37,11 @@ final class MaskBuilder {
   private final Int2ObjectLinkedOpenHashMap<Boolean> drainedAfter =
       new Int2ObjectLinkedOpenHashMap<>();
   private final IntLinkedOpenHashSet removed = new IntLinkedOpenHashSet();
-  private final Int2DoubleLinkedOpenHashMap volume = new Int2DoubleLinkedOpenHashMap();
+  /**
+   * Every demand's volume after, dense (a growth scales most of them: an array, not a map of
+   * hundreds of thousands of entries); null while no op changed a volume.
+   */
+  private double[] volume;
   private final List<Scale> scales = new ArrayList<>();
 
   MaskBuilder(Network base) {
@@ -86,10 +89,13 @@ final class MaskBuilder {
       int src = o.srcSite().isPresent() ? site(o.srcSite().get(), i, "src_site") : -1;
       int dst = o.dstSite().isPresent() ? site(o.dstSite().get(), i, "dst_site") : -1;
       scales.add(new Scale(o.factor(), src, dst));
+      if (volume == null) {
+        volume = base.demGbps.clone();
+      }
       for (int k = 0; k < base.demSrc.length; k++) {
         if ((src < 0 || base.nodeSite[base.demSrc[k]] == src)
             && (dst < 0 || base.nodeSite[base.demDst[k]] == dst)) {
-          volume.put(k, volume.getOrDefault(k, base.demGbps[k]) * o.factor());
+          volume[k] *= o.factor();
         }
       }
     } else if (!(op instanceof ChangeOp.TeOp)) {
@@ -300,13 +306,10 @@ final class MaskBuilder {
     Arrays.sort(remArr);
     IntArrayList dem = new IntArrayList();
     DoubleArrayList gbps = new DoubleArrayList();
-    int[] vk = volume.keySet().toIntArray();
-    Arrays.sort(vk);
-    for (int k : vk) {
-      double g = volume.get(k);
-      if (g != base.demGbps[k]) {
+    for (int k = 0; volume != null && k < volume.length; k++) {
+      if (volume[k] != base.demGbps[k]) {
         dem.add(k);
-        gbps.add(g);
+        gbps.add(volume[k]);
       }
     }
     // Capacity changes of the drained-state map would be none; arcs on or off follow links.

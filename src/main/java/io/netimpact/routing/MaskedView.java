@@ -1,7 +1,6 @@
 package io.netimpact.routing;
 
-import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.Arrays;
 
 /**
  * The network after a change, seen through its {@link ScenarioMask} over the base: every
@@ -34,8 +33,12 @@ public final class MaskedView implements NetworkView {
   /** Devices with switched-on arcs leaving or entering them, and those arcs (ascending). */
   final boolean[] hasExtraOut;
   final boolean[] hasExtraIn;
-  private final Int2ObjectOpenHashMap<int[]> extraOut = new Int2ObjectOpenHashMap<>();
-  private final Int2ObjectOpenHashMap<int[]> extraIn = new Int2ObjectOpenHashMap<>();
+  /**
+   * Per device, its switched-on arcs (null where none): arrays indexed by device, not maps, as
+   * the kernel asks for them at every device it settles and a mask is shown once per pair.
+   */
+  private final int[][] extraOut;
+  private final int[][] extraIn;
   /**
    * Unique per view and {@link #show}: a result computed on a view records which mask it saw,
    * and the push refuses to run it on another.
@@ -72,6 +75,8 @@ public final class MaskedView implements NetworkView {
     volumeOver = new double[base.demandCount()];
     hasExtraOut = new boolean[n];
     hasExtraIn = new boolean[n];
+    extraOut = new int[n][];
+    extraIn = new int[n][];
     mask = ScenarioMask.empty(base);
     slots = base.allSlots();
   }
@@ -160,34 +165,34 @@ public final class MaskedView implements NetworkView {
         }
         hasExtraOut[tail(a)] = false;
         hasExtraIn[head(a)] = false;
+        extraOut[tail(a)] = null;
+        extraIn[head(a)] = null;
       }
-      extraOut.clear();
-      extraIn.clear();
       return;
     }
-    if (m.onArcs.length == 0) {
-      return;
-    }
-    Int2ObjectOpenHashMap<IntArrayList> out = new Int2ObjectOpenHashMap<>();
-    Int2ObjectOpenHashMap<IntArrayList> in = new Int2ObjectOpenHashMap<>();
     for (int a : m.onArcs) {
       if (a < baseArcs) {
         restored[a] = true;
       }
     }
-    // onArcs is ascending, so every device's extra arcs are too.
+    // onArcs is ascending, so every device's extra arcs are too; a device's arcs are few.
     for (int a : m.onArcs) {
-      out.computeIfAbsent(tail(a), k -> new IntArrayList()).add(a);
-      in.computeIfAbsent(head(a), k -> new IntArrayList()).add(a);
+      int t = tail(a);
+      int h = head(a);
+      extraOut[t] = append(extraOut[t], a);
+      extraIn[h] = append(extraIn[h], a);
+      hasExtraOut[t] = true;
+      hasExtraIn[h] = true;
     }
-    out.forEach((v, list) -> {
-      hasExtraOut[v] = true;
-      extraOut.put((int) v, list.toIntArray());
-    });
-    in.forEach((v, list) -> {
-      hasExtraIn[v] = true;
-      extraIn.put((int) v, list.toIntArray());
-    });
+  }
+
+  private static int[] append(int[] arcs, int a) {
+    if (arcs == null) {
+      return new int[] {a};
+    }
+    int[] more = Arrays.copyOf(arcs, arcs.length + 1);
+    more[arcs.length] = a;
+    return more;
   }
 
   /** Devices, the same before and after a change (removed ones stay as absent indices). */
@@ -206,11 +211,11 @@ public final class MaskedView implements NetworkView {
 
   /** Switched-on arcs leaving {@code v} (only where {@link #hasExtraOut} is set). */
   int[] extraOut(int v) {
-    return extraOut.get(v);
+    return extraOut[v];
   }
 
   int[] extraIn(int v) {
-    return extraIn.get(v);
+    return extraIn[v];
   }
 
   public int tail(int arc) {

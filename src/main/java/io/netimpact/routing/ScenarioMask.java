@@ -279,6 +279,57 @@ public final class ScenarioMask implements java.io.Serializable {
         removed, added, dem.toIntArray(), vol.toDoubleArray(), scales, increaseOnly);
   }
 
+  /**
+   * A change that grows every demand alike, split by linearity: the factor f on every demand
+   * and the mask of the same change at the base's volumes ({@code routing}). Arc loads are
+   * linear in the volumes destination by destination, so with every volume multiplied by f the
+   * loads after are f times those of {@code routing}, whatever it does to the paths; a
+   * change whose only op is such a growth moves no path at all ({@code routing} is empty).
+   *
+   * @param factor  the product of the change's {@code scale_demands} factors
+   * @param routing this mask without its volume changes
+   */
+  public record Growth(double factor, ScenarioMask routing) {}
+
+  /**
+   * The change as a {@link Growth}, when every {@code scale_demands} op of it names no site
+   * (so it scales every demand), there is at least one, and every changed volume is its base
+   * volume times their product (nothing else changed a volume); empty otherwise, and for a
+   * product of exactly 1. O(scale ops + demands).
+   */
+  public java.util.Optional<Growth> uniformGrowth(Network base) {
+    if (scales.length == 0) {
+      return java.util.Optional.empty();
+    }
+    double f = 1.0;
+    for (Scale s : scales) {
+      if (s.srcSite >= 0 || s.dstSite >= 0) {
+        return java.util.Optional.empty();
+      }
+      f *= s.factor;
+    }
+    if (f == 1.0 || !Double.isFinite(f)) {
+      return java.util.Optional.empty();
+    }
+    int scaled = 0;
+    for (int k = 0; k < base.demandCount(); k++) {
+      scaled += base.demGbps[k] * f != base.demGbps[k] ? 1 : 0;
+    }
+    if (scaled != demands.length) {
+      return java.util.Optional.empty();
+    }
+    for (int i = 0; i < demands.length; i++) {
+      double expected = base.demandGbps(demands[i]) * f;
+      if (Math.abs(newGbps[i] - expected) > 1e-12 * Math.abs(expected)) {
+        return java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.of(new Growth(f, new ScenarioMask(baseNodes, baseLinks, offArcs,
+        onArcs, onMetric, metricArcs, newMetric, anyMetricArcs, anyNewMetric, capacityArcs,
+        newCapacity, drained, undrained, removed, added, new int[0], new double[0],
+        new Scale[0], increaseOnly)));
+  }
+
   /** Volume after of every changed demand, for checks: demand index to Gbps. */
   Int2DoubleMap volumes() {
     Int2DoubleLinkedOpenHashMap m = new Int2DoubleLinkedOpenHashMap();

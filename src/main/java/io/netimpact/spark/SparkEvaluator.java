@@ -19,6 +19,7 @@ import io.netimpact.routing.LoadSink;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.PairEvaluator;
+import io.netimpact.routing.ScenarioMask;
 import io.netimpact.routing.StoredDag;
 import io.netimpact.spark.BaselineStore.Opened;
 import java.util.ArrayList;
@@ -384,16 +385,41 @@ public final class SparkEvaluator {
   /**
    * A batch of scenarios over a resident base: the surveyed plan (rules, cost-based plan,
    * routing of the selected pairs, merge by scenario) on the cached DAGs, with no base
-   * routing. The result's states are persisted: call {@link Result#release}. O(D x rules +
-   * selected pairs).
+   * routing. The result's states are persisted: call {@link Result#release}; read them with
+   * {@link Result#collected}, which holds the growths finished on the driver (the persisted
+   * states are those of their routing). O(D x rules + selected pairs), a growth of every
+   * demand O(arcs) more and no pair of its own.
    */
   public static Result run(Cluster cluster, String kind, Resident resident,
       List<Scenario> scenarios, int partitions, Consumer<String> lap) {
-    Broadcast<ArrayList<Scenario>> scenariosBc = cluster.jsc().broadcast(
-        new ArrayList<>(scenarios));
-    return timed(cluster, times -> planned(cluster, kind, resident.base, scenariosBc,
+    // Growth is not routing: a change that scales every demand alike is evaluated as its
+    // routing alone (no destination touched by the growth itself), then grown on the driver
+    // from the resident base loads (ScenarioState#grown).
+    Network net = resident.network();
+    List<Optional<ScenarioMask.Growth>> growth = scenarios.stream()
+        .map(sc -> sc.mask().uniformGrowth(net)).toList();
+    ArrayList<Scenario> routed = new ArrayList<>(scenarios.size());
+    for (int i = 0; i < scenarios.size(); i++) {
+      Scenario sc = scenarios.get(i);
+      routed.add(growth.get(i).map(g -> new Scenario(sc.id(), sc.title(), g.routing()))
+          .orElse(sc));
+    }
+    Broadcast<ArrayList<Scenario>> scenariosBc = cluster.jsc().broadcast(routed);
+    Result r = timed(cluster, times -> planned(cluster, kind, resident.base, scenariosBc,
         resident.dags, resident.buckets, Evaluator.Strategy.INCREMENTAL,
         Math.max(1, partitions), times, lap, Optional.empty(), true));
+    if (growth.stream().noneMatch(Optional::isPresent)) {
+      return r;
+    }
+    List<ScenarioState> states = new ArrayList<>(r.collected());
+    for (int i = 0; i < states.size(); i++) {
+      if (growth.get(i).isPresent()) {
+        states.set(i, states.get(i).grown(growth.get(i).get().factor(), r.baseline()));
+      }
+    }
+    return new Result(r.states(), r.baseline(), r.base(), r.scenarios(), r.pairsTotal(),
+        r.pairsRecomputed(), r.stragglerRatio(), r.routeTasks(), r.predictedImbalance(),
+        r.overlay(), states);
   }
 
   /**
