@@ -9,6 +9,7 @@ import io.netimpact.impact.EvaluationStats;
 import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.Overlay;
+import io.netimpact.impact.PairComposition;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioState;
 import io.netimpact.impact.Thresholds;
@@ -143,9 +144,30 @@ public final class SparkEvaluator {
   public static Result run(Cluster cluster, String kind, Network base,
       List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions,
       Consumer<String> lap, Optional<BaselineStore.Target> baselineOut) {
-    return timed(cluster, times -> run(cluster, kind, base, scenarios, strategy, partitions,
-        times, lap, Optional.empty(), baselineOut));
+    return run(cluster, kind, base, scenarios, strategy, partitions, lap, baselineOut,
+        PairComposition.none());
   }
+
+  /**
+   * The same run, the pairs of {@code pairs} evaluated per destination from their two singles
+   * ({@link PairComposition}: the same states, fewer repairs) with the incremental strategy.
+   * The fused plan (a handful of scenarios) evaluates every scenario as it is.
+   */
+  public static Result run(Cluster cluster, String kind, Network base,
+      List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions,
+      Consumer<String> lap, Optional<BaselineStore.Target> baselineOut,
+      PairComposition pairs) {
+    PairComposition used = strategy == Evaluator.Strategy.INCREMENTAL && COMPOSE
+        ? pairs : PairComposition.none();
+    return timed(cluster, times -> run(cluster, kind, base, scenarios, strategy, partitions,
+        times, lap, Optional.empty(), baselineOut, used));
+  }
+
+  /**
+   * {@code -Dnetimpact.pairs.compose=false} evaluates pairs as ordinary two-op scenarios: the
+   * reference the benchmark times the composition against. Not a user option.
+   */
+  static final boolean COMPOSE = !"false".equals(System.getProperty("netimpact.pairs.compose"));
 
   private static <T> T timed(Cluster cluster, java.util.function.Function<TaskTimes, T> run) {
     TaskTimes times = new TaskTimes();
@@ -181,7 +203,7 @@ public final class SparkEvaluator {
   private static Result run(Cluster cluster, String kind, Network base,
       List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions, TaskTimes times,
       Consumer<String> sw, Optional<Stored> stored,
-      Optional<BaselineStore.Target> baselineOut) {
+      Optional<BaselineStore.Target> baselineOut, PairComposition pairs) {
     JavaSparkContext jsc = cluster.jsc();
     Consumer<String> console = cluster.progress();
     int s = scenarios.size();
@@ -199,7 +221,7 @@ public final class SparkEvaluator {
     int buckets = Math.min(p, Math.max(1, dstIds.size()));
     JavaRDD<StoredDag> dist = baseDags(jsc, baseBc, buckets);
     return planned(cluster, kind, baseBc, scenariosBc, dist, buckets, strategy, p, times, sw,
-        baselineOut, false);
+        baselineOut, false, pairs);
   }
 
   /**
@@ -210,12 +232,13 @@ public final class SparkEvaluator {
   private static Result planned(Cluster cluster, String kind, Broadcast<Network> baseBc,
       Broadcast<ArrayList<Scenario>> scenariosBc, JavaRDD<StoredDag> dist, int buckets,
       Evaluator.Strategy strategy, int p, TaskTimes times, Consumer<String> sw,
-      Optional<BaselineStore.Target> baselineOut, boolean keepDags) {
+      Optional<BaselineStore.Target> baselineOut, boolean keepDags, PairComposition pairs) {
     JavaSparkContext jsc = cluster.jsc();
     Consumer<String> console = cluster.progress();
     Network base = baseBc.value();
     int s = scenariosBc.value().size();
-    Survey survey = survey(dist, baseBc, scenariosBc, strategy);
+    Broadcast<PairComposition> pairsBc = jsc.broadcast(pairs);
+    Survey survey = survey(dist, baseBc, scenariosBc, strategy, pairsBc);
     int[] dsts = survey.dsts;
     long selected = Arrays.stream(survey.selected).asLongStream().sum();
     WorkPlan plan = WorkPlan.of(dsts, survey.selected, survey.dagSize, p, base.nodeCount());
@@ -238,7 +261,7 @@ public final class SparkEvaluator {
         })
         .partitionBy(new WorkPlan.UnitPartitioner(plan))
         .mapPartitionsToPair(it -> evaluateUnits(it, baseBc.value(), scenariosBc.value(),
-            planBc.value(), strategy))
+            planBc.value(), strategy, pairsBc.value()))
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
     withProgress(jsc, kind, times, plan.partitionCost, s, console, partials::count);
     jsc.clearJobGroup();
@@ -309,7 +332,8 @@ public final class SparkEvaluator {
     int buckets = Math.min(4 * cluster.parallelism(), Math.max(1, base.destinations().length));
     JavaRDD<StoredDag> dags = baseDags(jsc, baseBc, buckets);
     Baseline baseline = cluster.during("baseline: routing", () -> survey(dags, baseBc,
-        jsc.broadcast(new ArrayList<>()), Evaluator.Strategy.INCREMENTAL).baseline);
+        jsc.broadcast(new ArrayList<>()), Evaluator.Strategy.INCREMENTAL,
+        jsc.broadcast(PairComposition.none())).baseline);
     lap.accept("route");
     BaselineManifest m = cluster.during("baseline: writing", () -> BaselineStore.write(cluster,
         target, base, dags, buckets, baseline));
@@ -376,7 +400,7 @@ public final class SparkEvaluator {
     Baseline baseline = store.isPresent()
         ? BaselineStore.baseline(cluster, store.get(), base)
         : survey(dags, baseBc, jsc.broadcast(new ArrayList<>()),
-            Evaluator.Strategy.INCREMENTAL).baseline;
+            Evaluator.Strategy.INCREMENTAL, jsc.broadcast(PairComposition.none())).baseline;
     dags.count();
     return new Resident(baseBc, dags, buckets, baseline);
   }
@@ -393,7 +417,7 @@ public final class SparkEvaluator {
         new ArrayList<>(scenarios));
     return timed(cluster, times -> planned(cluster, kind, resident.base, scenariosBc,
         resident.dags, resident.buckets, Evaluator.Strategy.INCREMENTAL,
-        Math.max(1, partitions), times, lap, Optional.empty(), true));
+        Math.max(1, partitions), times, lap, Optional.empty(), true, PairComposition.none()));
   }
 
   /**
@@ -621,7 +645,8 @@ public final class SparkEvaluator {
     Optional<Stored> stored = store.map(o -> new Stored(BaselineStore.destinations(cluster, o),
         CompletableFuture.supplyAsync(() -> BaselineStore.baseline(cluster, o, base)), o));
     return timed(cluster, times -> run(cluster, "survive", base, scenarios,
-        Evaluator.Strategy.INCREMENTAL, partitions, times, lap, stored, Optional.empty()));
+        Evaluator.Strategy.INCREMENTAL, partitions, times, lap, stored, Optional.empty(),
+        PairComposition.none()));
   }
 
   /** A review's outcome: its report and the baseline it was measured against. */
@@ -682,7 +707,7 @@ public final class SparkEvaluator {
     }
     Result r = timed(cluster, times -> run(cluster, "review", base, List.of(scenario),
         Evaluator.Strategy.INCREMENTAL, 4 * cluster.parallelism(), times, lap, stored,
-        Optional.empty())).with(overlay);
+        Optional.empty(), PairComposition.none())).with(overlay);
     ScenarioState state = r.onDriver().isEmpty() ? r.states().values().first()
         : r.onDriver().get(0);
     r.release();
@@ -757,10 +782,12 @@ public final class SparkEvaluator {
       double lost) implements java.io.Serializable {}
 
   private static Survey survey(JavaRDD<StoredDag> dist, Broadcast<Network> baseBc,
-      Broadcast<ArrayList<Scenario>> scenariosBc, Evaluator.Strategy strategy) {
+      Broadcast<ArrayList<Scenario>> scenariosBc, Evaluator.Strategy strategy,
+      Broadcast<PairComposition> pairsBc) {
     List<SurveyPart> parts = dist.mapPartitions(it -> {
       Network b = baseBc.value();
       PairEvaluator pe = new PairEvaluator(b);
+      PairComposition.Workspace ws = pairsBc.value().workspace(pe);
       List<Scenario> sc = scenariosBc.value();
       double[] load = new double[b.arcCount()];
       double lost = 0;
@@ -770,7 +797,8 @@ public final class SparkEvaluator {
         DestinationBaseline db = pe.baselineForNow(pe.dagForNow(e));
         db.addLoads(LoadSink.into(load));
         lost += db.lost();
-        int hits = strategy == Evaluator.Strategy.FULL ? sc.size() : affected(pe, db, sc).length;
+        int hits = strategy == Evaluator.Strategy.FULL ? sc.size()
+            : ws.affected(db.dag(), sc).length;
         rows.add(new int[] {e.destination(), hits, db.dag().reached()});
       }
       int[] d = new int[rows.size()];
@@ -804,23 +832,12 @@ public final class SparkEvaluator {
     return new Survey(dsts, sel, dag, new Baseline(load, lost));
   }
 
-  /** The scenarios whose routing of the destination may change, by the rules. O(S x changed). */
-  static int[] affected(PairEvaluator pe, DestinationBaseline b, List<Scenario> scenarios) {
-    int[] out = new int[scenarios.size()];
-    int c = 0;
-    for (int i = 0; i < scenarios.size(); i++) {
-      if (pe.affects(b, scenarios.get(i).mask())) {
-        out[c++] = i;
-      }
-    }
-    return Arrays.copyOf(out, c);
-  }
-
   /** One task: its units, each pair evaluated into the task's one state per scenario. */
   private static Iterator<Tuple2<Integer, ScenarioState>> evaluateUnits(
       Iterator<Tuple2<Integer, StoredDag>> it, Network base, List<Scenario> scenarios,
-      WorkPlan plan, Evaluator.Strategy strategy) {
+      WorkPlan plan, Evaluator.Strategy strategy, PairComposition pairs) {
     PairEvaluator pe = new PairEvaluator(base);
+    PairComposition.Workspace ws = pairs.workspace(pe);
     Map<Integer, ScenarioState> acc = new HashMap<>();
     while (it.hasNext()) {
       Tuple2<Integer, StoredDag> e = it.next();
@@ -828,13 +845,17 @@ public final class SparkEvaluator {
       WorkPlan.Unit u = plan.units.get(e._1());
       DestinationBaseline b = pe.baselineForNow(pe.dagForNow(e._2()));
       int[] hit = strategy == Evaluator.Strategy.FULL
-          ? IntStream.range(0, scenarios.size()).toArray() : affected(pe, b, scenarios);
+          ? IntStream.range(0, scenarios.size()).toArray() : ws.affected(b.dag(), scenarios);
       for (int k = u.from(); k < u.to(); k++) {
         int sc = hit[k];
         // Straight into the task's state of the scenario, as the fused plan does: a state per
         // pair merged in after cost as much as the repair itself (half the route stage).
-        Evaluator.evaluatePair(pe, b, scenarios.get(sc).mask(), strategy,
-            acc.computeIfAbsent(sc, ScenarioState::new));
+        ScenarioState into = acc.computeIfAbsent(sc, ScenarioState::new);
+        if (pairs.composes(sc)) {
+          ws.evaluate(b, sc, scenarios.get(sc).mask(), into);
+        } else {
+          Evaluator.evaluatePair(pe, b, scenarios.get(sc).mask(), strategy, into);
+        }
       }
     }
     List<Tuple2<Integer, ScenarioState>> out = new ArrayList<>(acc.size());
