@@ -62,6 +62,11 @@ public final class PairComposition implements Serializable {
   private static final PairComposition NONE = new PairComposition(List.of(), new int[0],
       new int[0]);
 
+  /** A detour search (a Dijkstra after the single) against one repair, estimated. */
+  private static final double DETOUR_COST = 2.0;
+  /** A copy of a single's contribution against one repair, estimated. */
+  private static final double COPY_COST = 0.1;
+
   private final List<ScenarioMask> singles;
   /** Per scenario index, the indices in {@link #singles} of its two changes; -1: not a pair. */
   private final int[] first;
@@ -156,6 +161,7 @@ public final class PairComposition implements Serializable {
     private final DoubleArrayList bufDelta = new DoubleArrayList();
     private long reused;
     private long recomputed;
+    private double lastCost;
 
     private Workspace(PairEvaluator pe) {
       this.pe = pe;
@@ -178,18 +184,44 @@ public final class PairComposition implements Serializable {
       int[] out = new int[scenarios.size()];
       int c = 0;
       byte[] seen = new byte[singles.size()];
+      long both = 0;
+      long one = 0;
+      long other = 0;
       for (int i = 0; i < scenarios.size(); i++) {
         boolean hit;
         if (composes(i)) {
-          hit = touches(seen, dag, first[i]) || touches(seen, dag, second[i]);
+          boolean f = touches(seen, dag, first[i]);
+          boolean g = touches(seen, dag, second[i]);
+          hit = f || g;
+          if (f && g) {
+            both++;
+          } else if (hit) {
+            one++;
+          }
         } else {
           hit = pe.affects(dag, scenarios.get(i).mask());
+          other += hit ? 1 : 0;
         }
         if (hit) {
           out[c++] = i;
         }
       }
+      int touching = 0;
+      for (byte b : seen) {
+        touching += b == 1 ? 1 : 0;
+      }
+      lastCost = touching * (1 + DETOUR_COST) + both + other + COPY_COST * one;
       return Arrays.copyOf(out, c);
+    }
+
+    /**
+     * The estimated cost of evaluating every scenario the last {@link #affected} selected,
+     * in repairs of one pair: one repair and one detour search per touching single, one
+     * repair per pair of two touching singles and per other scenario, a copy per pair that
+     * takes one single's state. For a cost-based plan.
+     */
+    public double lastCost() {
+      return lastCost;
     }
 
     private boolean touches(byte[] seen, DestinationDag dag, int s) {

@@ -241,7 +241,8 @@ public final class SparkEvaluator {
     Survey survey = survey(dist, baseBc, scenariosBc, strategy, pairsBc);
     int[] dsts = survey.dsts;
     long selected = Arrays.stream(survey.selected).asLongStream().sum();
-    WorkPlan plan = WorkPlan.of(dsts, survey.selected, survey.dagSize, p, base.nodeCount());
+    WorkPlan plan = WorkPlan.of(dsts, survey.selected, survey.dagSize, survey.weight, p,
+        base.nodeCount());
     Broadcast<WorkPlan> planBc = jsc.broadcast(plan);
     sw.accept("baseline+rules");
     if (baselineOut.isPresent()) {
@@ -775,10 +776,12 @@ public final class SparkEvaluator {
   }
 
   /** Per destination: pairs selected by the rules and DAG size; and the baseline loads. */
-  private record Survey(int[] dsts, int[] selected, int[] dagSize, Baseline baseline)
+  private record Survey(int[] dsts, int[] selected, int[] dagSize, double[] weight,
+      Baseline baseline)
       implements java.io.Serializable {}
 
-  private record SurveyPart(int[] dsts, int[] selected, int[] dagSize, double[] load,
+  private record SurveyPart(int[] dsts, int[] selected, int[] dagSize, double[] weight,
+      double[] load,
       double lost) implements java.io.Serializable {}
 
   private static Survey survey(JavaRDD<StoredDag> dist, Broadcast<Network> baseBc,
@@ -792,6 +795,8 @@ public final class SparkEvaluator {
       double[] load = new double[b.arcCount()];
       double lost = 0;
       List<int[]> rows = new ArrayList<>();
+      it.unimi.dsi.fastutil.doubles.DoubleArrayList weights =
+          new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
       while (it.hasNext()) {
         StoredDag e = it.next();
         DestinationBaseline db = pe.baselineForNow(pe.dagForNow(e));
@@ -800,6 +805,9 @@ public final class SparkEvaluator {
         int hits = strategy == Evaluator.Strategy.FULL ? sc.size()
             : ws.affected(db.dag(), sc).length;
         rows.add(new int[] {e.destination(), hits, db.dag().reached()});
+        // Per selected scenario, its estimated cost in repairs (composed pairs are cheaper).
+        weights.add(strategy == Evaluator.Strategy.FULL || hits == 0 ? 1.0
+            : ws.lastCost() / hits);
       }
       int[] d = new int[rows.size()];
       int[] h = new int[rows.size()];
@@ -809,12 +817,13 @@ public final class SparkEvaluator {
         h[i] = rows.get(i)[1];
         g[i] = rows.get(i)[2];
       }
-      return List.of(new SurveyPart(d, h, g, load, lost)).iterator();
+      return List.of(new SurveyPart(d, h, g, weights.toDoubleArray(), load, lost)).iterator();
     }).collect();
     int n = parts.stream().mapToInt(x -> x.dsts().length).sum();
     int[] dsts = new int[n];
     int[] sel = new int[n];
     int[] dag = new int[n];
+    double[] weight = new double[n];
     double[] load = new double[baseBc.value().arcCount()];
     double lost = 0;
     int i = 0;
@@ -823,13 +832,14 @@ public final class SparkEvaluator {
         dsts[i] = sp.dsts()[k];
         sel[i] = sp.selected()[k];
         dag[i] = sp.dagSize()[k];
+        weight[i] = sp.weight()[k];
       }
       for (int a = 0; a < load.length; a++) {
         load[a] += sp.load()[a];
       }
       lost += sp.lost();
     }
-    return new Survey(dsts, sel, dag, new Baseline(load, lost));
+    return new Survey(dsts, sel, dag, weight, new Baseline(load, lost));
   }
 
   /** One task: its units, each pair evaluated into the task's one state per scenario. */
