@@ -121,7 +121,7 @@ public final class ScenarioMask implements java.io.Serializable {
 
   /**
    * Whether the mask can only lengthen paths and switches no arc on: then, for any
-   * destination, it changes routing exactly when one of its {@link #routingArcs} lies on the
+   * destination, it can change routing only when one of its {@link #routingArcs} lies on the
    * destination's shortest-path DAG or it changes a demand towards the destination (the rules
    * of {@link PairEvaluator#affects}), and that holds on the DAG after another such change too.
    */
