@@ -74,7 +74,19 @@ public final class Evaluator {
   public static List<ImpactReport> evaluate(String runId, String snapshotId, Network base,
       List<Scenario> scenarios, Strategy strategy, Thresholds th, WorstCase worst,
       Overlay overlay) {
+    return evaluate(runId, snapshotId, base, scenarios, strategy, th, worst, overlay,
+        PairComposition.none());
+  }
+
+  /**
+   * The evaluation with the pairs of {@code pairs} evaluated per destination from their two
+   * singles ({@link PairComposition}, incremental strategy only): the same reports.
+   */
+  public static List<ImpactReport> evaluate(String runId, String snapshotId, Network base,
+      List<Scenario> scenarios, Strategy strategy, Thresholds th, WorstCase worst,
+      Overlay overlay, PairComposition pairs) {
     PairEvaluator pe = new PairEvaluator(base);
+    PairComposition.Workspace ws = pairs.workspace(pe);
     ScenarioState[] states = new ScenarioState[scenarios.size()];
     for (int i = 0; i < states.length; i++) {
       states[i] = new ScenarioState(i);
@@ -86,7 +98,11 @@ public final class Evaluator {
       b.addLoads(LoadSink.into(load));
       lost += b.lost();
       for (int i = 0; i < states.length; i++) {
-        evaluatePair(pe, b, scenarios.get(i).mask(), strategy, states[i]);
+        if (strategy == Strategy.INCREMENTAL && pairs.composes(i)) {
+          ws.evaluate(b, i, scenarios.get(i).mask(), states[i]);
+        } else {
+          evaluatePair(pe, b, scenarios.get(i).mask(), strategy, states[i]);
+        }
       }
     }
     overlay.addBaseline(load);

@@ -12,6 +12,7 @@ import io.netimpact.impact.EvaluationStats;
 import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.LinkBaseline;
 import io.netimpact.impact.Overlay;
+import io.netimpact.impact.PairComposition;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioSummary;
 import io.netimpact.impact.Thresholds;
@@ -37,6 +38,7 @@ import io.netimpact.spark.SeriesRun;
 import io.netimpact.spark.SparkEvaluator;
 import io.netimpact.spark.SparkTopology;
 import io.netimpact.spark.SweepReports;
+import io.netimpact.survival.PairPlan;
 import io.netimpact.te.TeChange;
 import io.netimpact.te.TeOverlay;
 import io.netimpact.topology.Components;
@@ -190,8 +192,10 @@ public final class SweepPipeline {
             + "store of snapshot " + snapshotId + " (content hash " + hash + "): left as it is");
       }
     }
+    // Pairs of failures evaluated per destination from their singles (not with TE).
     SparkEvaluator.Result r = SparkEvaluator.run(cluster, "sweep", base, scenarios,
-        req.strategy(), partitions, sw::lap, storeTarget).with(withTe ? te : Overlay.NONE);
+        req.strategy(), partitions, sw::lap, storeTarget, withTe ? PairComposition.none()
+            : PairPlan.of(base, expansion)).with(withTe ? te : Overlay.NONE);
     EvaluationStats stats = r.stats();
     try (SweepReports assembled = SweepReports.assemble(cluster, r, runId, snapshotId,
         req.thresholds(), base, components)) {

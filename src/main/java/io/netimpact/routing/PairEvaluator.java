@@ -418,6 +418,39 @@ public final class PairEvaluator {
   }
 
   /**
+   * The base arcs on {@code b}'s destination's shortest-path DAG after the increase-only mask
+   * {@code m} (which switches no arc on) that are not on its base DAG, ascending: the arcs a
+   * second change that leaves the base DAG alone could still find in its way once {@code m}
+   * is applied ({@code impact.PairComposition}). The after DAG is routed afresh as far as the
+   * sources ({@link ShortestPaths#towardSources}), so every arc a source's shortest path may
+   * use after {@code m} is seen. O(E log V).
+   *
+   * @throws IllegalArgumentException when {@code m} may shorten a path or switches arcs on
+   */
+  public int[] joiningArcs(DestinationBaseline b, ScenarioMask m) {
+    if (!m.isIncreaseOnly() || m.onArcs.length > 0) {
+      throw new IllegalArgumentException("joining arcs of a mask that may shorten paths");
+    }
+    showMask(m);
+    int t = b.destination();
+    long[] d0 = b.dag.distances();
+    DestinationDag dag = paths.towardSources(after, t);
+    long[] d1 = dag.distances();
+    IntArrayList out = new IntArrayList();
+    for (int u : dag.order()) {
+      for (int j = base.outStart[u]; j < base.outStart[u + 1]; j++) {
+        int a = base.outArc[j];
+        if (after.arcUsable(a) && after.isNextHop(t, d1, a) && !onDagBefore(t, d0, a)) {
+          out.add(a);
+        }
+      }
+    }
+    int[] arcs = out.toIntArray();
+    Arrays.sort(arcs);
+    return arcs;
+  }
+
+  /**
    * Evaluates one pair, adding the destination's arc load deltas (after minus before, Gbps)
    * into {@code sink}: repaired when {@code incremental} and the mask is increase-only,
    * rerouted otherwise.

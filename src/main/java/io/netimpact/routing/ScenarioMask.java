@@ -119,6 +119,40 @@ public final class ScenarioMask implements java.io.Serializable {
     return increaseOnly;
   }
 
+  /**
+   * Whether the mask can only lengthen paths and switches no arc on: then, for any
+   * destination, it can change routing only when one of its {@link #routingArcs} lies on the
+   * destination's shortest-path DAG or it changes a demand towards the destination (the rules
+   * of {@link PairEvaluator#affects}), and that holds on the DAG after another such change too.
+   */
+  public boolean isComposable() {
+    return increaseOnly && onArcs.length == 0 && undrained.length == 0;
+  }
+
+  /**
+   * The base arcs whose presence on a destination's shortest-path DAG lets this mask change
+   * the destination's routing: the arcs it switches off, those whose metric it changes, and
+   * the usable arcs into the devices it drains; ascending, without repeats. O(changed
+   * elements log changed elements + in-degree of the drained devices).
+   */
+  public int[] routingArcs(Network base) {
+    it.unimi.dsi.fastutil.ints.IntOpenHashSet arcs = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
+    for (int a : offArcs) {
+      arcs.add(a);
+    }
+    for (int a : metricArcs) {
+      arcs.add(a);
+    }
+    for (int v : drained) {
+      for (int j = base.inStart[v]; j < base.inStart[v + 1]; j++) {
+        arcs.add(base.inArc[j]);
+      }
+    }
+    int[] out = arcs.toIntArray();
+    Arrays.sort(out);
+    return out;
+  }
+
   /** Whether routing may change at all (anything but capacities and volumes changed). */
   public boolean touchesRouting() {
     return offArcs.length + onArcs.length + metricArcs.length + drained.length

@@ -9,6 +9,7 @@ import io.netimpact.impact.EvaluationStats;
 import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.ImpactReport;
 import io.netimpact.impact.Overlay;
+import io.netimpact.impact.PairComposition;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioState;
 import io.netimpact.impact.Thresholds;
@@ -144,9 +145,30 @@ public final class SparkEvaluator {
   public static Result run(Cluster cluster, String kind, Network base,
       List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions,
       Consumer<String> lap, Optional<BaselineStore.Target> baselineOut) {
-    return timed(cluster, times -> run(cluster, kind, base, scenarios, strategy, partitions,
-        times, lap, Optional.empty(), baselineOut));
+    return run(cluster, kind, base, scenarios, strategy, partitions, lap, baselineOut,
+        PairComposition.none());
   }
+
+  /**
+   * The same run, the pairs of {@code pairs} evaluated per destination from their two singles
+   * ({@link PairComposition}: the same states, fewer repairs) with the incremental strategy.
+   * The fused plan (a handful of scenarios) evaluates every scenario as it is.
+   */
+  public static Result run(Cluster cluster, String kind, Network base,
+      List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions,
+      Consumer<String> lap, Optional<BaselineStore.Target> baselineOut,
+      PairComposition pairs) {
+    PairComposition used = strategy == Evaluator.Strategy.INCREMENTAL && COMPOSE
+        ? pairs : PairComposition.none();
+    return timed(cluster, times -> run(cluster, kind, base, scenarios, strategy, partitions,
+        times, lap, Optional.empty(), baselineOut, used));
+  }
+
+  /**
+   * {@code -Dnetimpact.pairs.compose=false} evaluates pairs as ordinary two-op scenarios: the
+   * reference the benchmark times the composition against. Not a user option.
+   */
+  static final boolean COMPOSE = !"false".equals(System.getProperty("netimpact.pairs.compose"));
 
   private static <T> T timed(Cluster cluster, java.util.function.Function<TaskTimes, T> run) {
     TaskTimes times = new TaskTimes();
@@ -182,7 +204,7 @@ public final class SparkEvaluator {
   private static Result run(Cluster cluster, String kind, Network base,
       List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions, TaskTimes times,
       Consumer<String> sw, Optional<Stored> stored,
-      Optional<BaselineStore.Target> baselineOut) {
+      Optional<BaselineStore.Target> baselineOut, PairComposition pairs) {
     JavaSparkContext jsc = cluster.jsc();
     Consumer<String> console = cluster.progress();
     int s = scenarios.size();
@@ -200,7 +222,7 @@ public final class SparkEvaluator {
     int buckets = Math.min(p, Math.max(1, dstIds.size()));
     JavaRDD<StoredDag> dist = baseDags(jsc, baseBc, buckets);
     return planned(cluster, kind, baseBc, scenariosBc, dist, buckets, strategy, p, times, sw,
-        baselineOut, false);
+        baselineOut, false, pairs);
   }
 
   /**
@@ -211,15 +233,17 @@ public final class SparkEvaluator {
   private static Result planned(Cluster cluster, String kind, Broadcast<Network> baseBc,
       Broadcast<ArrayList<Scenario>> scenariosBc, JavaRDD<StoredDag> dist, int buckets,
       Evaluator.Strategy strategy, int p, TaskTimes times, Consumer<String> sw,
-      Optional<BaselineStore.Target> baselineOut, boolean keepDags) {
+      Optional<BaselineStore.Target> baselineOut, boolean keepDags, PairComposition pairs) {
     JavaSparkContext jsc = cluster.jsc();
     Consumer<String> console = cluster.progress();
     Network base = baseBc.value();
     int s = scenariosBc.value().size();
-    Survey survey = survey(dist, baseBc, scenariosBc, strategy);
+    Broadcast<PairComposition> pairsBc = jsc.broadcast(pairs);
+    Survey survey = survey(dist, baseBc, scenariosBc, strategy, pairsBc);
     int[] dsts = survey.dsts;
     long selected = Arrays.stream(survey.selected).asLongStream().sum();
-    WorkPlan plan = WorkPlan.of(dsts, survey.selected, survey.dagSize, p, base.nodeCount());
+    WorkPlan plan = WorkPlan.of(dsts, survey.selected, survey.dagSize, survey.weight, p,
+        base.nodeCount());
     Broadcast<WorkPlan> planBc = jsc.broadcast(plan);
     sw.accept("baseline+rules");
     if (baselineOut.isPresent()) {
@@ -239,7 +263,7 @@ public final class SparkEvaluator {
         })
         .partitionBy(new WorkPlan.UnitPartitioner(plan))
         .mapPartitionsToPair(it -> evaluateUnits(it, baseBc.value(), scenariosBc.value(),
-            planBc.value(), strategy))
+            planBc.value(), strategy, pairsBc.value()))
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
     withProgress(jsc, kind, times, plan.partitionCost, s, console, partials::count);
     jsc.clearJobGroup();
@@ -310,7 +334,8 @@ public final class SparkEvaluator {
     int buckets = Math.min(4 * cluster.parallelism(), Math.max(1, base.destinations().length));
     JavaRDD<StoredDag> dags = baseDags(jsc, baseBc, buckets);
     Baseline baseline = cluster.during("baseline: routing", () -> survey(dags, baseBc,
-        jsc.broadcast(new ArrayList<>()), Evaluator.Strategy.INCREMENTAL).baseline);
+        jsc.broadcast(new ArrayList<>()), Evaluator.Strategy.INCREMENTAL,
+        jsc.broadcast(PairComposition.none())).baseline);
     lap.accept("route");
     BaselineManifest m = cluster.during("baseline: writing", () -> BaselineStore.write(cluster,
         target, base, dags, buckets, baseline));
@@ -377,7 +402,7 @@ public final class SparkEvaluator {
     Baseline baseline = store.isPresent()
         ? BaselineStore.baseline(cluster, store.get(), base)
         : survey(dags, baseBc, jsc.broadcast(new ArrayList<>()),
-            Evaluator.Strategy.INCREMENTAL).baseline;
+            Evaluator.Strategy.INCREMENTAL, jsc.broadcast(PairComposition.none())).baseline;
     dags.count();
     return new Resident(baseBc, dags, buckets, baseline);
   }
@@ -407,7 +432,7 @@ public final class SparkEvaluator {
     Broadcast<ArrayList<Scenario>> scenariosBc = cluster.jsc().broadcast(routed);
     Result r = timed(cluster, times -> planned(cluster, kind, resident.base, scenariosBc,
         resident.dags, resident.buckets, Evaluator.Strategy.INCREMENTAL,
-        Math.max(1, partitions), times, lap, Optional.empty(), true));
+        Math.max(1, partitions), times, lap, Optional.empty(), true, PairComposition.none()));
     if (growth.stream().noneMatch(Optional::isPresent)) {
       return r;
     }
@@ -647,7 +672,8 @@ public final class SparkEvaluator {
     Optional<Stored> stored = store.map(o -> new Stored(BaselineStore.destinations(cluster, o),
         CompletableFuture.supplyAsync(() -> BaselineStore.baseline(cluster, o, base)), o));
     return timed(cluster, times -> run(cluster, "survive", base, scenarios,
-        Evaluator.Strategy.INCREMENTAL, partitions, times, lap, stored, Optional.empty()));
+        Evaluator.Strategy.INCREMENTAL, partitions, times, lap, stored, Optional.empty(),
+        PairComposition.none()));
   }
 
   /** A review's outcome: its report and the baseline it was measured against. */
@@ -708,7 +734,7 @@ public final class SparkEvaluator {
     }
     Result r = timed(cluster, times -> run(cluster, "review", base, List.of(scenario),
         Evaluator.Strategy.INCREMENTAL, 4 * cluster.parallelism(), times, lap, stored,
-        Optional.empty())).with(overlay);
+        Optional.empty(), PairComposition.none())).with(overlay);
     ScenarioState state = r.onDriver().isEmpty() ? r.states().values().first()
         : r.onDriver().get(0);
     r.release();
@@ -776,28 +802,38 @@ public final class SparkEvaluator {
   }
 
   /** Per destination: pairs selected by the rules and DAG size; and the baseline loads. */
-  private record Survey(int[] dsts, int[] selected, int[] dagSize, Baseline baseline)
+  private record Survey(int[] dsts, int[] selected, int[] dagSize, double[] weight,
+      Baseline baseline)
       implements java.io.Serializable {}
 
-  private record SurveyPart(int[] dsts, int[] selected, int[] dagSize, double[] load,
+  private record SurveyPart(int[] dsts, int[] selected, int[] dagSize, double[] weight,
+      double[] load,
       double lost) implements java.io.Serializable {}
 
   private static Survey survey(JavaRDD<StoredDag> dist, Broadcast<Network> baseBc,
-      Broadcast<ArrayList<Scenario>> scenariosBc, Evaluator.Strategy strategy) {
+      Broadcast<ArrayList<Scenario>> scenariosBc, Evaluator.Strategy strategy,
+      Broadcast<PairComposition> pairsBc) {
     List<SurveyPart> parts = dist.mapPartitions(it -> {
       Network b = baseBc.value();
       PairEvaluator pe = new PairEvaluator(b);
+      PairComposition.Workspace ws = pairsBc.value().workspace(pe);
       List<Scenario> sc = scenariosBc.value();
       double[] load = new double[b.arcCount()];
       double lost = 0;
       List<int[]> rows = new ArrayList<>();
+      it.unimi.dsi.fastutil.doubles.DoubleArrayList weights =
+          new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
       while (it.hasNext()) {
         StoredDag e = it.next();
         DestinationBaseline db = pe.baselineForNow(pe.dagForNow(e));
         db.addLoads(LoadSink.into(load));
         lost += db.lost();
-        int hits = strategy == Evaluator.Strategy.FULL ? sc.size() : affected(pe, db, sc).length;
+        int hits = strategy == Evaluator.Strategy.FULL ? sc.size()
+            : ws.affected(db.dag(), sc).length;
         rows.add(new int[] {e.destination(), hits, db.dag().reached()});
+        // Per selected scenario, its estimated cost in repairs (composed pairs are cheaper).
+        weights.add(strategy == Evaluator.Strategy.FULL || hits == 0 ? 1.0
+            : ws.lastCost() / hits);
       }
       int[] d = new int[rows.size()];
       int[] h = new int[rows.size()];
@@ -807,12 +843,13 @@ public final class SparkEvaluator {
         h[i] = rows.get(i)[1];
         g[i] = rows.get(i)[2];
       }
-      return List.of(new SurveyPart(d, h, g, load, lost)).iterator();
+      return List.of(new SurveyPart(d, h, g, weights.toDoubleArray(), load, lost)).iterator();
     }).collect();
     int n = parts.stream().mapToInt(x -> x.dsts().length).sum();
     int[] dsts = new int[n];
     int[] sel = new int[n];
     int[] dag = new int[n];
+    double[] weight = new double[n];
     double[] load = new double[baseBc.value().arcCount()];
     double lost = 0;
     int i = 0;
@@ -821,32 +858,22 @@ public final class SparkEvaluator {
         dsts[i] = sp.dsts()[k];
         sel[i] = sp.selected()[k];
         dag[i] = sp.dagSize()[k];
+        weight[i] = sp.weight()[k];
       }
       for (int a = 0; a < load.length; a++) {
         load[a] += sp.load()[a];
       }
       lost += sp.lost();
     }
-    return new Survey(dsts, sel, dag, new Baseline(load, lost));
-  }
-
-  /** The scenarios whose routing of the destination may change, by the rules. O(S x changed). */
-  static int[] affected(PairEvaluator pe, DestinationBaseline b, List<Scenario> scenarios) {
-    int[] out = new int[scenarios.size()];
-    int c = 0;
-    for (int i = 0; i < scenarios.size(); i++) {
-      if (pe.affects(b, scenarios.get(i).mask())) {
-        out[c++] = i;
-      }
-    }
-    return Arrays.copyOf(out, c);
+    return new Survey(dsts, sel, dag, weight, new Baseline(load, lost));
   }
 
   /** One task: its units, each pair evaluated into the task's one state per scenario. */
   private static Iterator<Tuple2<Integer, ScenarioState>> evaluateUnits(
       Iterator<Tuple2<Integer, StoredDag>> it, Network base, List<Scenario> scenarios,
-      WorkPlan plan, Evaluator.Strategy strategy) {
+      WorkPlan plan, Evaluator.Strategy strategy, PairComposition pairs) {
     PairEvaluator pe = new PairEvaluator(base);
+    PairComposition.Workspace ws = pairs.workspace(pe);
     Map<Integer, ScenarioState> acc = new HashMap<>();
     while (it.hasNext()) {
       Tuple2<Integer, StoredDag> e = it.next();
@@ -854,13 +881,17 @@ public final class SparkEvaluator {
       WorkPlan.Unit u = plan.units.get(e._1());
       DestinationBaseline b = pe.baselineForNow(pe.dagForNow(e._2()));
       int[] hit = strategy == Evaluator.Strategy.FULL
-          ? IntStream.range(0, scenarios.size()).toArray() : affected(pe, b, scenarios);
+          ? IntStream.range(0, scenarios.size()).toArray() : ws.affected(b.dag(), scenarios);
       for (int k = u.from(); k < u.to(); k++) {
         int sc = hit[k];
         // Straight into the task's state of the scenario, as the fused plan does: a state per
         // pair merged in after cost as much as the repair itself (half the route stage).
-        Evaluator.evaluatePair(pe, b, scenarios.get(sc).mask(), strategy,
-            acc.computeIfAbsent(sc, ScenarioState::new));
+        ScenarioState into = acc.computeIfAbsent(sc, ScenarioState::new);
+        if (pairs.composes(sc)) {
+          ws.evaluate(b, sc, scenarios.get(sc).mask(), into);
+        } else {
+          Evaluator.evaluatePair(pe, b, scenarios.get(sc).mask(), strategy, into);
+        }
       }
     }
     List<Tuple2<Integer, ScenarioState>> out = new ArrayList<>(acc.size());

@@ -66,9 +66,21 @@ final class WorkPlan implements Serializable {
    * @param dagSize  DAG size per destination
    */
   static WorkPlan of(int[] dsts, int[] selected, int[] dagSize, int partitions, int nodeCount) {
+    double[] one = new double[dsts.length];
+    Arrays.fill(one, 1.0);
+    return of(dsts, selected, dagSize, one, partitions, nodeCount);
+  }
+
+  /**
+   * The same with {@code weight}, per destination, the estimated cost of one of its selected
+   * scenarios in repairs (below 1 where pairs of failures take a single failure's state,
+   * see {@code impact.PairComposition}): a selected scenario costs weight x DAG size.
+   */
+  static WorkPlan of(int[] dsts, int[] selected, int[] dagSize, double[] weight,
+      int partitions, int nodeCount) {
     double total = 0;
     for (int i = 0; i < dsts.length; i++) {
-      total += cost(selected[i], dagSize[i]);
+      total += cost(selected[i], dagSize[i], weight[i]);
     }
     double cap = Math.max(1.0, total / (4.0 * partitions));
     List<Unit> units = new ArrayList<>();
@@ -77,18 +89,19 @@ final class WorkPlan implements Serializable {
         continue;
       }
       int pieces = (int) Math.max(1, Math.min(selected[i],
-          Math.ceil(cost(selected[i], dagSize[i]) / cap)));
+          Math.ceil(cost(selected[i], dagSize[i], weight[i]) / cap)));
       for (int k = 0; k < pieces; k++) {
         int from = (int) ((long) selected[i] * k / pieces);
         int to = (int) ((long) selected[i] * (k + 1) / pieces);
-        units.add(new Unit(units.size(), dsts[i], from, to, cost(to - from, dagSize[i])));
+        units.add(new Unit(units.size(), dsts[i], from, to,
+            cost(to - from, dagSize[i], weight[i])));
       }
     }
     return new WorkPlan(units, partitions, Math.max(0, nodeCount - 1));
   }
 
-  private static double cost(int pairs, int dag) {
-    return (double) pairs * dag + dag;
+  private static double cost(int pairs, int dag, double weight) {
+    return pairs * weight * dag + dag;
   }
 
   double totalCost() {
