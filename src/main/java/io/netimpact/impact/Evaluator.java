@@ -103,6 +103,18 @@ public final class Evaluator {
   public static List<ImpactReport> evaluate(String runId, String snapshotId, Network base,
       List<Scenario> scenarios, Strategy strategy, Thresholds th, WorstCase worst,
       Overlay overlay, java.util.Optional<ClassInput> classes) {
+    return evaluated(runId, snapshotId, base, scenarios, strategy, th, worst, overlay, classes)
+        .reports();
+  }
+
+  /** Every scenario's report, and the baseline they were measured against. */
+  public record Evaluated(List<ImpactReport> reports, Baseline baseline) {}
+
+  /** {@link #evaluate(String, String, Network, List, Strategy, Thresholds, WorstCase, Overlay,
+   * java.util.Optional)}, keeping the baseline. */
+  public static Evaluated evaluated(String runId, String snapshotId, Network base,
+      List<Scenario> scenarios, Strategy strategy, Thresholds th, WorstCase worst,
+      Overlay overlay, java.util.Optional<ClassInput> classes) {
     if (classes.isPresent() && overlay != Overlay.NONE) {
       throw new IllegalArgumentException("classes of service are not modelled with traffic "
           + "engineering");
@@ -134,7 +146,8 @@ public final class Evaluator {
       }
     }
     overlay.addBaseline(load);
-    Assembler asm = new Assembler(base, new Baseline(load, lost), th, classes.map(
+    Baseline baseline = new Baseline(load, lost);
+    Assembler asm = new Assembler(base, baseline, th, classes.map(
         c -> new ClassService(c.classes(), c.shares(), classLoad, arcs)));
     List<ImpactReport> out = new ArrayList<>(states.length);
     for (int i = 0; i < states.length; i++) {
@@ -145,7 +158,7 @@ public final class Evaluator {
     if (worst != null) {
       worst.withBaseline(base, load, th);
     }
-    return out;
+    return new Evaluated(out, baseline);
   }
 
   /** A review: the evaluation of one scenario. */

@@ -71,9 +71,17 @@ public final class Reports {
       List<SnapshotReader.Reject> rejects, Optional<SeriesReport> series, Scenario scenario,
       boolean withTe, Thresholds th, Map<String, byte[]> attachments,
       Map<String, ReportWriter.Rows> more, Optional<io.netimpact.survival.Survival> survival) {
+    // Classes of service (docs/classes.md): two summary columns and class_impact, only with
+    // classes.json.
+    boolean classes = report.classes().present();
+    org.apache.spark.sql.Row summaryRow = ReportTables.row(report.summary(), rejects.size(),
+        survival);
     ReportWriter writer = new ReportWriter(cluster.hadoop(), out, format)
-        .add(ReportTables.SCENARIO_SUMMARY, ReportTables.SCENARIO_SUMMARY_SCHEMA,
-            List.of(ReportTables.row(report.summary(), rejects.size(), survival)))
+        .add(ReportTables.SCENARIO_SUMMARY, classes
+            ? io.netimpact.report.ClassTable.withSummaryColumns(
+                ReportTables.SCENARIO_SUMMARY_SCHEMA) : ReportTables.SCENARIO_SUMMARY_SCHEMA,
+            List.of(classes ? io.netimpact.report.ClassTable.withSummaryColumns(summaryRow,
+                report.classes()) : summaryRow))
         .add(ReportTables.LINK_IMPACT, ReportTables.LINK_IMPACT_SCHEMA,
             report.links().stream().map(ReportTables::row).toList())
         .add(ReportTables.DEMAND_IMPACT, ReportTables.DEMAND_IMPACT_SCHEMA,
@@ -87,6 +95,10 @@ public final class Reports {
     if (withTe) {
       writer.add(ReportTables.LSP_IMPACT, ReportTables.LSP_IMPACT_SCHEMA,
           report.lsps().stream().map(ReportTables::row).toList());
+    }
+    if (classes) {
+      writer.add(io.netimpact.report.ClassTable.CLASS_IMPACT, io.netimpact.report.ClassTable.SCHEMA,
+          io.netimpact.report.ClassTable.rows(report.classes().rows()));
     }
     more.forEach((name, t) -> writer.add(name, t.schema(), t.rows()));
     survival.ifPresent(v -> writer.add(ReportTables.SURVIVAL, ReportTables.SURVIVAL_SCHEMA,
