@@ -105,7 +105,8 @@ public final class Reports {
         v.rows().stream().map(ReportTables::row).toList()));
     finish(writer, runId, rejects, new PageTally().add(report).page(runId, th.warnUtil()),
         SummaryHtml.Planning.NONE, attachments, survival.map(
-            io.netimpact.survival.Survival::line));
+            io.netimpact.survival.Survival::line),
+        io.netimpact.report.ClassTable.lines(report.classes()));
   }
 
   /** Publishes {@code link_baseline} alone as run {@code runId}. */
@@ -169,11 +170,19 @@ public final class Reports {
       List<SnapshotReader.Reject> rejects, SummaryHtml.Page page,
       SummaryHtml.Planning planning, Map<String, byte[]> attachments,
       Optional<String> survival) {
+    finish(writer, runId, rejects, page, planning, attachments, survival, List.of());
+  }
+
+  /** The same, with the lines of the classes of service that drop ({@code classes.json}). */
+  private static void finish(ReportWriter writer, String runId,
+      List<SnapshotReader.Reject> rejects, SummaryHtml.Page page,
+      SummaryHtml.Planning planning, Map<String, byte[]> attachments,
+      Optional<String> survival, List<String> classDrops) {
     if (!rejects.isEmpty()) {
       writer.add(ReportTables.REJECTS, ReportTables.REJECTS_SCHEMA, rejects.stream()
           .map(r -> ReportTables.rejectRow(runId, r)).toList());
     }
-    writer.attach("summary.html", SummaryHtml.bytes(page, planning, survival));
+    writer.attach("summary.html", SummaryHtml.bytes(page, planning, survival, classDrops));
     attachments.forEach(writer::attach);
     writer.publish(runId);
   }

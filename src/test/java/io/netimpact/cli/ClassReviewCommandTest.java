@@ -135,6 +135,18 @@ class ClassReviewCommandTest {
     // best-effort is protected and newly drops on the overloaded arcs: BLOCK, saying so.
     assertTrue(c.out().contains("VERDICT: BLOCK"), c.out());
     assertTrue(summary.contains("protected class best-effort newly drops"), summary);
+    // The page says which classes drop where; without classes it has no such section.
+    assertTrue(page(outClassed).contains("Dropped by class of service"));
+    assertTrue(page(outClassed).contains("<li>class bulk drops 7.0 Gbps"), page(outClassed));
+    assertFalse(page(outPlain).contains("Dropped by class of service"));
+  }
+
+  private static String page(Path out) throws IOException {
+    try (Stream<Path> files = Files.list(out.resolve("_runs").resolve("r1"))) {
+      Path html = files.filter(f -> f.getFileName().toString().endsWith("-summary.html"))
+          .findFirst().orElseThrow();
+      return Files.readString(html);
+    }
   }
 
   @Test
