@@ -42,8 +42,21 @@ public final class Assembler {
   private final double maxBefore;
   /** Scratch: which base arcs the scenario being assembled changes. */
   private final boolean[] changed;
+  /** Classes of service: the strict-priority service and the class verdict; empty without. */
+  private final java.util.Optional<ClassService> classes;
 
   public Assembler(Network base, Baseline baseline, Thresholds th) {
+    this(base, baseline, th, java.util.Optional.empty());
+  }
+
+  /**
+   * An assembler that also serves classes in strict priority on the arcs it looks at (they
+   * hold every arc that can drop before or after), writes their rows, and gives the class
+   * verdict ({@link ClassVerdict}) when {@code classes} is present.
+   */
+  public Assembler(Network base, Baseline baseline, Thresholds th,
+      java.util.Optional<ClassService> classes) {
+    this.classes = classes;
     this.base = base;
     this.baseline = baseline;
     this.th = th;
@@ -208,13 +221,24 @@ public final class Assembler {
     double endpointRemoved = Math.min(unroutableAfter, endpointRemovedGbps());
     Verdict verdict = state.newlyUnroutable() > 0 || newlyOver ? Verdict.BLOCK
         : newlyWarn ? Verdict.RISK : Verdict.SAFE;
+    ClassReport served = ClassReport.NONE;
+    String reason;
+    if (classes.isPresent()) {
+      ClassService cs = classes.get();
+      served = cs.assess(runId, sid, base, after, looked, state);
+      verdict = ClassVerdict.of(state.newlyUnroutable() > 0, newlyWarn, served);
+      reason = ClassVerdict.reason(verdict, rows, demands, th, served,
+          name -> cs.classes().find(name).map(io.netimpact.model.ServiceClass::protect)
+              .orElse(false));
+    } else {
+      reason = VerdictReason.of(verdict, rows, demands, th);
+    }
     ScenarioSummary summary = new ScenarioSummary(runId, snapshotId, sid, scenario.title(),
         verdict, maxBefore, maxAfter, overWarn, overCap, baseline.unroutable(),
         unroutableAfter, overflow, demands.size(),
         worstArc < 0 ? "" : after.linkId(Network.linkOf(worstArc)),
-        VerdictReason.of(verdict, rows, demands, th), unroutableAfter - endpointRemoved,
-        endpointRemoved);
-    return new ImpactReport(summary, rows, demands);
+        reason, unroutableAfter - endpointRemoved, endpointRemoved);
+    return new ImpactReport(summary, rows, demands, List.of(), List.of(), served);
   }
 
   /** The ascending union of two ascending arc lists and the arcs {@code [from, to)}. */

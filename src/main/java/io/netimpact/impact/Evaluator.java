@@ -48,9 +48,23 @@ public final class Evaluator {
   public static void evaluatePair(PairEvaluator pe, DestinationDag dag,
       Supplier<DestinationBaseline> baseline, ScenarioMask mask, Strategy strategy,
       ScenarioState into) {
+    evaluatePair(pe, dag, baseline, mask, strategy, into, false);
+  }
+
+  /**
+   * The same, also adding the pair's per-class load deltas into {@code into} when {@code
+   * classes} (the evaluator's classes set by {@link PairEvaluator#withClasses}): one evaluation,
+   * its distances before and after carrying every class in one push each.
+   */
+  public static void evaluatePair(PairEvaluator pe, DestinationDag dag,
+      Supplier<DestinationBaseline> baseline, ScenarioMask mask, Strategy strategy,
+      ScenarioState into, boolean classes) {
     if (strategy == Strategy.FULL || pe.affects(dag, mask)) {
       LoadSink sink = into::addLoad;
-      PairResult r = pe.evaluate(baseline.get(), mask, strategy == Strategy.INCREMENTAL, sink);
+      boolean incremental = strategy == Strategy.INCREMENTAL;
+      PairResult r = classes
+          ? pe.evaluate(baseline.get(), mask, incremental, sink, into::addClassLoad)
+          : pe.evaluate(baseline.get(), mask, incremental, sink);
       into.add(r);
     }
   }
@@ -74,8 +88,8 @@ public final class Evaluator {
   public static List<ImpactReport> evaluate(String runId, String snapshotId, Network base,
       List<Scenario> scenarios, Strategy strategy, Thresholds th, WorstCase worst,
       Overlay overlay) {
-    return evaluate(runId, snapshotId, base, scenarios, strategy, th, worst, overlay,
-        PairComposition.none());
+    return evaluated(runId, snapshotId, base, scenarios, strategy, th, worst, overlay,
+        java.util.Optional.empty(), PairComposition.none()).reports();
   }
 
   /**
@@ -85,7 +99,48 @@ public final class Evaluator {
   public static List<ImpactReport> evaluate(String runId, String snapshotId, Network base,
       List<Scenario> scenarios, Strategy strategy, Thresholds th, WorstCase worst,
       Overlay overlay, PairComposition pairs) {
+    return evaluated(runId, snapshotId, base, scenarios, strategy, th, worst, overlay,
+        java.util.Optional.empty(), pairs).reports();
+  }
+
+  /**
+   * The evaluation with classes of service when {@code classes} is present
+   * (docs/classes.md): the base's per-class loads from one push per destination carrying
+   * every class, each pair's per-class deltas from its one evaluation, then strict-priority
+   * service, {@code class_impact} rows and the class verdict at assembly. Classes are not
+   * modelled together with traffic engineering (an {@code overlay} other than NONE).
+   * O(the evaluation without classes + (D + the evaluated pairs) x DAG x classes).
+   */
+  public static List<ImpactReport> evaluate(String runId, String snapshotId, Network base,
+      List<Scenario> scenarios, Strategy strategy, Thresholds th, WorstCase worst,
+      Overlay overlay, java.util.Optional<ClassInput> classes) {
+    return evaluated(runId, snapshotId, base, scenarios, strategy, th, worst, overlay, classes,
+        PairComposition.none()).reports();
+  }
+
+  /** Every scenario's report, and the baseline they were measured against. */
+  public record Evaluated(List<ImpactReport> reports, Baseline baseline) {}
+
+  /**
+   * {@link #evaluate(String, String, Network, List, Strategy, Thresholds, WorstCase, Overlay,
+   * java.util.Optional)}, keeping the baseline; the pairs of {@code pairs} are composed from
+   * their singles when there are no classes (composition carries no per-class deltas).
+   */
+  public static Evaluated evaluated(String runId, String snapshotId, Network base,
+      List<Scenario> scenarios, Strategy strategy, Thresholds th, WorstCase worst,
+      Overlay overlay, java.util.Optional<ClassInput> classes, PairComposition pairs) {
+    if (classes.isPresent() && overlay != Overlay.NONE) {
+      throw new IllegalArgumentException("classes of service are not modelled with traffic "
+          + "engineering");
+    }
     PairEvaluator pe = new PairEvaluator(base);
+    boolean withClasses = classes.isPresent();
+    int arcs = base.arcCount();
+    double[] classLoad = new double[withClasses ? classes.get().classes().count() * arcs : 0];
+    io.netimpact.routing.ClassSink classSink = (c, a, g) -> classLoad[c * arcs + a] += g;
+    if (withClasses) {
+      pe.withClasses(classes.get().shares());
+    }
     PairComposition.Workspace ws = pairs.workspace(pe);
     ScenarioState[] states = new ScenarioState[scenarios.size()];
     for (int i = 0; i < states.length; i++) {
@@ -97,16 +152,22 @@ public final class Evaluator {
       DestinationBaseline b = pe.baselineForNow(dst);
       b.addLoads(LoadSink.into(load));
       lost += b.lost();
+      if (withClasses) {
+        pe.pushClassLoads(b, classes.get().shares(), classSink);
+      }
       for (int i = 0; i < states.length; i++) {
-        if (strategy == Strategy.INCREMENTAL && pairs.composes(i)) {
+        if (!withClasses && strategy == Strategy.INCREMENTAL && pairs.composes(i)) {
           ws.evaluate(b, i, scenarios.get(i).mask(), states[i]);
         } else {
-          evaluatePair(pe, b, scenarios.get(i).mask(), strategy, states[i]);
+          evaluatePair(pe, b.dag(), () -> b, scenarios.get(i).mask(), strategy, states[i],
+              withClasses);
         }
       }
     }
     overlay.addBaseline(load);
-    Assembler asm = new Assembler(base, new Baseline(load, lost), th);
+    Baseline baseline = new Baseline(load, lost);
+    Assembler asm = new Assembler(base, baseline, th, classes.map(
+        c -> new ClassService(c.classes(), c.shares(), classLoad, arcs)));
     List<ImpactReport> out = new ArrayList<>(states.length);
     for (int i = 0; i < states.length; i++) {
       overlay.finish(i, states[i]);
@@ -116,7 +177,7 @@ public final class Evaluator {
     if (worst != null) {
       worst.withBaseline(base, load, th);
     }
-    return out;
+    return new Evaluated(out, baseline);
   }
 
   /** A review: the evaluation of one scenario. */

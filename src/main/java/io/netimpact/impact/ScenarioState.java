@@ -20,7 +20,7 @@ import java.util.List;
  * one), so the plain-Java loop, a task's pre-merge and Spark's reduce are one operation.
  */
 public final class ScenarioState implements Serializable {
-  private static final long serialVersionUID = 4L;
+  private static final long serialVersionUID = 5L;
 
   private final int scenario;
   // The deltas and the route changes are written as flat primitives (writeObject): a sweep
@@ -32,6 +32,9 @@ public final class ScenarioState implements Serializable {
   private double newlyUnroutable;
   private transient ArrayList<RouteChange> changes = new ArrayList<>();
   private long pairs;
+  // Per-class load deltas with classes of service (empty without): key (arc << 16) | class.
+  private transient it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap classDelta =
+      new it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap();
 
   public ScenarioState(int scenario) {
     this.scenario = scenario;
@@ -49,6 +52,20 @@ public final class ScenarioState implements Serializable {
   /** Adds a load delta for an arc. */
   public void addLoad(int arc, double gbps) {
     delta.addTo(arc, gbps);
+  }
+
+  /** Adds a load delta of one class on an arc (classes of service, docs/classes.md). */
+  public void addClassLoad(int cls, int arc, double gbps) {
+    classDelta.addTo(classKey(arc, cls), gbps);
+  }
+
+  static long classKey(int arc, int cls) {
+    return ((long) arc << 16) | cls;
+  }
+
+  /** The per-class load deltas: key {@code (arc << 16) | class}, Gbps. */
+  it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap classDelta() {
+    return classDelta;
   }
 
   /** Adds one evaluated pair (its load deltas went to {@link #addLoad}). */
@@ -80,6 +97,15 @@ public final class ScenarioState implements Serializable {
     ScenarioState small = big == this ? o : this;
     for (Int2DoubleMap.Entry e : small.delta.int2DoubleEntrySet()) {
       big.delta.addTo(e.getIntKey(), e.getDoubleValue());
+    }
+    it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap bigC = big.classDelta;
+    it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap smallC = small.classDelta;
+    if (bigC.size() < smallC.size()) {
+      big.classDelta = smallC;
+      smallC = bigC;
+    }
+    for (it.unimi.dsi.fastutil.longs.Long2DoubleMap.Entry e : smallC.long2DoubleEntrySet()) {
+      big.classDelta.addTo(e.getLongKey(), e.getDoubleValue());
     }
     big.lostBefore += small.lostBefore;
     big.lostAfter += small.lostAfter;
@@ -170,6 +196,11 @@ public final class ScenarioState implements Serializable {
       out.writeInt(numbers.get(c.pathsAfter()));
       out.writeInt(c.pathNode());
     }
+    out.writeInt(classDelta.size());
+    for (it.unimi.dsi.fastutil.longs.Long2DoubleMap.Entry e : classDelta.long2DoubleEntrySet()) {
+      out.writeLong(e.getLongKey());
+      out.writeDouble(e.getDoubleValue());
+    }
   }
 
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
@@ -195,6 +226,11 @@ public final class ScenarioState implements Serializable {
       int node = in.readInt();
       changes.add(new RouteChange(demand, (flags & 1) != 0, (flags & 2) != 0, latB, latA, p,
           node, gbps));
+    }
+    int classDeltas = in.readInt();
+    classDelta = new it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap(Math.max(classDeltas, 16));
+    for (int i = 0; i < classDeltas; i++) {
+      classDelta.put(in.readLong(), in.readDouble());
     }
   }
 }

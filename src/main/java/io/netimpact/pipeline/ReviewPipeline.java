@@ -126,14 +126,20 @@ public final class ReviewPipeline {
     // The store's manifest first: a missing or broken store fails before any reading.
     Optional<BaselineStore.Opened> store = req.baseline().map(b -> BaselineStore.open(cluster,
         b));
-    Optional<Prepared> fromStore = store.flatMap(s -> fromStore(cluster, req, s, sw));
+    // With classes of service (docs/classes.md) the snapshot's demand rows are needed.
+    io.netimpact.model.ServiceClasses classes = cluster.readClasses(req.snapshot());
+    Optional<Prepared> fromStore = classes.present() ? Optional.empty()
+        : store.flatMap(s -> fromStore(cluster, req, s, sw));
     Prepared p = fromStore.isPresent() ? fromStore.get() : fromSnapshot(cluster, req, store, sw);
     Network before = p.before();
     Optional<MeasuredLoads> measured = loads.map(dir -> DeduceFiles.read(cluster, dir, before));
     Scenario scenario = p.scenario();
     String runId = p.runId();
-    SparkEvaluator.Review result = SparkEvaluator.review(cluster, runId, p.snapshotId(), before,
-        scenario, req.thresholds(), sw::lap, p.overlay(), store, req.localReview());
+    SparkEvaluator.Review result = classes.present()
+        ? ClassReview.review(runId, p.snapshotId(), before, scenario, req.thresholds(), classes,
+            p.snapshot().orElseThrow(), p.withTe(), req.snapshot())
+        : SparkEvaluator.review(cluster, runId, p.snapshotId(), before, scenario,
+            req.thresholds(), sw::lap, p.overlay(), store, req.localReview());
     ImpactReport report = result.report();
     sw.lap("assemble");
     List<LinkBaseline> baseline = Assembler.baselineRows(runId, p.change().id(), before,

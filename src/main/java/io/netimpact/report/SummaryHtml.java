@@ -208,9 +208,26 @@ public final class SummaryHtml {
    * the template {@code summary.mustache}, which escapes every value. O(shown rows).
    */
   public static String render(Page p, Planning planning, Optional<String> survival) {
+    return render(p, planning, survival, List.of());
+  }
+
+  /** {@link #bytes(Page, Planning, Optional)} with a review's class-of-service lines. */
+  public static byte[] bytes(Page p, Planning planning, Optional<String> survival,
+      List<String> classDrops) {
+    return render(p, planning, survival, classDrops).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The page with, when {@code classDrops} is not empty, a section listing which classes of
+   * service drop where ({@link ClassTable#lines}, docs/classes.md) under the verdict.
+   */
+  public static String render(Page p, Planning planning, Optional<String> survival,
+      List<String> classDrops) {
     StringWriter out = new StringWriter(16_384);
     TEMPLATE.execute(out, new Object[] {PageView.of(p, planning),
-        Map.of("survival", survival.map(List::of).orElse(List.of()))});
+        Map.of("survival", survival.map(List::of).orElse(List.of()),
+            "classDrops", classDrops.isEmpty() ? List.of()
+                : List.of(Map.of("lines", List.copyOf(classDrops))))});
     return out.toString();
   }
 

@@ -148,6 +148,12 @@ public final class SummaryText {
     out.printf("  demands affected:          %d%s%n", s.affectedDemands(),
         demandCounts(report.demands()));
     TeSummary.lines(report).forEach(out::println);
+    if (report.classes().present()) {
+      out.printf("  dropped by class:          %s Gbps after, protected %s Gbps%n",
+          twoDecimals(report.classes().droppedGbpsAfter()),
+          twoDecimals(report.classes().protectedDroppedGbpsAfter()));
+      ClassTable.lines(report.classes()).forEach(l -> out.println("    " + l));
+    }
     r.survival().ifPresent(v -> {
       out.printf("%n%s%n", v.line());
       v.rows().stream().filter(io.netimpact.survival.SurvivalRow::exposed).limit(WORST)

@@ -40,6 +40,8 @@ public final class EcmpPush {
   private final boolean[] aside;
   private final IntArrayList asides = new IntArrayList();
   private final NextHops next = new NextHops();
+  // pushClasses' traffic per device and class, device-major; grown on first use.
+  private double[] classTraffic = new double[0];
 
   public EcmpPush(int nodeCount) {
     traffic = new double[nodeCount];
@@ -215,6 +217,62 @@ public final class EcmpPush {
       }
     }
     return lost;
+  }
+
+  /**
+   * Routes every demand towards {@code dst} (volumes as {@code g} gives them, divided among
+   * classes by {@code classes}) along distances {@code dist} on {@code g}, carrying one
+   * traffic figure per class at each device: a device's next hops are found once and each
+   * class's traffic split equally among them, so every class takes exactly the paths and
+   * shares the aggregate push gives it, and the class loads add up to the loads. Adds {@code
+   * sign * share} per (class, arc) into {@code sink}. {@code dist} may be a DAG's or a
+   * repaired one: devices are visited farthest first through the heap. O(k log k + K x the arcs
+   * leaving them) for the k devices the demands reach and K classes.
+   */
+  public void pushClasses(MaskedView g, int dst, long[] dist, DemandClasses classes,
+      ClassSink sink, double sign) {
+    int kc = classes.count();
+    int n = traffic.length;
+    if (classTraffic.length < n * kc) {
+      classTraffic = new double[n * kc];
+    }
+    Network b = g.base;
+    double[] share = classes.share();
+    for (int k = b.demByDstStart[dst]; k < b.demByDstStart[dst + 1]; k++) {
+      int v = b.demSrc[k];
+      double gbps = g.demandGbps(k);
+      if (dist[v] != ShortestPaths.UNREACHABLE && gbps != 0) {
+        for (int c = 0; c < kc; c++) {
+          classTraffic[v * kc + c] += gbps * share[k * kc + c];
+        }
+        mark(dist, v);
+      }
+    }
+    while (!heap.isEmpty()) {
+      int u = heap.pop();
+      if (u == dst) {
+        continue;
+      }
+      int hops = next.of(g, dst, dist, u);
+      for (int c = 0; c < kc; c++) {
+        double t = classTraffic[u * kc + c];
+        if (t == 0) {
+          continue;
+        }
+        double part = t / hops;
+        for (int i = 0; i < hops; i++) {
+          int v = next.head[i];
+          sink.add(c, next.arc[i], sign * part);
+          classTraffic[v * kc + c] += part;
+          mark(dist, v);
+        }
+      }
+    }
+    for (int i = 0; i < touched.size(); i++) {
+      int v = touched.getInt(i);
+      java.util.Arrays.fill(classTraffic, v * kc, v * kc + kc, 0.0);
+    }
+    clear();
   }
 
   /** Hands u's traffic in equal shares to its next hops, along the whole DAG. */

@@ -74,6 +74,11 @@ public final class PairEvaluator {
   private long[] nowFingerprint;
   private DestinationDag nowDag;
   private final IntArrayList demandSources = new IntArrayList();
+  // Classes of service (withClasses): the shares, a dense scratch, and the sink of the pair
+  // being evaluated (null outside evaluate with classes).
+  private DemandClasses classes;
+  private ClassScratch classScratch;
+  private ClassSink classSink;
 
   // Per-pair scratch.
   private final boolean[] inA;
@@ -131,6 +136,58 @@ public final class PairEvaluator {
 
   public Network base() {
     return base;
+  }
+
+  /**
+   * Makes {@link #evaluate(DestinationBaseline, ScenarioMask, boolean, LoadSink, ClassSink)}
+   * also give per-class load deltas, the demands divided by {@code c}.
+   */
+  public void withClasses(DemandClasses c) {
+    if (c.share().length != base.demandCount() * c.count()) {
+      throw new IllegalArgumentException("class shares for " + c.share().length / c.count()
+          + " demands, the network has " + base.demandCount());
+    }
+    classes = c;
+    classScratch = new ClassScratch(c.count());
+  }
+
+  /**
+   * Adds a baseline's per-class arc loads (Gbps) into {@code sink}: its demands divided by
+   * {@code c}, on its DAG. O(DAG x classes).
+   */
+  public void pushClassLoads(DestinationBaseline b, DemandClasses c, ClassSink sink) {
+    push.pushClasses(before, b.destination(), b.dag.distances(), c, sink, 1.0);
+  }
+
+  /**
+   * {@link #evaluate(DestinationBaseline, ScenarioMask, boolean, LoadSink)}, also adding the
+   * pair's per-class arc load deltas (after minus before, Gbps) into {@code classSink} (classes
+   * as set by {@link #withClasses}): the pair's distances before and after, from the same
+   * evaluation, carry each class in one push ({@link EcmpPush#pushClasses}) before and one
+   * after. O(the evaluation + 2 x DAG x classes).
+   */
+  public PairResult evaluate(DestinationBaseline b, ScenarioMask m, boolean incremental,
+      LoadSink sink, ClassSink classSink) {
+    if (classes == null) {
+      throw new IllegalStateException("no classes set (withClasses)");
+    }
+    this.classSink = classSink;
+    try {
+      return evaluate(b, m, incremental, sink);
+    } finally {
+      this.classSink = null;
+    }
+  }
+
+  /** The classes' part of one pair, when asked for: pushed before and after, then flushed. */
+  private void classDeltas(int t, long[] distBefore, long[] distAfter) {
+    if (classSink == null) {
+      return;
+    }
+    classScratch.ensure(after.arcCount());
+    push.pushClasses(before, t, distBefore, classes, classScratch, -1.0);
+    push.pushClasses(after, t, distAfter, classes, classScratch, 1.0);
+    classScratch.flush(classSink);
   }
 
   /**
@@ -538,6 +595,7 @@ public final class PairEvaluator {
     push.pushRegion(after, t, dist, inA, this::accumulate, 1.0);
     push.pushExits(after, t, dist, this::accumulate);
     flushAcc(sink);
+    classDeltas(t, d0, dist);
     // 4. Demands whose routing changed: only sources in A can have.
     double newlyLost = 0;
     for (int x : aNodes) {
@@ -776,6 +834,7 @@ public final class PairEvaluator {
     }
     DestinationDag dag = paths.towardSources(after, t);
     double lostA = push.pushDemands(after, dag, this::accumulate);
+    classDeltas(t, b.dag.distances(), dag.distances());
     // After minus before per arc, each computed as one subtraction so that an unchanged arc
     // gives exactly 0.
     for (int i = 0; i < loadArcs.length; i++) {

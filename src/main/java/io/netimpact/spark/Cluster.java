@@ -300,6 +300,12 @@ public final class Cluster {
     return new SnapshotReader(hadoop()).read(dir, policy);
   }
 
+  /** The snapshot's {@code classes.json}, or no classes when it has none (docs/classes.md). */
+  public io.netimpact.model.ServiceClasses readClasses(String snapshotDir) {
+    return io.netimpact.input.ClassesReader.read(hadoop(),
+        new org.apache.hadoop.fs.Path(snapshotDir));
+  }
+
   public Change readChange(String file) {
     return ChangeReader.read(file, hadoop());
   }

@@ -71,9 +71,17 @@ public final class Reports {
       List<SnapshotReader.Reject> rejects, Optional<SeriesReport> series, Scenario scenario,
       boolean withTe, Thresholds th, Map<String, byte[]> attachments,
       Map<String, ReportWriter.Rows> more, Optional<io.netimpact.survival.Survival> survival) {
+    // Classes of service (docs/classes.md): two summary columns and class_impact, only with
+    // classes.json.
+    boolean classes = report.classes().present();
+    org.apache.spark.sql.Row summaryRow = ReportTables.row(report.summary(), rejects.size(),
+        survival);
     ReportWriter writer = new ReportWriter(cluster.hadoop(), out, format)
-        .add(ReportTables.SCENARIO_SUMMARY, ReportTables.SCENARIO_SUMMARY_SCHEMA,
-            List.of(ReportTables.row(report.summary(), rejects.size(), survival)))
+        .add(ReportTables.SCENARIO_SUMMARY, classes
+            ? io.netimpact.report.ClassTable.withSummaryColumns(
+                ReportTables.SCENARIO_SUMMARY_SCHEMA) : ReportTables.SCENARIO_SUMMARY_SCHEMA,
+            List.of(classes ? io.netimpact.report.ClassTable.withSummaryColumns(summaryRow,
+                report.classes()) : summaryRow))
         .add(ReportTables.LINK_IMPACT, ReportTables.LINK_IMPACT_SCHEMA,
             report.links().stream().map(ReportTables::row).toList())
         .add(ReportTables.DEMAND_IMPACT, ReportTables.DEMAND_IMPACT_SCHEMA,
@@ -88,12 +96,17 @@ public final class Reports {
       writer.add(ReportTables.LSP_IMPACT, ReportTables.LSP_IMPACT_SCHEMA,
           report.lsps().stream().map(ReportTables::row).toList());
     }
+    if (classes) {
+      writer.add(io.netimpact.report.ClassTable.CLASS_IMPACT, io.netimpact.report.ClassTable.SCHEMA,
+          io.netimpact.report.ClassTable.rows(report.classes().rows()));
+    }
     more.forEach((name, t) -> writer.add(name, t.schema(), t.rows()));
     survival.ifPresent(v -> writer.add(ReportTables.SURVIVAL, ReportTables.SURVIVAL_SCHEMA,
         v.rows().stream().map(ReportTables::row).toList()));
     finish(writer, runId, rejects, new PageTally().add(report).page(runId, th.warnUtil()),
         SummaryHtml.Planning.NONE, attachments, survival.map(
-            io.netimpact.survival.Survival::line));
+            io.netimpact.survival.Survival::line),
+        io.netimpact.report.ClassTable.lines(report.classes()));
   }
 
   /** Publishes {@code link_baseline} alone as run {@code runId}. */
@@ -157,11 +170,19 @@ public final class Reports {
       List<SnapshotReader.Reject> rejects, SummaryHtml.Page page,
       SummaryHtml.Planning planning, Map<String, byte[]> attachments,
       Optional<String> survival) {
+    finish(writer, runId, rejects, page, planning, attachments, survival, List.of());
+  }
+
+  /** The same, with the lines of the classes of service that drop ({@code classes.json}). */
+  private static void finish(ReportWriter writer, String runId,
+      List<SnapshotReader.Reject> rejects, SummaryHtml.Page page,
+      SummaryHtml.Planning planning, Map<String, byte[]> attachments,
+      Optional<String> survival, List<String> classDrops) {
     if (!rejects.isEmpty()) {
       writer.add(ReportTables.REJECTS, ReportTables.REJECTS_SCHEMA, rejects.stream()
           .map(r -> ReportTables.rejectRow(runId, r)).toList());
     }
-    writer.attach("summary.html", SummaryHtml.bytes(page, planning, survival));
+    writer.attach("summary.html", SummaryHtml.bytes(page, planning, survival, classDrops));
     attachments.forEach(writer::attach);
     writer.publish(runId);
   }

@@ -79,6 +79,14 @@ public final class Net {
     return this;
   }
 
+  /** A demand row of traffic class {@code trafficClass}. */
+  public Net demand(String src, String dst, double gbps, String trafficClass) {
+    ensure(src);
+    ensure(dst);
+    demands.add(new Demand(src, dst, gbps, trafficClass));
+    return this;
+  }
+
   public Snapshot snapshot() {
     return new Snapshot(SnapshotInfo.of("test"), List.copyOf(devices.values()), links, demands);
   }
