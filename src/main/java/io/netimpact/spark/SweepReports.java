@@ -107,7 +107,7 @@ public final class SweepReports implements AutoCloseable {
       List<Scenario> scenarios, int partitions, Optional<List<SeriesReport>> series,
       boolean withTe, Optional<AugmentPlan> plan, Thresholds th,
       Map<String, byte[]> attachments, java.util.Set<String> unlisted,
-      Map<String, Map<String, Long>> counts) {
+      Map<String, ? extends Map<String, ? extends Number>> counts) {
     SparkSession spark = cluster.session();
     JavaRDD<Tuple2<ImpactReport, Row>> listed = assembly.scenarios();
     if (!unlisted.isEmpty()) {

@@ -1,0 +1,97 @@
+package io.netimpact.impact;
+
+import io.netimpact.routing.MaskedView;
+import io.netimpact.routing.Network;
+import io.netimpact.routing.PathsAfter;
+import io.netimpact.routing.RouteChange;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * What a scenario's merged state says about hits (contract 7.6), where the state is: the arcs
+ * over capacity after, and for each demand whose routing changed whether it is hit
+ * (unroutable after, or a path after crosses an arc that drops its traffic) and its unroutable
+ * Gbps. The demands whose routing did not change keep their base paths: their hits are found
+ * per destination on the base DAG (availability.DestinationHits).
+ */
+public final class ScenarioHits {
+  private ScenarioHits() {}
+
+  /**
+   * The arcs over capacity after ({@link Thresholds#over}), ascending: only the arcs the
+   * state changes, the arcs over capacity before and the added arcs are looked at, as the
+   * {@link Assembler} does. {@code after} shows the scenario's mask. O(changed arcs + over
+   * before + added).
+   */
+  public static int[] overArcs(Network base, double[] loadBefore, MaskedView after,
+      ScenarioState state) {
+    IntArrayList out = new IntArrayList();
+    int baseArcs = base.arcCount();
+    java.util.BitSet looked = new java.util.BitSet();
+    for (int a : state.delta().keySet()) {
+      looked.set(a);
+    }
+    for (int a : after.mask().capacityChangedArcs()) {
+      looked.set(a);
+    }
+    for (int a = 0; a < baseArcs; a++) {
+      // Over before: O(E) once per scenario at worst, a bit test each.
+      if (Thresholds.over(loadBefore[a], base.arcCapacity(a))) {
+        looked.set(a);
+      }
+    }
+    for (int a = baseArcs; a < after.arcCount(); a++) {
+      looked.set(a);
+    }
+    for (int a = looked.nextSetBit(0); a >= 0; a = looked.nextSetBit(a + 1)) {
+      double load = (a < baseArcs ? loadBefore[a] : 0.0) + state.delta().get(a);
+      if (after.arcCapacity(a) > 0 || load > 1e-9) {
+        if (Thresholds.over(load, after.arcCapacity(a))) {
+          out.add(a);
+        }
+      }
+    }
+    return out.toIntArray();
+  }
+
+  /** A demand whose routing changed: whether it is hit, and its unroutable Gbps after. */
+  public record Changed(int demand, boolean hit, double unroutableGbps)
+      implements java.io.Serializable {}
+
+  /**
+   * Every demand of the state whose routing changed, hit or not: unroutable after, or some
+   * path after crosses an arc {@code dropping.apply(groupOf(demand))} accepts (one pass per
+   * pair's paths and group). {@code after} shows the scenario's mask. O(changed demands +
+   * their pairs' paths).
+   */
+  public static List<Changed> changed(MaskedView after, ScenarioState state,
+      IntUnaryOperator groupOf, IntFunction<IntPredicate> dropping) {
+    List<Changed> out = new ArrayList<>(state.changes().size());
+    IdentityHashMap<PathsAfter, boolean[][]> crossing = new IdentityHashMap<>();
+    for (RouteChange rc : state.changes()) {
+      int k = rc.demand();
+      if (!rc.routableAfter()) {
+        double gbps = Double.isNaN(rc.gbpsAfter()) ? after.demandGbps(k) : rc.gbpsAfter();
+        out.add(new Changed(k, true, gbps));
+        continue;
+      }
+      int g = groupOf.applyAsInt(k);
+      boolean[][] byGroup = crossing.computeIfAbsent(rc.pathsAfter(), x -> new boolean[g + 1][]);
+      if (byGroup.length <= g) {
+        byGroup = java.util.Arrays.copyOf(byGroup, g + 1);
+        crossing.put(rc.pathsAfter(), byGroup);
+      }
+      if (byGroup[g] == null) {
+        byGroup[g] = rc.pathsAfter().crossing(dropping.apply(g));
+      }
+      out.add(new Changed(k, byGroup[g][rc.pathNode()], 0.0));
+    }
+    return out;
+  }
+
+}
