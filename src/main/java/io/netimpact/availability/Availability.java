@@ -26,6 +26,9 @@ import java.util.Optional;
 public record Availability(List<DemandAvailability> rows, double uncovered,
     double meanAvailability, double[] gbpsBelow, long scenarios, long pairsPruned,
     double cutoff) {
+  /** The id of the scenario where nothing fails, as {@code worst_scenario_id} gives it. */
+  public static final String BASE_ID = "base";
+
   /** The availability targets the figures count the traffic below. */
   public static final double[] TARGETS = {0.999, 0.9999, 0.99999};
 

@@ -8,7 +8,6 @@ import io.netimpact.availability.Hazards;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioHits;
 import io.netimpact.impact.ScenarioState;
-import io.netimpact.impact.Thresholds;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import java.util.ArrayList;
@@ -39,9 +38,6 @@ import scala.Tuple2;
 public final class AvailabilityRun {
   private AvailabilityRun() {}
 
-  /** The id the rows give the scenario where nothing fails. */
-  public static final String BASE_ID = "base";
-
   /**
    * The availability of every demand of {@code r}'s base over {@code fs}'s scenarios, whose
    * states are {@code r}'s states {@code sweepIndex} (in {@link FailureScenarios#changes}
@@ -62,7 +58,7 @@ public final class AvailabilityRun {
     p[0] = fs.pBase();
     System.arraycopy(pf, 0, p, 1, pf.length);
     List<String> ids = new ArrayList<>();
-    ids.add(BASE_ID);
+    ids.add(Availability.BASE_ID);
     fs.changes().forEach(c -> ids.add(c.id()));
 
     Broadcast<int[]> jOfBc = jsc.broadcast(jOf);
@@ -83,7 +79,8 @@ public final class AvailabilityRun {
       return out.iterator();
     }).collect();
     List<int[]> drops = new ArrayList<>(java.util.Collections.nCopies(p.length, new int[0]));
-    drops.set(0, overBefore(base, r.baseline().load()));
+    drops.set(0, ScenarioHits.overArcs(base, r.baseline().load(), MaskedView.of(base),
+        new ScenarioState(-1)));
     for (Tuple2<Integer, int[]> t : over) {
       drops.set(t._1(), t._2());
     }
@@ -132,14 +129,5 @@ public final class AvailabilityRun {
             a.rows().stream().map(io.netimpact.report.ReportTables::row).toList()));
   }
 
-  /** The base's arcs over capacity, ascending. O(E). */
-  static int[] overBefore(Network base, double[] load) {
-    it.unimi.dsi.fastutil.ints.IntArrayList out = new it.unimi.dsi.fastutil.ints.IntArrayList();
-    for (int a = 0; a < base.arcCount(); a++) {
-      if (Thresholds.over(load[a], base.arcCapacity(a))) {
-        out.add(a);
-      }
-    }
-    return out.toIntArray();
-  }
+
 }
