@@ -242,7 +242,7 @@ public final class SweepPipeline {
       availability.ifPresent(a -> {
         sw.lap("availability");
         a.lines().forEach(cluster::note);
-        assembled.addTables(AvailabilityRun.tables(a));
+        assembled.addAvailability(a);
       });
       // --plan: rounds on the augmented network, reusing this routing where it still holds.
       Optional<AugmentPlan> plan;

@@ -122,12 +122,7 @@ public final class AvailabilityRun {
     return Availability.of(runId, base, hzBc.value(), ids, all, fs);
   }
 
-  /** The {@code demand_availability} table, for the driver to write. */
-  public static java.util.Map<String, ReportWriter.Rows> tables(Availability a) {
-    return java.util.Map.of(io.netimpact.report.ReportTables.DEMAND_AVAILABILITY,
-        new ReportWriter.Rows(io.netimpact.report.ReportTables.DEMAND_AVAILABILITY_SCHEMA,
-            a.rows().stream().map(io.netimpact.report.ReportTables::row).toList()));
-  }
+
 
 
 }
