@@ -47,11 +47,12 @@ public final class Availabilities {
     p[0] = fs.pBase();
     System.arraycopy(pf, 0, p, 1, pf.length);
     List<int[]> over = new ArrayList<>();
-    over.add(ScenarioHits.overArcs(base, load, MaskedView.of(base), new ScenarioState(-1)));
+    int[] overBefore = ScenarioHits.overBefore(base, load);
+    over.add(overBefore);
     MaskedView view = MaskedView.of(base);
     for (int i = 0; i < states.length; i++) {
       view.show(scenarios.get(i).mask());
-      over.add(ScenarioHits.overArcs(base, load, view, states[i]));
+      over.add(ScenarioHits.overArcs(base, load, overBefore, view, states[i]));
     }
     Hazards hz = Hazards.overCapacity(p, over);
     List<List<DestinationHits.ChangedHit>> byDst = new ArrayList<>();

@@ -22,41 +22,48 @@ import java.util.function.IntUnaryOperator;
 public final class ScenarioHits {
   private ScenarioHits() {}
 
-  /**
-   * The arcs over capacity after ({@link Thresholds#over}), ascending: only the arcs the
-   * state changes, the arcs over capacity before and the added arcs are looked at, as the
-   * {@link Assembler} does. {@code after} shows the scenario's mask. O(changed arcs + over
-   * before + added).
-   */
-  public static int[] overArcs(Network base, double[] loadBefore, MaskedView after,
-      ScenarioState state) {
+  /** The base's arcs over capacity before, ascending: once per sweep. O(E). */
+  public static int[] overBefore(Network base, double[] loadBefore) {
     IntArrayList out = new IntArrayList();
-    int baseArcs = base.arcCount();
-    java.util.BitSet looked = new java.util.BitSet();
-    for (int a : state.delta().keySet()) {
-      looked.set(a);
-    }
-    for (int a : after.mask().capacityChangedArcs()) {
-      looked.set(a);
-    }
-    for (int a = 0; a < baseArcs; a++) {
-      // Over before: O(E) once per scenario at worst, a bit test each.
+    for (int a = 0; a < base.arcCount(); a++) {
       if (Thresholds.over(loadBefore[a], base.arcCapacity(a))) {
-        looked.set(a);
-      }
-    }
-    for (int a = baseArcs; a < after.arcCount(); a++) {
-      looked.set(a);
-    }
-    for (int a = looked.nextSetBit(0); a >= 0; a = looked.nextSetBit(a + 1)) {
-      double load = (a < baseArcs ? loadBefore[a] : 0.0) + state.delta().get(a);
-      if (after.arcCapacity(a) > 0 || load > 1e-9) {
-        if (Thresholds.over(load, after.arcCapacity(a))) {
-          out.add(a);
-        }
+        out.add(a);
       }
     }
     return out.toIntArray();
+  }
+
+  /**
+   * The arcs over capacity after ({@link Thresholds#over}), ascending: only the arcs the
+   * state changes, the arcs over capacity before ({@code overBefore}, from {@link
+   * #overBefore}) and the added arcs are looked at, as the {@link Assembler} does; every other
+   * arc is as it was, and not over. {@code after} shows the scenario's mask. O(k log k) for
+   * the k arcs looked at.
+   */
+  public static int[] overArcs(Network base, double[] loadBefore, int[] overBefore,
+      MaskedView after, ScenarioState state) {
+    int baseArcs = base.arcCount();
+    it.unimi.dsi.fastutil.ints.IntOpenHashSet looked =
+        new it.unimi.dsi.fastutil.ints.IntOpenHashSet(state.delta().keySet());
+    for (int a : after.mask().capacityChangedArcs()) {
+      looked.add(a);
+    }
+    for (int a : overBefore) {
+      looked.add(a);
+    }
+    for (int a = baseArcs; a < after.arcCount(); a++) {
+      looked.add(a);
+    }
+    IntArrayList out = new IntArrayList();
+    for (int a : looked) {
+      double load = (a < baseArcs ? loadBefore[a] : 0.0) + state.delta().get(a);
+      if (Thresholds.over(load, after.arcCapacity(a))) {
+        out.add(a);
+      }
+    }
+    int[] o = out.toIntArray();
+    java.util.Arrays.sort(o);
+    return o;
   }
 
   /** A demand whose routing changed: whether it is hit, and its unroutable Gbps after. */

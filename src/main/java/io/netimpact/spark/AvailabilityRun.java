@@ -63,6 +63,8 @@ public final class AvailabilityRun {
 
     Broadcast<int[]> jOfBc = jsc.broadcast(jOf);
     Broadcast<double[]> loadBc = jsc.broadcast(r.baseline().load());
+    int[] overBefore = ScenarioHits.overBefore(base, r.baseline().load());
+    Broadcast<int[]> overBeforeBc = jsc.broadcast(overBefore);
     Broadcast<Network> baseBc = r.base();
     Broadcast<ArrayList<Scenario>> scBc = r.scenarios();
     JavaPairRDD<Integer, ScenarioState> mine = r.states().filter(e -> jOfBc.value()[e._1()] >= 0);
@@ -74,13 +76,12 @@ public final class AvailabilityRun {
         Tuple2<Integer, ScenarioState> e = it.next();
         view.show(scBc.value().get(e._1()).mask());
         out.add(new Tuple2<>(jOfBc.value()[e._1()],
-            ScenarioHits.overArcs(b, loadBc.value(), view, e._2())));
+            ScenarioHits.overArcs(b, loadBc.value(), overBeforeBc.value(), view, e._2())));
       }
       return out.iterator();
     }).collect();
     List<int[]> drops = new ArrayList<>(java.util.Collections.nCopies(p.length, new int[0]));
-    drops.set(0, ScenarioHits.overArcs(base, r.baseline().load(), MaskedView.of(base),
-        new ScenarioState(-1)));
+    drops.set(0, overBefore);
     for (Tuple2<Integer, int[]> t : over) {
       drops.set(t._1(), t._2());
     }
