@@ -35,7 +35,7 @@ class ArchitectureTest {
             "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..",
             "io.netimpact.topology..", "io.netimpact.te..", "io.netimpact.planning..",
             "io.netimpact.survival..", "io.netimpact.pipeline..", "io.netimpact.cli..",
-            "io.netimpact.deduce..", "io.netimpact.service..")
+            "io.netimpact.deduce..", "io.netimpact.service..", "io.netimpact.availability..")
         .should().dependOnClassesThat().resideInAnyPackage(SPARK_AND_HADOOP)
         .check(MAIN);
   }
@@ -102,6 +102,23 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("io.netimpact.survival..")
         .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.spark..",
             "io.netimpact.pipeline..", "io.netimpact.cli..", "com.fasterxml.."))
+        .check(MAIN);
+  }
+
+  @Test
+  void availability_weighsScenarios_withoutTheEdgesOrTheFormats() {
+    noClasses().that().resideInAPackage("io.netimpact.availability..")
+        .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.spark..",
+            "io.netimpact.pipeline..", "io.netimpact.cli..", "com.fasterxml..",
+            "io.netimpact.te..", "io.netimpact.planning..", "io.netimpact.survival.."))
+        .check(MAIN);
+  }
+
+  @Test
+  void theLayersBelowAvailability_doNotDependOnIt() {
+    noClasses().that().resideInAnyPackage("io.netimpact.model..", "io.netimpact.routing..",
+            "io.netimpact.impact..", "io.netimpact.input..", "io.netimpact.topology..")
+        .should().dependOnClassesThat().resideInAPackage("io.netimpact.availability..")
         .check(MAIN);
   }
 

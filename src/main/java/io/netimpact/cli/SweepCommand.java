@@ -54,6 +54,18 @@ public final class SweepCommand implements Callable<Integer> {
       + "default only the pairs that are not SAFE are listed.")
   boolean allRows;
 
+  @Option(names = "--failure-model", paramLabel = "FILE",
+      description = "Failure probabilities per link, SRLG, device and site (JSON): also "
+          + "evaluate the base, every single failure and every pair, weighed by probability, "
+          + "and write demand_availability (docs/availability.md). The sweep file may then "
+          + "list nothing.")
+  String failureModel;
+
+  @Option(names = "--prob-cutoff", paramLabel = "P", defaultValue = "0",
+      description = "With --failure-model: pairs of failures less probable than P are not "
+          + "evaluated; their probability is reported as uncovered. Default: ${DEFAULT-VALUE}.")
+  double probCutoff;
+
   @Mixin
   ReportOptions report;
 
@@ -74,13 +86,20 @@ public final class SweepCommand implements Callable<Integer> {
     if (targetUtil != null && !(targetUtil > 0 && targetUtil <= 1)) {
       throw new IllegalArgumentException("--target-util must be in (0, 1], got " + targetUtil);
     }
+    if (!(probCutoff >= 0 && probCutoff < 1)) {
+      throw new IllegalArgumentException("--prob-cutoff must be in [0, 1), got " + probCutoff);
+    }
+    if (probCutoff > 0 && failureModel == null) {
+      throw new IllegalArgumentException("--prob-cutoff needs --failure-model");
+    }
     Cluster cluster = spark.cluster("netimpact sweep");
     Thresholds th = run.prepare(cluster, spark, report.warnUtil, System.out).thresholds();
     SweepPipeline.Outcome outcome = SweepPipeline.run(cluster, new SweepPipeline.Request(
         report.snapshot, sweep, report.out, report.runId(), report.format, report.onBadRecord,
         th, strategy, partitions, report.trafficSeries(), plan
             ? Optional.of(targetUtil != null ? targetUtil : th.warnUtil()) : Optional.empty(),
-        Optional.ofNullable(baselineOut), allRows), Optional.ofNullable(loads));
+        Optional.ofNullable(baselineOut), allRows), Optional.ofNullable(loads),
+        Optional.ofNullable(failureModel).map(f -> new SweepPipeline.Failures(f, probCutoff)));
     SummaryText.sweep(System.out, outcome.summary(), Optional.of(outcome.published().located()),
         outcome.timings());
     return Main.EXIT_OK;

@@ -20,9 +20,14 @@ public record Sweep(String id, List<Change> changes, List<Generator> generators)
     Checks.id(id, "sweep id");
     changes = List.copyOf(changes);
     generators = List.copyOf(generators);
-    if (changes.isEmpty() && generators.isEmpty()) {
-      throw new IllegalArgumentException("sweep " + id + " has no changes and no generators");
-    }
+  }
+
+  /**
+   * Whether the sweep lists nothing: valid only beside a failure model
+   * (docs/availability.md), which makes the scenarios; {@link #expansion} refuses it.
+   */
+  public boolean isEmpty() {
+    return changes.isEmpty() && generators.isEmpty();
   }
 
   /**
@@ -122,6 +127,9 @@ public record Sweep(String id, List<Change> changes, List<Generator> generators)
 
   /** {@link #expand} with the pairs marked. Same checks, same order. */
   public Expansion expansion(Snapshot s) {
+    if (isEmpty()) {
+      throw new IllegalArgumentException("sweep " + id + " has no changes and no generators");
+    }
     List<Change> out = new ArrayList<>(changes);
     java.util.BitSet pairs = new java.util.BitSet();
     for (Generator g : generators) {

@@ -1,6 +1,9 @@
 package io.netimpact.pipeline;
 
+import io.netimpact.availability.Availability;
+import io.netimpact.availability.FailureScenarios;
 import io.netimpact.input.BadInputException;
+import io.netimpact.spark.AvailabilityRun;
 import io.netimpact.store.BaselineManifest;
 import io.netimpact.input.ChangeReader;
 import io.netimpact.input.InputProblem;
@@ -120,6 +123,23 @@ public final class SweepPipeline {
    * and a line for the console on how much of the measured traffic the model mispredicts.
    */
   public static Outcome run(Cluster cluster, Request req, Optional<String> loads) {
+    return run(cluster, req, loads, Optional.empty());
+  }
+
+  /**
+   * {@code sweep --failure-model FILE [--prob-cutoff P]} (contract 7.6, docs/availability.md):
+   * the failure model's scenarios, pairs below {@code cutoff} left out.
+   */
+  public record Failures(String file, double cutoff) {}
+
+  /**
+   * As {@link #run(Cluster, Request, Optional)}; with {@code failures} the base, every single
+   * failure and every pair of the failure model are evaluated too (the sweep file may then list
+   * nothing), each weighed by its probability: the {@code demand_availability} table, and the
+   * availability figures in the marker and on the console.
+   */
+  public static Outcome run(Cluster cluster, Request req, Optional<String> loads,
+      Optional<Failures> failures) {
     Stopwatch sw = new Stopwatch();
     cluster.checkOutput(req.out());
     // --baseline-out: refused before any reading unless empty, missing or a store already.
@@ -138,11 +158,23 @@ public final class SweepPipeline {
     String runId = RunIds.resolve(req.runId(), sweep.id(), req.sweep());
     List<Change> changes;
     Sweep.Expansion expansion;
+    Optional<FailureScenarios> model = failures.map(f -> FailureScenarios.of(
+        cluster.readFailureModel(f.file(), loaded.snapshot()), loaded.snapshot(), f.cutoff()));
+    Optional<FailureScenarios.Joined> joined;
     try {
-      expansion = sweep.expansion(loaded.snapshot());
+      Sweep.Expansion own = model.isPresent() && sweep.isEmpty()
+          ? new Sweep.Expansion(List.of(), new java.util.BitSet())
+          : sweep.expansion(loaded.snapshot());
+      joined = model.map(m -> m.joinedTo(own));
+      expansion = joined.map(FailureScenarios.Joined::expansion).orElse(own);
       changes = expansion.changes();
     } catch (IllegalArgumentException e) {
       throw new BadInputException(new InputProblem(req.sweep(), "", "", e.getMessage()));
+    }
+    if (changes.isEmpty()) {
+      throw new BadInputException(new InputProblem(failures.get().file(), "", "", "no element "
+          + "has a failure probability above 0, and the sweep " + req.sweep() + " lists "
+          + "nothing: there is no scenario to evaluate"));
     }
     sweep.unmatched(loaded.snapshot()).forEach(g -> cluster.note("netimpact: warning: "
         + req.sweep() + ", " + g));
@@ -167,6 +199,11 @@ public final class SweepPipeline {
       throw new IllegalArgumentException("--plan: this sweep has traffic engineering (SR-TE "
           + "policies, RSVP-TE LSPs or TE ops), which the plan does not size yet (LSP "
           + "placement reads capacity); run the sweep without --plan");
+    }
+    if (withTe && model.isPresent()) {
+      throw new IllegalArgumentException("--failure-model: this sweep has traffic engineering "
+          + "(SR-TE policies, RSVP-TE LSPs or TE ops), whose paths availability does not "
+          + "follow yet; run the sweep without --failure-model");
     }
     Optional<TrafficSeries> series = req.trafficSeries()
         .map(dir -> cluster.readSeries(dir, req.snapshot(), loaded.snapshot()));
@@ -207,6 +244,15 @@ public final class SweepPipeline {
       sw.lap("assemble");
       List<ScenarioSummary> summaries = cluster.during("sweep: assembling",
           assembled::summaries);
+      // Availability (contract 7.6): from the evaluated states, before they are released.
+      Optional<Availability> availability = joined.map(j -> cluster.during(
+          "sweep: availability", () -> AvailabilityRun.run(cluster, r, model.get(),
+              j.sweepIndex(), runId, partitions)));
+      availability.ifPresent(a -> {
+        sw.lap("availability");
+        a.lines().forEach(cluster::note);
+        assembled.addAvailability(a);
+      });
       // --plan: rounds on the augmented network, reusing this routing where it still holds.
       Optional<AugmentPlan> plan;
       try {
@@ -241,12 +287,21 @@ public final class SweepPipeline {
         assembled.publish(req.out(), req.format(), baseline, loaded.rejects(), scenarios,
             partitions, seriesReports, withTe, plan, req.thresholds(), SummaryText.attachment(
                 out -> SummaryText.sweep(out, summary, Optional.empty(), timingsBeforeWrite)),
-            pairs.unlisted(), pairs.marker());
+            pairs.unlisted(), marker(pairs, availability));
         return null;
       });
       sw.lap("write");
       return new Outcome(runId, ranked, stats, plan, summary, cluster.published(req.out(), runId),
           sw.seconds(), sw.toString());
     }
+  }
+
+  /** The marker's counts: pairs by verdict, and the availability figures. */
+  private static Map<String, Map<String, Number>> marker(PairListing pairs,
+      Optional<Availability> availability) {
+    Map<String, Map<String, Number>> m = new java.util.LinkedHashMap<>();
+    pairs.marker().forEach((k, v) -> m.put(k, new java.util.LinkedHashMap<>(v)));
+    availability.ifPresent(a -> m.put("availability", a.marker()));
+    return m;
   }
 }

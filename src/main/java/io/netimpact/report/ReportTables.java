@@ -79,6 +79,19 @@ public final class ReportTables {
         r.strandedGbpsWithout(), r.strandedGbpsWith(), r.exposed());
   }
 
+  /** Written by {@code sweep --failure-model} (contract section 7.6): one row per demand. */
+  public static final String DEMAND_AVAILABILITY = "demand_availability";
+
+  public static final StructType DEMAND_AVAILABILITY_SCHEMA = schema(
+      str("run_id"), str("src"), str("dst"), dbl("gbps"), dbl("availability"),
+      dbl("expected_unroutable_gbps"), nullableStr("worst_scenario_id"));
+
+  /** A {@code demand_availability} row; {@code worst_scenario_id} null when nothing hits it. */
+  public static Row row(io.netimpact.availability.DemandAvailability r) {
+    return finite(DEMAND_AVAILABILITY_SCHEMA, r.runId(), r.src(), r.dst(), r.gbps(),
+        r.availability(), r.expectedUnroutableGbps(), r.worstScenarioId().orElse(null));
+  }
+
   public static final StructType LINK_IMPACT_SCHEMA = schema(
       str("run_id"), str("scenario_id"), str("link_id"), str("from_device"), str("to_device"),
       dbl("capacity_before_gbps"), dbl("capacity_after_gbps"), dbl("load_before_gbps"),

@@ -153,8 +153,14 @@ public final class SummaryHtml {
    * level or capacity, each with its driving scenario (from {@code link_worst_case}), worst
    * first; and with {@code --plan} the augmentation plan and its residual.
    */
-  public record Planning(List<LinkWorstCase> worstCase, Optional<AugmentPlan> plan) {
+  public record Planning(List<LinkWorstCase> worstCase, Optional<AugmentPlan> plan,
+      Optional<AvailabilityPage> availability) {
     public static final Planning NONE = new Planning(List.of(), Optional.empty());
+
+    /** Without availability ({@code sweep --failure-model}). */
+    public Planning(List<LinkWorstCase> worstCase, Optional<AugmentPlan> plan) {
+      this(worstCase, plan, Optional.empty());
+    }
 
     public Planning {
       worstCase = List.copyOf(worstCase);
@@ -227,7 +233,8 @@ public final class SummaryHtml {
     TEMPLATE.execute(out, new Object[] {PageView.of(p, planning),
         Map.of("survival", survival.map(List::of).orElse(List.of()),
             "classDrops", classDrops.isEmpty() ? List.of()
-                : List.of(Map.of("lines", List.copyOf(classDrops))))});
+                : List.of(Map.of("lines", List.copyOf(classDrops))),
+            "availability", planning.availability().map(List::of).orElse(List.of()))});
     return out.toString();
   }
 

@@ -80,6 +80,13 @@ public final class PathsAfter implements Serializable {
     return out;
   }
 
+  /** Hands every arc of these paths to {@code arc} (an arc below several nodes once per node). */
+  public void forEachArc(java.util.function.IntConsumer arc) {
+    for (int a : arcs) {
+      arc.accept(a);
+    }
+  }
+
   /** The arcs below local node {@code node}, each once, ascending. O(the sub-DAG below it). */
   public int[] arcsBelow(int node) {
     if (node < 0) {

@@ -319,6 +319,11 @@ public final class Cluster {
     return SweepReader.read(file, hadoop());
   }
 
+  /** The failure model of {@code file}, its overrides checked against {@code s}. */
+  public io.netimpact.model.FailureModel readFailureModel(String file, Snapshot s) {
+    return io.netimpact.input.FailureModelReader.read(file, hadoop(), s);
+  }
+
   /** The series of {@code dir} (the snapshot directory when empty), over the snapshot's devices. */
   public TrafficSeries readSeries(String dir, String snapshotDir, Snapshot s) {
     Set<String> ids = s.devices().stream().map(Device::id).collect(Collectors.toSet());

@@ -27,6 +27,9 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
     kryo.register(ScenarioMask.class, new JavaSerializer());
     // Holds an EnumMap, which Kryo's field serializer cannot rebuild.
     kryo.register(PageTally.class, new JavaSerializer());
+    // Availability: a fastutil map of per-demand sums; arrays with indexes made on arrival.
+    kryo.register(io.netimpact.availability.Accumulator.class, new JavaSerializer());
+    kryo.register(io.netimpact.availability.Hazards.class, new JavaSerializer());
     // Hold immutable lists, which Kryo's field serializer cannot rebuild on an executor (local
     // mode never deserializes broadcasts: ExecutorLossTest on real executor JVMs found this).
     kryo.register(WorkPlan.class, new JavaSerializer());

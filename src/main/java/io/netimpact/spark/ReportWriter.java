@@ -95,13 +95,13 @@ public final class ReportWriter {
   }
   private final Map<String, byte[]> attachments = new LinkedHashMap<>();
   /** Counts the marker carries beside its tables (pairs of failures by verdict). */
-  private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+  private final Map<String, Map<String, Number>> counts = new LinkedHashMap<>();
 
   /**
    * Adds {@code "name": {key: count, ...}} to the run's marker (for example the pairs of
    * failures of a sweep by verdict), in the order given.
    */
-  public ReportWriter counts(String name, Map<String, Long> byKey) {
+  public ReportWriter counts(String name, Map<String, ? extends Number> byKey) {
     checkName(name);
     counts.put(name, new LinkedHashMap<>(byKey));
     return this;
@@ -279,7 +279,14 @@ public final class ReportWriter {
       marker.put("format", format.name().toLowerCase());
       counts.forEach((name, byKey) -> {
         ObjectNode c = marker.putObject(name);
-        byKey.forEach(c::put);
+        byKey.forEach((k, v) -> {
+          // Counts stay integers; figures such as a probability are written as they are.
+          if (v instanceof Double || v instanceof Float) {
+            c.put(k, v.doubleValue());
+          } else {
+            c.put(k, v.longValue());
+          }
+        });
       });
       ObjectNode listed = marker.putObject("tables");
       for (String table : tables.keySet()) {

@@ -136,7 +136,8 @@ public final class Reports {
       JavaRDD<ImpactReport> reports, List<LinkBaseline> baseline, int files,
       List<SnapshotReader.Reject> rejects, Map<String, Dataset<Row>> extra,
       Map<String, ReportWriter.Rows> local, Thresholds th, Map<String, byte[]> attachments,
-      SummaryHtml.Planning planning, Map<String, Map<String, Long>> counts) {
+      SummaryHtml.Planning planning,
+      Map<String, ? extends Map<String, ? extends Number>> counts) {
     long rejected = rejects.size();
     Dataset<Row> summary = spark.createDataFrame(
         reports.map(r -> ReportTables.row(r.summary(), rejected)),

@@ -41,6 +41,7 @@ public final class SweepReports implements AutoCloseable {
   private final Baseline baseline;
   private final SparkEvaluator.Assembly<Row> assembly;
   private final Map<String, ReportWriter.Rows> more = new LinkedHashMap<>();
+  private Optional<io.netimpact.report.AvailabilityPage> availability = Optional.empty();
 
   private SweepReports(Cluster cluster, String runId, Network base, Components components,
       Baseline baseline, SparkEvaluator.Assembly<Row> assembly) {
@@ -107,7 +108,7 @@ public final class SweepReports implements AutoCloseable {
       List<Scenario> scenarios, int partitions, Optional<List<SeriesReport>> series,
       boolean withTe, Optional<AugmentPlan> plan, Thresholds th,
       Map<String, byte[]> attachments, java.util.Set<String> unlisted,
-      Map<String, Map<String, Long>> counts) {
+      Map<String, ? extends Map<String, ? extends Number>> counts) {
     SparkSession spark = cluster.session();
     JavaRDD<Tuple2<ImpactReport, Row>> listed = assembly.scenarios();
     if (!unlisted.isEmpty()) {
@@ -133,7 +134,18 @@ public final class SweepReports implements AutoCloseable {
         Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), rejects,
         TeReports.tables(spark, reports, withTe, extra), local, th, files,
         new SummaryHtml.Planning(SummaryHtml.Planning.crossing(worst, 2 * PageTally.SHOWN),
-            plan), counts);
+            plan, availability), counts);
+  }
+
+  /**
+   * A sweep's availability ({@code sweep --failure-model}): its {@code demand_availability}
+   * table and its section of the page.
+   */
+  public void addAvailability(io.netimpact.availability.Availability a) {
+    more.put(ReportTables.DEMAND_AVAILABILITY, new ReportWriter.Rows(
+        ReportTables.DEMAND_AVAILABILITY_SCHEMA, a.rows().stream().map(ReportTables::row)
+            .toList()));
+    availability = Optional.of(io.netimpact.report.AvailabilityPage.of(a));
   }
 
   /** Tables to write beside the sweep's own (the {@code drift} table, say). */

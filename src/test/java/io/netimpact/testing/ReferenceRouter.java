@@ -28,6 +28,31 @@ public final class ReferenceRouter {
     return load;
   }
 
+  /**
+   * The arcs some path of demand {@code k} crosses, or null when it has no path (an end device
+   * removed or no route).
+   */
+  public static boolean[] arcsOf(NetworkView net, int k) {
+    int s = net.demandSrc(k);
+    int t = net.demandDst(k);
+    long[] d = distances(net, t);
+    if (!net.isPresent(s) || !net.isPresent(t) || d[s] >= INF) {
+      return null;
+    }
+    boolean[] used = new boolean[net.arcCount()];
+    mark(net, d, t, s, used);
+    return used;
+  }
+
+  private static void mark(NetworkView net, long[] d, int t, int u, boolean[] used) {
+    for (int arc = 0; u != t && arc < net.arcCount(); arc++) {
+      if (next(net, d, t, u, arc) && !used[arc]) {
+        used[arc] = true;
+        mark(net, d, t, net.head(arc), used);
+      }
+    }
+  }
+
   static long[] distances(NetworkView net, int t) {
     int n = net.nodeCount();
     long[] d = new long[n];
