@@ -2,7 +2,6 @@ package io.netimpact.cli;
 
 import io.netimpact.pipeline.ServePipeline;
 import io.netimpact.spark.Cluster;
-import io.netimpact.spark.ReportWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,9 +14,8 @@ import picocli.CommandLine.Option;
         + "request (*.json) placed in --requests with a review run under --out, or a "
         + "rejection in --out/_rejected/.")
 public final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--snapshot", required = true, paramLabel = "PATH",
-      description = "Snapshot directory (local path, file: or s3a://).")
-  String snapshot;
+  @Mixin
+  SharedOptions.Snapshot snapshot;
 
   @Option(names = "--requests", required = true, paramLabel = "DIR",
       description = "Request directory: each *.json file placed whole (renamed in, or one PUT) "
@@ -34,14 +32,11 @@ public final class ServeCommand implements Callable<Integer> {
           + "the base.")
   String baseline;
 
-  @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|json",
-      description = "Report format (default: ${DEFAULT-VALUE}).")
-  ReportWriter.Format format;
+  @Mixin
+  SharedOptions.ReportFormat format;
 
-  @Option(names = "--warn-util", paramLabel = "X",
-      description = "Utilisation above which an arc is WARN (default: setting "
-          + "netimpact.warn-util, else 0.8).")
-  Double warnUtil;
+  @Mixin
+  SharedOptions.WarnUtil warnUtil;
 
   @Option(names = "--stop-after", paramLabel = "N",
       description = "Exit 0 after N outcomes.")
@@ -66,8 +61,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ServePipeline.Request probe = new ServePipeline.Request(snapshot, requests, out,
-        Optional.ofNullable(baseline), format, new io.netimpact.impact.Thresholds(0.8),
+    ServePipeline.Request probe = new ServePipeline.Request(snapshot.path(), requests, out,
+        Optional.ofNullable(baseline), format.format(), new io.netimpact.impact.Thresholds(0.8),
         Optional.ofNullable(stopAfter), Optional.ofNullable(idleExitSeconds),
         targetLatencySeconds, maxBatch);
     Cluster cluster = spark.cluster("netimpact serve");
@@ -76,7 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
         JobSettings.defaultsFile());
     ServePipeline.Request req = new ServePipeline.Request(probe.snapshot(), probe.requests(),
         probe.out(), probe.baseline(), probe.format(),
-        settings.thresholds(Optional.ofNullable(warnUtil)), probe.stopAfter(),
+        settings.thresholds(warnUtil.value()), probe.stopAfter(),
         probe.idleExitSeconds(), probe.targetLatencySeconds(), probe.maxBatch());
     ServePipeline.Summary s = ServePipeline.run(cluster, req);
     System.out.printf("netimpact serve: stopped on snapshot %s after %d batches: %d published, "
