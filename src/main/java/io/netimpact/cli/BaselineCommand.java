@@ -2,7 +2,6 @@ package io.netimpact.cli;
 
 import io.netimpact.store.BaselineFiles;
 import io.netimpact.store.BaselineManifest;
-import io.netimpact.input.SnapshotReader;
 import io.netimpact.pipeline.BaselinePipeline;
 import io.netimpact.spark.Cluster;
 import java.util.concurrent.Callable;
@@ -18,17 +17,15 @@ import picocli.CommandLine.Option;
         + "keyed by snapshot id and content hash. --out must be empty or new; a store of the "
         + "same snapshot and hash already there is left as it is (exit 0).")
 public final class BaselineCommand implements Callable<Integer> {
-  @Option(names = "--snapshot", required = true, paramLabel = "PATH",
-      description = "Snapshot directory (local path, file: or s3a://).")
-  String snapshot;
+  @Mixin
+  SharedOptions.Snapshot snapshot;
 
   @Option(names = "--out", required = true, paramLabel = "PATH",
       description = "Store directory (local path, file: or s3a://): empty or new.")
   String out;
 
-  @Option(names = "--on-bad-record", defaultValue = "fail", paramLabel = "fail|quarantine",
-      description = "What to do with invalid snapshot records (default: ${DEFAULT-VALUE}).")
-  SnapshotReader.OnBadRecord onBadRecord;
+  @Mixin
+  SharedOptions.OnBadRecord onBadRecord;
 
   @Option(names = "--survive", paramLabel = "KINDS",
       description = "Also store the N-1 results (every single failure of these kinds, a "
@@ -48,7 +45,7 @@ public final class BaselineCommand implements Callable<Integer> {
   public Integer call() {
     Cluster cluster = spark.cluster("netimpact baseline");
     BaselinePipeline.Outcome o = BaselinePipeline.run(cluster,
-        new BaselinePipeline.Request(snapshot, out, onBadRecord, survive == null
+        new BaselinePipeline.Request(snapshot.path(), out, onBadRecord.policy(), survive == null
             ? java.util.List.of() : SurviveKinds.parse(survive, "--survive"),
             warnUtil == null ? io.netimpact.impact.Thresholds.DEFAULT
                 : new io.netimpact.impact.Thresholds(warnUtil)));

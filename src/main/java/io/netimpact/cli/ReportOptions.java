@@ -4,13 +4,13 @@ import io.netimpact.report.RunIds;
 import io.netimpact.input.SnapshotReader;
 import io.netimpact.spark.ReportWriter;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options {@code review} and {@code sweep} share: input snapshot, report, thresholds. */
 public final class ReportOptions {
-  @Option(names = "--snapshot", required = true, paramLabel = "PATH",
-      description = "Snapshot directory (local path, file: or s3a://).")
-  String snapshot;
+  @Mixin
+  SharedOptions.Snapshot snapshot;
 
   @Option(names = "--out", required = true, paramLabel = "PATH",
       description = "Output prefix for the report tables.")
@@ -21,23 +21,36 @@ public final class ReportOptions {
           + "sweep's id).")
   String runId;
 
-  @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|json",
-      description = "Report format (default: ${DEFAULT-VALUE}).")
-  ReportWriter.Format format;
+  @Mixin
+  SharedOptions.ReportFormat format;
 
-  @Option(names = "--on-bad-record", defaultValue = "fail", paramLabel = "fail|quarantine",
-      description = "What to do with invalid snapshot records (default: ${DEFAULT-VALUE}).")
-  SnapshotReader.OnBadRecord onBadRecord;
+  @Mixin
+  SharedOptions.OnBadRecord onBadRecord;
 
-  @Option(names = "--warn-util", paramLabel = "X",
-      description = "Utilisation above which an arc is WARN (default: setting "
-          + "netimpact.warn-util, else 0.8).")
-  Double warnUtil;
+  @Mixin
+  SharedOptions.WarnUtil warnUtil;
 
   @Option(names = "--traffic-series", arity = "0..1", fallbackValue = "", paramLabel = "DIR",
       description = "Also evaluate against every interval of a traffic series: DIR/traffic/"
           + "index.json (default DIR: the snapshot). Writes scenario_series.")
   String trafficSeries;
+
+  String snapshot() {
+    return snapshot.path();
+  }
+
+  ReportWriter.Format format() {
+    return format.format();
+  }
+
+  SnapshotReader.OnBadRecord onBadRecord() {
+    return onBadRecord.policy();
+  }
+
+  /** {@code --warn-util}, or null for the setting's value. */
+  Double warnUtil() {
+    return warnUtil.value().orElse(null);
+  }
 
   /** The flag, checked: a run id becomes directory names under {@code --out}. */
   Optional<String> runId() {

@@ -37,11 +37,8 @@ public final class ReviewCommand implements Callable<Integer> {
           + "was written for another snapshot or content, or with traffic engineering.")
   String baseline;
 
-  @Option(names = "--loads", paramLabel = "DIR",
-      description = "Measured loads (interface_loads, optional device_totals): compare the "
-          + "base loads with them and write the drift table (arcs off by more than 10 %% and "
-          + "0.01 Gbps).")
-  String loads;
+  @Mixin
+  SharedOptions.MeasuredLoads loads;
 
   @Mixin
   ReportOptions report;
@@ -63,16 +60,16 @@ public final class ReviewCommand implements Callable<Integer> {
     }
     // With a local master, evaluated on the driver's threads: Spark starts only if needed.
     Cluster cluster = spark.cluster("netimpact review", true);
-    RunOptions.Prepared settings = run.prepare(cluster, spark, report.warnUtil, System.out);
+    RunOptions.Prepared settings = run.prepare(cluster, spark, report.warnUtil(), System.out);
     if (settings.localReview() == LocalReview.TASKS || report.trafficSeries().isPresent()) {
       // Spark tasks to come: the session starts while the inputs are read.
       cluster.startSession();
     }
-    ReviewPipeline.Request req = new ReviewPipeline.Request(report.snapshot, change, report.out,
-        report.runId(), report.format, report.onBadRecord, settings.thresholds(),
+    ReviewPipeline.Request req = new ReviewPipeline.Request(report.snapshot(), change, report.out,
+        report.runId(), report.format(), report.onBadRecord(), settings.thresholds(),
         report.trafficSeries(), Optional.ofNullable(baseline), settings.localReview(), kinds);
     ReviewPipeline.Outcome outcome = ReviewPipeline.run(cluster, req,
-        Optional.ofNullable(loads));
+        loads.dir());
     SummaryText.review(System.out, outcome.summary(), Optional.of(outcome.published().located()),
         outcome.timings());
     Verdict v = outcome.report().summary().verdict();

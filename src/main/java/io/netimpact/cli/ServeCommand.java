@@ -2,7 +2,6 @@ package io.netimpact.cli;
 
 import io.netimpact.pipeline.ServePipeline;
 import io.netimpact.spark.Cluster;
-import io.netimpact.spark.ReportWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,14 +44,11 @@ public final class ServeCommand implements Callable<Integer> {
           + "the base.")
   String baseline;
 
-  @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|json",
-      description = "Report format (default: ${DEFAULT-VALUE}).")
-  ReportWriter.Format format;
+  @Mixin
+  SharedOptions.ReportFormat format;
 
-  @Option(names = "--warn-util", paramLabel = "X",
-      description = "Utilisation above which an arc is WARN (default: setting "
-          + "netimpact.warn-util, else 0.8).")
-  Double warnUtil;
+  @Mixin
+  SharedOptions.WarnUtil warnUtil;
 
   @Option(names = "--stop-after", paramLabel = "N",
       description = "Exit 0 after N outcomes.")
@@ -79,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     ServePipeline.Request probe = new ServePipeline.Request(
         Optional.ofNullable(snapshot).orElse(""), requests, out,
-        Optional.ofNullable(baseline), format, new io.netimpact.impact.Thresholds(0.8),
+        Optional.ofNullable(baseline), format.format(), new io.netimpact.impact.Thresholds(0.8),
         Optional.ofNullable(stopAfter), Optional.ofNullable(idleExitSeconds),
         targetLatencySeconds, maxBatch, Optional.ofNullable(snapshots), snapshotPollSeconds);
     if (snapshots != null && !spark.settings().conf().containsKey("spark.scheduler.mode")
@@ -94,7 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
         JobSettings.defaultsFile());
     ServePipeline.Request req = new ServePipeline.Request(probe.snapshot(), probe.requests(),
         probe.out(), probe.baseline(), probe.format(),
-        settings.thresholds(Optional.ofNullable(warnUtil)), probe.stopAfter(),
+        settings.thresholds(warnUtil.value()), probe.stopAfter(),
         probe.idleExitSeconds(), probe.targetLatencySeconds(), probe.maxBatch(),
         probe.snapshots(), probe.snapshotPollSeconds());
     ServePipeline.Summary s = ServePipeline.run(cluster, req);

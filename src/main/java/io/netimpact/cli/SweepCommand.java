@@ -43,11 +43,8 @@ public final class SweepCommand implements Callable<Integer> {
           + "or new; a store of the same snapshot and content is left as it is.")
   String baselineOut;
 
-  @Option(names = "--loads", paramLabel = "DIR",
-      description = "Measured loads (interface_loads, optional device_totals): compare the "
-          + "base loads with them and write the drift table (arcs off by more than 10 %% and "
-          + "0.01 Gbps).")
-  String loads;
+  @Mixin
+  SharedOptions.MeasuredLoads loads;
 
   @Option(names = "--all-rows", description = "Also list the SAFE pairs of failures of a pair "
       + "generator in scenario_summary (and their link_impact and demand_impact rows); by "
@@ -93,12 +90,12 @@ public final class SweepCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--prob-cutoff needs --failure-model");
     }
     Cluster cluster = spark.cluster("netimpact sweep");
-    Thresholds th = run.prepare(cluster, spark, report.warnUtil, System.out).thresholds();
+    Thresholds th = run.prepare(cluster, spark, report.warnUtil(), System.out).thresholds();
     SweepPipeline.Outcome outcome = SweepPipeline.run(cluster, new SweepPipeline.Request(
-        report.snapshot, sweep, report.out, report.runId(), report.format, report.onBadRecord,
+        report.snapshot(), sweep, report.out, report.runId(), report.format(), report.onBadRecord(),
         th, strategy, partitions, report.trafficSeries(), plan
             ? Optional.of(targetUtil != null ? targetUtil : th.warnUtil()) : Optional.empty(),
-        Optional.ofNullable(baselineOut), allRows), Optional.ofNullable(loads),
+        Optional.ofNullable(baselineOut), allRows), loads.dir(),
         Optional.ofNullable(failureModel).map(f -> new SweepPipeline.Failures(f, probCutoff)));
     SummaryText.sweep(System.out, outcome.summary(), Optional.of(outcome.published().located()),
         outcome.timings());

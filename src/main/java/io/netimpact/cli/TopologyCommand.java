@@ -1,6 +1,5 @@
 package io.netimpact.cli;
 
-import io.netimpact.input.SnapshotReader;
 import io.netimpact.report.TopologyTables;
 import io.netimpact.pipeline.TopologyPipeline;
 import io.netimpact.spark.ReportWriter;
@@ -21,9 +20,8 @@ import picocli.CommandLine.Option;
 public final class TopologyCommand implements Callable<Integer> {
   private static final int SHOWN = 15;
 
-  @Option(names = "--snapshot", required = true, paramLabel = "PATH",
-      description = "Snapshot directory (local path, file: or s3a://).")
-  String snapshot;
+  @Mixin
+  SharedOptions.Snapshot snapshot;
 
   @Option(names = "--out", required = true, paramLabel = "PATH",
       description = "Output prefix for the tables.")
@@ -37,9 +35,8 @@ public final class TopologyCommand implements Callable<Integer> {
       description = "Output format (default: ${DEFAULT-VALUE}).")
   ReportWriter.Format format;
 
-  @Option(names = "--on-bad-record", defaultValue = "fail", paramLabel = "fail|quarantine",
-      description = "What to do with invalid snapshot records (default: ${DEFAULT-VALUE}).")
-  SnapshotReader.OnBadRecord onBadRecord;
+  @Mixin
+  SharedOptions.OnBadRecord onBadRecord;
 
   @Mixin
   SparkOptions spark;
@@ -47,8 +44,8 @@ public final class TopologyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TopologyPipeline.Outcome o = TopologyPipeline.run(spark.cluster("netimpact topology"),
-        new TopologyPipeline.Request(snapshot, out, Optional.ofNullable(runId), format,
-            onBadRecord));
+        new TopologyPipeline.Request(snapshot.path(), out, Optional.ofNullable(runId), format,
+            onBadRecord.policy()));
     print(System.out, o);
     return Main.EXIT_OK;
   }

@@ -76,8 +76,55 @@ public final class SnapshotGenerator {
       Format format, boolean te) {
     // Generated snapshots are edited by hand: no hidden checksum files beside them.
     Configuration hadoop = io.netimpact.snapshot.HadoopSettings.withoutChecksumFiles(conf);
-    TeOverlayGenerator.Collected teSeen = new TeOverlayGenerator.Collected();
     boolean parquet = format == Format.AUTO ? preset.parquet() : format == Format.PARQUET;
+    long t0 = System.nanoTime();
+    Generated g = generate(preset, seed, table -> TableOutput.open(out, table, parquet, hadoop),
+        te);
+    long t3 = System.nanoTime();
+    SnapshotWriter.writeManifest(g.info(), out, hadoop);
+    for (ChangeSuggestions.ChangeFile c : ChangeSuggestions.of(g.plan())) {
+      writeText(new Path(new Path(out, "changes"), c.name()), c.json(), hadoop);
+    }
+    Map<String, Double> seconds = g.seconds();
+    seconds.merge("write demands", lap(t3), Double::sum);
+    if (te) {
+      long t4 = System.nanoTime();
+      TeOverlayGenerator.Counts n = TeOverlayGenerator.write(g.teSeen(), g.plan().endpoints.ids(),
+          g.matrix(), g.scale(), out, hadoop);
+      seconds.put("te " + n.lsps() + " lsps " + n.policies() + " policies", lap(t4));
+    }
+    seconds.put("total", lap(t0));
+    return g.result();
+  }
+
+  /**
+   * The snapshot {@link #generate(Preset, long, String, Configuration, Format, boolean)} writes
+   * (without its TE overlay and suggested changes), built in memory: the same devices, links,
+   * demands and manifest as the files read back, without the cost of writing and reading them
+   * (for checks of the router on a preset). Memory: the whole snapshot as records.
+   */
+  public static io.netimpact.model.Snapshot snapshot(Preset preset, long seed) {
+    InMemory tables = new InMemory();
+    Generated g = generate(preset, seed, tables::open, false);
+    return new io.netimpact.model.Snapshot(g.info(), tables.devices, tables.links,
+        tables.demands);
+  }
+
+  /** What one generation made, for the callers that write the rest beside the tables. */
+  private record Generated(Result result, SnapshotInfo info, Plan plan, DemandMatrix matrix,
+      double scale, TeOverlayGenerator.Collected teSeen) {
+    Map<String, Double> seconds() {
+      return result.seconds();
+    }
+  }
+
+  /**
+   * Streams the three tables to {@code open(table)}: the topology as it is planned, the demands
+   * once calibration has found their scale.
+   */
+  private static Generated generate(Preset preset, long seed,
+      java.util.function.Function<String, TableOutput> open, boolean te) {
+    TeOverlayGenerator.Collected teSeen = new TeOverlayGenerator.Collected();
     long t0 = System.nanoTime();
     Map<String, Double> seconds = new LinkedHashMap<>();
     Plan plan = new Plan(preset.shape(), seed);
@@ -87,7 +134,7 @@ public final class SnapshotGenerator {
     List<Device> routedDevices = new ArrayList<>();
     Set<String> racks = new HashSet<>();
     long devices;
-    try (TableOutput w = TableOutput.open(out, DEVICES, parquet, hadoop)) {
+    try (TableOutput w = open.apply(DEVICES)) {
       topo.devices(d -> {
         w.device(d);
         if (te) {
@@ -103,7 +150,7 @@ public final class SnapshotGenerator {
     }
     List<Link> routedLinks = new ArrayList<>();
     long links;
-    try (TableOutput w = TableOutput.open(out, LINKS, parquet, hadoop)) {
+    try (TableOutput w = open.apply(LINKS)) {
       topo.links(l -> {
         w.link(l);
         if (te) {
@@ -138,7 +185,7 @@ public final class SnapshotGenerator {
 
     long t3 = System.nanoTime();
     long demands;
-    try (TableOutput w = TableOutput.open(out, DEMANDS, parquet, hadoop)) {
+    try (TableOutput w = open.apply(DEMANDS)) {
       String[] ids = plan.endpoints.ids();
       for (int i = 0; i < matrix.rows(); i++) {
         w.demand(new Demand(ids[matrix.src[i]], ids[matrix.dst[i]],
@@ -152,20 +199,49 @@ public final class SnapshotGenerator {
         scale) + " so the busiest arc runs at " + String.format("%.1f %%", 100 * target)
         + (withoutRacks ? "; calibrated on the network without ToRs (racks carry no "
             + "inter-site transit)" : "; calibrated on the whole network");
-    SnapshotWriter.writeManifest(new SnapshotInfo(id, TAKEN_AT, source, notes), out, hadoop);
-    for (ChangeSuggestions.ChangeFile c : ChangeSuggestions.of(plan)) {
-      writeText(new Path(new Path(out, "changes"), c.name()), c.json(), hadoop);
-    }
     seconds.put("write demands", lap(t3));
-    if (te) {
-      long t4 = System.nanoTime();
-      TeOverlayGenerator.Counts n = TeOverlayGenerator.write(teSeen, plan.endpoints.ids(),
-          matrix, scale, out, hadoop);
-      seconds.put("te " + n.lsps() + " lsps " + n.policies() + " policies", lap(t4));
+    return new Generated(new Result(id, devices, links, demands, plan.endpoints.count(), target,
+        cal.maxUtilisation() * scale, scale, cal.chunks(), routed, seconds),
+        new SnapshotInfo(id, TAKEN_AT, source, notes), plan, matrix, scale, teSeen);
+  }
+
+  /** Tables kept as records instead of written. */
+  private static final class InMemory {
+    final List<Device> devices = new ArrayList<>();
+    final List<Link> links = new ArrayList<>();
+    final List<Demand> demands = new ArrayList<>();
+
+    TableOutput open(String table) {
+      return new TableOutput() {
+        long count;
+
+        @Override
+        public void device(Device d) {
+          devices.add(d);
+          count++;
+        }
+
+        @Override
+        public void link(Link l) {
+          links.add(l);
+          count++;
+        }
+
+        @Override
+        public void demand(Demand d) {
+          demands.add(d);
+          count++;
+        }
+
+        @Override
+        public long count() {
+          return count;
+        }
+
+        @Override
+        public void close() {}
+      };
     }
-    seconds.put("total", lap(t0));
-    return new Result(id, devices, links, demands, plan.endpoints.count(), target,
-        cal.maxUtilisation() * scale, scale, cal.chunks(), routed, seconds);
   }
 
   /**

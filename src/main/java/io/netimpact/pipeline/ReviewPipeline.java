@@ -38,6 +38,7 @@ import io.netimpact.spark.LocalReview;
 import io.netimpact.spark.PublishedRun;
 import io.netimpact.spark.ReportWriter;
 import io.netimpact.spark.Reports;
+import io.netimpact.spark.ReviewPublication;
 import io.netimpact.spark.SeriesRun;
 import io.netimpact.spark.SparkEvaluator;
 import io.netimpact.te.TeChange;
@@ -158,11 +159,13 @@ public final class ReviewPipeline {
         seriesReport, p.rejects(), req.out(), runId, survival);
     String timingsBeforeWrite = sw.toString();
     cluster.during("review: writing", () -> {
-      Reports.publishReview(cluster, req.out(), req.format(), runId, report,
-          Optional.of(baseline), p.rejects(), seriesReport, scenario, p.withTe(), req.thresholds(),
-          SummaryText.attachment(
-              out -> SummaryText.review(out, summary, Optional.empty(), timingsBeforeWrite)),
-          DriftTables.of(drift), survival);
+      Reports.publishReview(cluster, ReviewPublication.builder(req.out(), req.format(), runId,
+              report, scenario, req.thresholds())
+          .baseline(baseline).rejects(p.rejects()).series(seriesReport).withTe(p.withTe())
+          .attachments(SummaryText.attachment(
+              out -> SummaryText.review(out, summary, Optional.empty(), timingsBeforeWrite)))
+          .more(DriftTables.of(drift)).survival(survival)
+          .build());
       return null;
     });
     sw.lap("write");

@@ -24,6 +24,7 @@ import io.netimpact.spark.Failpoints;
 import io.netimpact.spark.LocalTasks;
 import io.netimpact.spark.ReportWriter;
 import io.netimpact.spark.Reports;
+import io.netimpact.spark.ReviewPublication;
 import io.netimpact.spark.ServeStore;
 import io.netimpact.spark.SparkEvaluator;
 import io.netimpact.store.BaselineManifest;
@@ -350,10 +351,11 @@ public final class ServePipeline {
         SummaryText.Review summary = new SummaryText.Review(base.snapshotId(),
             net.nodeCount(), net.linkCount(), net.demandCount(), report,
             req.thresholds().warnUtil(), Optional.empty(), List.of(), req.out(), runId);
-        Reports.publishReview(cluster, req.out(), req.format(), runId, report,
-            Optional.empty(), List.of(), Optional.empty(), a.scenario(), false,
-            req.thresholds(), SummaryText.attachment(out -> SummaryText.review(out, summary,
-                Optional.empty(), timings)));
+        Reports.publishReview(cluster, ReviewPublication.builder(req.out(), req.format(),
+            runId, report, a.scenario(), req.thresholds())
+            .attachments(SummaryText.attachment(out -> SummaryText.review(out, summary,
+                Optional.empty(), timings)))
+            .build());
         Failpoints.hit("serve.before-record");
         Instant at = Instant.now();
         Outcome o = Outcome.published(a.name(), a.sha(), runId, base.snapshotId(),

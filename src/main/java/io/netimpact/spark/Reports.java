@@ -35,48 +35,20 @@ public final class Reports {
   private Reports() {}
 
   /**
-   * Writes and publishes a review: its one report, the baseline rows, the records set aside,
-   * the series table when the review had one, {@code lsp_impact} with traffic engineering, and
-   * the attachments. Every row is on the driver, so the driver writes every table with the
-   * storage configuration (no Spark job and no wait for the session: see {@link
-   * io.netimpact.report.DriverTables}).
+   * Writes and publishes a review ({@link ReviewPublication} says what goes in). Every row is
+   * on the driver, so the driver writes every table with the storage configuration (no Spark
+   * job and no wait for the session: see {@link io.netimpact.report.DriverTables});
+   * {@code link_baseline} only when the publication carries it (the review service publishes
+   * it once per snapshot, {@link #publishBaseline}).
    */
-  public static void publishReview(Cluster cluster, String out, ReportWriter.Format format,
-      String runId, ImpactReport report, List<LinkBaseline> baseline,
-      List<SnapshotReader.Reject> rejects, Optional<SeriesReport> series, Scenario scenario,
-      boolean withTe, Thresholds th, Map<String, byte[]> attachments) {
-    publishReview(cluster, out, format, runId, report, Optional.of(baseline), rejects, series,
-        scenario, withTe, th, attachments, Map.of(), Optional.empty());
-  }
-
-  /**
-   * The same, {@code link_baseline} written only when {@code baseline} is given: the review
-   * service publishes it once per snapshot ({@link #publishBaseline}) instead of per request.
-   */
-  public static void publishReview(Cluster cluster, String out, ReportWriter.Format format,
-      String runId, ImpactReport report, Optional<List<LinkBaseline>> baseline,
-      List<SnapshotReader.Reject> rejects, Optional<SeriesReport> series, Scenario scenario,
-      boolean withTe, Thresholds th, Map<String, byte[]> attachments) {
-    publishReview(cluster, out, format, runId, report, baseline, rejects, series, scenario,
-        withTe, th, attachments, Map.of(), Optional.empty());
-  }
-
-  /**
-   * The same, with {@code more} tables written beside (the {@code drift} table, say) and
-   * {@code review --survive}'s outcome: the survival columns of {@code scenario_summary}, the
-   * {@code survival} table and the page's survival line.
-   */
-  public static void publishReview(Cluster cluster, String out, ReportWriter.Format format,
-      String runId, ImpactReport report, Optional<List<LinkBaseline>> baseline,
-      List<SnapshotReader.Reject> rejects, Optional<SeriesReport> series, Scenario scenario,
-      boolean withTe, Thresholds th, Map<String, byte[]> attachments,
-      Map<String, ReportWriter.Rows> more, Optional<io.netimpact.survival.Survival> survival) {
+  public static void publishReview(Cluster cluster, ReviewPublication p) {
+    ImpactReport report = p.report();
     // Classes of service (docs/classes.md): two summary columns and class_impact, only with
     // classes.json.
     boolean classes = report.classes().present();
-    org.apache.spark.sql.Row summaryRow = ReportTables.row(report.summary(), rejects.size(),
-        survival);
-    ReportWriter writer = new ReportWriter(cluster.hadoop(), out, format)
+    org.apache.spark.sql.Row summaryRow = ReportTables.row(report.summary(), p.rejects().size(),
+        p.survival());
+    ReportWriter writer = new ReportWriter(cluster.hadoop(), p.out(), p.format())
         .add(ReportTables.SCENARIO_SUMMARY, classes
             ? io.netimpact.report.ClassTable.withSummaryColumns(
                 ReportTables.SCENARIO_SUMMARY_SCHEMA) : ReportTables.SCENARIO_SUMMARY_SCHEMA,
@@ -86,13 +58,13 @@ public final class Reports {
             report.links().stream().map(ReportTables::row).toList())
         .add(ReportTables.DEMAND_IMPACT, ReportTables.DEMAND_IMPACT_SCHEMA,
             report.demands().stream().map(ReportTables::row).toList());
-    baseline.ifPresent(b -> writer.add(ReportTables.LINK_BASELINE,
+    p.baseline().ifPresent(b -> writer.add(ReportTables.LINK_BASELINE,
         ReportTables.LINK_BASELINE_SCHEMA,
         new Assembler.RowsOnRead<>(b.size(), i -> ReportTables.row(b.get(i)))));
-    series.ifPresent(r -> writer.add(ReportTables.SCENARIO_SERIES,
+    p.series().ifPresent(r -> writer.add(ReportTables.SCENARIO_SERIES,
         ReportTables.SCENARIO_SERIES_SCHEMA,
-        List.of(ReportTables.seriesRow(runId, scenario.id(), r))));
-    if (withTe) {
+        List.of(ReportTables.seriesRow(p.runId(), p.scenario().id(), r))));
+    if (p.withTe()) {
       writer.add(ReportTables.LSP_IMPACT, ReportTables.LSP_IMPACT_SCHEMA,
           report.lsps().stream().map(ReportTables::row).toList());
     }
@@ -100,12 +72,12 @@ public final class Reports {
       writer.add(io.netimpact.report.ClassTable.CLASS_IMPACT, io.netimpact.report.ClassTable.SCHEMA,
           io.netimpact.report.ClassTable.rows(report.classes().rows()));
     }
-    more.forEach((name, t) -> writer.add(name, t.schema(), t.rows()));
-    survival.ifPresent(v -> writer.add(ReportTables.SURVIVAL, ReportTables.SURVIVAL_SCHEMA,
+    p.more().forEach((name, t) -> writer.add(name, t.schema(), t.rows()));
+    p.survival().ifPresent(v -> writer.add(ReportTables.SURVIVAL, ReportTables.SURVIVAL_SCHEMA,
         v.rows().stream().map(ReportTables::row).toList()));
-    finish(writer, runId, rejects, new PageTally().add(report).page(runId, th.warnUtil()),
-        SummaryHtml.Planning.NONE, attachments, survival.map(
-            io.netimpact.survival.Survival::line),
+    finish(writer, p.runId(), p.rejects(), new PageTally().add(report).page(p.runId(),
+        p.thresholds().warnUtil()), SummaryHtml.Planning.NONE, p.attachments(),
+        p.survival().map(io.netimpact.survival.Survival::line),
         io.netimpact.report.ClassTable.lines(report.classes()));
   }
 

@@ -679,35 +679,14 @@ public final class SparkEvaluator {
   /** A review's outcome: its report and the baseline it was measured against. */
   public record Review(ImpactReport report, Baseline baseline) {}
 
-  /** A review: the evaluation of one scenario, assembled on the driver. */
-  public static Review review(Cluster cluster, String runId, String snapshotId, Network base,
-      Scenario scenario, Thresholds th, Consumer<String> lap) {
-    return review(cluster, runId, snapshotId, base, scenario, th, lap, Overlay.NONE);
-  }
-
-  /** A review with an overlay (traffic engineering) prepared for this one scenario. */
-  public static Review review(Cluster cluster, String runId, String snapshotId, Network base,
-      Scenario scenario, Thresholds th, Consumer<String> lap, Overlay overlay) {
-    return review(cluster, runId, snapshotId, base, scenario, th, lap, overlay,
-        Optional.empty());
-  }
-
   /**
-   * A review that, with {@code store} (checked against {@code base} by the caller), reads each
-   * destination's base DAG and the base loads from the stored baseline instead of routing the
-   * base: the same rules and per-pair code on the same DAGs, so the same report (loads equal
-   * within rounding: the sums run in another order). Not with an overlay.
-   */
-  public static Review review(Cluster cluster, String runId, String snapshotId, Network base,
-      Scenario scenario, Thresholds th, Consumer<String> lap, Overlay overlay,
-      Optional<Opened> store) {
-    return review(cluster, runId, snapshotId, base, scenario, th, lap, overlay, store,
-        LocalReview.DRIVER);
-  }
-
-  /**
-   * The review, evaluated where {@code local} says when the master is local ({@link
-   * #reviewOnDriver}), as Spark tasks otherwise: the same tasks either way.
+   * A review: the evaluation of one scenario, assembled on the driver; evaluated where {@code
+   * local} says when the master is local ({@link #reviewOnDriver}), as Spark tasks otherwise:
+   * the same tasks either way. With an {@code overlay} (traffic engineering) prepared for this
+   * one scenario. With {@code store} (checked against {@code base} by the caller), each
+   * destination's base DAG and the base loads are read from the stored baseline instead of
+   * routing the base: the same rules and per-pair code on the same DAGs, so the same report
+   * (loads equal within rounding: the sums run in another order); not with an overlay.
    */
   public static Review review(Cluster cluster, String runId, String snapshotId, Network base,
       Scenario scenario, Thresholds th, Consumer<String> lap, Overlay overlay,

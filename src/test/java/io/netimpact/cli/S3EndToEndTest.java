@@ -278,7 +278,7 @@ class S3EndToEndTest {
       ReviewCommand cmd = new ReviewCommand();
       new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--snapshot", SNAPSHOT, "--change", CHANGE, "--out", out,
               "--sse", "sse-kms", "--sse-kms-key", S3MockServer.KMS_KEY);
-      cmd.run.prepare(SparkTestSession.cluster(), cmd.spark, cmd.report.warnUtil, System.out);
+      cmd.run.prepare(SparkTestSession.cluster(), cmd.spark, cmd.report.warnUtil(), System.out);
       try (FileSystem kms = FileSystem.newInstance(URI.create(out), hadoop())) {
         assertEquals("SSE-KMS", kms.getConf().get("fs.s3a.encryption.algorithm"));
         assertEquals(S3MockServer.KMS_KEY, kms.getConf().get("fs.s3a.encryption.key"));

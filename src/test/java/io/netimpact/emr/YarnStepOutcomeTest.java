@@ -99,6 +99,14 @@ class YarnStepOutcomeTest {
     conf.setLong(YarnConfiguration.RM_NM_HEARTBEAT_INTERVAL_MS, 200);
     // YARN's own default, stated: without spark.yarn.maxAppAttempts=1 a failed run is retried.
     conf.setInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, 2);
+    // The job's jar is built while YARN starts.
+    CompletableFuture<Path> jar = CompletableFuture.supplyAsync(() -> {
+      try {
+        return JobProcesses.jarOfClasses(tmp.resolve("netimpact.jar"));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
     yarn = new MiniYARNCluster("netimpact-steps", 1, 1, 1);
     yarn.init(conf);
     yarn.start();
@@ -116,7 +124,7 @@ class YarnStepOutcomeTest {
     client.init(new Configuration(yarn.getConfig()));
     client.start();
     sparkHome = JobProcesses.fakeSparkHome(tmp.resolve("spark-home"));
-    jobJar = JobProcesses.jarOfClasses(tmp.resolve("netimpact.jar"));
+    jobJar = jar.join();
   }
 
   @AfterAll
@@ -229,6 +237,11 @@ class YarnStepOutcomeTest {
         "spark.executor.cores=1",
         "spark.ui.enabled=false",
         "spark.yarn.scheduler.heartbeat.interval-ms=500",
+        // Start-up only: the driver goes on while its executor starts instead of waiting for
+        // it (a review's first job waits for it anyway), and spark-submit polls YARN's report
+        // of the application more often than once a second.
+        "spark.scheduler.minRegisteredResourcesRatio=0",
+        "spark.yarn.report.interval=250ms",
         "spark.sql.shuffle.partitions=2",
         "spark.default.parallelism=2",
         // Short-lived JVMs: C1 only and the serial collector start faster on two cores.

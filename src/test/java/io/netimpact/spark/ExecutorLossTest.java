@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -26,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * An executor JVM killed in the middle of a sweep's routing stage: the job still finishes, and
  * its reports equal those of an undisturbed run (lost tasks and cached partitions are
  * recomputed from deterministic lineage).
+ *
+ * <p>Every routing unit waits at a failpoint until the test has killed an executor, so the
+ * kill always lands on running tasks and the stage then ends as fast as it can; the undisturbed
+ * run goes on in this JVM meanwhile.
  */
 @Tag("slow")
 class ExecutorLossTest {
@@ -40,18 +45,24 @@ class ExecutorLossTest {
     Path home = JobProcesses.fakeSparkHome(tmp.resolve("spark-home"));
     Path out = tmp.resolve("cluster");
     Path stdout = tmp.resolve("stdout.txt");
+    Path killed = tmp.resolve("executor-killed");
     Process driver = onTwoExecutors(home, stdout, tmp.resolve("stderr.txt"),
         List.of("--conf", "spark.executor.extraJavaOptions=-D" + Failpoints.PROPERTY + "="
-            + SparkEvaluator.ROUTE_UNIT_POINT + "=sleep(400)"),
+            + SparkEvaluator.ROUTE_UNIT_POINT + "=pause(" + killed + ")"),
         "sweep", "--snapshot", ReviewCommandTest.SNAPSHOT, "--sweep", NIGHTLY,
         "--out", out.toString(), "--format", "json", "--partitions", "16");
+    Path local = tmp.resolve("local");
+    CompletableFuture<ReviewCommandTest.Run> undisturbed = CompletableFuture.supplyAsync(
+        () -> ReviewCommandTest.run("sweep", "--snapshot", ReviewCommandTest.SNAPSHOT,
+            "--sweep", NIGHTLY, "--out", local.toString(), "--format", "json"));
     try {
       // The progress line is printed only while the routing stage runs (every 5 s).
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
       while (!Files.readString(stdout).contains("sweep: ")) {
         assertTrue(driver.isAlive(), "driver ended early: " + Files.readString(stdout)
             + Files.readString(tmp.resolve("stderr.txt")));
-        assertTrue(System.nanoTime() < deadline, "the routing stage never started");
+        assertTrue(System.nanoTime() < deadline, () -> "the routing stage never started: "
+            + read(stdout) + read(tmp.resolve("stderr.txt")));
         Thread.sleep(100);
       }
       List<ProcessHandle> executors = ProcessHandle.allProcesses()
@@ -62,6 +73,7 @@ class ExecutorLossTest {
       assertTrue(executors.get(0).destroyForcibly(), "executor killed");
       executors.get(0).onExit().get(30, TimeUnit.SECONDS);
       assertTrue(!executors.get(0).isAlive(), "the killed executor JVM is gone");
+      Files.createFile(killed);
       assertTrue(driver.waitFor(240, TimeUnit.SECONDS), "the sweep finished");
       assertEquals(0, driver.exitValue(), Files.readString(stdout)
           + Files.readString(tmp.resolve("stderr.txt")));
@@ -78,13 +90,18 @@ class ExecutorLossTest {
       assertEquals(3, executorDirs, "two executors, then a replacement for the killed one");
     }
 
-    Path local = tmp.resolve("local");
-    ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot",
-        ReviewCommandTest.SNAPSHOT, "--sweep", NIGHTLY, "--out", local.toString(), "--format",
-        "json");
+    ReviewCommandTest.Run r = undisturbed.get(240, TimeUnit.SECONDS);
     assertEquals(0, r.code(), r.err());
     assertSameReports(local, out, List.of(ReportTables.SCENARIO_SUMMARY,
         ReportTables.LINK_IMPACT, ReportTables.DEMAND_IMPACT));
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      return e.toString();
+    }
   }
 
   /**

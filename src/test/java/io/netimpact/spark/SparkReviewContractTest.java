@@ -15,14 +15,15 @@ class SparkReviewContractTest extends EvaluationContract {
   @Override
   protected Outcome evaluate(Network base, Snapshot snapshot, Scenario scenario) {
     return Outcome.of(SparkEvaluator.review(SparkTestSession.cluster(), "r", "s", base, scenario,
-        Thresholds.DEFAULT, lap -> { }).report());
+        Thresholds.DEFAULT, lap -> { }, io.netimpact.impact.Overlay.NONE,
+        java.util.Optional.empty(), LocalReview.DRIVER).report());
   }
 
   @Override
   protected Outcome evaluateTe(io.netimpact.te.TeOverlay overlay,
       io.netimpact.model.Change change) {
     return Outcome.of(SparkEvaluator.review(SparkTestSession.cluster(), "r", "s",
-        overlay.network(), teScenario(overlay, change), Thresholds.DEFAULT, lap -> { }, overlay)
-        .report());
+        overlay.network(), teScenario(overlay, change), Thresholds.DEFAULT, lap -> { }, overlay,
+        java.util.Optional.empty(), LocalReview.DRIVER).report());
   }
 }

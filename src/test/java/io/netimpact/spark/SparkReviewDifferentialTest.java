@@ -59,7 +59,8 @@ class SparkReviewDifferentialTest {
     ImpactReport plain = Evaluator.review("r", "s", before, sc, Evaluator.Strategy.FULL,
         Thresholds.DEFAULT);
     ImpactReport spark = SparkEvaluator.review(SparkTestSession.cluster(), "r", "s", before, sc,
-        Thresholds.DEFAULT, lap -> { }).report();
+        Thresholds.DEFAULT, lap -> { }, io.netimpact.impact.Overlay.NONE,
+        java.util.Optional.empty(), LocalReview.DRIVER).report();
     String what = c.id() + " on " + s.info().snapshotId();
     // The driver's threads (the default on this local master) run the very tasks Spark runs,
     // over the same slices merged in the same order: the same report to the last bit.

@@ -69,7 +69,8 @@ class StoredBaselineTest {
         String what = "seed " + seed + " scenario " + i;
         ImpactReport warm = warm(rs.base(), sc, store);
         ImpactReport cold = SparkEvaluator.review(cluster(), "r", "snap", rs.base(), sc,
-            Thresholds.DEFAULT, lap -> { }).report();
+            Thresholds.DEFAULT, lap -> { }, Overlay.NONE, Optional.empty(), LocalReview.DRIVER)
+            .report();
         ImpactReport full = Evaluator.review("r", "snap", rs.base(), sc,
             Evaluator.Strategy.FULL, Thresholds.DEFAULT);
         ReportAssertions.assertIdentical(cold, warm, what + " cold vs warm");
