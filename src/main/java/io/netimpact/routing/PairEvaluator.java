@@ -363,14 +363,13 @@ public final class PairEvaluator {
   }
 
   /**
-   * The stubs the after view of {@code m} routes again: for an increase-only mask without
-   * switched-on arcs only those of its sites that stop being stubs (found once per mask and
-   * kept with it), otherwise every stub of its sites.
+   * The stubs the after view of {@code m} routes again: those of its sites that stop being
+   * stubs ({@link TransitStubs#returning} for an increase-only mask without switched-on arcs,
+   * {@link TransitStubs#givenBackAfterShortening} otherwise), found once per mask and kept
+   * with it.
    */
   private int[] stubsGivenBack(ScenarioMask m) {
-    if (!m.isIncreaseOnly() || m.onArcs.length > 0) {
-      return TransitStubs.touched(base, m, after);
-    }
+    boolean shortening = !m.isIncreaseOnly() || m.onArcs.length > 0;
     int[] r = m.returningStubs;
     if (r == null) {
       // Once per mask and JVM: a task that needs it while another finds it waits.
@@ -380,12 +379,18 @@ public final class PairEvaluator {
           if (stubWork == null) {
             stubWork = new TransitStubs.Workspace(n);
           }
-          r = TransitStubs.returning(base, m, after, stubWork);
+          r = shortening ? TransitStubs.givenBackAfterShortening(base, m, after, stubWork)
+              : TransitStubs.returning(base, m, after, stubWork);
           m.returningStubs = r;
         }
       }
     }
     return r;
+  }
+
+  /** Whether the after view (as {@link #showMask} set it) leaves {@code v} out as a stub. */
+  private boolean leftOutAfter(int v) {
+    return after.stubs != null && after.stubs[v];
   }
 
   private boolean onDagBefore(int t, long[] d, int arc) {
@@ -440,6 +445,10 @@ public final class PairEvaluator {
     }
     for (int i = 0; i < m.metricArcs.length; i++) {
       int a = m.metricArcs[i];
+      if (leftOutAfter(base.tail(a)) || leftOutAfter(base.head(a))) {
+        // An arc of a device that stays a stub after the change carries nothing either way.
+        continue;
+      }
       boolean matters = m.newMetric[i] > base.arcMetric(a) ? onDagBefore(t, d, a)
           : couldJoin(dag, d, base.tail(a), base.head(a), m.newMetric[i]);
       if (matters) {
@@ -448,6 +457,9 @@ public final class PairEvaluator {
     }
     for (int i = 0; i < m.onArcs.length; i++) {
       int a = m.onArcs[i];
+      if (leftOutAfter(after.tail(a)) || leftOutAfter(after.head(a))) {
+        continue;
+      }
       if (couldJoin(dag, d, after.tail(a), after.head(a), m.onMetric[i])) {
         return true;
       }

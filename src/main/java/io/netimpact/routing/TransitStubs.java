@@ -21,10 +21,12 @@ import java.util.Arrays;
  * fingerprint.
  *
  * <p>A change keeps this true in every site it does not touch (the site's sub-network stays
- * as it was and its border can only shrink). In a site it touches, a change that can shorten
- * paths gives back all the site's stubs ({@link #touched}); an increase-only change gives
- * back only those that are no stubs of the site after it ({@link #returning}). The evaluator
- * routes the stubs given back as ordinary devices.
+ * as it was and its border can only shrink). In a site it touches, a change gives back only
+ * the site's stubs that may carry traffic after it: {@link #returning} for an increase-only
+ * change, {@link #givenBackAfterShortening} for one that can shorten paths (whose new arcs
+ * between sites may also make new border devices); a change of demands gives back every stub
+ * of its sites ({@link #touched}). The evaluator routes the stubs given back as ordinary
+ * devices.
  *
  * <p>Cost: one Dijkstra inside the site towards each border device and destination of a site
  * that has other devices, O(sum over such sites of T_s (E_s log V_s)) for T_s such targets,
@@ -271,6 +273,64 @@ public final class TransitStubs {
         w.markTransit(net, after, s, devices, roles);
         for (int v : bySite[s]) {
           if (w.transit[v]) {
+            out.add(v);
+          }
+        }
+        for (int v : devices) {
+          w.transit[v] = false;
+        }
+      }
+    } finally {
+      after.leaveOut(leftOut);
+    }
+    return sorted(out);
+  }
+
+  /**
+   * The stubs of the sites a mask {@code m} that may shorten paths (or switches arcs on)
+   * touches that may carry traffic after it: those that lie strictly inside a usable stretch
+   * of their site on {@code after}, or that stop being candidates because an arc {@code m}
+   * switches on joins them to another site (a new border device). The roles are the base's
+   * with those new borders added, a superset of the after network's, so nothing is left out
+   * that could carry traffic after; a mask that changes demands gives back every stub of its
+   * sites ({@link #touched}), as their endpoints may change. Every stub not given back lies on
+   * no used shortest path after the change, so leaving it out changes no distance, next hop or
+   * load. O(changed elements + V + sum over the touched sites with stubs of T_s E_s log V_s),
+   * once per scenario ({@link PairEvaluator} keeps it with the mask).
+   */
+  static int[] givenBackAfterShortening(Network net, ScenarioMask m, MaskedView after,
+      Workspace w) {
+    if (m.demands.length > 0) {
+      return touched(net, m, after);
+    }
+    IntArrayList sites = touchedSites(net, m, after);
+    int[][] bySite = net.stubsBySite();
+    Roles base = net.stubRoles();
+    boolean[] border = base.border;
+    for (int a : m.onArcs) {
+      int u = after.tail(a);
+      int v = after.head(a);
+      if (net.nodeSite[u] != net.nodeSite[v]) {
+        if (border == base.border) {
+          border = base.border.clone();
+        }
+        border[u] = true;
+        border[v] = true;
+      }
+    }
+    Roles roles = border == base.border ? base : new Roles(base.source, base.destination, border);
+    IntArrayList out = new IntArrayList();
+    boolean[] leftOut = after.stubs;
+    after.leaveOut(null);
+    try {
+      for (int s : sites) {
+        if (bySite[s].length == 0) {
+          continue;
+        }
+        int[] devices = net.devicesOfSite(s);
+        w.markTransit(net, after, s, devices, roles);
+        for (int v : bySite[s]) {
+          if (w.transit[v] || !roles.candidate(net, v)) {
             out.add(v);
           }
         }

@@ -171,6 +171,69 @@ class TransitStubsTest {
     }
   }
 
+  @Test
+  void everyAddedLinkAndLoweredMetric_givesTheReferenceRoutersLoads() {
+    // Changes that can shorten paths, inside a site, between sites and at stubs, alone and
+    // with a lengthening op: the stubs given back are only those that may carry traffic after.
+    Net spec = twoFabrics();
+    spec.link("x-up", "x-l21", "x-s11", 4, 100);
+    Network net = spec.compile();
+    List<List<ChangeOp>> changes = new ArrayList<>();
+    List<String> devices = IntStream.range(0, net.nodeCount()).mapToObj(net::nodeId).toList();
+    int k = 0;
+    for (int i = 0; i < devices.size(); i++) {
+      for (int j = i + 1; j < devices.size(); j += 3) {
+        ChangeOp add = new ChangeOp.AddLink(io.netimpact.model.Link.simple("new" + k++,
+            devices.get(i), devices.get(j), 1 + (i + j) % 3, 100));
+        changes.add(List.of(add));
+        if ((i + j) % 5 == 0) {
+          changes.add(List.of(add, new ChangeOp.SetLinkUp(net.linkId((i * 7 + j) % net.linkCount()),
+              false)));
+        }
+      }
+    }
+    changes.add(List.of(new ChangeOp.SetMetric("x-up", 1, ChangeOp.Direction.AB)));
+    changes.add(List.of(new ChangeOp.SetMetric("x-up", 1, ChangeOp.Direction.BA)));
+    for (List<ChangeOp> ops : changes) {
+      ScenarioMask mask = After.mask(net, new Change("c", "", ops));
+      double[] before = ReferenceRouter.loads(net, new double[1]);
+      double[] after = ReferenceRouter.loads(MaskedView.of(net, mask), new double[1]);
+      for (Evaluator.Strategy strategy : Evaluator.Strategy.values()) {
+        ImpactReport r = Evaluator.review("run", "snap", net, new Scenario("c", "", mask),
+            strategy, Thresholds.DEFAULT);
+        double[] got = before.clone();
+        for (LinkImpact li : r.links()) {
+          var l = net.link(li.linkId());
+          if (l.isEmpty()) {
+            continue;
+          }
+          int arc = net.nodeId(net.linkA(l.get())).equals(li.fromDevice()) ? 2 * l.get()
+              : 2 * l.get() + 1;
+          got[arc] = li.loadAfterGbps();
+        }
+        for (int a = 0; a < net.arcCount(); a++) {
+          assertEquals(after[a], got[a], 1e-9, ops + " " + strategy + " arc " + a);
+        }
+      }
+    }
+  }
+
+  @Test
+  void addingALinkBetweenTheTwoBorders_givesNoStubBack() {
+    Network net = twoFabrics().compile();
+    ScenarioMask mask = After.mask(net, new Change("c", "", List.of(new ChangeOp.AddLink(
+        io.netimpact.model.Link.simple("bb", "x-b1", "x-b2", 1, 100)))));
+    int[] back = TransitStubs.givenBackAfterShortening(net, mask, MaskedView.of(net, mask),
+        new TransitStubs.Workspace(net.nodeCount()));
+    assertEquals(0, back.length);
+    ScenarioMask toRack = After.mask(net, new Change("c", "", List.of(new ChangeOp.AddLink(
+        io.netimpact.model.Link.simple("rr", "x-r00", "y-r00", 1, 100)))));
+    int[] racks = TransitStubs.givenBackAfterShortening(net, toRack,
+        MaskedView.of(net, toRack), new TransitStubs.Workspace(net.nodeCount()));
+    assertEquals(List.of("x-r00", "y-r00"), java.util.Arrays.stream(racks)
+        .mapToObj(net::nodeId).sorted().toList(), "a rack linked to another site is a border");
+  }
+
   private static List<String> givenBack(Network net, ChangeOp op) {
     ScenarioMask mask = After.mask(net, new Change("c", "", List.of(op)));
     int[] back = TransitStubs.returning(net, mask, MaskedView.of(net, mask),
