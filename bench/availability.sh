@@ -32,36 +32,10 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-BENCH="$ROOT/target/benchmark/availability"
-mkdir -p "$BENCH/snapshots" "$BENCH/out"
-RESULTS="$BENCH/runs.jsonl"
-: > "$RESULTS"
-if [[ ! -x /usr/bin/time ]]; then
-  echo "bench/availability.sh: needs GNU time (/usr/bin/time): apt-get install time" >&2
-  exit 2
-fi
-(cd "$ROOT" && mvn -q -B -DskipTests package) >&2
-export NETIMPACT_NO_BUILD=1
-"$ROOT/jobs/netimpact" --help > /dev/null
+source "$ROOT/bench/lib.sh"
+bench_setup availability
 
 wanted() { [[ -z "$ONLY" || ",$ONLY," == *",$1,"* ]]; }
-
-# run NAME ARGS...: runs jobs/netimpact ARGS, timed, and appends one JSON line to $RESULTS.
-run() {
-  local name="$1"; shift
-  local log="$BENCH/out/$name.log"
-  local load; load=$(cut -d' ' -f1 /proc/loadavg)
-  local start; start=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$BENCH/out/$name.rss" "$ROOT/jobs/netimpact" "$@" > "$log" 2>&1 \
-    || { echo "bench/availability.sh: $name failed, see $log" >&2; tail -20 "$log" >&2; exit 1; }
-  local end; end=$(date +%s.%N)
-  local wall; wall=$(echo "$end - $start" | bc)
-  local rss; rss=$(tail -1 "$BENCH/out/$name.rss")
-  printf '{"run": "%s", "wall_s": %.2f, "peak_rss_kb": %s, "load1": %s}\n' "$name" "$wall" \
-    "$rss" "$load" >> "$RESULTS"
-  printf '%-22s %9.1f s  peak RSS %6.0f MB  load %s\n' "$name" "$wall" "$((rss / 1024))" "$load"
-  grep -E '^availability:' "$log" || true
-}
 
 EMPTY="$BENCH/empty-sweep.json"
 echo '{"id": "availability"}' > "$EMPTY"

@@ -258,32 +258,7 @@ public final class TransitStubs {
       throw new IllegalArgumentException("only an increase-only mask that switches no arc on "
           + "keeps the base's stubs apart from those found again");
     }
-    IntArrayList sites = sitesReshaped(net, m, after);
-    int[][] bySite = net.stubsBySite();
-    Roles roles = net.stubRoles();
-    IntArrayList out = new IntArrayList();
-    boolean[] leftOut = after.stubs;
-    after.leaveOut(null);
-    try {
-      for (int s : sites) {
-        if (bySite[s].length == 0) {
-          continue;
-        }
-        int[] devices = net.devicesOfSite(s);
-        w.markTransit(net, after, s, devices, roles);
-        for (int v : bySite[s]) {
-          if (w.transit[v]) {
-            out.add(v);
-          }
-        }
-        for (int v : devices) {
-          w.transit[v] = false;
-        }
-      }
-    } finally {
-      after.leaveOut(leftOut);
-    }
-    return sorted(out);
+    return foundAgain(net, sitesReshaped(net, m, after), after, net.stubRoles(), w);
   }
 
   /**
@@ -304,7 +279,6 @@ public final class TransitStubs {
       return touched(net, m, after);
     }
     IntArrayList sites = touchedSites(net, m, after);
-    int[][] bySite = net.stubsBySite();
     Roles base = net.stubRoles();
     boolean[] border = base.border;
     for (int a : m.onArcs) {
@@ -319,6 +293,17 @@ public final class TransitStubs {
       }
     }
     Roles roles = border == base.border ? base : new Roles(base.source, base.destination, border);
+    return foundAgain(net, sites, after, roles, w);
+  }
+
+  /**
+   * The base's stubs of {@code sites} that {@code after} (with every device shown) and {@code
+   * roles} make no stubs: strictly inside a usable stretch of their site, or no candidate any
+   * more (a new border device). O(sum over those sites with stubs of T_s E_s log V_s).
+   */
+  private static int[] foundAgain(Network net, IntArrayList sites, MaskedView after,
+      Roles roles, Workspace w) {
+    int[][] bySite = net.stubsBySite();
     IntArrayList out = new IntArrayList();
     boolean[] leftOut = after.stubs;
     after.leaveOut(null);
