@@ -33,6 +33,7 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
     // Hold immutable lists, which Kryo's field serializer cannot rebuild on an executor (local
     // mode never deserializes broadcasts: ExecutorLossTest on real executor JVMs found this).
     kryo.register(WorkPlan.class, new JavaSerializer());
+    kryo.register(io.netimpact.impact.PairComposition.class, new JavaSerializer());
     kryo.register(SeriesEvaluator.Prepared.class, new JavaSerializer());
     // The Hadoop configuration the baseline store's tasks read and write with: its value is
     // transient to Kryo's field serializer.

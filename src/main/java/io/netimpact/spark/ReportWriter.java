@@ -338,10 +338,7 @@ public final class ReportWriter {
     } finally {
       try {
         fs.delete(staging, true);
-        Path parent = staging.getParent();
-        if (fs.exists(parent) && fs.listStatus(parent).length == 0) {
-          fs.delete(parent, false);
-        }
+        removeIfEmpty(fs, staging.getParent());
       } catch (IOException ignored) {
         // A leftover staging directory is never read; a later publish removes it.
       }
@@ -508,14 +505,42 @@ public final class ReportWriter {
    * child): the child is then missing, so it is made again. Once it exists, {@code _staging} is
    * not empty and no longer removed (a directory is removed only empty, in one step).
    */
+  /**
+   * Removes {@code dir} when it is empty, atomically: another publish may be creating its own
+   * staging directory inside at that instant. Hadoop's local non-recursive delete checks for
+   * emptiness and then deletes recursively, which can take that directory with it, so a local
+   * directory is removed by one rmdir (which fails when anything is inside); on other stores
+   * the store's own non-recursive delete is the check.
+   */
+  private static void removeIfEmpty(FileSystem fs, Path dir) throws IOException {
+    if (!fs.exists(dir) || fs.listStatus(dir).length != 0) {
+      return;
+    }
+    if ("file".equals(fs.getUri().getScheme())) {
+      try {
+        Files.delete(java.nio.file.Paths.get(fs.makeQualified(dir).toUri()));
+      } catch (java.nio.file.DirectoryNotEmptyException
+          | java.nio.file.NoSuchFileException busy) {
+        // another publish is using it, or removed it first
+      }
+    } else {
+      fs.delete(dir, false);
+    }
+  }
+
   private static void makeStaging(FileSystem fs, Path staging) throws IOException {
     for (int attempt = 1; ; attempt++) {
       try {
         if (fs.mkdirs(staging) && fs.getFileStatus(staging).isDirectory()) {
           return;
         }
-      } catch (java.io.FileNotFoundException vanished) {
-        // the parent went away between the steps: try again
+      } catch (IOException vanished) {
+        // the parent went away between the steps (the local store's mkdir then chmod): try
+        // again, and give up after the last attempt with the cause
+        if (attempt == 5) {
+          throw vanished;
+        }
+        continue;
       }
       if (attempt == 5) {
         throw new IOException("cannot create the staging directory " + staging);
