@@ -9,7 +9,7 @@
 #      pairs-expanded   rf1755, 87 routers): composed per destination from the single failures
 #      pairs-explicit   (the product's way); the same generator with the composition switched
 #                       off (-Dnetimpact.pairs.compose=false, every pair evaluated as a two-op
-#                       scenario: the previous algorithm); and the same pairs listed as
+#                       scenario, the reference); and the same pairs listed as
 #                       explicit two-op changes. All three must give the same link_worst_case
 #                       (checked); the table prints the ratios of their wall times.
 #   3. survive-plain    review of a medium change (the generator's suggested safe-drain-spine),

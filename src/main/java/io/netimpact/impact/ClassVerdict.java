@@ -8,7 +8,8 @@ import java.util.Locale;
  * The verdict with classes of service (docs/classes.md): BLOCK when the change makes traffic
  * unroutable that was routable, or makes a protected class drop on an arc where it did not;
  * RISK when it makes another class drop where it did not, or puts an arc above warn that was
- * not; else SAFE. An arc over capacity is no longer BLOCK by itself: what it drops decides.
+ * not; else SAFE. With classes an arc over capacity is not BLOCK by itself: what it drops
+ * decides.
  * The reason names the class, the arc and the Gbps newly dropped (the largest such row).
  */
 public final class ClassVerdict {
