@@ -58,6 +58,85 @@ public final class Hazards implements Serializable {
     return new Hazards(p, d, new int[0]);
   }
 
+  /**
+   * The hazards of the scenarios: without classes, every arc over capacity drops every
+   * demand's traffic; with them, a demand's traffic drops only where one of its classes does
+   * ({@link Hazards#byClass}; the base's arcs over capacity, {@code over.get(0)}, served here
+   * from the base's per-class loads). {@code dropping.get(j)} gives the classes dropping on
+   * each of {@code over.get(j)} for j &gt; 0.
+   */
+  public static Hazards of(double[] p, List<int[]> over, List<long[]> dropping,
+      io.netimpact.routing.Network base, java.util.Optional<io.netimpact.impact.ClassService> classes) {
+    if (classes.isEmpty()) {
+      return Hazards.overCapacity(p, over);
+    }
+    io.netimpact.impact.ClassService cs = classes.get();
+    int[] before = over.get(0);
+    long[] beforeClasses = new long[before.length];
+    for (int i = 0; i < before.length; i++) {
+      beforeClasses[i] = cs.droppingBefore(before[i], base.arcCapacity(before[i]));
+    }
+    List<long[]> all = new java.util.ArrayList<>(dropping);
+    all.set(0, beforeClasses);
+    Hazards.Groups g = Hazards.Groups.of(cs.shares());
+    return Hazards.byClass(p, over, all, g.mask(), g.groupOf());
+  }
+
+  /**
+   * With classes of service (docs/classes.md): a demand's group is the set of classes it
+   * carries ({@code groupMask[g]}, a bit per class), and in scenario j group g's traffic drops
+   * on the arcs over capacity {@code overArcs[j]} whose dropping classes ({@code
+   * dropping[j][i]} for arc {@code overArcs[j][i]}, {@link
+   * io.netimpact.impact.ClassService#droppingClasses}) include one of its classes: a demand is
+   * hit only where its own class drops. O(scenarios x over arcs x groups).
+   */
+  public static Hazards byClass(double[] p, List<int[]> overArcs, List<long[]> dropping,
+      long[] groupMask, int[] groupOf) {
+    int[][][] d = new int[overArcs.size()][groupMask.length][];
+    for (int j = 0; j < d.length; j++) {
+      int[] a = overArcs.get(j);
+      long[] m = dropping.get(j);
+      for (int g = 0; g < groupMask.length; g++) {
+        IntArrayList arcs = new IntArrayList();
+        for (int i = 0; i < a.length; i++) {
+          if ((m[i] & groupMask[g]) != 0) {
+            arcs.add(a[i]);
+          }
+        }
+        int[] sorted = arcs.toIntArray();
+        Arrays.sort(sorted);
+        d[j][g] = sorted;
+      }
+    }
+    return new Hazards(p, d, groupOf);
+  }
+
+  /**
+   * Demands grouped by the set of classes they carry: {@code groupOf[k]} and {@code mask[g]}
+   * (bit c when some of the group's traffic is in class c; classes past 63 are not told apart).
+   */
+  public record Groups(int[] groupOf, long[] mask) {
+    /** The groups of the demands divided by {@code shares}. O(demands x classes). */
+    public static Groups of(io.netimpact.routing.DemandClasses shares) {
+      int kc = shares.count();
+      double[] share = shares.share();
+      int demands = share.length / kc;
+      int[] groupOf = new int[demands];
+      it.unimi.dsi.fastutil.longs.Long2IntLinkedOpenHashMap ids =
+          new it.unimi.dsi.fastutil.longs.Long2IntLinkedOpenHashMap();
+      for (int k = 0; k < demands; k++) {
+        long m = 0;
+        for (int c = 0; c < Math.min(64, kc); c++) {
+          if (share[k * kc + c] > 0) {
+            m |= 1L << c;
+          }
+        }
+        groupOf[k] = ids.computeIfAbsent(m, x -> ids.size());
+      }
+      return new Groups(groupOf, ids.keySet().toLongArray());
+    }
+  }
+
   public int scenarios() {
     return p.length;
   }

@@ -113,6 +113,25 @@ public final class ClassService implements java.io.Serializable {
   }
 
   /**
+   * The classes that drop on arc {@code a} of {@code capacity} Gbps after the scenario of
+   * {@code state} (bit c for class c, {@link #droppingClasses}). O(classes).
+   */
+  public long droppingAfter(ScenarioState state, int a, double capacity) {
+    double[] offered = new double[classes.count()];
+    offeredAfter(state, a, offered);
+    return droppingClasses(offered, capacity);
+  }
+
+  /** The classes that drop on base arc {@code a} of {@code capacity} Gbps before. O(classes). */
+  public long droppingBefore(int a, double capacity) {
+    double[] offered = new double[classes.count()];
+    for (int c = 0; c < offered.length; c++) {
+      offered[c] = baseLoad[c * arcs + a];
+    }
+    return droppingClasses(offered, capacity);
+  }
+
+  /**
    * The scenario's class report over the arcs {@code looked} (ascending; every arc that can
    * drop before or after: those over capacity before, those the scenario changes, the added
    * ones), {@code after} showing the scenario. O(|looked| x classes).

@@ -9,7 +9,8 @@ package io.netimpact.model;
  * @param priority  0 is served first; &gt;= 0, unique within a snapshot
  * @param protect   whether a new drop of this class blocks a change (default false)
  */
-public record ServiceClass(String name, int priority, boolean protect) {
+public record ServiceClass(String name, int priority, boolean protect)
+    implements java.io.Serializable {
   public ServiceClass {
     Checks.id(name, "class");
     if (priority < 0) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * <p>Index {@code i < listed().size()} is the i-th listed class by priority; index {@link
  * #unlisted()} is the trailing class. {@link #count()} is their number.
  */
-public record ServiceClasses(boolean present, List<ServiceClass> listed) {
+public record ServiceClasses(boolean present, List<ServiceClass> listed)
+    implements java.io.Serializable {
   /** The name the trailing class carries in reports. */
   public static final String UNLISTED = "(unlisted)";
 

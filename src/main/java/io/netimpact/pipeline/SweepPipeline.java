@@ -149,11 +149,8 @@ public final class SweepPipeline {
     Optional<String> digest = req.baselineOut().flatMap(b -> cluster.snapshotDigest(
         req.snapshot())).map(d -> d.sha256());
     SnapshotReader.Loaded loaded = cluster.readSnapshot(req.snapshot(), req.onBadRecord());
-    // classes.json is read (a bad one exits 2) but not yet applied to sweeps: said, not hidden.
-    if (cluster.readClasses(req.snapshot()).present()) {
-      cluster.note("netimpact: warning: the snapshot's classes.json is not applied to sweeps yet "
-          + "(reviews apply it, see docs/classes.md): this sweep reports without classes");
-    }
+    // Classes of service (docs/classes.md), applied in the evaluation's tasks.
+    io.netimpact.model.ServiceClasses serviceClasses = cluster.readClasses(req.snapshot());
     Sweep sweep = cluster.readSweep(req.sweep());
     String runId = RunIds.resolve(req.runId(), sweep.id(), req.sweep());
     List<Change> changes;
@@ -205,6 +202,16 @@ public final class SweepPipeline {
           + "(SR-TE policies, RSVP-TE LSPs or TE ops), whose paths availability does not "
           + "follow yet; run the sweep without --failure-model");
     }
+    if (withTe && serviceClasses.present()) {
+      throw new BadInputException(new InputProblem(req.snapshot() + "/"
+          + io.netimpact.input.ClassesReader.FILE, "", "", "classes of service are not "
+          + "modelled together with traffic engineering (SR-TE policies, RSVP-TE LSPs or TE "
+          + "ops in the sweep): remove one of the two"));
+    }
+    Optional<io.netimpact.impact.ClassInput> classes = serviceClasses.present()
+        ? Optional.of(io.netimpact.impact.ClassInput.of(serviceClasses, base,
+            loaded.snapshot().demands()))
+        : Optional.empty();
     Optional<TrafficSeries> series = req.trafficSeries()
         .map(dir -> cluster.readSeries(dir, req.snapshot(), loaded.snapshot()));
     sw.lap("read+validate");
@@ -237,7 +244,7 @@ public final class SweepPipeline {
     // Pairs of failures evaluated per destination from their singles (not with TE).
     SparkEvaluator.Result r = SparkEvaluator.run(cluster, "sweep", base, scenarios,
         req.strategy(), partitions, sw::lap, storeTarget, withTe ? PairComposition.none()
-            : PairPlan.of(base, expansion)).with(withTe ? te : Overlay.NONE);
+            : PairPlan.of(base, expansion), classes).with(withTe ? te : Overlay.NONE);
     EvaluationStats stats = r.stats();
     try (SweepReports assembled = SweepReports.assemble(cluster, r, runId, snapshotId,
         req.thresholds(), base, components)) {

@@ -5,6 +5,7 @@ import io.netimpact.availability.Availability;
 import io.netimpact.availability.DestinationHits;
 import io.netimpact.availability.FailureScenarios;
 import io.netimpact.availability.Hazards;
+import io.netimpact.impact.ClassService;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioHits;
 import io.netimpact.impact.ScenarioState;
@@ -68,24 +69,36 @@ public final class AvailabilityRun {
     Broadcast<Network> baseBc = r.base();
     Broadcast<ArrayList<Scenario>> scBc = r.scenarios();
     JavaPairRDD<Integer, ScenarioState> mine = r.states().filter(e -> jOfBc.value()[e._1()] >= 0);
-    List<Tuple2<Integer, int[]>> over = mine.mapPartitions(it -> {
+    // With classes of service, each arc over capacity with the classes it drops (null without:
+    // a closure cannot capture an Optional).
+    Broadcast<ClassService> csBc = r.classes().map(jsc::broadcast).orElse(null);
+    List<Tuple2<Integer, Tuple2<int[], long[]>>> over = mine.mapPartitions(it -> {
       Network b = baseBc.value();
       MaskedView view = MaskedView.of(b);
-      List<Tuple2<Integer, int[]>> out = new ArrayList<>();
+      List<Tuple2<Integer, Tuple2<int[], long[]>>> out = new ArrayList<>();
       while (it.hasNext()) {
         Tuple2<Integer, ScenarioState> e = it.next();
         view.show(scBc.value().get(e._1()).mask());
-        out.add(new Tuple2<>(jOfBc.value()[e._1()],
-            ScenarioHits.overArcs(b, loadBc.value(), overBeforeBc.value(), view, e._2())));
+        int[] arcs = ScenarioHits.overArcs(b, loadBc.value(), overBeforeBc.value(), view,
+            e._2());
+        long[] classes = new long[csBc == null ? 0 : arcs.length];
+        for (int i = 0; i < classes.length; i++) {
+          classes[i] = csBc.value().droppingAfter(e._2(), arcs[i], view.arcCapacity(arcs[i]));
+        }
+        out.add(new Tuple2<>(jOfBc.value()[e._1()], new Tuple2<>(arcs, classes)));
       }
       return out.iterator();
     }).collect();
     List<int[]> drops = new ArrayList<>(java.util.Collections.nCopies(p.length, new int[0]));
+    List<long[]> dropping = new ArrayList<>(java.util.Collections.nCopies(p.length,
+        new long[0]));
     drops.set(0, overBefore);
-    for (Tuple2<Integer, int[]> t : over) {
-      drops.set(t._1(), t._2());
+    for (Tuple2<Integer, Tuple2<int[], long[]>> t : over) {
+      drops.set(t._1(), t._2()._1());
+      dropping.set(t._1(), t._2()._2());
     }
-    Broadcast<Hazards> hzBc = jsc.broadcast(Hazards.overCapacity(p, drops));
+    Broadcast<Hazards> hzBc = jsc.broadcast(Hazards.of(p, drops, dropping, base,
+        r.classes()));
 
     JavaPairRDD<Integer, DestinationHits.ChangedHit> changed = mine.mapPartitionsToPair(it -> {
       Network b = baseBc.value();
@@ -122,6 +135,7 @@ public final class AvailabilityRun {
     sums.forEach(all::merge);
     return Availability.of(runId, base, hzBc.value(), ids, all, fs);
   }
+
 
 
 

@@ -34,6 +34,8 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
     // mode never deserializes broadcasts: ExecutorLossTest on real executor JVMs found this).
     kryo.register(WorkPlan.class, new JavaSerializer());
     kryo.register(io.netimpact.impact.PairComposition.class, new JavaSerializer());
+    // Classes of service: the classes (records, an immutable list) and the per-class loads.
+    kryo.register(io.netimpact.impact.ClassService.class, new JavaSerializer());
     kryo.register(SeriesEvaluator.Prepared.class, new JavaSerializer());
     // The Hadoop configuration the baseline store's tasks read and write with: its value is
     // transient to Kryo's field serializer.

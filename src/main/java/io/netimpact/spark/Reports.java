@@ -110,10 +110,29 @@ public final class Reports {
       Map<String, ReportWriter.Rows> local, Thresholds th, Map<String, byte[]> attachments,
       SummaryHtml.Planning planning,
       Map<String, ? extends Map<String, ? extends Number>> counts) {
+    publish(spark, out, format, runId, reports, baseline, files, rejects, extra, local, th,
+        attachments, planning, counts, false);
+  }
+
+  /**
+   * The same; with {@code classes} (the snapshot has {@code classes.json}, docs/classes.md)
+   * {@code scenario_summary} has the two class columns and {@code class_impact} is written,
+   * both from the reports where they are.
+   */
+  static void publish(SparkSession spark, String out, ReportWriter.Format format, String runId,
+      JavaRDD<ImpactReport> reports, List<LinkBaseline> baseline, int files,
+      List<SnapshotReader.Reject> rejects, Map<String, Dataset<Row>> extra,
+      Map<String, ReportWriter.Rows> local, Thresholds th, Map<String, byte[]> attachments,
+      SummaryHtml.Planning planning,
+      Map<String, ? extends Map<String, ? extends Number>> counts, boolean classes) {
     long rejected = rejects.size();
-    Dataset<Row> summary = spark.createDataFrame(
-        reports.map(r -> ReportTables.row(r.summary(), rejected)),
-        ReportTables.SCENARIO_SUMMARY_SCHEMA);
+    Dataset<Row> summary = classes
+        ? spark.createDataFrame(reports.map(r -> io.netimpact.report.ClassTable
+            .withSummaryColumns(ReportTables.row(r.summary(), rejected), r.classes())),
+            io.netimpact.report.ClassTable.withSummaryColumns(
+                ReportTables.SCENARIO_SUMMARY_SCHEMA))
+        : spark.createDataFrame(reports.map(r -> ReportTables.row(r.summary(), rejected)),
+            ReportTables.SCENARIO_SUMMARY_SCHEMA);
     Dataset<Row> links = spark.createDataFrame(
         reports.flatMap(r -> r.links().stream().map(ReportTables::row).iterator()),
         ReportTables.LINK_IMPACT_SCHEMA);
@@ -126,6 +145,11 @@ public final class Reports {
         .add(ReportTables.DEMAND_IMPACT, demands.coalesce(files))
         .add(ReportTables.LINK_BASELINE, ReportTables.LINK_BASELINE_SCHEMA,
             new Assembler.RowsOnRead<>(baseline.size(), i -> ReportTables.row(baseline.get(i))));
+    if (classes) {
+      writer.add(io.netimpact.report.ClassTable.CLASS_IMPACT, spark.createDataFrame(
+          reports.flatMap(r -> io.netimpact.report.ClassTable.rows(r.classes().rows())
+              .iterator()), io.netimpact.report.ClassTable.SCHEMA).coalesce(files));
+    }
     extra.forEach((name, rows) -> writer.add(name, rows.coalesce(Math.max(1, files))));
     local.forEach((name, t) -> writer.add(name, t.schema(), t.rows()));
     counts.forEach(writer::counts);

@@ -5,6 +5,8 @@ import io.netimpact.store.BaselineManifest;
 import io.netimpact.input.InputProblem;
 import io.netimpact.impact.Assembler;
 import io.netimpact.impact.Baseline;
+import io.netimpact.impact.ClassInput;
+import io.netimpact.impact.ClassService;
 import io.netimpact.impact.EvaluationStats;
 import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.ImpactReport;
@@ -76,7 +78,16 @@ public final class SparkEvaluator {
   public record Result(JavaPairRDD<Integer, ScenarioState> states, Baseline baseline,
       Broadcast<Network> base, Broadcast<ArrayList<Scenario>> scenarios, long pairsTotal,
       long pairsRecomputed, double stragglerRatio, int routeTasks, double predictedImbalance,
-      Overlay overlay, List<ScenarioState> onDriver) {
+      Overlay overlay, List<ScenarioState> onDriver, Optional<ClassService> classes) {
+    /** A result without classes of service. */
+    public Result(JavaPairRDD<Integer, ScenarioState> states, Baseline baseline,
+        Broadcast<Network> base, Broadcast<ArrayList<Scenario>> scenarios, long pairsTotal,
+        long pairsRecomputed, double stragglerRatio, int routeTasks, double predictedImbalance,
+        Overlay overlay, List<ScenarioState> onDriver) {
+      this(states, baseline, base, scenarios, pairsTotal, pairsRecomputed, stragglerRatio,
+          routeTasks, predictedImbalance, overlay, onDriver, Optional.empty());
+    }
+
     /** A result whose states live only in {@code states}. */
     public Result(JavaPairRDD<Integer, ScenarioState> states, Baseline baseline,
         Broadcast<Network> base, Broadcast<ArrayList<Scenario>> scenarios, long pairsTotal,
@@ -158,10 +169,33 @@ public final class SparkEvaluator {
       List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions,
       Consumer<String> lap, Optional<BaselineStore.Target> baselineOut,
       PairComposition pairs) {
+    return run(cluster, kind, base, scenarios, strategy, partitions, lap, baselineOut, pairs,
+        Optional.empty());
+  }
+
+  /**
+   * The same run with classes of service (docs/classes.md) when {@code classes} is present:
+   * each task pushes each of its destinations' base traffic once more along the DAG it routed,
+   * carrying one figure per class ({@link PairEvaluator#pushClassLoads}), summed beside the base
+   * loads; each evaluated pair adds its per-class deltas from its one evaluation into the
+   * scenario's state; the result's {@link Result#classes} serves them at assembly. Pairs of
+   * failures are then evaluated as two-op scenarios (a composed pair carries no per-class
+   * deltas). O(the run without classes + (D + evaluated pairs) x DAG x classes).
+   */
+  public static Result run(Cluster cluster, String kind, Network base,
+      List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions,
+      Consumer<String> lap, Optional<BaselineStore.Target> baselineOut,
+      PairComposition pairs, Optional<ClassInput> classes) {
     PairComposition used = strategy == Evaluator.Strategy.INCREMENTAL && COMPOSE
-        ? pairs : PairComposition.none();
+        && classes.isEmpty() ? pairs : PairComposition.none();
     return timed(cluster, times -> run(cluster, kind, base, scenarios, strategy, partitions,
-        times, lap, Optional.empty(), baselineOut, used));
+        times, lap, Optional.empty(), baselineOut, used, classes));
+  }
+
+  /** The class service of a run: the classes and the per-class base loads summed. */
+  private static Optional<ClassService> service(Optional<ClassInput> classes, double[] load,
+      Network base) {
+    return classes.map(c -> new ClassService(c.classes(), c.shares(), load, base.arcCount()));
   }
 
   /**
@@ -204,10 +238,17 @@ public final class SparkEvaluator {
   private static Result run(Cluster cluster, String kind, Network base,
       List<Scenario> scenarios, Evaluator.Strategy strategy, int partitions, TaskTimes times,
       Consumer<String> sw, Optional<Stored> stored,
-      Optional<BaselineStore.Target> baselineOut, PairComposition pairs) {
+      Optional<BaselineStore.Target> baselineOut, PairComposition pairs,
+      Optional<ClassInput> classes) {
     JavaSparkContext jsc = cluster.jsc();
     Consumer<String> console = cluster.progress();
     int s = scenarios.size();
+    if (classes.isPresent() && stored.isPresent()) {
+      throw new IllegalArgumentException("classes of service are evaluated from a routed base, "
+          + "not from a stored baseline");
+    }
+    // Null without classes: captured by the tasks' closures, which an Optional cannot be.
+    Broadcast<ClassInput> classesBc = classes.map(jsc::broadcast).orElse(null);
     Broadcast<Network> baseBc = jsc.broadcast(base);
     Broadcast<ArrayList<Scenario>> scenariosBc = jsc.broadcast(new ArrayList<>(scenarios));
     List<Integer> dstIds = Arrays.stream(base.destinations()).boxed().toList();
@@ -215,14 +256,14 @@ public final class SparkEvaluator {
     // From a store, always fused: the surveyed plan routes the base itself.
     if ((s <= FUSED_SCENARIOS || stored.isPresent()) && baselineOut.isEmpty()) {
       return fused(jsc, kind, baseBc, scenariosBc, dstIds, stored, strategy, p, times, console,
-          sw);
+          sw, classesBc);
     }
 
     // The baseline: one Dijkstra per destination, cached by destination.
     int buckets = Math.min(p, Math.max(1, dstIds.size()));
     JavaRDD<StoredDag> dist = baseDags(jsc, baseBc, buckets);
     return planned(cluster, kind, baseBc, scenariosBc, dist, buckets, strategy, p, times, sw,
-        baselineOut, false, pairs);
+        baselineOut, false, pairs, classesBc);
   }
 
   /**
@@ -233,13 +274,14 @@ public final class SparkEvaluator {
   private static Result planned(Cluster cluster, String kind, Broadcast<Network> baseBc,
       Broadcast<ArrayList<Scenario>> scenariosBc, JavaRDD<StoredDag> dist, int buckets,
       Evaluator.Strategy strategy, int p, TaskTimes times, Consumer<String> sw,
-      Optional<BaselineStore.Target> baselineOut, boolean keepDags, PairComposition pairs) {
+      Optional<BaselineStore.Target> baselineOut, boolean keepDags, PairComposition pairs,
+      Broadcast<ClassInput> classesBc) {
     JavaSparkContext jsc = cluster.jsc();
     Consumer<String> console = cluster.progress();
     Network base = baseBc.value();
     int s = scenariosBc.value().size();
     Broadcast<PairComposition> pairsBc = jsc.broadcast(pairs);
-    Survey survey = survey(dist, baseBc, scenariosBc, strategy, pairsBc);
+    Survey survey = survey(dist, baseBc, scenariosBc, strategy, pairsBc, classesBc);
     int[] dsts = survey.dsts;
     long selected = Arrays.stream(survey.selected).asLongStream().sum();
     WorkPlan plan = WorkPlan.of(dsts, survey.selected, survey.dagSize, survey.weight, p,
@@ -263,7 +305,8 @@ public final class SparkEvaluator {
         })
         .partitionBy(new WorkPlan.UnitPartitioner(plan))
         .mapPartitionsToPair(it -> evaluateUnits(it, baseBc.value(), scenariosBc.value(),
-            planBc.value(), strategy, pairsBc.value()))
+            planBc.value(), strategy, pairsBc.value(),
+            classesBc == null ? null : classesBc.value()))
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
     withProgress(jsc, kind, times, plan.partitionCost, s, console, partials::count);
     jsc.clearJobGroup();
@@ -285,7 +328,8 @@ public final class SparkEvaluator {
     sw.accept("merge");
     return new Result(states, survey.baseline, baseBc, scenariosBc, (long) s * dsts.length,
         selected, straggler,
-        plan.partitionCost.length, plan.predictedImbalance(), Overlay.NONE);
+        plan.partitionCost.length, plan.predictedImbalance(), Overlay.NONE, List.of(),
+        service(Optional.ofNullable(classesBc).map(Broadcast::value), survey.classLoad, base));
   }
 
   /**
@@ -335,7 +379,7 @@ public final class SparkEvaluator {
     JavaRDD<StoredDag> dags = baseDags(jsc, baseBc, buckets);
     Baseline baseline = cluster.during("baseline: routing", () -> survey(dags, baseBc,
         jsc.broadcast(new ArrayList<>()), Evaluator.Strategy.INCREMENTAL,
-        jsc.broadcast(PairComposition.none())).baseline);
+        jsc.broadcast(PairComposition.none()), null).baseline);
     lap.accept("route");
     BaselineManifest m = cluster.during("baseline: writing", () -> BaselineStore.write(cluster,
         target, base, dags, buckets, baseline));
@@ -402,7 +446,8 @@ public final class SparkEvaluator {
     Baseline baseline = store.isPresent()
         ? BaselineStore.baseline(cluster, store.get(), base)
         : survey(dags, baseBc, jsc.broadcast(new ArrayList<>()),
-            Evaluator.Strategy.INCREMENTAL, jsc.broadcast(PairComposition.none())).baseline;
+            Evaluator.Strategy.INCREMENTAL, jsc.broadcast(PairComposition.none()), null)
+            .baseline;
     dags.count();
     return new Resident(baseBc, dags, buckets, baseline);
   }
@@ -432,7 +477,8 @@ public final class SparkEvaluator {
     Broadcast<ArrayList<Scenario>> scenariosBc = cluster.jsc().broadcast(routed);
     Result r = timed(cluster, times -> planned(cluster, kind, resident.base, scenariosBc,
         resident.dags, resident.buckets, Evaluator.Strategy.INCREMENTAL,
-        Math.max(1, partitions), times, lap, Optional.empty(), true, PairComposition.none()));
+        Math.max(1, partitions), times, lap, Optional.empty(), true, PairComposition.none(),
+        null));
     if (growth.stream().noneMatch(Optional::isPresent)) {
       return r;
     }
@@ -459,24 +505,38 @@ public final class SparkEvaluator {
    * how many destinations it handled and the sum of their indices (a stored baseline's
    * completeness check), and its scenario states.
    */
-  private record FusedPart(int[] arcs, double[] loads, double lost, int destinations,
+  private record FusedPart(Sparse loads, Sparse classLoads, double lost, int destinations,
       long indexSum, ArrayList<ScenarioState> states) implements java.io.Serializable {
-    /** The part of a dense load array: the arcs it loads (on a network of racks, few). */
-    static FusedPart of(double[] load, double lost, int destinations, long indexSum,
-        ArrayList<ScenarioState> states) {
+    /** The part of a dense load array (and per-class one: empty without classes). */
+    static FusedPart of(double[] load, double[] classLoad, double lost, int destinations,
+        long indexSum, ArrayList<ScenarioState> states) {
+      return new FusedPart(Sparse.of(load), Sparse.of(classLoad), lost, destinations, indexSum,
+          states);
+    }
+  }
+
+  /** The non-zero entries of a dense array (loads on a network of racks: few). */
+  private record Sparse(int[] index, double[] value) implements java.io.Serializable {
+    static Sparse of(double[] dense) {
       int n = 0;
-      for (double x : load) {
+      for (double x : dense) {
         n += x != 0 ? 1 : 0;
       }
-      int[] arcs = new int[n];
-      double[] loads = new double[n];
-      for (int a = 0, i = 0; a < load.length; a++) {
-        if (load[a] != 0) {
-          arcs[i] = a;
-          loads[i++] = load[a];
+      int[] index = new int[n];
+      double[] value = new double[n];
+      for (int a = 0, i = 0; a < dense.length; a++) {
+        if (dense[a] != 0) {
+          index[i] = a;
+          value[i++] = dense[a];
         }
       }
-      return new FusedPart(arcs, loads, lost, destinations, indexSum, states);
+      return new Sparse(index, value);
+    }
+
+    void addTo(double[] dense) {
+      for (int i = 0; i < index.length; i++) {
+        dense[index[i]] += value[i];
+      }
     }
   }
 
@@ -490,15 +550,16 @@ public final class SparkEvaluator {
   private static Result fused(JavaSparkContext jsc, String kind, Broadcast<Network> baseBc,
       Broadcast<ArrayList<Scenario>> scenariosBc, List<Integer> dstIds, Optional<Stored> stored,
       Evaluator.Strategy strategy, int p, TaskTimes times, Consumer<String> console,
-      Consumer<String> sw) {
+      Consumer<String> sw, Broadcast<ClassInput> classesBc) {
     int s = scenariosBc.value().size();
     jsc.setJobGroup(ROUTE_GROUP, "evaluate " + s + " scenario" + (s == 1 ? "" : "s"), false);
     JavaRDD<FusedPart> parts = (stored.isPresent()
         ? stored.get().dags().mapPartitions(it -> fusedTask(baseBc.value(),
-            scenariosBc.value(), strategy, it, false, (pe, d) -> pe.dagForNow(d)))
+            scenariosBc.value(), strategy, it, false, (pe, d) -> pe.dagForNow(d), null))
         : jsc.parallelize(dstIds, Math.max(1, Math.min(dstIds.size(), p)))
             .mapPartitions(it -> fusedTask(baseBc.value(), scenariosBc.value(), strategy, it,
-                true, (pe, t) -> pe.routeForNow(t))));
+                true, (pe, t) -> pe.routeForNow(t),
+                classesBc == null ? null : classesBc.value())));
     int slices = parts.getNumPartitions();
     double[] cost = new double[slices];
     Arrays.fill(cost, 1.0);
@@ -509,7 +570,9 @@ public final class SparkEvaluator {
     sw.accept("route");
     // A few scenarios' states are small: merged on the driver with the same merge, with no
     // shuffle (the surveyed plan reduces by scenario on the executors instead).
-    Merged merged = Merged.of(collected, s, baseBc.value(), stored.map(x -> x.store().dir()));
+    Optional<ClassInput> classes = Optional.ofNullable(classesBc).map(Broadcast::value);
+    Merged merged = Merged.of(collected, s, baseBc.value(), stored.map(x -> x.store().dir()),
+        classes.map(c -> c.classes().count()).orElse(0));
     List<Tuple2<Integer, ScenarioState>> byScenario = new ArrayList<>(s);
     for (int i = 0; i < s; i++) {
       byScenario.add(new Tuple2<>(i, merged.states()[i]));
@@ -523,7 +586,8 @@ public final class SparkEvaluator {
     // than through a job that ships it to a task and back.
     List<ScenarioState> onDriver = List.of(merged.states());
     return new Result(states, baseline, baseBc, scenariosBc,
-        (long) s * dstIds.size(), pairs, straggler, slices, 1.0, Overlay.NONE, onDriver);
+        (long) s * dstIds.size(), pairs, straggler, slices, 1.0, Overlay.NONE, onDriver,
+        service(classes, merged.classLoad(), baseBc.value()));
   }
 
   /**
@@ -533,18 +597,19 @@ public final class SparkEvaluator {
    * destination of the network exactly once (their count and index sum), else the store is
    * incomplete (exit 2). O(parts x (loaded arcs + states)).
    */
-  private record Merged(ScenarioState[] states, Baseline routed, long pairs) {
+  private record Merged(ScenarioState[] states, Baseline routed, long pairs,
+      double[] classLoad) {
     static Merged of(List<FusedPart> parts, int scenarios, Network base,
-        Optional<String> storeDir) {
+        Optional<String> storeDir, int classes) {
       double[] load = new double[base.arcCount()];
+      double[] classLoad = new double[classes * base.arcCount()];
       double lost = 0;
       int destinations = 0;
       long indexSum = 0;
       ScenarioState[] merged = new ScenarioState[scenarios];
       for (FusedPart f : parts) {
-        for (int i = 0; i < f.arcs().length; i++) {
-          load[f.arcs()[i]] += f.loads()[i];
-        }
+        f.loads().addTo(load);
+        f.classLoads().addTo(classLoad);
         lost += f.lost();
         destinations += f.destinations();
         indexSum += f.indexSum();
@@ -568,7 +633,7 @@ public final class SparkEvaluator {
         merged[i] = merged[i] == null ? new ScenarioState(i) : merged[i];
         pairs += merged[i].pairs();
       }
-      return new Merged(merged, new Baseline(load, lost), pairs);
+      return new Merged(merged, new Baseline(load, lost), pairs, classLoad);
     }
   }
 
@@ -591,7 +656,7 @@ public final class SparkEvaluator {
     if (store.isPresent()) {
       for (org.apache.hadoop.fs.Path f : BaselineStore.destinationFiles(cluster, store.get())) {
         tasks.add(() -> fusedTask(base, sc, strategy, io.netimpact.store.BaselineFiles
-            .readDags(cluster.hadoop(), f).iterator(), false, (pe, d) -> pe.dagForNow(d))
+            .readDags(cluster.hadoop(), f).iterator(), false, (pe, d) -> pe.dagForNow(d), null)
             .next());
       }
       lap.accept("read baseline");
@@ -607,7 +672,7 @@ public final class SparkEvaluator {
         int to = (int) ((long) (k + 1) * dsts.length / n);
         tasks.add(() -> fusedTask(base, sc, strategy,
             Arrays.stream(dsts, from, to).boxed().iterator(), true,
-            (pe, t) -> pe.routeForNow(t)).next());
+            (pe, t) -> pe.routeForNow(t), null).next());
       }
     }
     // The stored loads, read while the tasks run (as the Spark path reads them).
@@ -620,7 +685,7 @@ public final class SparkEvaluator {
         secs -> Optional.of(routingLine("review", done.get() / (double) total, 1, secs)),
         () -> LocalTasks.run(threads, tasks, done));
     lap.accept("route");
-    Merged merged = Merged.of(parts, 1, base, store.map(Opened::dir));
+    Merged merged = Merged.of(parts, 1, base, store.map(Opened::dir), 0);
     Baseline baseline = loads.isPresent() ? joined(loads.get()) : merged.routed();
     lap.accept("merge");
     return new Tuple2<>(merged.states()[0], baseline);
@@ -629,13 +694,16 @@ public final class SparkEvaluator {
   /**
    * One task of the fused plan over its destinations ({@code dagOf} gives each one's base
    * DAG): with {@code routed}, each destination's baseline is made and its loads summed;
-   * otherwise (stored loads) a destination's baseline is made only when a pair needs it.
+   * otherwise (stored loads) a destination's baseline is made only when a pair needs it. With
+   * {@code classes} (routed only; null without), each destination's per-class base loads are
+   * summed too and every pair gives its per-class deltas.
    */
   private static <T> Iterator<FusedPart> fusedTask(Network b, List<Scenario> sc,
       Evaluator.Strategy strategy, Iterator<T> it, boolean routed,
-      BiFunction<PairEvaluator, T, DestinationDag> dagOf) {
+      BiFunction<PairEvaluator, T, DestinationDag> dagOf, ClassInput classes) {
     PairEvaluator pe = new PairEvaluator(b);
     double[] load = new double[routed ? b.arcCount() : 0];
+    double[] classLoad = classLoads(pe, classes);
     double lost = 0;
     int count = 0;
     long indexSum = 0;
@@ -652,14 +720,37 @@ public final class SparkEvaluator {
         made[0] = pe.baselineForNow(dag);
         made[0].addLoads(LoadSink.into(load));
         lost += made[0].lost();
+        addClassLoads(pe, made[0], classes, classLoad);
       }
       Supplier<DestinationBaseline> baseline = () -> made[0] != null ? made[0]
           : (made[0] = pe.baselineForNow(dag));
       for (int i = 0; i < sc.size(); i++) {
-        Evaluator.evaluatePair(pe, dag, baseline, sc.get(i).mask(), strategy, states.get(i));
+        Evaluator.evaluatePair(pe, dag, baseline, sc.get(i).mask(), strategy, states.get(i),
+            classes != null);
       }
     }
-    return List.of(FusedPart.of(load, lost, count, indexSum, states)).iterator();
+    return List.of(FusedPart.of(load, classLoad, lost, count, indexSum, states)).iterator();
+  }
+
+  /**
+   * A task's per-class base loads ({@code [class x arcs + arc]}, Gbps), empty without classes
+   * (null); sets {@code pe}'s classes.
+   */
+  private static double[] classLoads(PairEvaluator pe, ClassInput classes) {
+    if (classes == null) {
+      return new double[0];
+    }
+    pe.withClasses(classes.shares());
+    return new double[classes.classes().count() * pe.base().arcCount()];
+  }
+
+  /** Adds one destination's per-class base loads: one push carrying every class. */
+  private static void addClassLoads(PairEvaluator pe, DestinationBaseline b, ClassInput classes,
+      double[] classLoad) {
+    if (classes != null) {
+      int arcs = pe.base().arcCount();
+      pe.pushClassLoads(b, classes.shares(), (c, a, g) -> classLoad[c * arcs + a] += g);
+    }
   }
 
   /**
@@ -673,7 +764,7 @@ public final class SparkEvaluator {
         CompletableFuture.supplyAsync(() -> BaselineStore.baseline(cluster, o, base)), o));
     return timed(cluster, times -> run(cluster, "survive", base, scenarios,
         Evaluator.Strategy.INCREMENTAL, partitions, times, lap, stored, Optional.empty(),
-        PairComposition.none()));
+        PairComposition.none(), Optional.empty()));
   }
 
   /** A review's outcome: its report and the baseline it was measured against. */
@@ -713,7 +804,7 @@ public final class SparkEvaluator {
     }
     Result r = timed(cluster, times -> run(cluster, "review", base, List.of(scenario),
         Evaluator.Strategy.INCREMENTAL, 4 * cluster.parallelism(), times, lap, stored,
-        Optional.empty(), PairComposition.none())).with(overlay);
+        Optional.empty(), PairComposition.none(), Optional.empty())).with(overlay);
     ScenarioState state = r.onDriver().isEmpty() ? r.states().values().first()
         : r.onDriver().get(0);
     r.release();
@@ -752,10 +843,13 @@ public final class SparkEvaluator {
     Broadcast<Network> baseBc = r.base();
     Broadcast<ArrayList<Scenario>> scenariosBc = r.scenarios();
     Broadcast<Baseline> baselineBc = jsc.broadcast(r.baseline());
+    // Null without classes (a closure cannot capture an Optional).
+    Broadcast<ClassService> classesBc = r.classes().map(jsc::broadcast).orElse(null);
     Overlay overlay = r.overlay();
     JavaRDD<AssembledPart<X>> parts = r.states().mapPartitions(it -> {
       Network b = baseBc.value();
-      Assembler asm = new Assembler(b, baselineBc.value(), th);
+      Assembler asm = new Assembler(b, baselineBc.value(), th,
+          Optional.ofNullable(classesBc).map(Broadcast::value));
       MaskedView view = MaskedView.of(b);
       WorstCase worst = new WorstCase(b.arcCount());
       ArrayList<Tuple2<ImpactReport, X>> rows = new ArrayList<>();
@@ -782,19 +876,25 @@ public final class SparkEvaluator {
 
   /** Per destination: pairs selected by the rules and DAG size; and the baseline loads. */
   private record Survey(int[] dsts, int[] selected, int[] dagSize, double[] weight,
-      Baseline baseline)
+      Baseline baseline, double[] classLoad)
       implements java.io.Serializable {}
 
   private record SurveyPart(int[] dsts, int[] selected, int[] dagSize, double[] weight,
       double[] load,
-      double lost) implements java.io.Serializable {}
+      double lost, Sparse classLoad) implements java.io.Serializable {}
 
+  /**
+   * Per destination the pairs the rules select and the DAG size, with the base loads (and,
+   * with {@code classesBc}, null without, the per-class base loads) summed on the way.
+   */
   private static Survey survey(JavaRDD<StoredDag> dist, Broadcast<Network> baseBc,
       Broadcast<ArrayList<Scenario>> scenariosBc, Evaluator.Strategy strategy,
-      Broadcast<PairComposition> pairsBc) {
+      Broadcast<PairComposition> pairsBc, Broadcast<ClassInput> classesBc) {
     List<SurveyPart> parts = dist.mapPartitions(it -> {
       Network b = baseBc.value();
       PairEvaluator pe = new PairEvaluator(b);
+      ClassInput classes = classesBc == null ? null : classesBc.value();
+      double[] classLoad = classLoads(pe, classes);
       PairComposition.Workspace ws = pairsBc.value().workspace(pe);
       List<Scenario> sc = scenariosBc.value();
       double[] load = new double[b.arcCount()];
@@ -807,6 +907,7 @@ public final class SparkEvaluator {
         DestinationBaseline db = pe.baselineForNow(pe.dagForNow(e));
         db.addLoads(LoadSink.into(load));
         lost += db.lost();
+        addClassLoads(pe, db, classes, classLoad);
         int hits = strategy == Evaluator.Strategy.FULL ? sc.size()
             : ws.affected(db.dag(), sc).length;
         rows.add(new int[] {e.destination(), hits, db.dag().reached()});
@@ -822,7 +923,8 @@ public final class SparkEvaluator {
         h[i] = rows.get(i)[1];
         g[i] = rows.get(i)[2];
       }
-      return List.of(new SurveyPart(d, h, g, weights.toDoubleArray(), load, lost)).iterator();
+      return List.of(new SurveyPart(d, h, g, weights.toDoubleArray(), load, lost,
+          Sparse.of(classLoad))).iterator();
     }).collect();
     int n = parts.stream().mapToInt(x -> x.dsts().length).sum();
     int[] dsts = new int[n];
@@ -830,9 +932,12 @@ public final class SparkEvaluator {
     int[] dag = new int[n];
     double[] weight = new double[n];
     double[] load = new double[baseBc.value().arcCount()];
+    double[] classLoad = new double[classesBc == null ? 0
+        : classesBc.value().classes().count() * load.length];
     double lost = 0;
     int i = 0;
     for (SurveyPart sp : parts) {
+      sp.classLoad().addTo(classLoad);
       for (int k = 0; k < sp.dsts().length; k++, i++) {
         dsts[i] = sp.dsts()[k];
         sel[i] = sp.selected()[k];
@@ -844,14 +949,15 @@ public final class SparkEvaluator {
       }
       lost += sp.lost();
     }
-    return new Survey(dsts, sel, dag, weight, new Baseline(load, lost));
+    return new Survey(dsts, sel, dag, weight, new Baseline(load, lost), classLoad);
   }
 
   /** One task: its units, each pair evaluated into the task's one state per scenario. */
   private static Iterator<Tuple2<Integer, ScenarioState>> evaluateUnits(
       Iterator<Tuple2<Integer, StoredDag>> it, Network base, List<Scenario> scenarios,
-      WorkPlan plan, Evaluator.Strategy strategy, PairComposition pairs) {
+      WorkPlan plan, Evaluator.Strategy strategy, PairComposition pairs, ClassInput classes) {
     PairEvaluator pe = new PairEvaluator(base);
+    classLoads(pe, classes);
     PairComposition.Workspace ws = pairs.workspace(pe);
     Map<Integer, ScenarioState> acc = new HashMap<>();
     while (it.hasNext()) {
@@ -869,7 +975,8 @@ public final class SparkEvaluator {
         if (pairs.composes(sc)) {
           ws.evaluate(b, sc, scenarios.get(sc).mask(), into);
         } else {
-          Evaluator.evaluatePair(pe, b, scenarios.get(sc).mask(), strategy, into);
+          Evaluator.evaluatePair(pe, b.dag(), () -> b, scenarios.get(sc).mask(), strategy, into,
+              classes != null);
         }
       }
     }

@@ -42,15 +42,18 @@ public final class SweepReports implements AutoCloseable {
   private final SparkEvaluator.Assembly<Row> assembly;
   private final Map<String, ReportWriter.Rows> more = new LinkedHashMap<>();
   private Optional<io.netimpact.report.AvailabilityPage> availability = Optional.empty();
+  /** Whether the reports carry classes of service (class table and columns). */
+  private final boolean classes;
 
   private SweepReports(Cluster cluster, String runId, Network base, Components components,
-      Baseline baseline, SparkEvaluator.Assembly<Row> assembly) {
+      Baseline baseline, SparkEvaluator.Assembly<Row> assembly, boolean classes) {
     this.cluster = cluster;
     this.runId = runId;
     this.base = base;
     this.components = components;
     this.baseline = baseline;
     this.assembly = assembly;
+    this.classes = classes;
   }
 
   /**
@@ -65,7 +68,8 @@ public final class SweepReports implements AutoCloseable {
         snapshotId, th, (b, sc, view) -> SparkTopology.scenarioRow(runId, sc.id(),
             Stranding.between(b, componentsBc.value(), view)));
     Baseline baseline = r.baseline();
-    return new SweepReports(cluster, runId, base, components, baseline, assembly);
+    return new SweepReports(cluster, runId, base, components, baseline, assembly,
+        r.classes().isPresent());
   }
 
   /** The baseline the scenarios were measured against. */
@@ -134,7 +138,7 @@ public final class SweepReports implements AutoCloseable {
         Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), rejects,
         TeReports.tables(spark, reports, withTe, extra), local, th, files,
         new SummaryHtml.Planning(SummaryHtml.Planning.crossing(worst, 2 * PageTally.SHOWN),
-            plan, availability), counts);
+            plan, availability), counts, classes);
   }
 
   /**

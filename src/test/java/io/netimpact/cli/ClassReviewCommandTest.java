@@ -34,7 +34,7 @@ class ClassReviewCommandTest {
   }
 
   /** The JSON lines of a table, sorted (part files in any order). */
-  private static List<String> lines(Path out, String table) throws IOException {
+  static List<String> lines(Path out, String table) throws IOException {
     List<String> all = new ArrayList<>();
     Path dir = out.resolve(table);
     if (!Files.isDirectory(dir)) {
@@ -52,7 +52,7 @@ class ClassReviewCommandTest {
   }
 
   /** The same rows, strings equal and numbers within 1e-9 relative. */
-  private static void sameRows(String table, List<String> want, List<String> got)
+  static void sameRows(String table, List<String> want, List<String> got)
       throws IOException {
     assertEquals(want.size(), got.size(), table);
     java.util.Comparator<JsonNode> byText = java.util.Comparator.comparing(
