@@ -1,5 +1,7 @@
 package io.netimpact.availability;
 
+import io.netimpact.impact.ClassInput;
+import io.netimpact.impact.ClassService;
 import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioHits;
@@ -26,6 +28,16 @@ public final class Availabilities {
   /** The availability of every demand of {@code base} over {@code fs}'s scenarios. */
   public static Availability evaluate(String runId, Network base, FailureScenarios fs,
       Evaluator.Strategy strategy) {
+    return evaluate(runId, base, fs, strategy, java.util.Optional.empty());
+  }
+
+  /**
+   * The same with classes of service when {@code classes} is present: per-class loads from
+   * the same evaluation, and a demand hit only where some path of it crosses an arc where one
+   * of its classes drops ({@link Hazards#of}).
+   */
+  public static Availability evaluate(String runId, Network base, FailureScenarios fs,
+      Evaluator.Strategy strategy, java.util.Optional<ClassInput> classes) {
     List<Scenario> scenarios = new ArrayList<>();
     fs.changes().forEach(c -> scenarios.add(new Scenario(c.id(), c.title(),
         ScenarioMask.of(base, c))));
@@ -35,26 +47,43 @@ public final class Availabilities {
       states[i] = new ScenarioState(i);
     }
     double[] load = new double[base.arcCount()];
+    int arcs = base.arcCount();
+    double[] classLoad = new double[classes.map(c -> c.classes().count() * arcs).orElse(0)];
+    classes.ifPresent(c -> pe.withClasses(c.shares()));
     for (int dst : base.destinations()) {
       DestinationBaseline b = pe.baselineForNow(dst);
       b.addLoads(LoadSink.into(load));
+      if (classes.isPresent()) {
+        pe.pushClassLoads(b, classes.get().shares(), (c, a, g) -> classLoad[c * arcs + a] += g);
+      }
       for (int i = 0; i < states.length; i++) {
-        Evaluator.evaluatePair(pe, b, scenarios.get(i).mask(), strategy, states[i]);
+        Evaluator.evaluatePair(pe, b.dag(), () -> b, scenarios.get(i).mask(), strategy,
+            states[i], classes.isPresent());
       }
     }
+    java.util.Optional<ClassService> service = classes.map(c -> new ClassService(c.classes(),
+        c.shares(), classLoad, arcs));
     double[] pf = fs.probabilities();
     double[] p = new double[pf.length + 1];
     p[0] = fs.pBase();
     System.arraycopy(pf, 0, p, 1, pf.length);
     List<int[]> over = new ArrayList<>();
+    List<long[]> dropping = new ArrayList<>();
     int[] overBefore = ScenarioHits.overBefore(base, load);
     over.add(overBefore);
+    dropping.add(new long[0]);
     MaskedView view = MaskedView.of(base);
     for (int i = 0; i < states.length; i++) {
       view.show(scenarios.get(i).mask());
-      over.add(ScenarioHits.overArcs(base, load, overBefore, view, states[i]));
+      int[] a = ScenarioHits.overArcs(base, load, overBefore, view, states[i]);
+      long[] m = new long[service.isPresent() ? a.length : 0];
+      for (int x = 0; x < m.length; x++) {
+        m[x] = service.get().droppingAfter(states[i], a[x], view.arcCapacity(a[x]));
+      }
+      over.add(a);
+      dropping.add(m);
     }
-    Hazards hz = Hazards.overCapacity(p, over);
+    Hazards hz = Hazards.of(p, over, dropping, base, service);
     List<List<DestinationHits.ChangedHit>> byDst = new ArrayList<>();
     for (int t = 0; t < base.nodeCount(); t++) {
       byDst.add(new ArrayList<>());
