@@ -17,7 +17,9 @@ import java.util.stream.IntStream;
  * giving per pair the ECMP-weighted sum of the weights along its paths, {@code A^T y}.
  *
  * <p>The pairs are the network's demands (their volumes are ignored), indexed as {@link
- * Network#demandSrc}. Destinations are dealt to {@code threads} workers, each with its own
+ * Network#demandSrc}. Devices that no pair's path can cross (the racks of a fabric whose
+ * endpoints are elsewhere: {@link Network#coreView()}) are left out of every Dijkstra, push and
+ * pull; arcs touching them get no load. Destinations are dealt to {@code threads} workers, each with its own
  * view, shortest paths and push; a worker keeps its DAGs between calls while the DAGs of all
  * destinations fit in {@link #CACHED_CELLS} distance cells, and routes them again on each call
  * otherwise, so memory stays O(workers x (V + E)) on any network.
@@ -79,7 +81,7 @@ final class RoutingOperator implements LinearMap {
   /** One worker's share of the destinations (every {@code workers.length}-th) and scratch. */
   private final class Worker {
     private final int first;
-    private final MaskedView view = net.view();
+    private final MaskedView view = net.coreView();
     private final ShortestPaths paths = new ShortestPaths(net.nodeCount());
     private final EcmpPush push = new EcmpPush(net.nodeCount());
     private final EcmpPull pull = new EcmpPull();
