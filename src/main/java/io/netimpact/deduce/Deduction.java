@@ -40,12 +40,13 @@ import java.util.OptionalDouble;
  *       fit within {@link Options#targetFit}.</li>
  * </ol>
  *
- * <p>Complexity: each CGLS iteration is one push and one pull per destination, O(D (V + E)) for
- * D destinations, V devices and E links, plus O(P) for P pairs, and so is each EM iteration; a
- * deduction is O(iterations x (D (V + E) + P)) time with iterations at most {@link
- * Options#emIterations} + rounds x {@link Options#maxIterations}, and
- * O(P + workers x (V + E)) memory besides the DAGs {@link RoutingOperator} keeps. Nothing is
- * O(P x E).
+ * <p>Complexity: each CGLS iteration is one push and one pull per destination, O(D (V' + E'))
+ * for D destinations and the V' devices and E' links of their DAGs (devices no pair's path can
+ * cross are left out), plus O(P) for P pairs, and so is each EM iteration; one Dijkstra per
+ * destination, O(D E' log V'), for the whole deduction while the kept DAGs fit ({@link
+ * RoutingOperator}). A deduction is O(iterations x (D (V' + E') + P)) time with iterations at
+ * most {@link Options#emIterations} + rounds x {@link Options#maxIterations}, and
+ * O(P + workers x (V + E)) memory besides the kept DAGs. Nothing is O(P x E) or O(D x V).
  */
 public final class Deduction {
   private Deduction() {}

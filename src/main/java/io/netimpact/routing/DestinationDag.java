@@ -39,7 +39,7 @@ public final class DestinationDag {
    * As {@link #of}, its distances written into the caller's {@code dist} (UNREACHABLE
    * everywhere on entry; shared by the DAG). O(DAG): no O(V) work.
    */
-  static DestinationDag into(MaskedView g, StoredDag s, long[] dist) {
+  public static DestinationDag into(MaskedView g, StoredDag s, long[] dist) {
     int n = g.base.nodeCount();
     if (s.destination() >= n) {
       throw new IllegalArgumentException("destination index " + s.destination()
@@ -113,7 +113,7 @@ public final class DestinationDag {
   }
 
   /** Reached devices in increasing distance (do not modify). */
-  int[] order() {
+  public int[] order() {
     return order;
   }
 

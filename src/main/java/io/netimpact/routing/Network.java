@@ -377,6 +377,18 @@ public final class Network implements NetworkView, Serializable {
     return MaskedView.of(this);
   }
 
+  /**
+   * A view with no change that leaves the devices that can never carry the demands' traffic
+   * ({@link TransitStubs}) out of every Dijkstra, push and pull: every demand's distances, next
+   * hops and arc loads are those of {@link #view()}, found over the rest of the network only.
+   * The stubs are found once per instance.
+   */
+  public MaskedView coreView() {
+    MaskedView v = MaskedView.of(this);
+    v.leaveOut(transitStubs());
+    return v;
+  }
+
   /** Index of a device id; O(1) after a one-time map build. */
   public Optional<Integer> node(String id) {
     Map<String, Integer> m = nodeIndex;
