@@ -5,7 +5,7 @@ import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioHits;
 import io.netimpact.impact.ScenarioState;
 import io.netimpact.routing.DestinationBaseline;
-import io.netimpact.routing.LoadSink;
+import io.netimpact.routes.LoadSink;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.PairEvaluator;

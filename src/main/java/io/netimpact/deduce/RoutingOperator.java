@@ -3,7 +3,7 @@ package io.netimpact.deduce;
 import io.netimpact.routing.DestinationDag;
 import io.netimpact.routing.EcmpPull;
 import io.netimpact.routing.EcmpPush;
-import io.netimpact.routing.LoadSink;
+import io.netimpact.routes.LoadSink;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.ShortestPaths;

@@ -2,11 +2,13 @@ package io.netimpact.impact;
 
 import io.netimpact.routing.DestinationBaseline;
 import io.netimpact.routing.DestinationDag;
-import io.netimpact.routing.LoadSink;
+import io.netimpact.routes.LoadSink;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.PairEvaluator;
-import io.netimpact.routing.PairResult;
+import io.netimpact.routes.PairResult;
 import io.netimpact.routing.ScenarioMask;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -137,7 +139,7 @@ public final class Evaluator {
     boolean withClasses = classes.isPresent();
     int arcs = base.arcCount();
     double[] classLoad = new double[withClasses ? classes.get().classes().count() * arcs : 0];
-    io.netimpact.routing.ClassSink classSink = (c, a, g) -> classLoad[c * arcs + a] += g;
+    io.netimpact.routes.ClassSink classSink = (c, a, g) -> classLoad[c * arcs + a] += g;
     if (withClasses) {
       pe.withClasses(classes.get().shares());
     }

@@ -1,5 +1,7 @@
 package io.netimpact.routing;
 
+import io.netimpact.routes.LoadSink;
+
 /**
  * Arc loads of a whole network routed in one thread: for tools that need the baseline on
  * the driver (scaling a demand matrix to a target utilisation, checks), not for the jobs,

@@ -7,21 +7,21 @@ import io.netimpact.impact.Assembler;
 import io.netimpact.impact.Baseline;
 import io.netimpact.impact.EvaluationStats;
 import io.netimpact.impact.Evaluator;
-import io.netimpact.impact.ImpactReport;
+import io.netimpact.verdict.ImpactReport;
 import io.netimpact.impact.Overlay;
 import io.netimpact.impact.PairComposition;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioState;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.impact.WorstCase;
 import io.netimpact.routing.DestinationBaseline;
 import io.netimpact.routing.DestinationDag;
-import io.netimpact.routing.LoadSink;
+import io.netimpact.routes.LoadSink;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.PairEvaluator;
 import io.netimpact.routing.ScenarioMask;
-import io.netimpact.routing.StoredDag;
+import io.netimpact.routes.StoredDag;
 import io.netimpact.spark.BaselineStore.Opened;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -723,7 +723,7 @@ public final class SparkEvaluator {
 
   /** Something made per scenario beside its report, from the view of its change. */
   @FunctionalInterface
-  interface PerScenario<X> extends java.io.Serializable {
+  public interface PerScenario<X> extends java.io.Serializable {
     X of(Network base, Scenario scenario, MaskedView after);
   }
 
@@ -731,8 +731,8 @@ public final class SparkEvaluator {
    * The assembled sweep: every scenario's report with its {@code extra} (persisted: call
    * {@link #release}), and the worst case per base arc over all scenarios.
    */
-  record Assembly<X>(JavaRDD<Tuple2<ImpactReport, X>> scenarios, WorstCase worstCase) {
-    void release() {
+  public record Assembly<X>(JavaRDD<Tuple2<ImpactReport, X>> scenarios, WorstCase worstCase) {
+    public void release() {
       scenarios.unpersist(false);
     }
   }
@@ -747,7 +747,7 @@ public final class SparkEvaluator {
    * it in turn; the same pass folds each scenario's arcs into the task's {@link WorstCase},
    * and the tasks' worst cases merge with a tree reduce.
    */
-  static <X> Assembly<X> assemble(JavaSparkContext jsc, Result r, String runId,
+  public static <X> Assembly<X> assemble(JavaSparkContext jsc, Result r, String runId,
       String snapshotId, Thresholds th, PerScenario<X> extra) {
     Broadcast<Network> baseBc = r.base();
     Broadcast<ArrayList<Scenario>> scenariosBc = r.scenarios();

@@ -1,7 +1,7 @@
 package io.netimpact.spark;
 
 import io.netimpact.report.TopologyTables;
-import io.netimpact.routing.LoadSink;
+import io.netimpact.routes.LoadSink;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkView;
 import io.netimpact.routing.PairEvaluator;
@@ -156,7 +156,7 @@ public final class SparkTopology {
    * caller) and one {@code scenario_topology} row per scenario, made where each scenario's
    * report is assembled (one view per task, each scenario's mask shown on it).
    */
-  static Map<String, Dataset<Row>> sweepTables(SparkSession spark, String runId, Network base,
+  public static Map<String, Dataset<Row>> sweepTables(SparkSession spark, String runId, Network base,
       Components before, double[] arcLoad, JavaRDD<Row> scenarioRows, int scenarios,
       int partitions) {
     Map<String, Dataset<Row>> out = graphTables(spark, runId, base, before, arcLoad);
@@ -167,7 +167,7 @@ public final class SparkTopology {
   }
 
   /** One {@code scenario_topology} row. */
-  static Row scenarioRow(String runId, String scenarioId, Stranding s) {
+  public static Row scenarioRow(String runId, String scenarioId, Stranding s) {
     return RowFactory.create(runId, scenarioId, (long) s.componentsBefore(),
         (long) s.componentsAfter(), (long) s.strandedDevices(), (long) s.strandedDemands(),
         s.strandedGbps());
