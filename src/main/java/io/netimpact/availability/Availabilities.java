@@ -4,8 +4,8 @@ import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioHits;
 import io.netimpact.impact.ScenarioState;
+import io.netimpact.routing.BaselineLoads;
 import io.netimpact.routing.DestinationBaseline;
-import io.netimpact.routes.LoadSink;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.PairEvaluator;
@@ -34,14 +34,15 @@ public final class Availabilities {
     for (int i = 0; i < states.length; i++) {
       states[i] = new ScenarioState(i);
     }
-    double[] load = new double[base.arcCount()];
+    BaselineLoads.Sum sum = new BaselineLoads.Sum(base.arcCount());
     for (int dst : base.destinations()) {
       DestinationBaseline b = pe.baselineForNow(dst);
-      b.addLoads(LoadSink.into(load));
+      sum.add(b);
       for (int i = 0; i < states.length; i++) {
         Evaluator.evaluatePair(pe, b, scenarios.get(i).mask(), strategy, states[i]);
       }
     }
+    double[] load = sum.load();
     double[] pf = fs.probabilities();
     double[] p = new double[pf.length + 1];
     p[0] = fs.pBase();

@@ -1,5 +1,6 @@
 package io.netimpact.impact;
 
+import io.netimpact.routing.BaselineLoads;
 import io.netimpact.routing.DestinationBaseline;
 import io.netimpact.routing.DestinationDag;
 import io.netimpact.routes.LoadSink;
@@ -148,12 +149,10 @@ public final class Evaluator {
     for (int i = 0; i < states.length; i++) {
       states[i] = new ScenarioState(i);
     }
-    double[] load = new double[base.arcCount()];
-    double lost = 0;
+    BaselineLoads.Sum sum = new BaselineLoads.Sum(base.arcCount());
     for (int dst : base.destinations()) {
       DestinationBaseline b = pe.baselineForNow(dst);
-      b.addLoads(LoadSink.into(load));
-      lost += b.lost();
+      sum.add(b);
       if (withClasses) {
         pe.pushClassLoads(b, classes.get().shares(), classSink);
       }
@@ -166,8 +165,8 @@ public final class Evaluator {
         }
       }
     }
-    overlay.addBaseline(load);
-    Baseline baseline = new Baseline(load, lost);
+    overlay.addBaseline(sum.load());
+    Baseline baseline = new Baseline(sum.load(), sum.lost());
     Assembler asm = new Assembler(base, baseline, th, classes.map(
         c -> new ClassService(c.classes(), c.shares(), classLoad, arcs)));
     List<ImpactReport> out = new ArrayList<>(states.length);
@@ -177,7 +176,7 @@ public final class Evaluator {
           asm.assemble(runId, snapshotId, scenarios.get(i), states[i], worst)));
     }
     if (worst != null) {
-      worst.withBaseline(base, load, th);
+      worst.withBaseline(base, sum.load(), th);
     }
     return new Evaluated(out, baseline);
   }

@@ -14,9 +14,9 @@ import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioState;
 import io.netimpact.verdict.Thresholds;
 import io.netimpact.impact.WorstCase;
+import io.netimpact.routing.BaselineLoads;
 import io.netimpact.routing.DestinationBaseline;
 import io.netimpact.routing.DestinationDag;
-import io.netimpact.routes.LoadSink;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.PairEvaluator;
@@ -536,16 +536,12 @@ public final class SparkEvaluator {
   private record Merged(ScenarioState[] states, Baseline routed, long pairs) {
     static Merged of(List<FusedPart> parts, int scenarios, Network base,
         Optional<String> storeDir) {
-      double[] load = new double[base.arcCount()];
-      double lost = 0;
+      BaselineLoads.Sum sum = new BaselineLoads.Sum(base.arcCount());
       int destinations = 0;
       long indexSum = 0;
       ScenarioState[] merged = new ScenarioState[scenarios];
       for (FusedPart f : parts) {
-        for (int i = 0; i < f.arcs().length; i++) {
-          load[f.arcs()[i]] += f.loads()[i];
-        }
-        lost += f.lost();
+        sum.add(f.arcs(), f.loads(), f.lost());
         destinations += f.destinations();
         indexSum += f.indexSum();
         for (ScenarioState st : f.states()) {
@@ -568,7 +564,7 @@ public final class SparkEvaluator {
         merged[i] = merged[i] == null ? new ScenarioState(i) : merged[i];
         pairs += merged[i].pairs();
       }
-      return new Merged(merged, new Baseline(load, lost), pairs);
+      return new Merged(merged, new Baseline(sum.load(), sum.lost()), pairs);
     }
   }
 
@@ -635,8 +631,7 @@ public final class SparkEvaluator {
       Evaluator.Strategy strategy, Iterator<T> it, boolean routed,
       BiFunction<PairEvaluator, T, DestinationDag> dagOf) {
     PairEvaluator pe = new PairEvaluator(b);
-    double[] load = new double[routed ? b.arcCount() : 0];
-    double lost = 0;
+    BaselineLoads.Sum sum = new BaselineLoads.Sum(routed ? b.arcCount() : 0);
     int count = 0;
     long indexSum = 0;
     ArrayList<ScenarioState> states = new ArrayList<>();
@@ -650,8 +645,7 @@ public final class SparkEvaluator {
       DestinationBaseline[] made = new DestinationBaseline[1];
       if (routed) {
         made[0] = pe.baselineForNow(dag);
-        made[0].addLoads(LoadSink.into(load));
-        lost += made[0].lost();
+        sum.add(made[0]);
       }
       Supplier<DestinationBaseline> baseline = () -> made[0] != null ? made[0]
           : (made[0] = pe.baselineForNow(dag));
@@ -659,7 +653,7 @@ public final class SparkEvaluator {
         Evaluator.evaluatePair(pe, dag, baseline, sc.get(i).mask(), strategy, states.get(i));
       }
     }
-    return List.of(FusedPart.of(load, lost, count, indexSum, states)).iterator();
+    return List.of(FusedPart.of(sum.load(), sum.lost(), count, indexSum, states)).iterator();
   }
 
   /**
@@ -797,16 +791,14 @@ public final class SparkEvaluator {
       PairEvaluator pe = new PairEvaluator(b);
       PairComposition.Workspace ws = pairsBc.value().workspace(pe);
       List<Scenario> sc = scenariosBc.value();
-      double[] load = new double[b.arcCount()];
-      double lost = 0;
+      BaselineLoads.Sum sum = new BaselineLoads.Sum(b.arcCount());
       List<int[]> rows = new ArrayList<>();
       it.unimi.dsi.fastutil.doubles.DoubleArrayList weights =
           new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
       while (it.hasNext()) {
         StoredDag e = it.next();
         DestinationBaseline db = pe.baselineForNow(pe.dagForNow(e));
-        db.addLoads(LoadSink.into(load));
-        lost += db.lost();
+        sum.add(db);
         int hits = strategy == Evaluator.Strategy.FULL ? sc.size()
             : ws.affected(db.dag(), sc).length;
         rows.add(new int[] {e.destination(), hits, db.dag().reached()});
@@ -822,15 +814,15 @@ public final class SparkEvaluator {
         h[i] = rows.get(i)[1];
         g[i] = rows.get(i)[2];
       }
-      return List.of(new SurveyPart(d, h, g, weights.toDoubleArray(), load, lost)).iterator();
+      return List.of(new SurveyPart(d, h, g, weights.toDoubleArray(), sum.load(), sum.lost()))
+          .iterator();
     }).collect();
     int n = parts.stream().mapToInt(x -> x.dsts().length).sum();
     int[] dsts = new int[n];
     int[] sel = new int[n];
     int[] dag = new int[n];
     double[] weight = new double[n];
-    double[] load = new double[baseBc.value().arcCount()];
-    double lost = 0;
+    BaselineLoads.Sum total = new BaselineLoads.Sum(baseBc.value().arcCount());
     int i = 0;
     for (SurveyPart sp : parts) {
       for (int k = 0; k < sp.dsts().length; k++, i++) {
@@ -839,12 +831,9 @@ public final class SparkEvaluator {
         dag[i] = sp.dagSize()[k];
         weight[i] = sp.weight()[k];
       }
-      for (int a = 0; a < load.length; a++) {
-        load[a] += sp.load()[a];
-      }
-      lost += sp.lost();
+      total.add(sp.load(), sp.lost());
     }
-    return new Survey(dsts, sel, dag, weight, new Baseline(load, lost));
+    return new Survey(dsts, sel, dag, weight, new Baseline(total.load(), total.lost()));
   }
 
   /** One task: its units, each pair evaluated into the task's one state per scenario. */

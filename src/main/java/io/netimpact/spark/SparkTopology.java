@@ -1,7 +1,7 @@
 package io.netimpact.spark;
 
 import io.netimpact.report.TopologyTables;
-import io.netimpact.routes.LoadSink;
+import io.netimpact.routing.BaselineLoads;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkView;
 import io.netimpact.routing.PairEvaluator;
@@ -103,17 +103,12 @@ public final class SparkTopology {
     return jsc.parallelize(dsts, Math.min(dsts.size(), 4 * jsc.defaultParallelism()))
         .mapPartitions(it -> {
           PairEvaluator pe = new PairEvaluator(netBc.value());
-          double[] load = new double[arcs];
+          BaselineLoads.Sum sum = new BaselineLoads.Sum(arcs);
           while (it.hasNext()) {
-            pe.baselineForNow(it.next()).addLoads(LoadSink.into(load));
+            sum.add(pe.baselineForNow(it.next()));
           }
-          return List.of(load).iterator();
-        }).treeReduce((a, b) -> {
-          for (int i = 0; i < a.length; i++) {
-            a[i] += b[i];
-          }
-          return a;
-        });
+          return List.of(sum.load()).iterator();
+        }).treeReduce((a, b) -> new BaselineLoads.Sum(a, 0).add(b, 0).load());
   }
 
   /** {@code topology_vertices} and {@code topology_edges} of the baseline. O(V + E). */
