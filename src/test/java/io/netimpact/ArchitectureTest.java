@@ -2,18 +2,22 @@ package io.netimpact;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spark at the edges, and dependencies that run one way: {@code cli -> pipeline -> spark ->
- * {input, report, store} -> impact -> routing -> model}. Only the Spark layer and the formats at
- * the boundary ({@code input}, {@code snapshot}, {@code report}, {@code store}) use Spark or Hadoop
- * (and the generator, a tool beside the layers, writes its Parquet tables through Hadoop); the
- * command line and the pipelines are plain Java that reach Spark only through netimpact's own
- * {@code spark} classes.
+ * Spark at the edges, and dependencies that run one way: {@code cli -> pipeline -> publish ->
+ * spark -> {input, report, store} -> impact -> routing -> model}, with the plain values the kernel
+ * hands up ({@code routes}) and the impact records and verdict rules ({@code verdict}) at the
+ * bottom, depending on nothing of netimpact. Only the Spark layer ({@code spark}, and {@code
+ * publish} above it) and the formats at the boundary ({@code input}, {@code snapshot}, {@code
+ * report}, {@code store}) use Spark or Hadoop (and the generator, a tool beside the layers, writes
+ * its Parquet tables through Hadoop); the command line and the pipelines are plain Java that reach
+ * Spark only through netimpact's own {@code spark} and {@code publish} classes.
  */
 class ArchitectureTest {
   private static final JavaClasses MAIN = new ClassFileImporter()
@@ -35,7 +39,8 @@ class ArchitectureTest {
             "io.netimpact.impact..", "io.netimpact.importer..", "io.netimpact.series..",
             "io.netimpact.topology..", "io.netimpact.te..", "io.netimpact.planning..",
             "io.netimpact.survival..", "io.netimpact.pipeline..", "io.netimpact.cli..",
-            "io.netimpact.deduce..", "io.netimpact.service..", "io.netimpact.availability..")
+            "io.netimpact.deduce..", "io.netimpact.service..", "io.netimpact.availability..",
+            "io.netimpact.routes..", "io.netimpact.verdict..")
         .should().dependOnClassesThat().resideInAnyPackage(SPARK_AND_HADOOP)
         .check(MAIN);
   }
@@ -51,9 +56,9 @@ class ArchitectureTest {
   void model_dependsOnNoEngine() {
     noClasses().that().resideInAPackage("io.netimpact.model..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            andFormats("io.netimpact.routing..", "io.netimpact.impact..",
-            "io.netimpact.spark..", "io.netimpact.pipeline..", "io.netimpact.cli..",
-            "com.fasterxml.."))
+            andFormats("io.netimpact.routing..", "io.netimpact.routes..", "io.netimpact.impact..",
+            "io.netimpact.verdict..", "io.netimpact.spark..", "io.netimpact.publish..",
+            "io.netimpact.pipeline..", "io.netimpact.cli..", "com.fasterxml.."))
         .check(MAIN);
   }
 
@@ -61,7 +66,8 @@ class ArchitectureTest {
   void routing_doesNotDependOnImpactOrTheEdges() {
     noClasses().that().resideInAPackage("io.netimpact.routing..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            andFormats("io.netimpact.impact..", "io.netimpact.spark..", "io.netimpact.pipeline..", "io.netimpact.cli.."))
+            andFormats("io.netimpact.impact..", "io.netimpact.verdict..", "io.netimpact.spark..",
+            "io.netimpact.publish..", "io.netimpact.pipeline..", "io.netimpact.cli.."))
         .check(MAIN);
   }
 
@@ -70,7 +76,7 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("io.netimpact.impact..", "io.netimpact.topology..",
             "io.netimpact.series..")
         .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.spark..",
-            "io.netimpact.pipeline..", "io.netimpact.cli.."))
+            "io.netimpact.publish..", "io.netimpact.pipeline..", "io.netimpact.cli.."))
         .check(MAIN);
   }
 
@@ -78,7 +84,8 @@ class ArchitectureTest {
   void deduce_doesNotDependOnTheEdges() {
     noClasses().that().resideInAPackage("io.netimpact.deduce..")
         .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.spark..",
-            "io.netimpact.pipeline..", "io.netimpact.cli..", "com.fasterxml.."))
+            "io.netimpact.publish..", "io.netimpact.pipeline..", "io.netimpact.cli..",
+            "com.fasterxml.."))
         .check(MAIN);
   }
 
@@ -93,7 +100,8 @@ class ArchitectureTest {
   void planning_doesNotDependOnTheEdges() {
     noClasses().that().resideInAPackage("io.netimpact.planning..")
         .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.spark..",
-            "io.netimpact.pipeline..", "io.netimpact.cli..", "com.fasterxml.."))
+            "io.netimpact.publish..", "io.netimpact.pipeline..", "io.netimpact.cli..",
+            "com.fasterxml.."))
         .check(MAIN);
   }
 
@@ -101,7 +109,8 @@ class ArchitectureTest {
   void survival_decidesOnly_withoutTheEdgesOrTheFormats() {
     noClasses().that().resideInAPackage("io.netimpact.survival..")
         .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.spark..",
-            "io.netimpact.pipeline..", "io.netimpact.cli..", "com.fasterxml.."))
+            "io.netimpact.publish..", "io.netimpact.pipeline..", "io.netimpact.cli..",
+            "com.fasterxml.."))
         .check(MAIN);
   }
 
@@ -109,8 +118,9 @@ class ArchitectureTest {
   void availability_weighsScenarios_withoutTheEdgesOrTheFormats() {
     noClasses().that().resideInAPackage("io.netimpact.availability..")
         .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.spark..",
-            "io.netimpact.pipeline..", "io.netimpact.cli..", "com.fasterxml..",
-            "io.netimpact.te..", "io.netimpact.planning..", "io.netimpact.survival.."))
+            "io.netimpact.publish..", "io.netimpact.pipeline..", "io.netimpact.cli..",
+            "com.fasterxml..", "io.netimpact.te..", "io.netimpact.planning..",
+            "io.netimpact.survival.."))
         .check(MAIN);
   }
 
@@ -126,7 +136,7 @@ class ArchitectureTest {
   void formats_dependOnNeitherSparkLayerNorPipelineNorCli() {
     noClasses().that().resideInAnyPackage(BOUNDARY)
         .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.spark..",
-            "io.netimpact.pipeline..", "io.netimpact.cli..")
+            "io.netimpact.publish..", "io.netimpact.pipeline..", "io.netimpact.cli..")
         .check(MAIN);
   }
 
@@ -139,10 +149,10 @@ class ArchitectureTest {
   }
 
   @Test
-  void sparkLayer_dependsOnNeitherPipelineNorCli() {
+  void sparkLayer_dependsOnNeitherPublishingNorPipelineNorCli() {
     noClasses().that().resideInAPackage("io.netimpact.spark..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.pipeline..",
-            "io.netimpact.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.publish..",
+            "io.netimpact.pipeline..", "io.netimpact.cli..")
         .check(MAIN);
   }
 
@@ -150,8 +160,34 @@ class ArchitectureTest {
   void serviceBookkeeping_dependsOnNoEngineNorEdge() {
     noClasses().that().resideInAPackage("io.netimpact.service..")
         .should().dependOnClassesThat().resideInAnyPackage(andFormats("io.netimpact.routing..",
-            "io.netimpact.impact..", "io.netimpact.spark..", "io.netimpact.pipeline..",
+            "io.netimpact.routes..", "io.netimpact.impact..", "io.netimpact.verdict..",
+            "io.netimpact.spark..", "io.netimpact.publish..", "io.netimpact.pipeline..",
             "io.netimpact.cli..", "com.fasterxml.."))
+        .check(MAIN);
+  }
+
+  @Test
+  void publishing_dependsOnNeitherPipelineNorCli() {
+    noClasses().that().resideInAPackage("io.netimpact.publish..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.netimpact.pipeline..",
+            "io.netimpact.cli..")
+        .check(MAIN);
+  }
+
+  @Test
+  void routes_whatTheKernelHandsUp_dependsOnNothingOfNetimpact() {
+    onlyItself("io.netimpact.routes..");
+  }
+
+  @Test
+  void verdict_theImpactRecordsAndRules_dependOnNothingOfNetimpact() {
+    onlyItself("io.netimpact.verdict..");
+  }
+
+  private static void onlyItself(String pkg) {
+    noClasses().that().resideInAPackage(pkg)
+        .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.netimpact..")
+            .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(pkg))))
         .check(MAIN);
   }
 

@@ -6,8 +6,8 @@ import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioHits;
 import io.netimpact.impact.ScenarioState;
+import io.netimpact.routing.BaselineLoads;
 import io.netimpact.routing.DestinationBaseline;
-import io.netimpact.routing.LoadSink;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.PairEvaluator;
@@ -46,13 +46,13 @@ public final class Availabilities {
     for (int i = 0; i < states.length; i++) {
       states[i] = new ScenarioState(i);
     }
-    double[] load = new double[base.arcCount()];
     int arcs = base.arcCount();
+    BaselineLoads.Sum sum = new BaselineLoads.Sum(arcs);
     double[] classLoad = new double[classes.map(c -> c.classes().count() * arcs).orElse(0)];
     classes.ifPresent(c -> pe.withClasses(c.shares()));
     for (int dst : base.destinations()) {
       DestinationBaseline b = pe.baselineForNow(dst);
-      b.addLoads(LoadSink.into(load));
+      sum.add(b);
       if (classes.isPresent()) {
         pe.pushClassLoads(b, classes.get().shares(), (c, a, g) -> classLoad[c * arcs + a] += g);
       }
@@ -61,6 +61,7 @@ public final class Availabilities {
             states[i], classes.isPresent());
       }
     }
+    double[] load = sum.load();
     java.util.Optional<ClassService> service = classes.map(c -> new ClassService(c.classes(),
         c.shares(), classLoad, arcs));
     double[] pf = fs.probabilities();

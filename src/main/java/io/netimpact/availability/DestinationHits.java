@@ -6,7 +6,7 @@ import io.netimpact.routing.DestinationDag;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.PairEvaluator;
-import io.netimpact.routing.PathsAfter;
+import io.netimpact.routes.PathsAfter;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.io.Serializable;
 import java.util.ArrayList;

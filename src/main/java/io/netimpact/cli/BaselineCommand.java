@@ -47,8 +47,8 @@ public final class BaselineCommand implements Callable<Integer> {
     BaselinePipeline.Outcome o = BaselinePipeline.run(cluster,
         new BaselinePipeline.Request(snapshot.path(), out, onBadRecord.policy(), survive == null
             ? java.util.List.of() : SurviveKinds.parse(survive, "--survive"),
-            warnUtil == null ? io.netimpact.impact.Thresholds.DEFAULT
-                : new io.netimpact.impact.Thresholds(warnUtil)));
+            warnUtil == null ? io.netimpact.verdict.Thresholds.DEFAULT
+                : new io.netimpact.verdict.Thresholds(warnUtil)));
     BaselineManifest m = o.manifest();
     System.out.printf("netimpact baseline: snapshot %s: %d devices, %d links, %d demand pairs, "
         + "%d destinations%n", io.netimpact.report.TerminalText.escape(m.snapshotId()), m.nodes(), o.links(), m.demands(),

@@ -1,6 +1,6 @@
 package io.netimpact.cli;
 
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.spark.LocalReview;
 import java.io.IOException;
 import java.io.InputStream;

@@ -55,7 +55,7 @@ public final class Main implements Runnable {
       }
       // A store that cannot do what the job needs (a committer an emulator lacks, say): one
       // line naming the fix, before the two-line failure report.
-      io.netimpact.spark.StorageErrors.explain(e).ifPresent(m -> System.err.println("netimpact: "
+      io.netimpact.publish.StorageErrors.explain(e).ifPresent(m -> System.err.println("netimpact: "
           + m));
       // Two lines (what failed, what to do), the stack trace in a log file they name.
       return FailureReport.report(e, System.err);

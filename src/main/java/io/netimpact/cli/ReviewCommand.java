@@ -1,7 +1,7 @@
 package io.netimpact.cli;
 
 import io.netimpact.report.SummaryText;
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.Verdict;
 import io.netimpact.pipeline.ReviewPipeline;
 import io.netimpact.spark.Cluster;
 import io.netimpact.spark.LocalReview;

@@ -1,6 +1,6 @@
 package io.netimpact.cli;
 
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.spark.Cluster;
 import io.netimpact.spark.Encryption.Sse;
 import io.netimpact.spark.Encryption;

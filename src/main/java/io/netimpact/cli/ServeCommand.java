@@ -75,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     ServePipeline.Request probe = new ServePipeline.Request(
         Optional.ofNullable(snapshot).orElse(""), requests, out,
-        Optional.ofNullable(baseline), format.format(), new io.netimpact.impact.Thresholds(0.8),
+        Optional.ofNullable(baseline), format.format(), new io.netimpact.verdict.Thresholds(0.8),
         Optional.ofNullable(stopAfter), Optional.ofNullable(idleExitSeconds),
         targetLatencySeconds, maxBatch, Optional.ofNullable(snapshots), snapshotPollSeconds);
     if (snapshots != null && !spark.settings().conf().containsKey("spark.scheduler.mode")

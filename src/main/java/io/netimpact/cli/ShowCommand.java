@@ -5,7 +5,7 @@ import io.netimpact.input.Json;
 import io.netimpact.report.ReportTables;
 import io.netimpact.spark.Cluster;
 import io.netimpact.spark.PublishedRun;
-import io.netimpact.spark.ReportQuery;
+import io.netimpact.publish.ReportQuery;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

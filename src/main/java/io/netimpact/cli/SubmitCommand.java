@@ -1,8 +1,8 @@
 package io.netimpact.cli;
 
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.Verdict;
 import io.netimpact.service.Outcome;
-import io.netimpact.spark.ServeStore;
+import io.netimpact.publish.ServeStore;
 import io.netimpact.input.BadInputException;
 import io.netimpact.input.InputProblem;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.netimpact.cli;
 
 import io.netimpact.report.SummaryText;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.pipeline.SweepPipeline;
 import io.netimpact.spark.Cluster;
 import java.util.Optional;

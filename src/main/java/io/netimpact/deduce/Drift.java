@@ -55,12 +55,12 @@ public final class Drift {
   }
 
   /** {@link #compare} with the base loads of a run's {@code link_baseline} rows. */
-  public static Report ofBaseline(String runId, List<io.netimpact.impact.LinkBaseline> baseline,
+  public static Report ofBaseline(String runId, List<io.netimpact.verdict.LinkBaseline> baseline,
       MeasuredLoads m) {
     List<Predicted> predicted = new java.util.AbstractList<>() {
       @Override
       public Predicted get(int i) {
-        io.netimpact.impact.LinkBaseline b = baseline.get(i);
+        io.netimpact.verdict.LinkBaseline b = baseline.get(i);
         return new Predicted(b.linkId(), b.fromDevice(), b.toDevice(), b.loadBeforeGbps());
       }
 

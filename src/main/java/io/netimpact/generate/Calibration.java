@@ -43,8 +43,7 @@ final class Calibration {
     for (int i = 0; i < m.rows(); i++) {
       rowsTo[m.dst[i]]++;
     }
-    double[] load = null;
-    double lost = 0;
+    BaselineLoads.Sum sum = null;
     double offered = 0;
     Network net = null;
     int chunks = 0;
@@ -68,21 +67,15 @@ final class Calibration {
       net = NetworkCompiler.compile(new Snapshot(SnapshotInfo.of("calibration"), devices, links,
           demands));
       BaselineLoads part = BaselineLoads.of(net);
-      if (load == null) {
-        load = part.load();
-      } else {
-        for (int a = 0; a < load.length; a++) {
-          load[a] += part.load()[a];
-        }
-      }
-      lost += part.lostGbps();
+      sum = sum == null ? new BaselineLoads.Sum(part.load(), part.lostGbps())
+          : sum.add(part.load(), part.lostGbps());
       offered += part.offeredGbps();
       chunks++;
     }
     if (net == null) {
       throw new IllegalStateException("the demand matrix is empty");
     }
-    return new Result(new BaselineLoads(load, lost, offered).maxUtilisation(net), lost, offered,
-        chunks);
+    return new Result(new BaselineLoads(sum.load(), sum.lost(), offered).maxUtilisation(net),
+        sum.lost(), offered, chunks);
   }
 }

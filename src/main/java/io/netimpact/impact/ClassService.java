@@ -4,6 +4,9 @@ import io.netimpact.model.ServiceClasses;
 import io.netimpact.routing.DemandClasses;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
+import io.netimpact.verdict.ClassImpact;
+import io.netimpact.verdict.ClassReport;
+import io.netimpact.verdict.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,12 +1,15 @@
 package io.netimpact.impact;
 
+import io.netimpact.routing.BaselineLoads;
 import io.netimpact.routing.DestinationBaseline;
 import io.netimpact.routing.DestinationDag;
-import io.netimpact.routing.LoadSink;
+import io.netimpact.routes.LoadSink;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.PairEvaluator;
-import io.netimpact.routing.PairResult;
+import io.netimpact.routes.PairResult;
 import io.netimpact.routing.ScenarioMask;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -137,7 +140,7 @@ public final class Evaluator {
     boolean withClasses = classes.isPresent();
     int arcs = base.arcCount();
     double[] classLoad = new double[withClasses ? classes.get().classes().count() * arcs : 0];
-    io.netimpact.routing.ClassSink classSink = (c, a, g) -> classLoad[c * arcs + a] += g;
+    io.netimpact.routes.ClassSink classSink = (c, a, g) -> classLoad[c * arcs + a] += g;
     if (withClasses) {
       pe.withClasses(classes.get().shares());
     }
@@ -146,12 +149,10 @@ public final class Evaluator {
     for (int i = 0; i < states.length; i++) {
       states[i] = new ScenarioState(i);
     }
-    double[] load = new double[base.arcCount()];
-    double lost = 0;
+    BaselineLoads.Sum sum = new BaselineLoads.Sum(base.arcCount());
     for (int dst : base.destinations()) {
       DestinationBaseline b = pe.baselineForNow(dst);
-      b.addLoads(LoadSink.into(load));
-      lost += b.lost();
+      sum.add(b);
       if (withClasses) {
         pe.pushClassLoads(b, classes.get().shares(), classSink);
       }
@@ -164,8 +165,8 @@ public final class Evaluator {
         }
       }
     }
-    overlay.addBaseline(load);
-    Baseline baseline = new Baseline(load, lost);
+    overlay.addBaseline(sum.load());
+    Baseline baseline = new Baseline(sum.load(), sum.lost());
     Assembler asm = new Assembler(base, baseline, th, classes.map(
         c -> new ClassService(c.classes(), c.shares(), classLoad, arcs)));
     List<ImpactReport> out = new ArrayList<>(states.length);
@@ -175,7 +176,7 @@ public final class Evaluator {
           asm.assemble(runId, snapshotId, scenarios.get(i), states[i], worst)));
     }
     if (worst != null) {
-      worst.withBaseline(base, load, th);
+      worst.withBaseline(base, sum.load(), th);
     }
     return new Evaluated(out, baseline);
   }

@@ -1,5 +1,6 @@
 package io.netimpact.impact;
 
+import io.netimpact.verdict.ImpactReport;
 import java.util.List;
 
 /**

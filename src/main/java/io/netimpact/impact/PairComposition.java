@@ -4,7 +4,7 @@ import io.netimpact.routing.DestinationBaseline;
 import io.netimpact.routing.DestinationDag;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.PairEvaluator;
-import io.netimpact.routing.PairResult;
+import io.netimpact.routes.PairResult;
 import io.netimpact.routing.ScenarioMask;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;

@@ -2,8 +2,9 @@ package io.netimpact.impact;
 
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
-import io.netimpact.routing.PathsAfter;
-import io.netimpact.routing.RouteChange;
+import io.netimpact.routes.PathsAfter;
+import io.netimpact.routes.RouteChange;
+import io.netimpact.verdict.Thresholds;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

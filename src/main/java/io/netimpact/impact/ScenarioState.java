@@ -1,8 +1,8 @@
 package io.netimpact.impact;
 
-import io.netimpact.routing.PairResult;
-import io.netimpact.routing.PathsAfter;
-import io.netimpact.routing.RouteChange;
+import io.netimpact.routes.PairResult;
+import io.netimpact.routes.PathsAfter;
+import io.netimpact.routes.RouteChange;
 import it.unimi.dsi.fastutil.ints.Int2DoubleMap;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import java.io.IOException;

@@ -1,6 +1,9 @@
 package io.netimpact.impact;
 
 import io.netimpact.routing.Network;
+import io.netimpact.verdict.ArcStatus;
+import io.netimpact.verdict.LinkWorstCase;
+import io.netimpact.verdict.Thresholds;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -12,7 +12,7 @@ import io.netimpact.spark.SparkEvaluator;
 import io.netimpact.te.TeOverlay;
 import io.netimpact.impact.Overlay;
 import io.netimpact.impact.Scenario;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.model.Change;
 import io.netimpact.model.Sweep;
 import io.netimpact.routing.ScenarioMask;

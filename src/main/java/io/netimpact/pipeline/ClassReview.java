@@ -3,7 +3,7 @@ package io.netimpact.pipeline;
 import io.netimpact.impact.ClassInput;
 import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.Scenario;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.input.BadInputException;
 import io.netimpact.input.ClassesReader;
 import io.netimpact.input.InputProblem;

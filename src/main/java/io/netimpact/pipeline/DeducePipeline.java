@@ -10,7 +10,7 @@ import io.netimpact.model.SnapshotInfo;
 import io.netimpact.model.TrafficInterval;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.spark.Cluster;
-import io.netimpact.spark.DeduceFiles;
+import io.netimpact.publish.DeduceFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.netimpact.pipeline;
 
-import io.netimpact.impact.ScenarioSummary;
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.ScenarioSummary;
+import io.netimpact.verdict.Verdict;
 import io.netimpact.model.Sweep;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package io.netimpact.pipeline;
 
 import io.netimpact.impact.Assembler;
-import io.netimpact.impact.ImpactReport;
-import io.netimpact.impact.LinkBaseline;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LinkBaseline;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioState;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.input.BadInputException;
 import io.netimpact.input.ChangeReader;
 import io.netimpact.input.InputProblem;
@@ -23,9 +23,9 @@ import io.netimpact.spark.Cluster;
 import io.netimpact.spark.Failpoints;
 import io.netimpact.spark.LocalTasks;
 import io.netimpact.spark.ReportWriter;
-import io.netimpact.spark.Reports;
-import io.netimpact.spark.ReviewPublication;
-import io.netimpact.spark.ServeStore;
+import io.netimpact.publish.Reports;
+import io.netimpact.publish.ReviewPublication;
+import io.netimpact.publish.ServeStore;
 import io.netimpact.spark.SparkEvaluator;
 import io.netimpact.store.BaselineManifest;
 import io.netimpact.te.TeChange;

@@ -2,8 +2,8 @@ package io.netimpact.planning;
 
 import io.netimpact.impact.CapacityCurve;
 import io.netimpact.impact.Scenario;
-import io.netimpact.impact.ScenarioSummary;
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.ScenarioSummary;
+import io.netimpact.verdict.Verdict;
 import io.netimpact.impact.WorstCase;
 import io.netimpact.model.Change;
 import io.netimpact.model.Snapshot;

@@ -1,7 +1,7 @@
 package io.netimpact.planning;
 
 import io.netimpact.impact.CapacityCurve;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 
 /**
  * How many members one link needs: with {@code k} members of {@code m} Gbps added (added

@@ -1,6 +1,6 @@
 package io.netimpact.planning;
 
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.Verdict;
 
 /**
  * One {@code augment_residual} row: a scenario still RISK or BLOCK on the network with the

@@ -1,7 +1,7 @@
 package io.netimpact.report;
 
-import io.netimpact.impact.ClassImpact;
-import io.netimpact.impact.ClassReport;
+import io.netimpact.verdict.ClassImpact;
+import io.netimpact.verdict.ClassReport;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;

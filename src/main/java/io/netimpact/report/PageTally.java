@@ -1,12 +1,12 @@
 package io.netimpact.report;
 
-import io.netimpact.impact.DemandImpact;
-import io.netimpact.impact.DemandStatus;
-import io.netimpact.impact.ImpactReport;
-import io.netimpact.impact.LinkImpact;
-import io.netimpact.impact.LspImpact;
-import io.netimpact.impact.ScenarioSummary;
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.DemandImpact;
+import io.netimpact.verdict.DemandStatus;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LinkImpact;
+import io.netimpact.verdict.LspImpact;
+import io.netimpact.verdict.ScenarioSummary;
+import io.netimpact.verdict.Verdict;
 import io.netimpact.te.TeSummary;
 import java.io.Serializable;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.netimpact.report;
 
-import io.netimpact.impact.ArcStatus;
-import io.netimpact.impact.DemandImpact;
-import io.netimpact.impact.LinkImpact;
-import io.netimpact.impact.LinkWorstCase;
-import io.netimpact.impact.ScenarioSummary;
-import io.netimpact.impact.Verdict;
-import io.netimpact.impact.VerdictReason;
+import io.netimpact.verdict.ArcStatus;
+import io.netimpact.verdict.DemandImpact;
+import io.netimpact.verdict.LinkImpact;
+import io.netimpact.verdict.LinkWorstCase;
+import io.netimpact.verdict.ScenarioSummary;
+import io.netimpact.verdict.Verdict;
+import io.netimpact.verdict.VerdictReason;
 import io.netimpact.planning.AugmentPlan;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,10 +2,10 @@ package io.netimpact.report;
 
 import io.netimpact.input.SnapshotReader;
 
-import io.netimpact.impact.DemandImpact;
-import io.netimpact.impact.LinkBaseline;
-import io.netimpact.impact.LinkImpact;
-import io.netimpact.impact.ScenarioSummary;
+import io.netimpact.verdict.DemandImpact;
+import io.netimpact.verdict.LinkBaseline;
+import io.netimpact.verdict.LinkImpact;
+import io.netimpact.verdict.ScenarioSummary;
 import io.netimpact.series.IntervalResult;
 import io.netimpact.series.SeriesReport;
 import java.util.List;
@@ -108,7 +108,7 @@ public final class ReportTables {
       nullableStr("path_after"), nullableLng("metric_before"), nullableLng("metric_after"));
 
   /** An {@code lsp_impact} row: path and metric null where the LSP is down. */
-  public static Row row(io.netimpact.impact.LspImpact r) {
+  public static Row row(io.netimpact.verdict.LspImpact r) {
     return finite(LSP_IMPACT_SCHEMA, r.runId(), r.scenarioId(), r.lspId(), r.head(), r.tail(),
         r.bandwidthGbps(), r.stateBefore().name(), r.stateAfter().name(),
         r.pathBefore().orElse(null), r.pathAfter().orElse(null),
@@ -199,7 +199,7 @@ public final class ReportTables {
         r.status().name(), boxed(r.latencyBeforeMs()), boxed(r.latencyAfterMs()));
   }
 
-  public static Row row(io.netimpact.impact.LinkWorstCase r) {
+  public static Row row(io.netimpact.verdict.LinkWorstCase r) {
     return finite(LINK_WORST_CASE_SCHEMA, r.runId(), r.linkId(), r.fromDevice(), r.toDevice(),
         r.capacityGbps(), r.loadBeforeGbps(), r.worstLoadGbps(), r.worstUtil(),
         r.worstScenarioId().orElse(null), r.scenariosOverWarn(), r.scenariosOverCapacity());

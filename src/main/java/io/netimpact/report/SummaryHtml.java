@@ -1,11 +1,11 @@
 package io.netimpact.report;
 
-import io.netimpact.impact.DemandImpact;
-import io.netimpact.impact.LinkImpact;
-import io.netimpact.impact.LinkWorstCase;
-import io.netimpact.impact.ScenarioSummary;
-import io.netimpact.impact.Verdict;
-import io.netimpact.impact.VerdictReason;
+import io.netimpact.verdict.DemandImpact;
+import io.netimpact.verdict.LinkImpact;
+import io.netimpact.verdict.LinkWorstCase;
+import io.netimpact.verdict.ScenarioSummary;
+import io.netimpact.verdict.Verdict;
+import io.netimpact.verdict.VerdictReason;
 import io.netimpact.planning.AugmentPlan;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
@@ -58,7 +58,7 @@ public final class SummaryHtml {
     public Page {
       teLines = List.copyOf(teLines);
       atRiskDemands = List.copyOf(atRiskDemands);
-      new io.netimpact.impact.Thresholds(warnUtil);
+      new io.netimpact.verdict.Thresholds(warnUtil);
       if (kind.isEmpty() || runId.isEmpty()) {
         throw new IllegalArgumentException("a summary page needs a kind and a run id");
       }

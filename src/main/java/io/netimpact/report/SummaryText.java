@@ -2,14 +2,14 @@ package io.netimpact.report;
 
 import io.netimpact.input.SnapshotReader;
 
-import io.netimpact.impact.DemandImpact;
-import io.netimpact.impact.DemandStatus;
+import io.netimpact.verdict.DemandImpact;
+import io.netimpact.verdict.DemandStatus;
 import io.netimpact.impact.EvaluationStats;
-import io.netimpact.impact.ImpactReport;
-import io.netimpact.impact.LinkImpact;
-import io.netimpact.impact.ScenarioSummary;
-import io.netimpact.impact.Verdict;
-import io.netimpact.impact.VerdictReason;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LinkImpact;
+import io.netimpact.verdict.ScenarioSummary;
+import io.netimpact.verdict.Verdict;
+import io.netimpact.verdict.VerdictReason;
 import io.netimpact.planning.AugmentPlan;
 import io.netimpact.planning.AugmentRow;
 import io.netimpact.planning.ResidualRow;

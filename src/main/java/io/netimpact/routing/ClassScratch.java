@@ -1,5 +1,6 @@
 package io.netimpact.routing;
 
+import io.netimpact.routes.ClassSink;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 /**

@@ -1,5 +1,6 @@
 package io.netimpact.routing;
 
+import io.netimpact.routes.PathsAfter;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.function.IntConsumer;
 

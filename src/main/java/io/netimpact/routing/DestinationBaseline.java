@@ -1,5 +1,7 @@
 package io.netimpact.routing;
 
+import io.netimpact.routes.LoadSink;
+
 /**
  * One destination routed on the base network: its DAG, every device's path latency and
  * fingerprint, the arc loads of its demands and the traffic without a path. What the

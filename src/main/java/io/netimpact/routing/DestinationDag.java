@@ -1,5 +1,7 @@
 package io.netimpact.routing;
 
+import io.netimpact.routes.StoredDag;
+
 /**
  * The result of {@link ShortestPaths#toward}: every device's shortest distance to one
  * destination, and the devices that reach it in increasing distance (the settle order).

@@ -1,5 +1,7 @@
 package io.netimpact.routing;
 
+import io.netimpact.routes.ClassSink;
+import io.netimpact.routes.LoadSink;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 /**

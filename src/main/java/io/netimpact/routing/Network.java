@@ -1,6 +1,7 @@
 package io.netimpact.routing;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -93,40 +94,89 @@ public final class Network implements NetworkView, Serializable {
   private transient volatile Slots allSlots;
   private transient volatile Slots coreSlots;
 
-  Network(String[] nodeIds, int[] nodeSite, int[] nodeRegion, int[] nodeRole, String[] sites,
-      String[] regions, String[] roles, boolean[] drained, boolean[] present, String[] linkIds,
-      int[] linkA, int[] linkB, int[] metricAb, int[] metricBa, double[] latencyMs,
-      boolean[] adminUp, int[] minLinks, int[] memberStart, String[] memberIds,
-      double[] memberCap, boolean[] memberUp, int[] srlgStart, int[] srlgOf, String[] srlgs,
-      int[] demSrc, int[] demDst, double[] demGbps, int[] demByDstStart) {
-    this.nodeIds = nodeIds;
-    this.nodeSite = nodeSite;
-    this.nodeRegion = nodeRegion;
-    this.nodeRole = nodeRole;
-    this.sites = sites;
-    this.regions = regions;
-    this.roles = roles;
-    this.drained = drained;
-    this.present = present;
-    this.linkIds = linkIds;
-    this.linkA = linkA;
-    this.linkB = linkB;
-    this.metricAb = metricAb;
-    this.metricBa = metricBa;
-    this.latencyMs = latencyMs;
-    this.adminUp = adminUp;
-    this.minLinks = minLinks;
-    this.memberStart = memberStart;
-    this.memberIds = memberIds;
-    this.memberCap = memberCap;
-    this.memberUp = memberUp;
-    this.srlgStart = srlgStart;
-    this.srlgOf = srlgOf;
-    this.srlgs = srlgs;
-    this.demSrc = demSrc;
-    this.demDst = demDst;
-    this.demGbps = demGbps;
-    this.demByDstStart = demByDstStart;
+  /**
+   * The devices, dense-indexed: ids, indexes into the site, region and role dictionaries, the
+   * drain flag and whether the device is in the network at all.
+   */
+  record Devices(String[] ids, int[] site, int[] region, int[] role, String[] sites,
+      String[] regions, String[] roles, boolean[] drained, boolean[] present) {
+    Devices {
+      aligned("devices", ids.length, site.length, region.length, role.length, drained.length,
+          present.length);
+    }
+  }
+
+  /**
+   * The links, dense-indexed: ids, endpoints, the metric each way, latency, admin state and the
+   * LAG's minimum of members up.
+   */
+  record Links(String[] ids, int[] a, int[] b, int[] metricAb, int[] metricBa,
+      double[] latencyMs, boolean[] adminUp, int[] minLinks) {
+    Links {
+      aligned("links", ids.length, a.length, b.length, metricAb.length, metricBa.length,
+          latencyMs.length, adminUp.length, minLinks.length);
+    }
+  }
+
+  /** LAG members in CSR form: link {@code l}'s are {@code [start[l], start[l + 1])}. */
+  record Members(int[] start, String[] ids, double[] capacity, boolean[] up) {
+    Members {
+      aligned("members", ids.length, capacity.length, up.length);
+    }
+  }
+
+  /** SRLG memberships in CSR form over the SRLG dictionary {@code names}. */
+  record Srlgs(int[] start, int[] of, String[] names) {}
+
+  /**
+   * The demands summed per (source, destination) pair, grouped by destination:
+   * {@code byDstStart} indexes each destination's run.
+   */
+  record Demands(int[] src, int[] dst, double[] gbps, int[] byDstStart) {
+    Demands {
+      aligned("demands", src.length, dst.length, gbps.length);
+    }
+  }
+
+  private static void aligned(String what, int... lengths) {
+    for (int n : lengths) {
+      if (n != lengths[0]) {
+        throw new IllegalArgumentException(what + ": arrays of different lengths "
+            + Arrays.toString(lengths));
+      }
+    }
+  }
+
+  /** Compiles the arc arrays from the parts (made by {@link NetworkDraft}). O(V + E + M). */
+  Network(Devices devices, Links linkParts, Members members, Srlgs srlgParts, Demands demands) {
+    this.nodeIds = devices.ids();
+    this.nodeSite = devices.site();
+    this.nodeRegion = devices.region();
+    this.nodeRole = devices.role();
+    this.sites = devices.sites();
+    this.regions = devices.regions();
+    this.roles = devices.roles();
+    this.drained = devices.drained();
+    this.present = devices.present();
+    this.linkIds = linkParts.ids();
+    this.linkA = linkParts.a();
+    this.linkB = linkParts.b();
+    this.metricAb = linkParts.metricAb();
+    this.metricBa = linkParts.metricBa();
+    this.latencyMs = linkParts.latencyMs();
+    this.adminUp = linkParts.adminUp();
+    this.minLinks = linkParts.minLinks();
+    this.memberStart = members.start();
+    this.memberIds = members.ids();
+    this.memberCap = members.capacity();
+    this.memberUp = members.up();
+    this.srlgStart = srlgParts.start();
+    this.srlgOf = srlgParts.of();
+    this.srlgs = srlgParts.names();
+    this.demSrc = demands.src();
+    this.demDst = demands.dst();
+    this.demGbps = demands.gbps();
+    this.demByDstStart = demands.byDstStart();
 
     int links = linkIds.length;
     this.capacity = new double[links];
@@ -365,10 +415,13 @@ public final class Network implements NetworkView, Serializable {
       throw new IllegalArgumentException("expected " + demGbps.length + " volumes, got "
           + gbps.length);
     }
-    return new Network(nodeIds, nodeSite, nodeRegion, nodeRole, sites, regions, roles, drained,
-        present, linkIds, linkA, linkB, metricAb, metricBa, latencyMs, adminUp, minLinks,
-        memberStart, memberIds, memberCap, memberUp, srlgStart, srlgOf, srlgs, demSrc, demDst,
-        gbps.clone(), demByDstStart);
+    return new Network(
+        new Devices(nodeIds, nodeSite, nodeRegion, nodeRole, sites, regions, roles, drained,
+            present),
+        new Links(linkIds, linkA, linkB, metricAb, metricBa, latencyMs, adminUp, minLinks),
+        new Members(memberStart, memberIds, memberCap, memberUp),
+        new Srlgs(srlgStart, srlgOf, srlgs),
+        new Demands(demSrc, demDst, gbps.clone(), demByDstStart));
   }
 
   /** A view of this network with no change. O(V + E). */

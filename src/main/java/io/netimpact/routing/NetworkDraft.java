@@ -117,12 +117,16 @@ final class NetworkDraft {
 
   /** The network, its transit stubs found once here, so that every copy broadcast has them. */
   Network build() {
-    Network net = new Network(nodeIds, nodeSite, nodeRegion, nodeRole, sites, regions, roles, drained,
-        present, fit(linkIds, links), fit(linkA, links), fit(linkB, links),
-        fit(metricAb, links), fit(metricBa, links), fit(latencyMs, links), fit(adminUp, links),
-        fit(minLinks, links), fit(memberStart, links + 1), fit(memberIds, members),
-        fit(memberCap, members), fit(memberUp, members), fit(srlgStart, links + 1),
-        fit(srlgOf, srlgRefs), srlgs, demSrc, demDst, demGbps, demByDstStart);
+    Network net = new Network(
+        new Network.Devices(nodeIds, nodeSite, nodeRegion, nodeRole, sites, regions, roles,
+            drained, present),
+        new Network.Links(fit(linkIds, links), fit(linkA, links), fit(linkB, links),
+            fit(metricAb, links), fit(metricBa, links), fit(latencyMs, links),
+            fit(adminUp, links), fit(minLinks, links)),
+        new Network.Members(fit(memberStart, links + 1), fit(memberIds, members),
+            fit(memberCap, members), fit(memberUp, members)),
+        new Network.Srlgs(fit(srlgStart, links + 1), fit(srlgOf, srlgRefs), srlgs),
+        new Network.Demands(demSrc, demDst, demGbps, demByDstStart));
     net.transitStubs();
     return net;
   }

@@ -1,5 +1,11 @@
 package io.netimpact.routing;
 
+import io.netimpact.routes.ClassSink;
+import io.netimpact.routes.LoadSink;
+import io.netimpact.routes.PairResult;
+import io.netimpact.routes.PathsAfter;
+import io.netimpact.routes.RouteChange;
+import io.netimpact.routes.StoredDag;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;

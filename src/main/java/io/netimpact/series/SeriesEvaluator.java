@@ -1,12 +1,12 @@
 package io.netimpact.series;
 
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.model.Demand;
 import io.netimpact.model.TrafficInterval;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.routing.DestinationDag;
 import io.netimpact.routing.EcmpPush;
-import io.netimpact.routing.LoadSink;
+import io.netimpact.routes.LoadSink;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkView;

@@ -8,7 +8,7 @@ import io.netimpact.input.InputProblem;
 import io.netimpact.input.Locations;
 import io.netimpact.impact.Baseline;
 import io.netimpact.routing.Network;
-import io.netimpact.routing.StoredDag;
+import io.netimpact.routes.StoredDag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

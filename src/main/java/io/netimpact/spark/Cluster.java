@@ -169,7 +169,7 @@ public final class Cluster {
   }
 
   /** The session, once started (waits for a start under way; rethrows its failure). */
-  SparkSession session() {
+  public SparkSession session() {
     launch.run();
     try {
       return spark.join();
@@ -183,12 +183,12 @@ public final class Cluster {
     throw (E) e;
   }
 
-  JavaSparkContext jsc() {
+  public JavaSparkContext jsc() {
     return JavaSparkContext.fromSparkContext(session().sparkContext());
   }
 
   /** The storage (Hadoop) configuration; needs no session. */
-  Configuration hadoop() {
+  public Configuration hadoop() {
     return storage;
   }
 

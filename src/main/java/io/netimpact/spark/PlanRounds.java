@@ -2,9 +2,9 @@ package io.netimpact.spark;
 
 
 import io.netimpact.impact.Evaluator;
-import io.netimpact.impact.ImpactReport;
+import io.netimpact.verdict.ImpactReport;
 import io.netimpact.impact.Scenario;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.impact.WorstCase;
 import io.netimpact.snapshot.ChangeWriter;
 import io.netimpact.report.ReportTables;
@@ -37,7 +37,7 @@ public final class PlanRounds {
    */
   public static AugmentPlan plan(Cluster cluster, CapacityPlanner.Request req, Network base,
       List<Scenario> scenarios, SparkEvaluator.Result first, WorstCase firstWorst,
-      List<io.netimpact.impact.ScenarioSummary> firstSummaries, Thresholds th,
+      List<io.netimpact.verdict.ScenarioSummary> firstSummaries, Thresholds th,
       Evaluator.Strategy strategy, int partitions) {
     JavaSparkContext jsc = cluster.jsc();
     List<SparkEvaluator.Result> routed = new ArrayList<>();
@@ -72,7 +72,7 @@ public final class PlanRounds {
   }
 
   /** The plan's two tables, to publish with the run's others. */
-  static Map<String, ReportWriter.Rows> tables(AugmentPlan plan) {
+  public static Map<String, ReportWriter.Rows> tables(AugmentPlan plan) {
     Map<String, ReportWriter.Rows> out = new LinkedHashMap<>();
     out.put(ReportTables.AUGMENT_PLAN, new ReportWriter.Rows(ReportTables.AUGMENT_PLAN_SCHEMA,
         plan.rows().stream().map(ReportTables::row).toList()));
@@ -87,7 +87,7 @@ public final class PlanRounds {
    * {@code augment_plan.json}, attached to the run: the plan as a change request; with nothing
    * to add, none.
    */
-  static Map<String, byte[]> attachments(AugmentPlan plan) {
+  public static Map<String, byte[]> attachments(AugmentPlan plan) {
     Map<String, byte[]> out = new LinkedHashMap<>();
     plan.change().ifPresent(c -> out.put(ReportTables.AUGMENT_PLAN_FILE,
         ChangeWriter.bytes(c)));

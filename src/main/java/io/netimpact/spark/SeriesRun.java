@@ -2,7 +2,7 @@ package io.netimpact.spark;
 
 import io.netimpact.report.ReportTables;
 import io.netimpact.impact.Scenario;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.routing.Network;
 import io.netimpact.series.SeriesEvaluator;
@@ -48,7 +48,7 @@ public final class SeriesRun {
   }
 
   /** The {@code scenario_series} table, one row per scenario (in order). */
-  static Map<String, ReportWriter.Rows> table(String runId, List<Scenario> scenarios,
+  public static Map<String, ReportWriter.Rows> table(String runId, List<Scenario> scenarios,
       List<SeriesReport> reports) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < scenarios.size(); i++) {

@@ -9,21 +9,21 @@ import io.netimpact.impact.ClassInput;
 import io.netimpact.impact.ClassService;
 import io.netimpact.impact.EvaluationStats;
 import io.netimpact.impact.Evaluator;
-import io.netimpact.impact.ImpactReport;
+import io.netimpact.verdict.ImpactReport;
 import io.netimpact.impact.Overlay;
 import io.netimpact.impact.PairComposition;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioState;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.impact.WorstCase;
+import io.netimpact.routing.BaselineLoads;
 import io.netimpact.routing.DestinationBaseline;
 import io.netimpact.routing.DestinationDag;
-import io.netimpact.routing.LoadSink;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.PairEvaluator;
 import io.netimpact.routing.ScenarioMask;
-import io.netimpact.routing.StoredDag;
+import io.netimpact.routes.StoredDag;
 import io.netimpact.spark.BaselineStore.Opened;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -601,16 +601,14 @@ public final class SparkEvaluator {
       double[] classLoad) {
     static Merged of(List<FusedPart> parts, int scenarios, Network base,
         Optional<String> storeDir, int classes) {
-      double[] load = new double[base.arcCount()];
+      BaselineLoads.Sum sum = new BaselineLoads.Sum(base.arcCount());
       double[] classLoad = new double[classes * base.arcCount()];
-      double lost = 0;
       int destinations = 0;
       long indexSum = 0;
       ScenarioState[] merged = new ScenarioState[scenarios];
       for (FusedPart f : parts) {
-        f.loads().addTo(load);
+        sum.add(f.loads().index(), f.loads().value(), f.lost());
         f.classLoads().addTo(classLoad);
-        lost += f.lost();
         destinations += f.destinations();
         indexSum += f.indexSum();
         for (ScenarioState st : f.states()) {
@@ -633,7 +631,7 @@ public final class SparkEvaluator {
         merged[i] = merged[i] == null ? new ScenarioState(i) : merged[i];
         pairs += merged[i].pairs();
       }
-      return new Merged(merged, new Baseline(load, lost), pairs, classLoad);
+      return new Merged(merged, new Baseline(sum.load(), sum.lost()), pairs, classLoad);
     }
   }
 
@@ -702,9 +700,8 @@ public final class SparkEvaluator {
       Evaluator.Strategy strategy, Iterator<T> it, boolean routed,
       BiFunction<PairEvaluator, T, DestinationDag> dagOf, ClassInput classes) {
     PairEvaluator pe = new PairEvaluator(b);
-    double[] load = new double[routed ? b.arcCount() : 0];
+    BaselineLoads.Sum sum = new BaselineLoads.Sum(routed ? b.arcCount() : 0);
     double[] classLoad = classLoads(pe, classes);
-    double lost = 0;
     int count = 0;
     long indexSum = 0;
     ArrayList<ScenarioState> states = new ArrayList<>();
@@ -718,8 +715,7 @@ public final class SparkEvaluator {
       DestinationBaseline[] made = new DestinationBaseline[1];
       if (routed) {
         made[0] = pe.baselineForNow(dag);
-        made[0].addLoads(LoadSink.into(load));
-        lost += made[0].lost();
+        sum.add(made[0]);
         addClassLoads(pe, made[0], classes, classLoad);
       }
       Supplier<DestinationBaseline> baseline = () -> made[0] != null ? made[0]
@@ -729,7 +725,7 @@ public final class SparkEvaluator {
             classes != null);
       }
     }
-    return List.of(FusedPart.of(load, classLoad, lost, count, indexSum, states)).iterator();
+    return List.of(FusedPart.of(sum.load(), classLoad, sum.lost(), count, indexSum, states)).iterator();
   }
 
   /**
@@ -814,7 +810,7 @@ public final class SparkEvaluator {
 
   /** Something made per scenario beside its report, from the view of its change. */
   @FunctionalInterface
-  interface PerScenario<X> extends java.io.Serializable {
+  public interface PerScenario<X> extends java.io.Serializable {
     X of(Network base, Scenario scenario, MaskedView after);
   }
 
@@ -822,8 +818,8 @@ public final class SparkEvaluator {
    * The assembled sweep: every scenario's report with its {@code extra} (persisted: call
    * {@link #release}), and the worst case per base arc over all scenarios.
    */
-  record Assembly<X>(JavaRDD<Tuple2<ImpactReport, X>> scenarios, WorstCase worstCase) {
-    void release() {
+  public record Assembly<X>(JavaRDD<Tuple2<ImpactReport, X>> scenarios, WorstCase worstCase) {
+    public void release() {
       scenarios.unpersist(false);
     }
   }
@@ -838,7 +834,7 @@ public final class SparkEvaluator {
    * it in turn; the same pass folds each scenario's arcs into the task's {@link WorstCase},
    * and the tasks' worst cases merge with a tree reduce.
    */
-  static <X> Assembly<X> assemble(JavaSparkContext jsc, Result r, String runId,
+  public static <X> Assembly<X> assemble(JavaSparkContext jsc, Result r, String runId,
       String snapshotId, Thresholds th, PerScenario<X> extra) {
     Broadcast<Network> baseBc = r.base();
     Broadcast<ArrayList<Scenario>> scenariosBc = r.scenarios();
@@ -897,16 +893,14 @@ public final class SparkEvaluator {
       double[] classLoad = classLoads(pe, classes);
       PairComposition.Workspace ws = pairsBc.value().workspace(pe);
       List<Scenario> sc = scenariosBc.value();
-      double[] load = new double[b.arcCount()];
-      double lost = 0;
+      BaselineLoads.Sum sum = new BaselineLoads.Sum(b.arcCount());
       List<int[]> rows = new ArrayList<>();
       it.unimi.dsi.fastutil.doubles.DoubleArrayList weights =
           new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
       while (it.hasNext()) {
         StoredDag e = it.next();
         DestinationBaseline db = pe.baselineForNow(pe.dagForNow(e));
-        db.addLoads(LoadSink.into(load));
-        lost += db.lost();
+        sum.add(db);
         addClassLoads(pe, db, classes, classLoad);
         int hits = strategy == Evaluator.Strategy.FULL ? sc.size()
             : ws.affected(db.dag(), sc).length;
@@ -923,7 +917,7 @@ public final class SparkEvaluator {
         h[i] = rows.get(i)[1];
         g[i] = rows.get(i)[2];
       }
-      return List.of(new SurveyPart(d, h, g, weights.toDoubleArray(), load, lost,
+      return List.of(new SurveyPart(d, h, g, weights.toDoubleArray(), sum.load(), sum.lost(),
           Sparse.of(classLoad))).iterator();
     }).collect();
     int n = parts.stream().mapToInt(x -> x.dsts().length).sum();
@@ -931,10 +925,9 @@ public final class SparkEvaluator {
     int[] sel = new int[n];
     int[] dag = new int[n];
     double[] weight = new double[n];
-    double[] load = new double[baseBc.value().arcCount()];
+    BaselineLoads.Sum total = new BaselineLoads.Sum(baseBc.value().arcCount());
     double[] classLoad = new double[classesBc == null ? 0
-        : classesBc.value().classes().count() * load.length];
-    double lost = 0;
+        : classesBc.value().classes().count() * baseBc.value().arcCount()];
     int i = 0;
     for (SurveyPart sp : parts) {
       sp.classLoad().addTo(classLoad);
@@ -944,12 +937,10 @@ public final class SparkEvaluator {
         dag[i] = sp.dagSize()[k];
         weight[i] = sp.weight()[k];
       }
-      for (int a = 0; a < load.length; a++) {
-        load[a] += sp.load()[a];
-      }
-      lost += sp.lost();
+      total.add(sp.load(), sp.lost());
     }
-    return new Survey(dsts, sel, dag, weight, new Baseline(load, lost), classLoad);
+    return new Survey(dsts, sel, dag, weight, new Baseline(total.load(), total.lost()),
+        classLoad);
   }
 
   /** One task: its units, each pair evaluated into the task's one state per scenario. */

@@ -1,7 +1,7 @@
 package io.netimpact.spark;
 
 import io.netimpact.report.TopologyTables;
-import io.netimpact.routing.LoadSink;
+import io.netimpact.routing.BaselineLoads;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkView;
 import io.netimpact.routing.PairEvaluator;
@@ -103,17 +103,12 @@ public final class SparkTopology {
     return jsc.parallelize(dsts, Math.min(dsts.size(), 4 * jsc.defaultParallelism()))
         .mapPartitions(it -> {
           PairEvaluator pe = new PairEvaluator(netBc.value());
-          double[] load = new double[arcs];
+          BaselineLoads.Sum sum = new BaselineLoads.Sum(arcs);
           while (it.hasNext()) {
-            pe.baselineForNow(it.next()).addLoads(LoadSink.into(load));
+            sum.add(pe.baselineForNow(it.next()));
           }
-          return List.of(load).iterator();
-        }).treeReduce((a, b) -> {
-          for (int i = 0; i < a.length; i++) {
-            a[i] += b[i];
-          }
-          return a;
-        });
+          return List.of(sum.load()).iterator();
+        }).treeReduce((a, b) -> new BaselineLoads.Sum(a, 0).add(b, 0).load());
   }
 
   /** {@code topology_vertices} and {@code topology_edges} of the baseline. O(V + E). */
@@ -156,7 +151,7 @@ public final class SparkTopology {
    * caller) and one {@code scenario_topology} row per scenario, made where each scenario's
    * report is assembled (one view per task, each scenario's mask shown on it).
    */
-  static Map<String, Dataset<Row>> sweepTables(SparkSession spark, String runId, Network base,
+  public static Map<String, Dataset<Row>> sweepTables(SparkSession spark, String runId, Network base,
       Components before, double[] arcLoad, JavaRDD<Row> scenarioRows, int scenarios,
       int partitions) {
     Map<String, Dataset<Row>> out = graphTables(spark, runId, base, before, arcLoad);
@@ -167,7 +162,7 @@ public final class SparkTopology {
   }
 
   /** One {@code scenario_topology} row. */
-  static Row scenarioRow(String runId, String scenarioId, Stranding s) {
+  public static Row scenarioRow(String runId, String scenarioId, Stranding s) {
     return RowFactory.create(runId, scenarioId, (long) s.componentsBefore(),
         (long) s.componentsAfter(), (long) s.strandedDevices(), (long) s.strandedDemands(),
         s.strandedGbps());

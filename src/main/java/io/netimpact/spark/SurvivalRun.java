@@ -3,7 +3,7 @@ package io.netimpact.spark;
 import io.netimpact.impact.Evaluator;
 import io.netimpact.impact.Overlay;
 import io.netimpact.impact.Scenario;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.survival.FailureResult;
 import io.netimpact.routing.Network;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import io.netimpact.input.InputProblem;
 import io.netimpact.input.Locations;
 import io.netimpact.report.DriverTables;
 
-import io.netimpact.routing.StoredDag;
+import io.netimpact.routes.StoredDag;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.netimpact.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.Verdict;
 import io.netimpact.input.BadInputException;
 import io.netimpact.input.InputProblem;
 import io.netimpact.input.Json;

@@ -1,7 +1,7 @@
 package io.netimpact.survival;
 
-import io.netimpact.impact.ImpactReport;
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.Verdict;
 import java.util.Objects;
 
 /**

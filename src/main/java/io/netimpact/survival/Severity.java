@@ -1,10 +1,10 @@
 package io.netimpact.survival;
 
-import io.netimpact.impact.ArcStatus;
-import io.netimpact.impact.ImpactReport;
-import io.netimpact.impact.LinkImpact;
-import io.netimpact.impact.ScenarioSummary;
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.ArcStatus;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LinkImpact;
+import io.netimpact.verdict.ScenarioSummary;
+import io.netimpact.verdict.Verdict;
 
 /**
  * The severity of a scenario against the base network (contract section 7.2): its verdict with

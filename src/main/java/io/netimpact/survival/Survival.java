@@ -1,6 +1,6 @@
 package io.netimpact.survival;
 
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

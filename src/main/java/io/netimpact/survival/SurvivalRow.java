@@ -1,6 +1,6 @@
 package io.netimpact.survival;
 
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.Verdict;
 
 /**
  * One {@code survival} row (contract section 7.2): failure {@code failureId} without the change

@@ -1,9 +1,9 @@
 package io.netimpact.te;
 
-import io.netimpact.impact.ImpactReport;
-import io.netimpact.impact.LspImpact;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LspImpact;
 import io.netimpact.impact.Overlay;
-import io.netimpact.impact.PolicyChange;
+import io.netimpact.verdict.PolicyChange;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioState;
 import io.netimpact.model.Change;
@@ -16,8 +16,8 @@ import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.routing.PairEvaluator;
-import io.netimpact.routing.PathsAfter;
-import io.netimpact.routing.RouteChange;
+import io.netimpact.routes.PathsAfter;
+import io.netimpact.routes.RouteChange;
 import io.netimpact.routing.ScenarioMask;
 import io.netimpact.routing.ShortestPaths;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;

@@ -4,7 +4,7 @@ import io.netimpact.model.Segment;
 import io.netimpact.routing.DagWalk;
 import io.netimpact.routing.DestinationDag;
 import io.netimpact.routing.EcmpPush;
-import io.netimpact.routing.LoadSink;
+import io.netimpact.routes.LoadSink;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.PathStats;

@@ -1,7 +1,7 @@
 package io.netimpact.te;
 
-import io.netimpact.impact.LspImpact;
-import io.netimpact.impact.PolicyChange;
+import io.netimpact.verdict.LspImpact;
+import io.netimpact.verdict.PolicyChange;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.netimpact.te;
 
-import io.netimpact.routing.LoadSink;
+import io.netimpact.routes.LoadSink;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import java.util.Arrays;
 

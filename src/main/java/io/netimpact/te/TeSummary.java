@@ -1,8 +1,8 @@
 package io.netimpact.te;
 
-import io.netimpact.impact.ImpactReport;
-import io.netimpact.impact.LspImpact;
-import io.netimpact.impact.PolicyChange;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LspImpact;
+import io.netimpact.verdict.PolicyChange;
 import java.util.ArrayList;
 import java.util.List;
 

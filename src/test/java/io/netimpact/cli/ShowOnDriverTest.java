@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netimpact.input.Json;
 import io.netimpact.spark.Cluster;
 import io.netimpact.spark.PublishedRun;
-import io.netimpact.spark.ReportQuery;
+import io.netimpact.publish.ReportQuery;
 import io.netimpact.testing.JobProcesses;
 import io.netimpact.testing.SparkTestSession;
 import java.io.Reader;

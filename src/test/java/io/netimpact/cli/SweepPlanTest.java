@@ -3,7 +3,7 @@ package io.netimpact.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.input.ChangeReader;
 import io.netimpact.report.ReportTables;
 import io.netimpact.input.SnapshotReader;

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
+import io.netimpact.verdict.ArcStatus;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LinkImpact;
+import io.netimpact.verdict.ScenarioSummary;
+import io.netimpact.verdict.Thresholds;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.routing.Network;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LinkImpact;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -20,6 +20,10 @@ import io.netimpact.model.Segment;
 import io.netimpact.model.SrPolicy;
 import io.netimpact.model.TrafficEngineering;
 import io.netimpact.te.TeOverlay;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LinkImpact;
+import io.netimpact.verdict.ScenarioSummary;
+import io.netimpact.verdict.Verdict;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package io.netimpact.impact;
 
 import io.netimpact.model.Snapshot;
 import io.netimpact.routing.Network;
+import io.netimpact.verdict.Thresholds;
 
 /** The plain-Java reference: every pair rerouted from scratch. */
 class FullEvaluationContractTest extends EvaluationContract {

@@ -2,6 +2,7 @@ package io.netimpact.impact;
 
 import io.netimpact.model.Snapshot;
 import io.netimpact.routing.Network;
+import io.netimpact.verdict.Thresholds;
 
 /** The plain-Java incremental path: the rules select pairs, increase-only changes repaired. */
 class IncrementalEvaluationContractTest extends EvaluationContract {

@@ -7,6 +7,9 @@ import io.netimpact.model.ChangeOp;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.ScenarioMask;
 import io.netimpact.testing.Net;
+import io.netimpact.verdict.ScenarioSummary;
+import io.netimpact.verdict.Thresholds;
+import io.netimpact.verdict.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,8 @@ import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.routing.ScenarioMask;
 import io.netimpact.testing.RandomNetworks;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,9 +3,9 @@ package io.netimpact.impact;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netimpact.routing.PairResult;
-import io.netimpact.routing.PathsAfter;
-import io.netimpact.routing.RouteChange;
+import io.netimpact.routes.PairResult;
+import io.netimpact.routes.PathsAfter;
+import io.netimpact.routes.RouteChange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

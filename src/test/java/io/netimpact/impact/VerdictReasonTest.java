@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netimpact.model.ChangeOp;
 import io.netimpact.testing.Topologies;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.Thresholds;
+import io.netimpact.verdict.Verdict;
+import io.netimpact.verdict.VerdictReason;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

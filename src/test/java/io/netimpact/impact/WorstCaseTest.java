@@ -3,6 +3,11 @@ package io.netimpact.impact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netimpact.routing.Network;
+import io.netimpact.verdict.ArcStatus;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LinkImpact;
+import io.netimpact.verdict.LinkWorstCase;
+import io.netimpact.verdict.Thresholds;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

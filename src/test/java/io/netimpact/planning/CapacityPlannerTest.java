@@ -3,8 +3,8 @@ package io.netimpact.planning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.impact.Thresholds;
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.Thresholds;
+import io.netimpact.verdict.Verdict;
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
 import io.netimpact.model.Link;

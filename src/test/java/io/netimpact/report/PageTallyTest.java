@@ -3,10 +3,10 @@ package io.netimpact.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.impact.ImpactReport;
+import io.netimpact.verdict.ImpactReport;
 import io.netimpact.impact.RandomSweeps;
-import io.netimpact.impact.ScenarioSummary;
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.ScenarioSummary;
+import io.netimpact.verdict.Verdict;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netimpact.impact.ArcStatus;
-import io.netimpact.impact.DemandImpact;
-import io.netimpact.impact.DemandStatus;
-import io.netimpact.impact.LinkImpact;
-import io.netimpact.impact.ScenarioSummary;
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.ArcStatus;
+import io.netimpact.verdict.DemandImpact;
+import io.netimpact.verdict.DemandStatus;
+import io.netimpact.verdict.LinkImpact;
+import io.netimpact.verdict.ScenarioSummary;
+import io.netimpact.verdict.Verdict;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.netimpact.testing.After;
 import io.netimpact.testing.RandomNetworks;
+import io.netimpact.routes.PathsAfter;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

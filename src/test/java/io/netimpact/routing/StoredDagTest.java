@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netimpact.model.Link;
 import io.netimpact.model.Snapshot;
 import io.netimpact.testing.RandomNetworks;
+import io.netimpact.routes.StoredDag;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

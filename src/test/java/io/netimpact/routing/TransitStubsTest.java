@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netimpact.impact.Evaluator;
-import io.netimpact.impact.ImpactReport;
-import io.netimpact.impact.LinkImpact;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LinkImpact;
 import io.netimpact.impact.Scenario;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
 import io.netimpact.testing.After;

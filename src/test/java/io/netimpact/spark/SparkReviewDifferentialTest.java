@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netimpact.input.ChangeReader;
 import io.netimpact.input.SnapshotReader;
-import io.netimpact.impact.DemandImpact;
+import io.netimpact.verdict.DemandImpact;
 import io.netimpact.impact.Evaluator;
-import io.netimpact.impact.ImpactReport;
-import io.netimpact.impact.LinkImpact;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LinkImpact;
 import io.netimpact.impact.Scenario;
-import io.netimpact.impact.ScenarioSummary;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.ScenarioSummary;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.model.Change;
 import io.netimpact.model.Snapshot;
 import io.netimpact.routing.Network;

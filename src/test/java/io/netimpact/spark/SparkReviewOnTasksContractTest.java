@@ -3,7 +3,7 @@ package io.netimpact.spark;
 import io.netimpact.impact.EvaluationContract;
 import io.netimpact.impact.Overlay;
 import io.netimpact.impact.Scenario;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.model.Snapshot;
 import io.netimpact.routing.Network;
 import io.netimpact.testing.SparkTestSession;

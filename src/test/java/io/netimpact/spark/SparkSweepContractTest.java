@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netimpact.impact.EvaluationContract;
 import io.netimpact.impact.Evaluator;
-import io.netimpact.impact.ImpactReport;
+import io.netimpact.verdict.ImpactReport;
 import io.netimpact.impact.Scenario;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.model.Snapshot;
 import io.netimpact.routing.Network;
 import io.netimpact.testing.ReportAssertions;

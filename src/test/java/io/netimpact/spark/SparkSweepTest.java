@@ -9,10 +9,10 @@ import io.netimpact.report.ReportTables;
 import io.netimpact.input.SnapshotReader;
 import io.netimpact.input.SweepReader;
 import io.netimpact.impact.Evaluator;
-import io.netimpact.impact.ImpactReport;
+import io.netimpact.verdict.ImpactReport;
 import io.netimpact.impact.Scenario;
-import io.netimpact.impact.ScenarioSummary;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.ScenarioSummary;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.model.Change;
 import io.netimpact.model.Snapshot;
 import io.netimpact.model.Sweep;
@@ -191,17 +191,17 @@ class SparkSweepTest {
 
   @Test
   void riskiestFirst_ordersByVerdictThenOverflowThenLoss() {
-    ScenarioSummary safe = summary("a", io.netimpact.impact.Verdict.SAFE, 0, 0);
-    ScenarioSummary risk = summary("b", io.netimpact.impact.Verdict.RISK, 0, 0);
-    ScenarioSummary block1 = summary("c", io.netimpact.impact.Verdict.BLOCK, 5, 0);
-    ScenarioSummary block2 = summary("d", io.netimpact.impact.Verdict.BLOCK, 9, 0);
+    ScenarioSummary safe = summary("a", io.netimpact.verdict.Verdict.SAFE, 0, 0);
+    ScenarioSummary risk = summary("b", io.netimpact.verdict.Verdict.RISK, 0, 0);
+    ScenarioSummary block1 = summary("c", io.netimpact.verdict.Verdict.BLOCK, 5, 0);
+    ScenarioSummary block2 = summary("d", io.netimpact.verdict.Verdict.BLOCK, 9, 0);
     List<ScenarioSummary> l = new ArrayList<>(List.of(safe, block1, risk, block2));
     l.sort(ScenarioSummary.RISKIEST_FIRST);
     assertEquals(List.of("d", "c", "b", "a"), l.stream().map(ScenarioSummary::scenarioId)
         .toList());
   }
 
-  private static ScenarioSummary summary(String id, io.netimpact.impact.Verdict v,
+  private static ScenarioSummary summary(String id, io.netimpact.verdict.Verdict v,
       double overflow, double lost) {
     return new ScenarioSummary("r", "s", id, "", v, 0, 0, 0, 0, 0, lost, overflow, 0, "", "",
         lost, 0);

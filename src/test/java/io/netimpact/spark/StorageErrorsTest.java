@@ -3,6 +3,7 @@ package io.netimpact.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netimpact.publish.StorageErrors;
 import java.io.IOException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.impact.Evaluator;
-import io.netimpact.impact.ImpactReport;
-import io.netimpact.impact.LinkWorstCase;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LinkWorstCase;
 import io.netimpact.impact.Overlay;
 import io.netimpact.impact.PairComposition;
 import io.netimpact.impact.Scenario;
 import io.netimpact.impact.ScenarioState;
-import io.netimpact.impact.Thresholds;
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.Thresholds;
+import io.netimpact.verdict.Verdict;
 import io.netimpact.impact.WorstCase;
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;

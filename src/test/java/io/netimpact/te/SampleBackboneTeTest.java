@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.impact.Evaluator;
-import io.netimpact.impact.ImpactReport;
-import io.netimpact.impact.LspImpact;
-import io.netimpact.impact.Thresholds;
-import io.netimpact.impact.Verdict;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LspImpact;
+import io.netimpact.verdict.Thresholds;
+import io.netimpact.verdict.Verdict;
 import io.netimpact.input.ChangeReader;
 import io.netimpact.input.SnapshotReader;
 import io.netimpact.model.Change;

@@ -1,14 +1,14 @@
 package io.netimpact.testing;
 
-import io.netimpact.impact.ArcStatus;
-import io.netimpact.impact.ClassImpact;
+import io.netimpact.verdict.ArcStatus;
+import io.netimpact.verdict.ClassImpact;
 import io.netimpact.impact.ClassInput;
 import io.netimpact.impact.Evaluator;
-import io.netimpact.impact.ImpactReport;
-import io.netimpact.impact.LinkImpact;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LinkImpact;
 import io.netimpact.impact.Overlay;
 import io.netimpact.impact.Scenario;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
 import io.netimpact.model.Device;

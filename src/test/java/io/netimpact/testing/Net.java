@@ -7,7 +7,7 @@ import io.netimpact.model.Member;
 import io.netimpact.model.Snapshot;
 import io.netimpact.model.SnapshotInfo;
 import io.netimpact.routing.EcmpPush;
-import io.netimpact.routing.LoadSink;
+import io.netimpact.routes.LoadSink;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.NetworkCompiler;

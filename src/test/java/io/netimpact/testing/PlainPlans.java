@@ -1,9 +1,9 @@
 package io.netimpact.testing;
 
 import io.netimpact.impact.Evaluator;
-import io.netimpact.impact.ImpactReport;
+import io.netimpact.verdict.ImpactReport;
 import io.netimpact.impact.Scenario;
-import io.netimpact.impact.Thresholds;
+import io.netimpact.verdict.Thresholds;
 import io.netimpact.impact.WorstCase;
 import io.netimpact.model.Change;
 import io.netimpact.model.Snapshot;

@@ -94,11 +94,11 @@ public final class RandomNetworks {
   }
 
   /**
-   * A random {@link io.netimpact.routing.PathsAfter} of {@code nodes} local nodes, each but the
+   * A random {@link io.netimpact.routes.PathsAfter} of {@code nodes} local nodes, each but the
    * first with fewer than {@code maxOut} arcs to nodes before it; the arcs numbered in order
    * when {@code arcRange} is 0, drawn from {@code [0, arcRange)} otherwise.
    */
-  public static io.netimpact.routing.PathsAfter paths(java.util.SplittableRandom rnd, int nodes,
+  public static io.netimpact.routes.PathsAfter paths(java.util.SplittableRandom rnd, int nodes,
       int maxOut, int arcRange) {
     int[] start = new int[nodes + 1];
     it.unimi.dsi.fastutil.ints.IntArrayList arcs = new it.unimi.dsi.fastutil.ints.IntArrayList();
@@ -110,6 +110,6 @@ public final class RandomNetworks {
       }
       start[v + 1] = arcs.size();
     }
-    return new io.netimpact.routing.PathsAfter(start, arcs.toIntArray(), heads.toIntArray());
+    return new io.netimpact.routes.PathsAfter(start, arcs.toIntArray(), heads.toIntArray());
   }
 }

@@ -2,10 +2,10 @@ package io.netimpact.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netimpact.impact.DemandImpact;
-import io.netimpact.impact.ImpactReport;
-import io.netimpact.impact.LinkImpact;
-import io.netimpact.impact.ScenarioSummary;
+import io.netimpact.verdict.DemandImpact;
+import io.netimpact.verdict.ImpactReport;
+import io.netimpact.verdict.LinkImpact;
+import io.netimpact.verdict.ScenarioSummary;
 
 /** Row-by-row comparison of scenario reports, loads within 1e-9 relative. */
 public final class ReportAssertions {

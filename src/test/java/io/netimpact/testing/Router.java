@@ -2,7 +2,7 @@ package io.netimpact.testing;
 
 import io.netimpact.routing.DestinationDag;
 import io.netimpact.routing.EcmpPush;
-import io.netimpact.routing.LoadSink;
+import io.netimpact.routes.LoadSink;
 import io.netimpact.routing.NetworkView;
 import io.netimpact.routing.ShortestPaths;
 
