@@ -34,8 +34,12 @@ import java.util.List;
  * unreachable with nothing it can reach outside A (cut off, as a PoP losing both uplinks);
  * otherwise the pair is repaired again on the destination's complete DAG, made once per
  * destination (O(E log V)) for all of its pairs that need it.
- * <em>Reroute</em> (any mask):
- * a fresh {@link ShortestPaths#toward} on the view of the change, O(E log V). Both use the
+ * A mask that may also shorten paths (arcs switched on, metrics lowered, devices undrained,
+ * stubs given back) is repaired the same way over a larger region ({@link #repairShorter}):
+ * besides A, the stubs given back, the devices the change brings nearer and those gaining an
+ * equal-cost next hop, with their ancestors; O(that region log it + the DAG below it that the
+ * net change reaches). <em>Reroute</em> ({@code incremental} false, the full strategy):
+ * a fresh {@link ShortestPaths#toward} on the view of the change, O(E log V). All use the
  * same kernel: one Dijkstra, one push ({@link EcmpPush}), one latency and fingerprint
  * computation ({@link PathStats}), one DAG walk ({@link DagWalk}).
  *
@@ -632,15 +636,16 @@ public final class PairEvaluator {
 
   /**
    * Evaluates one pair, adding the destination's arc load deltas (after minus before, Gbps)
-   * into {@code sink}: repaired when {@code incremental} and the mask is increase-only,
-   * rerouted otherwise.
+   * into {@code sink}: repaired when {@code incremental} ({@link #repairShorter} when the mask
+   * may shorten paths or gives stubs back), rerouted otherwise.
    */
   public PairResult evaluate(DestinationBaseline b, ScenarioMask m, boolean incremental,
       LoadSink sink) {
     showMask(m);
     bind(b);
-    // With stubs of a touched site back in the after view, the repair's region (drawn on a
-    // baseline without them) is not enough: route afresh.
+    // With stubs of a touched site back in the after view, the region of the repair of an
+    // increase-only mask (drawn on a baseline without them) is not enough: they join the
+    // region of repairShorter.
     if (!incremental) {
       return reroute(b, sink);
     }
