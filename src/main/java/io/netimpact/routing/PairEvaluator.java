@@ -40,8 +40,12 @@ import java.util.List;
  * unreachable with nothing it can reach outside A (cut off, as a PoP losing both uplinks);
  * otherwise the pair is repaired again on the destination's complete DAG, made once per
  * destination (O(E log V)) for all of its pairs that need it.
- * <em>Reroute</em> (any mask):
- * a fresh {@link ShortestPaths#toward} on the view of the change, O(E log V). Both use the
+ * A mask that may also shorten paths (arcs switched on, metrics lowered, devices undrained,
+ * stubs given back) is repaired the same way over a larger region ({@link #repairShorter}):
+ * besides A, the stubs given back, the devices the change brings nearer and those gaining an
+ * equal-cost next hop, with their ancestors; O(that region log it + the DAG below it that the
+ * net change reaches). <em>Reroute</em> ({@code incremental} false, the full strategy):
+ * a fresh {@link ShortestPaths#toward} on the view of the change, O(E log V). All use the
  * same kernel: one Dijkstra, one push ({@link EcmpPush}), one latency and fingerprint
  * computation ({@link PathStats}), one DAG walk ({@link DagWalk}).
  *
@@ -111,6 +115,15 @@ public final class PairEvaluator {
   // compare's notes of one pair's changed demands (latencies before and after, interleaved).
   private final IntArrayList changedDemand = new IntArrayList();
   private final IntArrayList changedSource = new IntArrayList();
+  // stubsJoin's scratch: G flagged, the labels of G and its exits' distances, the exits set.
+  private final boolean[] givenMark;
+  private int[] givenList = new int[0];
+  private int[] givenFor;
+  private long[] gDist;
+  private int[] gOrder;
+  private final IntArrayList gSet = new IntArrayList();
+  // repairShorter's arcs made usable or cheaper.
+  private final IntArrayList shorter = new IntArrayList();
   private final it.unimi.dsi.fastutil.doubles.DoubleArrayList changedLatency =
       new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
 
@@ -129,6 +142,7 @@ public final class PairEvaluator {
     this.demandOf = new int[n];
     Arrays.fill(demandOf, -1);
     this.inA = new boolean[n];
+    this.givenMark = new boolean[n];
     this.cutMark = new int[n];
     this.aOrder = new int[n];
     this.freshLatency = new double[n];
@@ -410,14 +424,105 @@ public final class PairEvaluator {
    * is longer than u's own).
    */
   private boolean couldJoin(DestinationDag dag, long[] d, int u, int v, int w) {
+    return couldJoinAt(dag, d, u, v, d[v], w);
+  }
+
+  /** {@link #couldJoin} with {@code dv} for v's distance (a stub's label, see stubsJoin). */
+  private boolean couldJoinAt(DestinationDag dag, long[] d, int u, int v, long dv, int w) {
     int t = dag.destination();
-    if (u == t || d[v] == INF || (v != t && after.isDrained(v))) {
+    if (u == t || dv == INF || (v != t && after.isDrained(v))) {
       return false;
     }
     if (d[u] == INF) {
-      return !dag.truncated() || w + d[v] < dag.horizon();
+      return !dag.truncated() || w + dv < dag.horizon();
     }
-    return d[u] >= w + d[v];
+    return d[u] >= w + dv;
+  }
+
+  private boolean isGiven(int v) {
+    return givenMark[v];
+  }
+
+  /**
+   * Whether the stubs the after view gives back (G, {@link #touched}) can change the routing
+   * of the DAG's destination. Each device of G is labelled with its distance after the change
+   * through G alone and then out of G to a device of the DAG ({@link ShortestPaths#resettle}
+   * over G, the rest at the DAG's distances d; a device left out of a truncated DAG counts as
+   * unreachable, which is right for every label nearer than the horizon). Then the destination
+   * is touched only if some usable arc u->g into G from outside could join the DAG: {@code
+   * d(u) >= w + label(g)} (the rule of an added arc, {@link #couldJoin}). Exact: with no such
+   * arc, the DAG's distances with the labels of G are a feasible potential of the after view
+   * that no new arc meets with equality, so no distance or next hop of the DAG changes
+   * (increases on the DAG are the other rules'). An arc the mask switches on or re-weights
+   * with an end in G is part of this test, not of the other rules. O(arcs of G log |G|) per
+   * destination, instead of a reroute of every destination.
+   */
+  private boolean stubsJoin(DestinationDag dag, long[] d) {
+    int t = dag.destination();
+    if (gDist == null) {
+      gDist = new long[n];
+      Arrays.fill(gDist, INF);
+      gOrder = new int[n];
+    }
+    if (givenFor != touched) {
+      for (int v : givenList) {
+        givenMark[v] = false;
+      }
+      for (int v : touched) {
+        givenMark[v] = true;
+      }
+      givenList = touched;
+      givenFor = touched;
+    }
+    Network.Slots slots = after.slots;
+    // The exits' distances (d outside G), for resettle to read; G's entries stay UNREACHABLE.
+    gSet.clear();
+    for (int g : touched) {
+      for (int k = slots.outFrom[g]; k < slots.outFrom[g + 1]; k++) {
+        exitAt(base.outHead[slots.outSlot[k]], d);
+      }
+      if (after.hasExtraOut[g]) {
+        for (int arc : after.extraOut(g)) {
+          exitAt(after.head(arc), d);
+        }
+      }
+    }
+    paths.resettle(after, t, gDist, givenMark, touched, touched.length, gOrder);
+    boolean joins = false;
+    for (int g : touched) {
+      long label = gDist[g];
+      if (label == INF || joins) {
+        continue;
+      }
+      for (int k = slots.inFrom[g]; k < slots.inFrom[g + 1] && !joins; k++) {
+        int j = slots.inSlot[k];
+        int u = base.inTail[j];
+        joins = after.inSlotUsable(j) && !givenMark[u] && !leftOutAfter(u)
+            && couldJoinAt(dag, d, u, g, label, after.inSlotMetric(j));
+      }
+      if (after.hasExtraIn[g]) {
+        for (int arc : after.extraIn(g)) {
+          int u = after.tail(arc);
+          joins |= !givenMark[u] && !leftOutAfter(u)
+              && couldJoinAt(dag, d, u, g, label, after.arcMetric(arc));
+        }
+      }
+    }
+    for (int g : touched) {
+      gDist[g] = INF;
+    }
+    for (int i = 0; i < gSet.size(); i++) {
+      gDist[gSet.getInt(i)] = INF;
+    }
+    return joins;
+  }
+
+  /** Gives an exit y of G its DAG distance in stubsJoin's scratch. */
+  private void exitAt(int y, long[] d) {
+    if (!givenMark[y] && gDist[y] == INF && d[y] != INF) {
+      gDist[y] = d[y];
+      gSet.add(y);
+    }
   }
 
   /** The incremental rules (class comment) for one pair. O(changed elements). */
@@ -439,9 +544,8 @@ public final class PairEvaluator {
         return true;
       }
     }
-    if (touched.length > 0 && !m.isIncreaseOnly()) {
-      // Stubs of a touched site may carry traffic after a change that can shorten paths; the
-      // rules below read distances that leave them out.
+    boolean givenBack = touched.length > 0 && (!m.isIncreaseOnly() || m.onArcs.length > 0);
+    if (givenBack && stubsJoin(dag, d)) {
       return true;
     }
     for (int a : m.offArcs) {
@@ -455,6 +559,11 @@ public final class PairEvaluator {
         // An arc of a device that stays a stub after the change carries nothing either way.
         continue;
       }
+      if (givenBack && (isGiven(base.tail(a)) || isGiven(base.head(a)))) {
+        // An arc of a stub given back: in stubsJoin's labels (leaving one) or its test
+        // (entering one); on no DAG before.
+        continue;
+      }
       boolean matters = m.newMetric[i] > base.arcMetric(a) ? onDagBefore(t, d, a)
           : couldJoin(dag, d, base.tail(a), base.head(a), m.newMetric[i]);
       if (matters) {
@@ -464,6 +573,9 @@ public final class PairEvaluator {
     for (int i = 0; i < m.onArcs.length; i++) {
       int a = m.onArcs[i];
       if (leftOutAfter(after.tail(a)) || leftOutAfter(after.head(a))) {
+        continue;
+      }
+      if (givenBack && (isGiven(after.tail(a)) || isGiven(after.head(a)))) {
         continue;
       }
       if (couldJoin(dag, d, after.tail(a), after.head(a), m.onMetric[i])) {
@@ -483,6 +595,9 @@ public final class PairEvaluator {
       if (v != t && d[v] != INF) {
         for (int j = base.inStart[v]; j < base.inStart[v + 1]; j++) {
           int a = base.inArc[j];
+          if (givenBack && isGiven(base.tail(a))) {
+            continue;
+          }
           if (!after.off[a] && couldJoin(dag, d, base.tail(a), v, after.arcMetric(a))) {
             return true;
           }
@@ -527,30 +642,72 @@ public final class PairEvaluator {
 
   /**
    * Evaluates one pair, adding the destination's arc load deltas (after minus before, Gbps)
-   * into {@code sink}: repaired when {@code incremental} and the mask is increase-only,
-   * rerouted otherwise.
+   * into {@code sink}: repaired when {@code incremental} ({@link #repairShorter} when the mask
+   * may shorten paths or gives stubs back), rerouted otherwise.
    */
   public PairResult evaluate(DestinationBaseline b, ScenarioMask m, boolean incremental,
       LoadSink sink) {
     showMask(m);
     bind(b);
-    // With stubs of a touched site back in the after view, the repair's region (drawn on a
-    // baseline without them) is not enough: route afresh.
-    return incremental && m.isIncreaseOnly() && touched.length == 0 ? repair(b, m, sink)
-        : reroute(b, sink);
+    // With stubs of a touched site back in the after view, the region of the repair of an
+    // increase-only mask (drawn on a baseline without them) is not enough: they join the
+    // region of repairShorter.
+    if (!incremental) {
+      return reroute(b, sink);
+    }
+    return m.isIncreaseOnly() && touched.length == 0 ? repair(b, m, sink)
+        : repairShorter(b, m, sink);
   }
 
   private PairResult repair(DestinationBaseline b, ScenarioMask m, LoadSink sink) {
     int t = b.destination();
     long[] d0 = b.dag.distances();
     // 1. Seeds: tails of changed DAG arcs; A: their ancestors on the baseline DAG.
+    seedIncreases(t, d0, m);
+    // 2. Distances in A after.
+    int[] aNodes = aList.toIntArray();
+    for (int x : aNodes) {
+      dist[x] = INF;
+    }
+    int reached = paths.resettle(after, t, dist, inA, aNodes, aNodes.length, aOrder);
+    if (!regionExact(b.dag.truncated() ? b.dag.horizon() : INF, aNodes, aNodes.length)) {
+      for (int y : aNodes) {
+        inA[y] = false;
+        dist[y] = d0[y];
+      }
+      aList.clear();
+      return repairWhole(b, m, sink, false);
+    }
+    return finishRegion(b, m, sink, aNodes, reached);
+  }
+
+  /**
+   * Past the horizon of a DAG stopped at its sources: the pair repaired again on the
+   * destination's complete DAG, on which every distance outside the region is known, so the
+   * region's are exact. Its region can only grow by devices past the horizon, which are no
+   * sources: the traffic moved and the demands compared are the same.
+   */
+  private PairResult repairWhole(DestinationBaseline b, ScenarioMask m, LoadSink sink,
+      boolean shorter) {
+    fallbacks++;
+    DestinationBaseline whole = completed(b);
+    bind(whole);
+    return shorter ? repairShorter(whole, m, sink) : repair(whole, m, sink);
+  }
+
+  /**
+   * Step 1 of a repair: the tails of the DAG arcs the mask removes, makes dearer or leads into
+   * a drained device, and their ancestors on the baseline DAG, into the region (A).
+   */
+  private void seedIncreases(int t, long[] d0, ScenarioMask m) {
     for (int a : m.offArcs) {
       if (onDagBefore(t, d0, a)) {
         addToA(base.tail(a));
       }
     }
-    for (int a : m.metricArcs) {
-      if (onDagBefore(t, d0, a)) {
+    for (int i = 0; i < m.metricArcs.length; i++) {
+      int a = m.metricArcs[i];
+      if (m.newMetric[i] > base.arcMetric(a) && onDagBefore(t, d0, a)) {
         addToA(base.tail(a));
       }
     }
@@ -563,10 +720,17 @@ public final class PairEvaluator {
         }
       }
     }
-    // Ancestors through x's in-slots (the base's usable arcs; the before view masks nothing):
-    // u->x is a DAG arc when d(u) == w + d(x), and x is the destination or not drained.
+    closeUpwards(t, d0, 0);
+  }
+
+  /**
+   * Adds to the region the ancestors on the baseline DAG of its devices from index {@code from}
+   * of {@link #aList} on, through the base's usable arcs (the before view masks nothing): u->x
+   * is a DAG arc when d(u) == w + d(x), and x is the destination or not drained.
+   */
+  private void closeUpwards(int t, long[] d0, int from) {
     Network.Slots slots = before.slots;
-    for (int i = 0; i < aList.size(); i++) {
+    for (int i = from; i < aList.size(); i++) {
       int x = aList.getInt(i);
       long dx = d0[x];
       if (dx == INF || (x != t && before.isDrained(x))) {
@@ -580,33 +744,134 @@ public final class PairEvaluator {
         }
       }
     }
-    // 2. Distances in A after, then their latencies and fingerprints.
-    int[] aNodes = aList.toIntArray();
-    for (int x : aNodes) {
+  }
+
+  /**
+   * Repairs a pair whose mask may also shorten paths (arcs switched on, metrics lowered,
+   * devices undrained, stubs given back), instead of routing the destination afresh. Besides
+   * the region A of {@link #repair} (the ancestors of the DAG arcs made dearer or removed, whose
+   * distance may grow) and the stubs given back (G, which the baseline left out), only devices
+   * whose distance falls can change: {@link ShortestPaths#resettleShorter} settles A, G and
+   * exactly those (F), from A's border, G's exits and the tails of the arcs made shorter. A
+   * device outside them keeps its distance, and its next hops too, unless it gains one into
+   * them with equal cost (T, a tie). Traffic into A, F and T from elsewhere enters only
+   * through ancestors of T on the baseline DAG, so the region R is A, G, F and T with those
+   * ancestors (outside R, next hops before and after are the same), and the pair is finished
+   * as a repair: R's traffic pushed before and after, the net change pushed on from where it
+   * leaves R, the demands of R's sources compared. O((R) log R + arcs of R + the DAG below R
+   * that the net change reaches); a fresh route is O(E log V) with a push of the whole DAG.
+   */
+  private PairResult repairShorter(DestinationBaseline b, ScenarioMask m, LoadSink sink) {
+    int t = b.destination();
+    long[] d0 = b.dag.distances();
+    seedIncreases(t, d0, m);
+    int increased = aList.size();
+    for (int g : touched) {
+      addToA(g);
+    }
+    int[] region = aList.toIntArray();
+    for (int x : region) {
       dist[x] = INF;
     }
-    int reached = paths.resettle(after, t, dist, inA, aNodes, aNodes.length, aOrder);
-    if (!regionExact(b.dag.truncated() ? b.dag.horizon() : INF, aNodes)) {
-      for (int y : aNodes) {
+    shorter.clear();
+    for (int a : m.onArcs) {
+      shorter.add(a);
+    }
+    for (int i = 0; i < m.metricArcs.length; i++) {
+      if (m.newMetric[i] < base.arcMetric(m.metricArcs[i])) {
+        shorter.add(m.metricArcs[i]);
+      }
+    }
+    for (int v : m.undrained) {
+      for (int j = base.inStart[v]; j < base.inStart[v + 1]; j++) {
+        if (after.arcUsable(base.inArc[j])) {
+          shorter.add(base.inArc[j]);
+        }
+      }
+    }
+    long horizon = b.dag.truncated() ? b.dag.horizon() : INF;
+    int settled = paths.resettleShorter(after, t, dist, inA, region, region.length,
+        shorter.elements(), shorter.size(), horizon, d0, aOrder);
+    if (!regionExact(horizon, region, increased)) {
+      for (int i = 0; i < settled; i++) {
+        dist[aOrder[i]] = d0[aOrder[i]];
+      }
+      for (int y : region) {
         inA[y] = false;
         dist[y] = d0[y];
       }
       aList.clear();
-      fallbacks++;
-      // Past the horizon of a DAG stopped at its sources: repaired again on the destination's
-      // complete DAG, on which every distance outside the region is known, so the region's
-      // are exact. Its region can only grow by devices past the horizon, which are no
-      // sources: the traffic moved and the demands compared are the same.
-      DestinationBaseline whole = completed(b);
-      bind(whole);
-      return repair(whole, m, sink);
+      return repairWhole(b, m, sink, true);
     }
+    // F: the devices settled outside A and G (brought nearer).
+    for (int i = 0; i < settled; i++) {
+      addToA(aOrder[i]);
+    }
+    // T: a device outside gaining a next hop into F, A or G, or over an arc made shorter.
+    int ties = aList.size();
+    for (int i = 0; i < settled; i++) {
+      tiesInto(t, aOrder[i]);
+    }
+    for (int i = 0; i < shorter.size(); i++) {
+      int a = shorter.getInt(i);
+      int u = after.tail(a);
+      if (!inA[u] && after.isNextHop(t, dist, a)) {
+        addToA(u);
+      }
+    }
+    closeUpwards(t, d0, ties);
+    // Every device of R that reaches the destination, nearest first, for the path statistics.
+    int[] rNodes = aList.toIntArray();
+    int reached = 0;
+    for (int x : rNodes) {
+      if (dist[x] != INF) {
+        aOrder[reached++] = x;
+      }
+    }
+    it.unimi.dsi.fastutil.ints.IntArrays.quickSort(aOrder, 0, reached,
+        (x, y) -> dist[x] != dist[y] ? Long.compare(dist[x], dist[y]) : Integer.compare(x, y));
+    return finishRegion(b, m, sink, rNodes, reached);
+  }
+
+  /** Adds to the region each device outside it with a usable arc into {@code v} on the DAG after. */
+  private void tiesInto(int t, int v) {
+    if (v != t && after.isDrained(v)) {
+      return;
+    }
+    Network.Slots slots = after.slots;
+    for (int k = slots.inFrom[v]; k < slots.inFrom[v + 1]; k++) {
+      int j = slots.inSlot[k];
+      int u = base.inTail[j];
+      if (!inA[u] && after.inSlotUsable(j) && after.isNextHop(t, dist, base.inArc[j])) {
+        addToA(u);
+      }
+    }
+    if (after.hasExtraIn[v]) {
+      for (int arc : after.extraIn(v)) {
+        int u = after.tail(arc);
+        if (!inA[u] && after.isNextHop(t, dist, arc)) {
+          addToA(u);
+        }
+      }
+    }
+  }
+
+  /**
+   * Steps 3-5 of a repair, once the region's distances after are in {@link #dist} and its
+   * reaching devices nearest first in {@link #aOrder}: path statistics of the region; the
+   * traffic from the region and from sources whose volume changed pushed before (out) and
+   * after (in) within the region, their difference onwards from where it leaves the region
+   * (outside it every device splits as before), summed per arc here first so that the sink (a
+   * hash map per scenario) sees only the arcs whose load changed; the demands of the region's
+   * sources compared; the scratch back to the baseline.
+   */
+  private PairResult finishRegion(DestinationBaseline b, ScenarioMask m, LoadSink sink,
+      int[] aNodes, int reached) {
+    int t = b.destination();
+    long[] d0 = b.dag.distances();
     // Next hops outside A keep their baseline values, asked of the baseline as needed.
     PathStats.computeRegion(after, t, dist, aOrder, reached, latency, fingerprint, inA, b);
-    // 3. Traffic from A and from sources whose volume changed: before out and after in
-    // within A, then their difference onwards from where it left A (outside A every device
-    // splits as before), summed per arc here first: the sink (a hash map per scenario) sees
-    // only the arcs whose load changed.
+    ensureAcc();
     double lostB = queueRegion(before, t, d0, aNodes, m);
     push.pushRegion(before, t, d0, inA, this::accumulate, -1.0);
     double lostA = queueRegion(after, t, dist, aNodes, m);
@@ -614,7 +879,7 @@ public final class PairEvaluator {
     push.pushExits(after, t, dist, this::accumulate);
     flushAcc(sink);
     classDeltas(t, d0, dist);
-    // 4. Demands whose routing changed: only sources in A can have.
+    // Demands whose routing changed: only sources in the region can have.
     double newlyLost = 0;
     for (int x : aNodes) {
       if (demandOf[x] >= 0) {
@@ -622,7 +887,6 @@ public final class PairEvaluator {
       }
     }
     List<RouteChange> changes = changes(b, dist);
-    // 5. Back to the baseline for the next pair.
     for (int x : aNodes) {
       inA[x] = false;
       dist[x] = d0[x];
@@ -669,12 +933,13 @@ public final class PairEvaluator {
    * device outside can help it, left out or not). O(arcs out of the region) per pair: a
    * device found cut off marks everything it reaches, so none is walked twice.
    */
-  private boolean regionExact(long horizon, int[] aNodes) {
+  private boolean regionExact(long horizon, int[] aNodes, int count) {
     if (++cutStamp == 0) {
       Arrays.fill(cutMark, 0);
       cutStamp = 1;
     }
-    for (int x : aNodes) {
+    for (int i = 0; i < count; i++) {
+      int x = aNodes[i];
       if (dist[x] > horizon && (dist[x] != INF || !cutOff(x))) {
         return false;
       }
@@ -802,6 +1067,15 @@ public final class PairEvaluator {
     return out;
   }
 
+  /** The dense scratch as large as the after view's arcs (added links included). */
+  private void ensureAcc() {
+    int arcs = after.arcCount();
+    if (acc.length < arcs) {
+      acc = Arrays.copyOf(acc, arcs);
+      accSeen = Arrays.copyOf(accSeen, arcs);
+    }
+  }
+
   /** Adds a push's share into the dense scratch, remembering which arcs it touched. */
   private void accumulate(int arc, double gbps) {
     if (!accSeen[arc]) {
@@ -845,11 +1119,7 @@ public final class PairEvaluator {
     // The baseline's loads first: pushed now if not yet, in the scratch the after push uses.
     int[] loadArcs = b.loadArcs();
     double[] loads = b.loads();
-    int arcs = after.arcCount();
-    if (acc.length < arcs) {
-      acc = Arrays.copyOf(acc, arcs);
-      accSeen = Arrays.copyOf(accSeen, arcs);
-    }
+    ensureAcc();
     DestinationDag dag = paths.towardSources(after, t);
     double lostA = push.pushDemands(after, dag, this::accumulate);
     classDeltas(t, b.dag.distances(), dag.distances());

@@ -23,8 +23,10 @@ import java.util.Arrays;
  *
  * <p>An <em>increase-only</em> mask (arcs removed, metrics raised, devices drained or
  * removed, capacities and volumes changed) can only lengthen paths, so it can be repaired in
- * place; anything that may shorten a path (an arc added or restored, a metric lowered, a
- * device undrained) is routed afresh for the destinations it touches.
+ * place over the ancestors of what it changed on a destination's DAG; anything that may shorten
+ * a path (an arc added or restored, a metric lowered, a device undrained) is repaired over a
+ * larger region that also holds the devices it brings nearer ({@code
+ * PairEvaluator.repairShorter}).
  *
  * <p>Built by {@link #of} in O(ops + members and SRLG entries of the touched links + devices
  * of a downed site + D per {@code scale_demands}); never O(V + E) unless an op itself is.

@@ -32,6 +32,10 @@ public final class ShortestPaths {
   /** Settle order scratch, O(V), made on first use; and the caller's distances, if any. */
   private int[] order;
   private long[] scratchDist;
+  /** resettleShorter's bound, region and distances before (UNREACHABLE, null otherwise). */
+  private long boundBy = UNREACHABLE;
+  private boolean[] kept;
+  private long[] restore;
 
   public ShortestPaths(int nodeCount) {
     this.nodeCount = nodeCount;
@@ -172,6 +176,72 @@ public final class ShortestPaths {
     return settle(g, dst, dist, region, order, 0);
   }
 
+  /**
+   * Re-solves a destination after a change that may both lengthen and shorten paths
+   * (Ramalingam-Reps style, over a base DAG's distances): the devices flagged in {@code region}
+   * (those whose distance may grow, and devices the base left out, all {@link #UNREACHABLE} on
+   * entry) are labelled from their usable arcs leaving the region as in {@link #resettle}; the
+   * tail u of each arc u->v in {@code shorter} (arcs the change switches on or makes cheaper,
+   * and the arcs into an undrained device) from v; then the labels are settled over the
+   * whole view, where a device outside the region, whose distance can only fall, is labelled
+   * again only by a path shorter than the distance it has. So only the region and the devices
+   * whose distance falls are settled: O((R + F) log (R + F) + their arcs) for R region devices
+   * and F devices brought nearer, instead of O(E log V).
+   *
+   * <p>Settling stops past {@code bound} (a truncated DAG's horizon: a device farther than every
+   * source carries none of its traffic); a device outside the region labelled but not settled
+   * then gets back its distance in {@code before}, a region device keeps its label (an upper
+   * bound beyond {@code bound}: the caller decides whether it can vouch for it).
+   *
+   * @return how many devices were settled, written in increasing new distance into {@code
+   *     order} from index 0: the region's reachable devices and every device brought nearer
+   */
+  int resettleShorter(MaskedView g, int dst, long[] dist, boolean[] region, int[] regionNodes,
+      int regionCount, int[] shorter, int shorterCount, long bound, long[] before,
+      int[] order) {
+    Network b = g.base;
+    for (int i = 0; i < regionCount; i++) {
+      int x = regionNodes[i];
+      long best = UNREACHABLE;
+      for (int k = g.slots.outFrom[x]; k < g.slots.outFrom[x + 1]; k++) {
+        int j = g.slots.outSlot[k];
+        if (g.outSlotUsable(j)) {
+          int y = b.outHead[j];
+          if (!region[y] && dist[y] != UNREACHABLE && (y == dst || !g.isDrained(y))) {
+            best = Math.min(best, dist[y] + g.outSlotMetric(j));
+          }
+        }
+      }
+      if (g.hasExtraOut[x]) {
+        for (int arc : g.extraOut(x)) {
+          best = Math.min(best, border(g, dst, dist, region, arc));
+        }
+      }
+      if (best != UNREACHABLE) {
+        label(dist, x, best);
+      }
+    }
+    for (int i = 0; i < shorterCount; i++) {
+      int arc = shorter[i];
+      int u = g.tail(arc);
+      int v = g.head(arc);
+      if (u != dst && !region[u] && dist[v] != UNREACHABLE && (v == dst || !g.isDrained(v))
+          && (g.stubs == null || !g.stubs[u])) {
+        label(dist, u, dist[v] + g.arcMetric(arc));
+      }
+    }
+    boundBy = bound;
+    kept = region;
+    restore = before;
+    try {
+      return settle(g, dst, dist, null, order, 0);
+    } finally {
+      boundBy = UNREACHABLE;
+      kept = null;
+      restore = null;
+    }
+  }
+
   /** The label an arc x->y leaving the region gives x, or UNREACHABLE. */
   private static long border(MaskedView g, int dst, long[] dist, boolean[] region, int arc) {
     int y = g.head(arc);
@@ -202,6 +272,10 @@ public final class ShortestPaths {
     boolean[] stub = g.stubs;
     while (!heap.isEmpty()) {
       int v = heap.pop();
+      if (dist[v] > boundBy) {
+        beyondBound(v, dist);
+        break;
+      }
       order[at++] = v;
       if (stopping && (remaining == 0 || (sourceMark[v] == stamp && --remaining == 0))) {
         // Labels still in the heap are upper bounds, not distances: drop them.
@@ -236,6 +310,20 @@ public final class ShortestPaths {
       }
     }
     return at;
+  }
+
+  /** Past resettleShorter's bound: labels outside the region back to their distance before. */
+  private void beyondBound(int v, long[] dist) {
+    if (!kept[v]) {
+      dist[v] = restore[v];
+    }
+    for (int i = 0; i < heap.size(); i++) {
+      int u = heap.node(i);
+      if (!kept[u]) {
+        dist[u] = restore[u];
+      }
+    }
+    heap.clear();
   }
 
   private void relax(MaskedView g, long[] dist, boolean[] region, int arc, long dv) {

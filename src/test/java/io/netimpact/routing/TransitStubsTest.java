@@ -91,7 +91,7 @@ class TransitStubsTest {
    * service pods whose leaves are endpoints, pod 2 not) behind two core routers, with demands
    * between the service leaves of the two data centres: the racks and pod 2's leaves are stubs.
    */
-  private static Net twoFabrics() {
+  static Net twoFabrics() {
     Net net = Net.create().device("c1", "core").device("c2", "core");
     net.link("c1-c2", "c1", "c2", 5, 1000);
     List<String> endpoints = new ArrayList<>();
