@@ -1,5 +1,6 @@
 package io.netimpact.routing;
 
+import io.netimpact.routes.LoadSink;
 import io.netimpact.input.ChangeReader;
 import io.netimpact.input.SnapshotReader;
 import io.netimpact.model.Change;
