@@ -69,6 +69,8 @@ class ShowOnDriverTest {
   }
 
   @Test
+
+  @Tag("slow")
   void filtersOnTheDriver_keepTheRowsSparkSqlKeeps_inParquetAndJson() {
     SparkSession spark = SparkTestSession.get();
     Cluster cluster = Cluster.of(spark, s -> { });

@@ -73,6 +73,8 @@ class PairSweepExactnessTest {
   }
 
   @Test
+
+  @Tag("slow")
   void pairSweep_deviceFiltersApplyToTheDevicesOfThePairs() throws IOException {
     assertPairsExact(BACKBONE, List.of("device", "srlg"), Map.of("role", "core",
         "region", "us-east"), "roles");

@@ -90,6 +90,8 @@ class SurviveExactnessTest {
   }
 
   @Test
+
+  @Tag("slow")
   void survive_equalsBruteForce_onRandomNetworks() throws IOException {
     for (long seed = 1; seed <= 2; seed++) {
       Snapshot s = RandomNetworks.snapshot(seed, 6 + (int) seed, 10 + (int) seed, 30);
