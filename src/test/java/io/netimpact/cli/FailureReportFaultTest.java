@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,8 @@ class FailureReportFaultTest {
   }
 
   @Test
+
+  @Tag("slow")
   void writeFailureUnderAFileSizeLimit_isTwoLinesAndALogFile() throws Exception {
     Path logs = tmp.resolve("logs");
     List<String> java = new ArrayList<>(List.of(JobProcesses.java(), "-Xmx1g"));

@@ -46,6 +46,10 @@ class S3FaultTest {
     // Per-bucket settings: each bucket reaches the emulator through its own proxy.
     hadoop.set("fs.s3a.bucket." + FLAKY + ".endpoint", "http://127.0.0.1:" + flaky.port());
     hadoop.set("fs.s3a.bucket." + DEAD + ".endpoint", "http://127.0.0.1:" + dead.port());
+    // S3A's back-off before retrying a failed call starts at its retry interval and doubles
+    // (500 ms by default: 1 s, 2 s, 4 s, ...), time the flaky run spends asleep. At 100 ms the
+    // same retries (same limit, same exponential policy) still outlast each 400 ms outage.
+    hadoop.set("fs.s3a.bucket." + FLAKY + ".retry.interval", "100ms");
     hadoop.set("fs.s3a.bucket." + DEAD + ".attempts.maximum", "1");
     hadoop.set("fs.s3a.bucket." + DEAD + ".retry.limit", "1");
     hadoop.set("fs.s3a.bucket." + DEAD + ".retry.interval", "100ms");

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * block), then started again: every request has exactly one outcome, none duplicated in
  * {@code serve_log}, none lost, and a run published before the kill is not published again.
  */
+@Tag("slow")
 class ServeRestartTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final List<String> GOOD = List.of("a-risk.json", "b-safe.json", "c-block.json",

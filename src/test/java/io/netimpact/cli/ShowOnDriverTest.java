@@ -22,6 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,8 @@ class ShowOnDriverTest {
   }
 
   @Test
+
+  @Tag("slow")
   void show_inAJvmOfItsOwn_answersWithoutReachingTheSparkMaster() throws Exception {
     // A master nobody listens on: a session would fail to register; reading on the driver never
     // asks it.
@@ -66,6 +69,8 @@ class ShowOnDriverTest {
   }
 
   @Test
+
+  @Tag("slow")
   void filtersOnTheDriver_keepTheRowsSparkSqlKeeps_inParquetAndJson() {
     SparkSession spark = SparkTestSession.get();
     Cluster cluster = Cluster.of(spark, s -> { });

@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,8 @@ class TopologyCommandTest {
   }
 
   @Test
+
+  @Tag("slow")
   void graphxComponents_agreeWithUnionFind_onRandomNetworksBeforeAndAfterChanges() {
     for (long seed = 1; seed <= 6; seed++) {
       Snapshot s = RandomNetworks.snapshot(seed, 30, 28, 20);

@@ -24,6 +24,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,8 @@ class WarmReviewCommandTest {
   }
 
   @Test
+
+  @Tag("slow")
   void warmReview_writesTheTablesOfAColdReview_forEverySampleChange() throws IOException {
     List<Path> changes;
     try (Stream<Path> files = Files.list(Path.of(CHANGES))) {
@@ -99,6 +102,8 @@ class WarmReviewCommandTest {
   }
 
   @Test
+
+  @Tag("slow")
   void warmReview_writesTheTablesOfAColdReview_onTheGeneratedSmallPreset() throws IOException {
     try (Stream<Path> files = Files.list(small.resolve("changes"))) {
       List<Path> changes = files.filter(p -> p.getFileName().toString().endsWith(".json")

@@ -357,6 +357,8 @@ class EmrDefinitionsTest {
   }
 
   @Test
+
+  @Tag("slow")
   void addReviewStep_addsAClientModeStepTheJobAccepts_andTellsVerdictFromFailure()
       throws Exception {
     assertEquals(0, JobProcesses.run(List.of("bash", "-n", "emr/add-review-step.sh"), Map.of(),

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -40,6 +41,7 @@ import picocli.CommandLine;
  * stands in for S3 with a local directory; the bootstrap action installing real wheels with
  * pip and no package index.
  */
+@Tag("slow")
 class EmrSetupTest {
   static final Path EMR = Path.of("emr");
   static final ObjectMapper JSON = new ObjectMapper();

@@ -58,6 +58,8 @@ class DriverTablesTest {
   }
 
   @Test
+
+  @Tag("slow")
   void everyReportTable_readsBackAsSparksOwnWrite_inParquetAndJson() throws Exception {
     SparkSession spark = SparkTestSession.get();
     FileSystem fs = FileSystem.getLocal(new Configuration());

@@ -15,6 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * race's window is narrow (between the two steps of a local {@code mkdirs}): this test catches a
  * regression only sometimes; the service's load run, 560 publishes on two threads, met it once.
  */
+@Tag("slow")
 class ParallelPublishTest {
   @TempDir
   Path tmp;

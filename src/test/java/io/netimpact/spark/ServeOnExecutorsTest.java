@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * executor JVMs and a batch's pairs are routed there, the network and the scenarios crossing
  * process boundaries through Kryo. Its answers must equal a cold review in this JVM.
  */
+@Tag("slow")
 class ServeOnExecutorsTest {
   @TempDir
   Path tmp;

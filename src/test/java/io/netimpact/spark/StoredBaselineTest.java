@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +61,8 @@ class StoredBaselineTest {
   }
 
   @Test
+
+  @Tag("slow")
   void warmReview_isTheColdReviewAndTheFullReference_onRandomNetworksWithEveryOpKind() {
     for (long seed = 1; seed <= 8; seed++) {
       RandomSweeps rs = RandomSweeps.of(seed);

@@ -30,6 +30,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,11 +53,15 @@ class PairSweepExactnessTest {
   }
 
   @Test
+
+  @Tag("slow")
   void pairSweep_equalsExplicitTwoOpChanges_withTrafficEngineering() throws IOException {
     assertPairsExact(BACKBONE_TE, List.of("srlg", "device"), Map.of("site", "chi"), "te");
   }
 
   @Test
+
+  @Tag("slow")
   void pairSweep_equalsExplicitTwoOpChanges_onRandomNetworks() throws IOException {
     for (long seed = 1; seed <= 3; seed++) {
       Snapshot s = RandomNetworks.snapshot(seed, 6 + (int) seed, 9 + 2 * (int) seed, 30);
@@ -68,12 +73,16 @@ class PairSweepExactnessTest {
   }
 
   @Test
+
+  @Tag("slow")
   void pairSweep_deviceFiltersApplyToTheDevicesOfThePairs() throws IOException {
     assertPairsExact(BACKBONE, List.of("device", "srlg"), Map.of("role", "core",
         "region", "us-east"), "roles");
   }
 
   @Test
+
+  @Tag("slow")
   void pairSweep_equalsExplicitTwoOpChanges_onARealNetwork() throws IOException {
     Path graph = RealData.of("repetita/topologyzoo_invcap/Geant2009.graph");
     Path demands = RealData.of("repetita/topologyzoo_invcap/Geant2009.0000.demands");
@@ -85,6 +94,8 @@ class PairSweepExactnessTest {
   }
 
   @Test
+
+  @Tag("slow")
   void withoutAllRows_onlyPairsThatAreNotSafeAreListed_andTheMarkerCountsEveryPair()
       throws IOException {
     Path sweep = pairSweep(List.of("link"), Map.of(), "listed");

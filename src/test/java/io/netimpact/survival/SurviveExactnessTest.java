@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,8 @@ class SurviveExactnessTest {
   }
 
   @Test
+
+  @Tag("slow")
   void survive_equalsBruteForce_onEverySampleChangeOfTheBackbone() throws IOException {
     try (var files = Files.list(Path.of(CHANGES))) {
       for (Path change : files.sorted().toList()) {
@@ -87,6 +90,8 @@ class SurviveExactnessTest {
   }
 
   @Test
+
+  @Tag("slow")
   void survive_equalsBruteForce_onRandomNetworks() throws IOException {
     for (long seed = 1; seed <= 2; seed++) {
       Snapshot s = RandomNetworks.snapshot(seed, 6 + (int) seed, 10 + (int) seed, 30);
