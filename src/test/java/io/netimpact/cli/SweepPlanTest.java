@@ -32,6 +32,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +92,7 @@ class SweepPlanTest {
   }
 
   @Test
+  @Tag("slow")
   void thePlanAppliedWithReview_leavesEveryScenarioOutsideTheResidualSafe() throws IOException {
     assertEquals(0, sample.code(), sample.err());
     Path planFile = PublishedRuns.file(tmp.resolve("plan"), "p", ReportTables.AUGMENT_PLAN_FILE);

@@ -121,6 +121,7 @@ class TopologyCommandTest {
   }
 
   @Test
+  @Tag("slow")
   void sweep_writesOneScenarioTopologyRowPerScenario_matchingPlainJavaStranding()
       throws java.io.IOException {
     Path out = tmp.resolve("sweep");

@@ -444,6 +444,7 @@ class WarmReviewCommandTest {
   }
 
   @Test
+  @Tag("slow")
   void sweepWithBaselineOut_writesAStoreThatWarmReviewsUse() {
     Path store = tmp.resolve("from-sweep");
     Run s = run("sweep", "--snapshot", SNAPSHOT, "--sweep",

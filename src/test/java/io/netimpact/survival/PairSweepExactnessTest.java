@@ -47,6 +47,7 @@ class PairSweepExactnessTest {
   Path tmp;
 
   @Test
+  @Tag("slow")
   void pairSweep_equalsExplicitTwoOpChanges_onTheBackbone_everyRowWithAllRows()
       throws IOException {
     assertPairsExact(BACKBONE, List.of("srlg", "site"), Map.of(), "bb");

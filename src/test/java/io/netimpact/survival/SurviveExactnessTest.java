@@ -80,6 +80,7 @@ class SurviveExactnessTest {
   }
 
   @Test
+  @Tag("slow")
   void survive_equalsBruteForce_withTrafficEngineering() throws IOException {
     String te = "src/main/resources/samples/backbone-te";
     try (var files = Files.list(Path.of(te, "changes"))) {
@@ -111,6 +112,7 @@ class SurviveExactnessTest {
   }
 
   @Test
+  @Tag("slow")
   void warmReview_readsTheStoredNminus1Results_andGivesTheSameTable() throws IOException {
     Path store = tmp.resolve("store");
     ReviewCommandTest.Run b = run("baseline", "--snapshot", BACKBONE, "--out", store.toString(),
