@@ -151,6 +151,17 @@ public final class ShortestPaths {
    */
   int resettle(MaskedView g, int dst, long[] dist, boolean[] region, int[] regionNodes,
       int regionCount, int[] order) {
+    labelRegion(g, dst, dist, region, regionNodes, regionCount);
+    return settle(g, dst, dist, region, order, 0);
+  }
+
+  /**
+   * Labels each region device from its usable arcs that leave the region (to a settled device
+   * outside it, not through a drained one) and from its extra arcs: the seeds of
+   * {@link #resettle} and {@link #resettleShorter}. O(region devices + their out-arcs).
+   */
+  private void labelRegion(MaskedView g, int dst, long[] dist, boolean[] region,
+      int[] regionNodes, int regionCount) {
     for (int i = 0; i < regionCount; i++) {
       int x = regionNodes[i];
       long best = UNREACHABLE;
@@ -173,7 +184,6 @@ public final class ShortestPaths {
         label(dist, x, best);
       }
     }
-    return settle(g, dst, dist, region, order, 0);
   }
 
   /**
@@ -199,28 +209,7 @@ public final class ShortestPaths {
   int resettleShorter(MaskedView g, int dst, long[] dist, boolean[] region, int[] regionNodes,
       int regionCount, int[] shorter, int shorterCount, long bound, long[] before,
       int[] order) {
-    Network b = g.base;
-    for (int i = 0; i < regionCount; i++) {
-      int x = regionNodes[i];
-      long best = UNREACHABLE;
-      for (int k = g.slots.outFrom[x]; k < g.slots.outFrom[x + 1]; k++) {
-        int j = g.slots.outSlot[k];
-        if (g.outSlotUsable(j)) {
-          int y = b.outHead[j];
-          if (!region[y] && dist[y] != UNREACHABLE && (y == dst || !g.isDrained(y))) {
-            best = Math.min(best, dist[y] + g.outSlotMetric(j));
-          }
-        }
-      }
-      if (g.hasExtraOut[x]) {
-        for (int arc : g.extraOut(x)) {
-          best = Math.min(best, border(g, dst, dist, region, arc));
-        }
-      }
-      if (best != UNREACHABLE) {
-        label(dist, x, best);
-      }
-    }
+    labelRegion(g, dst, dist, region, regionNodes, regionCount);
     for (int i = 0; i < shorterCount; i++) {
       int arc = shorter[i];
       int u = g.tail(arc);
