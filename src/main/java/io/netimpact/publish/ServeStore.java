@@ -23,10 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Row;
@@ -372,19 +370,7 @@ public final class ServeStore {
       byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n)
           .getBytes(StandardCharsets.UTF_8);
       fs.mkdirs(p.getParent());
-      String scheme = fs.getUri().getScheme();
-      if ("s3a".equals(scheme) || "s3".equals(scheme)) {
-        try (OutputStream o = fs.create(p, true)) {
-          o.write(bytes);
-        }
-        return;
-      }
-      Path tmp = new Path(p.getParent(), "." + p.getName() + "." + UUID.randomUUID());
-      try (OutputStream o = fs.create(tmp, true)) {
-        o.write(bytes);
-      }
-      FileContext.getFileContext(fs.getUri(), fs.getConf()).rename(tmp, p,
-          Options.Rename.OVERWRITE);
+      ReportWriter.replaceWhole(fs, p, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + p + ": " + e, e);
     }

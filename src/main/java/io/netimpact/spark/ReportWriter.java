@@ -25,6 +25,7 @@ import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -575,22 +576,47 @@ public final class ReportWriter {
     return inside(root, table + "/run_id=" + runId);
   }
 
-  /** Replaces the marker in one step: a rename with overwrite, or one PUT on object stores. */
+  /** Replaces the marker in one step (see {@link #replaceWhole}). */
   private void switchMarker(FileSystem fs, Path marker, String content) throws IOException {
-    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    replaceWhole(fs, marker, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Replaces file {@code p} with {@code bytes} so that a reader sees the old file or the new one,
+   * never none and never a part: one PUT on object stores; elsewhere a hidden file renamed over
+   * it. On the local file system the rename is {@code rename(2)} on the raw file system (Hadoop's
+   * overwriting rename deletes the target first, which leaves a moment without the file), and a
+   * checksum file of an older version is removed first so that it can never mismatch.
+   */
+  public static void replaceWhole(FileSystem fs, Path p, byte[] bytes) throws IOException {
     String scheme = fs.getUri().getScheme();
     if ("s3a".equals(scheme) || "s3".equals(scheme)) {
-      try (OutputStream o = fs.create(marker, true)) {
+      try (OutputStream o = fs.create(p, true)) {
         o.write(bytes);
       }
       return;
     }
-    Path tmp = new Path(marker.getParent(), "." + MARKER + "-" + UUID.randomUUID());
+    Path tmp = new Path(p.getParent(), "." + p.getName() + "-" + UUID.randomUUID());
+    if (fs instanceof LocalFileSystem local) {
+      FileSystem raw = local.getRawFileSystem();
+      Path crc = local.getChecksumFile(p);
+      if (raw.exists(crc)) {
+        raw.delete(crc, false);
+      }
+      try (OutputStream o = raw.create(tmp, true)) {
+        o.write(bytes);
+      }
+      if (!raw.rename(tmp, p)) {
+        raw.delete(tmp, false);
+        throw new IOException("cannot rename " + tmp + " to " + p);
+      }
+      return;
+    }
     try (OutputStream o = fs.create(tmp, true)) {
       o.write(bytes);
     }
-    FileContext fc = FileContext.getFileContext(fs.getUri(), fs.getConf());
-    fc.rename(tmp, marker, Options.Rename.OVERWRITE);
+    FileContext.getFileContext(fs.getUri(), fs.getConf()).rename(tmp, p,
+        Options.Rename.OVERWRITE);
   }
 
   /** Deletes this run's files that the new marker does not list. Other runs are untouched. */
