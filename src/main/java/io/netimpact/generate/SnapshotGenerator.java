@@ -79,7 +79,7 @@ public final class SnapshotGenerator {
     boolean parquet = format == Format.AUTO ? preset.parquet() : format == Format.PARQUET;
     long t0 = System.nanoTime();
     Generated g = generate(preset, seed, table -> TableOutput.open(out, table, parquet, hadoop),
-        te);
+        te, true);
     long t3 = System.nanoTime();
     SnapshotWriter.writeManifest(g.info(), out, hadoop);
     for (ChangeSuggestions.ChangeFile c : ChangeSuggestions.of(g.plan())) {
@@ -105,7 +105,23 @@ public final class SnapshotGenerator {
    */
   public static io.netimpact.model.Snapshot snapshot(Preset preset, long seed) {
     InMemory tables = new InMemory();
-    Generated g = generate(preset, seed, tables::open, false);
+    return inMemory(preset, seed, true);
+  }
+
+  /**
+   * {@link #snapshot(Preset, long)} without calibration: the same devices and links, and the
+   * demand matrix at its own scale instead of scaled to the preset's target utilisation (the
+   * notes say so). For checks whose outcome does not depend on the volumes' scale, such as
+   * flow conservation; it saves routing every destination once. Memory: as {@link #snapshot}.
+   */
+  public static io.netimpact.model.Snapshot uncalibrated(Preset preset, long seed) {
+    return inMemory(preset, seed, false);
+  }
+
+  private static io.netimpact.model.Snapshot inMemory(Preset preset, long seed,
+      boolean calibrate) {
+    InMemory tables = new InMemory();
+    Generated g = generate(preset, seed, tables::open, false, calibrate);
     return new io.netimpact.model.Snapshot(g.info(), tables.devices, tables.links,
         tables.demands);
   }
@@ -123,7 +139,7 @@ public final class SnapshotGenerator {
    * once calibration has found their scale.
    */
   private static Generated generate(Preset preset, long seed,
-      java.util.function.Function<String, TableOutput> open, boolean te) {
+      java.util.function.Function<String, TableOutput> open, boolean te, boolean calibrate) {
     TeOverlayGenerator.Collected teSeen = new TeOverlayGenerator.Collected();
     long t0 = System.nanoTime();
     Map<String, Double> seconds = new LinkedHashMap<>();
@@ -170,13 +186,14 @@ public final class SnapshotGenerator {
     seconds.put("demands", lap(t1));
 
     long t2 = System.nanoTime();
-    Calibration.Result cal = Calibration.route(routedDevices, routedLinks, plan.endpoints,
-        matrix);
+    double target = 0.55 + 0.10 * Rng.stream(seed, "target").nextDouble();
+    // Uncalibrated: the busiest arc taken to be at the target already, so the scale is 1.
+    Calibration.Result cal = calibrate ? Calibration.route(routedDevices, routedLinks,
+        plan.endpoints, matrix) : new Calibration.Result(target, 0, 0, 0);
     if (cal.lostGbps() > 0) {
       throw new IllegalStateException("generator bug: " + cal.lostGbps()
           + " Gbps of the baseline has no path in preset " + preset.label() + " seed " + seed);
     }
-    double target = 0.55 + 0.10 * Rng.stream(seed, "target").nextDouble();
     double scale = target / cal.maxUtilisation();
     int routed = routedDevices.size();
     routedDevices.clear();
@@ -195,10 +212,12 @@ public final class SnapshotGenerator {
     }
     String id = "gen-" + preset.label() + "-s" + seed;
     String source = "generated preset " + preset.label() + " seed " + seed;
-    String notes = source + ": " + plan.shape + "; demands scaled x" + String.format("%.6g",
-        scale) + " so the busiest arc runs at " + String.format("%.1f %%", 100 * target)
+    String notes = source + ": " + plan.shape + (!calibrate
+        ? "; demands at the matrix's own scale (not calibrated)"
+        : "; demands scaled x" + String.format("%.6g", scale) + " so the busiest arc runs at "
+        + String.format("%.1f %%", 100 * target)
         + (withoutRacks ? "; calibrated on the network without ToRs (racks carry no "
-            + "inter-site transit)" : "; calibrated on the whole network");
+            + "inter-site transit)" : "; calibrated on the whole network"));
     seconds.put("write demands", lap(t3));
     return new Generated(new Result(id, devices, links, demands, plan.endpoints.count(), target,
         cal.maxUtilisation() * scale, scale, cal.chunks(), routed, seconds),

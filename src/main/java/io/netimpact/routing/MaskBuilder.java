@@ -313,12 +313,14 @@ final class MaskBuilder {
       }
     }
     // Capacity changes of the drained-state map would be none; arcs on or off follow links.
-    return new ScenarioMask(base.nodeCount(), baseLinks, off.toIntArray(), on.toIntArray(),
-        onMetric.toIntArray(), metric.toIntArray(), newMetric.toIntArray(),
-        anyMetric.toIntArray(), anyNewMetric.toIntArray(), cap.toIntArray(),
-        newCap.toDoubleArray(), dr.toIntArray(), undr.toIntArray(), remArr,
-        new Added(aIds, aA, aB, aMab, aMba, aLat, aCap, aUsable), dem.toIntArray(),
-        gbps.toDoubleArray(), scales.toArray(Scale[]::new), increaseOnly);
+    return new ScenarioMask(base.nodeCount(), baseLinks, new ScenarioMask.Arcs(
+        off.toIntArray(), on.toIntArray(), onMetric.toIntArray(), metric.toIntArray(),
+        newMetric.toIntArray(), anyMetric.toIntArray(), anyNewMetric.toIntArray(),
+        cap.toIntArray(), newCap.toDoubleArray()),
+        new ScenarioMask.Devices(dr.toIntArray(), undr.toIntArray(), remArr),
+        new Added(aIds, aA, aB, aMab, aMba, aLat, aCap, aUsable),
+        new ScenarioMask.Volumes(dem.toIntArray(), gbps.toDoubleArray(),
+            scales.toArray(Scale[]::new)), increaseOnly);
   }
 
   /** The state after the change of one touched link: a copy of its base state, then edited. */

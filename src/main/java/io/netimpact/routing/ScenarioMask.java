@@ -36,10 +36,8 @@ public final class ScenarioMask implements java.io.Serializable {
 
   /** The mask of no change at all. */
   public static ScenarioMask empty(Network base) {
-    return new ScenarioMask(base.nodeCount(), base.linkCount(), new int[0], new int[0],
-        new int[0], new int[0], new int[0], new int[0], new int[0], new int[0], new double[0],
-        new int[0], new int[0], new int[0], Added.NONE, new int[0], new double[0],
-        new Scale[0], true);
+    return new ScenarioMask(base.nodeCount(), base.linkCount(), Arcs.NONE, Devices.NONE,
+        Added.NONE, Volumes.NONE, true);
   }
 
   final int baseNodes;
@@ -90,30 +88,68 @@ public final class ScenarioMask implements java.io.Serializable {
     }
   }
 
-  ScenarioMask(int baseNodes, int baseLinks, int[] offArcs, int[] onArcs,
-      int[] onMetric, int[] metricArcs, int[] newMetric, int[] anyMetricArcs,
-      int[] anyNewMetric, int[] capacityArcs, double[] newCapacity, int[] drained,
-      int[] undrained, int[] removed, Added added, int[] demands, double[] newGbps,
-      Scale[] scales, boolean increaseOnly) {
+  /**
+   * What the change does to arcs: switched off, switched on (with their metric), metric and
+   * capacity overrides; each pair of arrays index-aligned, as the fields of the same names.
+   */
+  record Arcs(int[] off, int[] on, int[] onMetric, int[] metricArcs, int[] newMetric,
+      int[] anyMetricArcs, int[] anyNewMetric, int[] capacityArcs, double[] newCapacity) {
+    static final Arcs NONE = new Arcs(new int[0], new int[0], new int[0], new int[0],
+        new int[0], new int[0], new int[0], new int[0], new double[0]);
+
+    Arcs {
+      if (on.length != onMetric.length || metricArcs.length != newMetric.length
+          || anyMetricArcs.length != anyNewMetric.length
+          || capacityArcs.length != newCapacity.length) {
+        throw new IllegalArgumentException("arc changes and their values are not aligned");
+      }
+    }
+  }
+
+  /** Devices drained after and not before, the reverse, and devices removed. */
+  record Devices(int[] drained, int[] undrained, int[] removed) {
+    static final Devices NONE = new Devices(new int[0], new int[0], new int[0]);
+  }
+
+  /** Demands (base indices) whose volume differs, the volumes after, the scaling ops. */
+  record Volumes(int[] demands, double[] newGbps, Scale[] scales) {
+    static final Volumes NONE = new Volumes(new int[0], new double[0], new Scale[0]);
+
+    Volumes {
+      if (demands.length != newGbps.length) {
+        throw new IllegalArgumentException("demands and their volumes are not aligned");
+      }
+    }
+  }
+
+  ScenarioMask(int baseNodes, int baseLinks, Arcs arcs, Devices devices, Added added,
+      Volumes volumes, boolean increaseOnly) {
     this.baseNodes = baseNodes;
     this.baseLinks = baseLinks;
-    this.offArcs = offArcs;
-    this.onArcs = onArcs;
-    this.onMetric = onMetric;
-    this.metricArcs = metricArcs;
-    this.newMetric = newMetric;
-    this.anyMetricArcs = anyMetricArcs;
-    this.anyNewMetric = anyNewMetric;
-    this.capacityArcs = capacityArcs;
-    this.newCapacity = newCapacity;
-    this.drained = drained;
-    this.undrained = undrained;
-    this.removed = removed;
+    this.offArcs = arcs.off();
+    this.onArcs = arcs.on();
+    this.onMetric = arcs.onMetric();
+    this.metricArcs = arcs.metricArcs();
+    this.newMetric = arcs.newMetric();
+    this.anyMetricArcs = arcs.anyMetricArcs();
+    this.anyNewMetric = arcs.anyNewMetric();
+    this.capacityArcs = arcs.capacityArcs();
+    this.newCapacity = arcs.newCapacity();
+    this.drained = devices.drained();
+    this.undrained = devices.undrained();
+    this.removed = devices.removed();
     this.added = added;
-    this.demands = demands;
-    this.newGbps = newGbps;
-    this.scales = scales;
+    this.demands = volumes.demands();
+    this.newGbps = volumes.newGbps();
+    this.scales = volumes.scales();
     this.increaseOnly = increaseOnly;
+  }
+
+  /** This mask with other volume changes: the same arcs, devices and added links. */
+  private ScenarioMask withVolumes(Volumes v) {
+    return new ScenarioMask(baseNodes, baseLinks, new Arcs(offArcs, onArcs, onMetric,
+        metricArcs, newMetric, anyMetricArcs, anyNewMetric, capacityArcs, newCapacity),
+        new Devices(drained, undrained, removed), added, v, increaseOnly);
   }
 
   /** Whether the change can only lengthen paths (see the class comment). */
@@ -310,9 +346,7 @@ public final class ScenarioMask implements java.io.Serializable {
         vol.add(v.get(k));
       }
     }
-    return new ScenarioMask(baseNodes, baseLinks, offArcs, onArcs, onMetric, metricArcs,
-        newMetric, anyMetricArcs, anyNewMetric, capacityArcs, newCapacity, drained, undrained,
-        removed, added, dem.toIntArray(), vol.toDoubleArray(), scales, increaseOnly);
+    return withVolumes(new Volumes(dem.toIntArray(), vol.toDoubleArray(), scales));
   }
 
   /**
@@ -360,10 +394,7 @@ public final class ScenarioMask implements java.io.Serializable {
         return java.util.Optional.empty();
       }
     }
-    return java.util.Optional.of(new Growth(f, new ScenarioMask(baseNodes, baseLinks, offArcs,
-        onArcs, onMetric, metricArcs, newMetric, anyMetricArcs, anyNewMetric, capacityArcs,
-        newCapacity, drained, undrained, removed, added, new int[0], new double[0],
-        new Scale[0], increaseOnly)));
+    return java.util.Optional.of(new Growth(f, withVolumes(Volumes.NONE)));
   }
 
   /** Volume after of every changed demand, for checks: demand index to Gbps. */
