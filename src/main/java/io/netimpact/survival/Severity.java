@@ -26,7 +26,6 @@ public final class Severity {
    */
   public static Verdict of(ImpactReport r) {
     ScenarioSummary s = r.summary();
-    boolean stranded = s.strandedGbpsAfter() > s.unroutableGbpsBefore() + STRANDED_EPSILON;
     boolean newlyOver = false;
     boolean newlyWarn = false;
     for (LinkImpact l : r.links()) {
@@ -40,6 +39,17 @@ public final class Severity {
         newlyWarn = true;
       }
     }
-    return stranded || newlyOver ? Verdict.BLOCK : newlyWarn ? Verdict.RISK : Verdict.SAFE;
+    return of(s.strandedGbpsAfter(), s.unroutableGbpsBefore(), newlyOver, newlyWarn);
+  }
+
+  /**
+   * The rule itself: {@code stranded} Gbps without a path after (less removed end devices'),
+   * against the base's {@code unroutableBefore}; whether an arc is newly over capacity, or
+   * newly above the warn utilisation.
+   */
+  public static Verdict of(double stranded, double unroutableBefore, boolean newlyOver,
+      boolean newlyWarn) {
+    return stranded > unroutableBefore + STRANDED_EPSILON || newlyOver ? Verdict.BLOCK
+        : newlyWarn ? Verdict.RISK : Verdict.SAFE;
   }
 }
