@@ -211,7 +211,8 @@ public final class SurviveComposition implements Serializable {
     private final DoubleArrayList bufDelta = new DoubleArrayList();
 
     private Task(PairEvaluator pe, Part part) {
-      this.pe = pe;
+      // The figures read loads and lost traffic only: no paths after are walked.
+      this.pe = pe.routeChanges(false);
       this.part = part;
       this.joining = new int[pe.base().arcCount()];
     }
@@ -253,7 +254,7 @@ public final class SurviveComposition implements Serializable {
         }
       }
       for (int f = 0; f < failures.size(); f++) {
-        boolean selected = pe.affects(dag, failures.get(f));
+        boolean selected = pe.mayAffect(dag, failures.get(f), routing[f]);
         if (!selected && touched && (!detours || meets(routing[f], mark))) {
           selected = true;
           part.detours++;
@@ -263,6 +264,9 @@ public final class SurviveComposition implements Serializable {
         }
         if (b == null) {
           b = pe.baselineForNow(dag);
+        }
+        if (change.isPresent()) {
+          pe.shareStubsGivenBack(change.get(), failures.get(f), then.get(f));
         }
         Int2DoubleOpenHashMap into = part.correction(f);
         PairResult r = pe.evaluate(b, then.get(f), true, into::addTo);
