@@ -404,10 +404,7 @@ public final class SurviveComposition implements Serializable {
 
   /** Bit 0: newly over capacity; bit 1: newly above warn (contract 7.2). */
   private static byte newly(ArcStatus after, ArcStatus before) {
-    boolean over = after == ArcStatus.OVER && before != ArcStatus.OVER;
-    boolean warn = (after == ArcStatus.OVER || after == ArcStatus.WARN)
-        && before != ArcStatus.OVER && before != ArcStatus.WARN;
-    return (byte) ((over ? 1 : 0) | (warn ? 2 : 0));
+    return (byte) ((after.newlyOver(before) ? 1 : 0) | (after.newlyWarn(before) ? 2 : 0));
   }
 
   /** As the assembler: a repaired load a rounding error below zero is zero. */

@@ -1,6 +1,5 @@
 package io.netimpact.survival;
 
-import io.netimpact.verdict.ArcStatus;
 import io.netimpact.verdict.ImpactReport;
 import io.netimpact.verdict.LinkImpact;
 import io.netimpact.verdict.ScenarioSummary;
@@ -29,15 +28,8 @@ public final class Severity {
     boolean newlyOver = false;
     boolean newlyWarn = false;
     for (LinkImpact l : r.links()) {
-      ArcStatus a = l.statusAfter();
-      ArcStatus b = l.statusBefore();
-      if (a == ArcStatus.OVER && b != ArcStatus.OVER) {
-        newlyOver = true;
-      }
-      if ((a == ArcStatus.OVER || a == ArcStatus.WARN)
-          && b != ArcStatus.OVER && b != ArcStatus.WARN) {
-        newlyWarn = true;
-      }
+      newlyOver |= l.statusAfter().newlyOver(l.statusBefore());
+      newlyWarn |= l.statusAfter().newlyWarn(l.statusBefore());
     }
     return of(s.strandedGbpsAfter(), s.unroutableGbpsBefore(), newlyOver, newlyWarn);
   }
