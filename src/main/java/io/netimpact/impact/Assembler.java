@@ -230,7 +230,7 @@ public final class Assembler {
     demands.sort(Comparator.comparing(DemandImpact::dst).thenComparing(DemandImpact::src));
     double unroutableAfter = Math.max(0,
         baseline.unroutable() + state.lostAfter() - state.lostBefore());
-    double endpointRemoved = Math.min(unroutableAfter, endpointRemovedGbps());
+    double endpointRemoved = Math.min(unroutableAfter, endpointRemovedGbps(base, after));
     Verdict verdict = state.newlyUnroutable() > 0 || newlyOver ? Verdict.BLOCK
         : newlyWarn ? Verdict.RISK : Verdict.SAFE;
     ClassReport served = ClassReport.NONE;
@@ -277,9 +277,9 @@ public final class Assembler {
 
   /**
    * Gbps after the change of the demands whose source or destination the change removes (each
-   * demand once). O(demands of the removed devices).
+   * demand once), {@code after} showing the change. O(demands of the removed devices).
    */
-  private double endpointRemovedGbps() {
+  static double endpointRemovedGbps(Network base, MaskedView after) {
     int[] removed = after.mask().removedDevices();
     double gbps = 0;
     for (int v : removed) {

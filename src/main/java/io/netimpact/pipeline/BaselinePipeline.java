@@ -20,6 +20,7 @@ import io.netimpact.spark.SurvivalRun;
 import io.netimpact.survival.FailureResult;
 import io.netimpact.survival.Failures;
 import java.util.List;
+import io.netimpact.impact.SurviveComposition;
 import java.util.Map;
 import java.util.Optional;
 
@@ -99,10 +100,16 @@ public final class BaselinePipeline {
     List<Scenario> scenarios = failures.stream().map(f -> new Scenario(f.id(), f.title(),
         ScenarioMask.of(base, f))).toList();
     BaselineStore.Opened store = BaselineStore.open(cluster, req.out());
+    List<String> ids = failures.stream().map(Change::id).toList();
+    List<ScenarioMask> masks = scenarios.stream().map(Scenario::mask).toList();
+    // Composed per destination from the store's DAGs (SurviveComposition, no change).
+    Optional<SurviveComposition> plan = SurviveComposition.of(base, Optional.empty(), masks,
+        masks);
     List<FailureResult> results = cluster.during("baseline: " + failures.size()
-        + " failures", () -> SurvivalRun.evaluate(cluster, base, scenarios,
-            failures.stream().map(Change::id).toList(), req.thresholds(), Overlay.NONE,
-            Optional.of(store), s -> { }));
+        + " failures", () -> plan.isPresent()
+            ? SurvivalRun.composed(cluster, base, plan.get(), ids, req.thresholds(), store)
+            : SurvivalRun.evaluate(cluster, base, scenarios, ids, req.thresholds(),
+                Overlay.NONE, Optional.of(store), s -> { }));
     BaselineStore.writeSurvival(cluster, store, req.survive().stream()
         .map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList(),
         req.thresholds().warnUtil(), results);

@@ -25,6 +25,7 @@ import io.netimpact.survival.FailureResult;
 import io.netimpact.survival.Failures;
 import io.netimpact.survival.Severity;
 import io.netimpact.survival.Survival;
+import io.netimpact.impact.SurviveComposition;
 import java.util.ArrayList;
 import io.netimpact.model.TrafficSeries;
 import io.netimpact.routing.ContentHash;
@@ -153,7 +154,7 @@ public final class ReviewPipeline {
       sw.lap("series");
     }
     Optional<Survival> survival = req.survive().isEmpty() ? Optional.empty()
-        : Optional.of(survive(cluster, req, p, report, store, sw));
+        : Optional.of(survive(cluster, req, p, report, result.baseline(), store, sw));
     SummaryText.Review summary = new SummaryText.Review(p.snapshotId(), before.nodeCount(),
         before.linkCount(), before.demandCount(), report, req.thresholds().warnUtil(),
         seriesReport, p.rejects(), req.out(), runId, survival);
@@ -277,7 +278,8 @@ public final class ReviewPipeline {
    * O(the sweep of 2 x failures scenarios).
    */
   private static Survival survive(Cluster cluster, Request req, Prepared p, ImpactReport report,
-      Optional<BaselineStore.Opened> store, Stopwatch sw) {
+      io.netimpact.impact.Baseline baseline, Optional<BaselineStore.Opened> store,
+      Stopwatch sw) {
     Network before = p.before();
     List<Change> failures = Failures.remaining(Failures.all(before, req.survive()), before,
         MaskedView.of(before, p.scenario().mask()), p.change());
@@ -285,6 +287,30 @@ public final class ReviewPipeline {
     Optional<Map<String, FailureResult>> stored = store.flatMap(s -> BaselineStore.survival(
         cluster, s, req.thresholds().warnUtil()))
         .filter(m -> failures.stream().allMatch(f -> m.containsKey(f.id())));
+    if (!p.withTe()) {
+      // Composed per destination with the change fixed (SurviveComposition).
+      List<String> fids = failures.stream().map(Change::id).toList();
+      List<ScenarioMask> alone = failures.stream().map(f -> ScenarioMask.of(before, f))
+          .toList();
+      List<ScenarioMask> then = failures.stream().map(f -> ScenarioMask.of(before,
+          Sweep.then(p.change(), f))).toList();
+      Optional<SurviveComposition> withPlan = SurviveComposition.of(before,
+          Optional.of(p.scenario().mask()), alone, then);
+      Optional<SurviveComposition> alonePlan = SurviveComposition.of(before, Optional.empty(),
+          alone, alone);
+      if (withPlan.isPresent() && alonePlan.isPresent()) {
+        boolean onDriver = req.localReview() == LocalReview.DRIVER;
+        List<FailureResult> with = cluster.during("review: surviving " + failures.size()
+            + " failures", () -> SurvivalRun.composed(cluster, before, baseline,
+                withPlan.get(), fids, req.thresholds(), store, onDriver));
+        List<FailureResult> without = stored.isPresent()
+            ? failures.stream().map(f -> stored.get().get(f.id())).toList()
+            : SurvivalRun.composed(cluster, before, baseline, alonePlan.get(), fids,
+                req.thresholds(), store, onDriver);
+        sw.lap("survive");
+        return Survival.of(p.runId(), p.change().id(), Severity.of(report), without, with);
+      }
+    }
     List<Change> toEvaluate = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     if (stored.isEmpty()) {

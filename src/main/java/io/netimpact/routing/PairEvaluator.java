@@ -158,6 +158,55 @@ public final class PairEvaluator {
     return base;
   }
 
+  /** Whether pairs walk the paths after of the demands whose routing changed. */
+  private boolean routeChanges = true;
+
+  /**
+   * With {@code false}, pairs list no route changes ({@link PairResult#changes} empty): their
+   * load deltas and lost traffic are the same, without the walk of the paths after (for
+   * evaluations that need only loads, such as the survival figures). Returns this.
+   */
+  public PairEvaluator routeChanges(boolean on) {
+    this.routeChanges = on;
+    return this;
+  }
+
+  /**
+   * Gives {@code both} (the ops of {@code first}, then those of {@code second}; all three
+   * increase-only without switched-on arcs) the stubs the after view routes again as the union
+   * of the two changes' own, when neither change touches a site whose stretches the other may
+   * reshape: each site's stubs are then found again on the same sub-network as for the change
+   * that reshapes it, so the union is exactly what {@code both} would find, without finding
+   * them again for every pair (a drained spine with each of many failures elsewhere). Does
+   * nothing otherwise, or when {@code both} has its stubs already. O(changed elements) besides
+   * the two changes' own stubs, found once per mask.
+   */
+  public void shareStubsGivenBack(ScenarioMask first, ScenarioMask second, ScenarioMask both) {
+    if (both.returningStubs != null) {
+      return;
+    }
+    for (ScenarioMask m : new ScenarioMask[] {first, second, both}) {
+      if (!m.isIncreaseOnly() || m.onArcs.length > 0) {
+        return;
+      }
+    }
+    if (TransitStubs.reshapesWhatTouches(base, first, second, before)
+        || TransitStubs.reshapesWhatTouches(base, second, first, before)) {
+      return;
+    }
+    showMask(first);
+    int[] x = touched;
+    showMask(second);
+    int[] y = touched;
+    int[] union = java.util.stream.IntStream.concat(Arrays.stream(x), Arrays.stream(y))
+        .distinct().sorted().toArray();
+    synchronized (both) {
+      if (both.returningStubs == null) {
+        both.returningStubs = union;
+      }
+    }
+  }
+
   /**
    * Makes {@link #evaluate(DestinationBaseline, ScenarioMask, boolean, LoadSink, ClassSink)}
    * also give per-class load deltas, the demands divided by {@code c}.
@@ -608,6 +657,35 @@ public final class PairEvaluator {
   }
 
   /**
+   * Whether the composable mask {@code m} ({@link ScenarioMask#isComposable}) may change the
+   * routing of {@code dag}'s destination: one of {@code arcs} (its {@link
+   * ScenarioMask#routingArcs}) on the base DAG, or a demand towards the destination changed.
+   * The rules of {@link #affects} for such a mask check the same, and leave some of those arcs
+   * out (those of stubs that stay stubs), so this selects a superset of what they select,
+   * without showing the mask (no stubs found for it). O(arcs + changed demands).
+   *
+   * @throws IllegalArgumentException when {@code m} is not composable
+   */
+  public boolean mayAffect(DestinationDag dag, ScenarioMask m, int[] arcs) {
+    if (!m.isComposable()) {
+      throw new IllegalArgumentException("mayAffect of a mask that may shorten paths");
+    }
+    int t = dag.destination();
+    long[] d = dag.distances();
+    for (int k : m.demands) {
+      if (base.demandDst(k) == t) {
+        return true;
+      }
+    }
+    for (int a : arcs) {
+      if (onDagBefore(t, d, a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The base arcs on {@code b}'s destination's shortest-path DAG after the increase-only mask
    * {@code m} (which switches no arc on) that are not on its base DAG, ascending: the arcs a
    * second change that leaves the base DAG alone could still find in its way once {@code m}
@@ -869,8 +947,11 @@ public final class PairEvaluator {
       int[] aNodes, int reached) {
     int t = b.destination();
     long[] d0 = b.dag.distances();
-    // Next hops outside A keep their baseline values, asked of the baseline as needed.
-    PathStats.computeRegion(after, t, dist, aOrder, reached, latency, fingerprint, inA, b);
+    // Next hops outside A keep their baseline values, asked of the baseline as needed. Without
+    // route changes the path statistics are not needed: loads follow the distances alone.
+    if (routeChanges) {
+      PathStats.computeRegion(after, t, dist, aOrder, reached, latency, fingerprint, inA, b);
+    }
     ensureAcc();
     double lostB = queueRegion(before, t, d0, aNodes, m);
     push.pushRegion(before, t, d0, inA, this::accumulate, -1.0);
@@ -883,7 +964,8 @@ public final class PairEvaluator {
     double newlyLost = 0;
     for (int x : aNodes) {
       if (demandOf[x] >= 0) {
-        newlyLost += compare(b, demandOf[x], x, dist, latency, fingerprint);
+        newlyLost += routeChanges ? compare(b, demandOf[x], x, dist, latency, fingerprint)
+            : newlyLost(b, demandOf[x], x, dist);
       }
     }
     List<RouteChange> changes = changes(b, dist);
@@ -1037,6 +1119,13 @@ public final class PairEvaluator {
     changedSource.add(s);
     changedLatency.add(rb ? b.latency(s) : Double.NaN);
     changedLatency.add(ra ? latencyAfter[s] : Double.NaN);
+    return newlyLost(b, k, s, distAfter);
+  }
+
+  /** Gbps (after) of demand k from source s that had a path and has none after; else 0. */
+  private double newlyLost(DestinationBaseline b, int k, int s, long[] distAfter) {
+    boolean rb = b.dag.distances()[s] != INF;
+    boolean ra = distAfter[s] != INF;
     double va = after.demandGbps(k);
     return rb && !ra && va > 0 ? va : 0;
   }
@@ -1048,7 +1137,10 @@ public final class PairEvaluator {
   private List<RouteChange> changes(DestinationBaseline b, long[] distAfter) {
     int m = changedDemand.size();
     List<RouteChange> out = new ArrayList<>(m);
-    if (m == 0) {
+    if (m == 0 || !routeChanges) {
+      changedDemand.clear();
+      changedSource.clear();
+      changedLatency.clear();
       return out;
     }
     int[] sources = changedSource.toIntArray();

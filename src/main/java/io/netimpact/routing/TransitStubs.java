@@ -360,6 +360,26 @@ public final class TransitStubs {
     return sites;
   }
 
+  /**
+   * Whether {@code m} may reshape a site (see {@link #sitesReshaped}) that {@code other}
+   * touches (an end of an arc it switches off or re-weights, a device it drains or removes).
+   * O(changed elements of both).
+   */
+  static boolean reshapesWhatTouches(Network net, ScenarioMask m, ScenarioMask other,
+      MaskedView view) {
+    IntArrayList reshaped = sitesReshaped(net, m, view);
+    if (reshaped.isEmpty()) {
+      return false;
+    }
+    IntArrayList touched = touchedSites(net, other, view);
+    for (int s : reshaped) {
+      if (touched.contains(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static IntArrayList touchedSites(Network net, ScenarioMask m, MaskedView after) {
     IntArrayList sites = new IntArrayList();
     java.util.function.IntConsumer site = v -> {

@@ -9,7 +9,15 @@ import io.netimpact.routing.Network;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import io.netimpact.impact.Baseline;
+import io.netimpact.impact.SurviveComposition;
+import io.netimpact.routing.DestinationDag;
+import io.netimpact.routing.PairEvaluator;
+import io.netimpact.store.BaselineFiles;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
 import scala.Tuple2;
 
 /**
@@ -21,6 +29,93 @@ import scala.Tuple2;
  */
 public final class SurvivalRun {
   private SurvivalRun() {}
+
+  /**
+   * The results of the change of {@code plan} (or none) then each of its failures, in order,
+   * each under {@code failureIds.get(i)}, composed per destination ({@link
+   * SurviveComposition}): the base DAGs read from {@code store} or routed, one Dijkstra per
+   * destination; {@code baseline} the base loads the review measured against. On the driver's
+   * threads when the master is local and {@code onDriver}, as Spark tasks otherwise (one part
+   * per task, merged on the driver). O(the composition).
+   */
+  public static List<FailureResult> composed(Cluster cluster, Network base, Baseline baseline,
+      SurviveComposition plan, List<String> failureIds, Thresholds th,
+      Optional<BaselineStore.Opened> store, boolean onDriver) {
+    if (plan.size() != failureIds.size()) {
+      throw new IllegalArgumentException(plan.size() + " failures, " + failureIds.size()
+          + " failure ids");
+    }
+    if (plan.size() == 0) {
+      return List.of();
+    }
+    java.util.OptionalInt threads = onDriver ? cluster.localThreads()
+        : java.util.OptionalInt.empty();
+    SurviveComposition.Part merged;
+    if (threads.isPresent()) {
+      List<java.util.concurrent.Callable<SurviveComposition.Part>> tasks = new ArrayList<>();
+      if (store.isPresent()) {
+        for (org.apache.hadoop.fs.Path f : BaselineStore.destinationFiles(cluster,
+            store.get())) {
+          tasks.add(() -> part(base, plan, BaselineFiles.readDags(cluster.hadoop(), f)
+              .iterator(), (pe, d) -> pe.dagForNow(d)));
+        }
+      } else {
+        int[] dsts = base.destinations();
+        int n = Math.max(1, Math.min(dsts.length, 4 * threads.getAsInt()));
+        for (int k = 0; k < n; k++) {
+          int from = (int) ((long) k * dsts.length / n);
+          int to = (int) ((long) (k + 1) * dsts.length / n);
+          tasks.add(() -> part(base, plan, java.util.Arrays.stream(dsts, from, to).boxed()
+              .iterator(), (pe, t) -> pe.routeForNow(t)));
+        }
+      }
+      merged = plan.part();
+      for (SurviveComposition.Part p : LocalTasks.run(threads.getAsInt(), tasks)) {
+        merged.merge(p);
+      }
+    } else {
+      Broadcast<Network> baseBc = cluster.jsc().broadcast(base);
+      Broadcast<SurviveComposition> planBc = cluster.jsc().broadcast(plan);
+      JavaRDD<SurviveComposition.Part> parts = store.isPresent()
+          ? BaselineStore.destinations(cluster, store.get()).mapPartitions(it -> List.of(
+              part(baseBc.value(), planBc.value(), it, (pe, d) -> pe.dagForNow(d))).iterator())
+          : cluster.jsc().parallelize(java.util.Arrays.stream(base.destinations()).boxed()
+              .toList(), Math.max(1, 4 * cluster.parallelism())).mapPartitions(it -> List.of(
+                  part(baseBc.value(), planBc.value(), it, (pe, t) -> pe.routeForNow(t)))
+              .iterator());
+      merged = parts.treeReduce(SurviveComposition.Part::merge);
+    }
+    List<SurviveComposition.Figures> figures = plan.figures(base, baseline, th, merged);
+    List<FailureResult> out = new ArrayList<>(figures.size());
+    for (int i = 0; i < figures.size(); i++) {
+      out.add(FailureResult.of(failureIds.get(i), figures.get(i)));
+    }
+    return out;
+  }
+
+  /**
+   * {@link #composed(Cluster, Network, Baseline, SurviveComposition, List, Thresholds,
+   * Optional, boolean)} from {@code store}'s DAGs and base loads, on the driver's threads when
+   * the master is local.
+   */
+  public static List<FailureResult> composed(Cluster cluster, Network base,
+      SurviveComposition plan, List<String> failureIds, Thresholds th,
+      BaselineStore.Opened store) {
+    return composed(cluster, base, BaselineStore.baseline(cluster, store, base), plan,
+        failureIds, th, Optional.of(store), true);
+  }
+
+  /** One task: its destinations' DAGs ({@code dagOf}) added into a part of {@code plan}. */
+  private static <T> SurviveComposition.Part part(Network base, SurviveComposition plan,
+      java.util.Iterator<T> it, BiFunction<PairEvaluator, T, DestinationDag> dagOf) {
+    PairEvaluator pe = new PairEvaluator(base);
+    SurviveComposition.Part part = plan.part();
+    SurviveComposition.Task task = plan.task(pe, part);
+    while (it.hasNext()) {
+      task.add(dagOf.apply(pe, it.next()));
+    }
+    return part;
+  }
 
   /**
    * The result of every scenario of {@code scenarios}, in their order, each under the failure

@@ -23,6 +23,13 @@ public record FailureResult(String failureId, Verdict severity, double maxUtil,
     }
   }
 
+  /** The result of {@code failureId} from its composed figures ({@code SurviveComposition}). */
+  public static FailureResult of(String failureId,
+      io.netimpact.impact.SurviveComposition.Figures f) {
+    return new FailureResult(failureId, Severity.of(f.strandedGbps(), f.unroutableBefore(),
+        f.newlyOver(), f.newlyWarn()), f.maxUtil(), f.worstLinkId(), f.strandedGbps());
+  }
+
   /** The result of {@code failureId} from its scenario's report. O(rows). */
   public static FailureResult of(String failureId, ImpactReport r) {
     return new FailureResult(failureId, Severity.of(r), r.summary().maxUtilAfter(),

@@ -1,6 +1,5 @@
 package io.netimpact.survival;
 
-import io.netimpact.verdict.ArcStatus;
 import io.netimpact.verdict.ImpactReport;
 import io.netimpact.verdict.LinkImpact;
 import io.netimpact.verdict.ScenarioSummary;
@@ -26,20 +25,23 @@ public final class Severity {
    */
   public static Verdict of(ImpactReport r) {
     ScenarioSummary s = r.summary();
-    boolean stranded = s.strandedGbpsAfter() > s.unroutableGbpsBefore() + STRANDED_EPSILON;
     boolean newlyOver = false;
     boolean newlyWarn = false;
     for (LinkImpact l : r.links()) {
-      ArcStatus a = l.statusAfter();
-      ArcStatus b = l.statusBefore();
-      if (a == ArcStatus.OVER && b != ArcStatus.OVER) {
-        newlyOver = true;
-      }
-      if ((a == ArcStatus.OVER || a == ArcStatus.WARN)
-          && b != ArcStatus.OVER && b != ArcStatus.WARN) {
-        newlyWarn = true;
-      }
+      newlyOver |= l.statusAfter().newlyOver(l.statusBefore());
+      newlyWarn |= l.statusAfter().newlyWarn(l.statusBefore());
     }
-    return stranded || newlyOver ? Verdict.BLOCK : newlyWarn ? Verdict.RISK : Verdict.SAFE;
+    return of(s.strandedGbpsAfter(), s.unroutableGbpsBefore(), newlyOver, newlyWarn);
+  }
+
+  /**
+   * The rule itself: {@code stranded} Gbps without a path after (less removed end devices'),
+   * against the base's {@code unroutableBefore}; whether an arc is newly over capacity, or
+   * newly above the warn utilisation.
+   */
+  public static Verdict of(double stranded, double unroutableBefore, boolean newlyOver,
+      boolean newlyWarn) {
+    return stranded > unroutableBefore + STRANDED_EPSILON || newlyOver ? Verdict.BLOCK
+        : newlyWarn ? Verdict.RISK : Verdict.SAFE;
   }
 }

@@ -20,4 +20,17 @@ public enum ArcStatus {
     }
     return t.aboveWarn(load, capacity) ? WARN : OK;
   }
+
+  /** Whether an arc of status {@code before} is over capacity after ({@code this}) and was not. */
+  public boolean newlyOver(ArcStatus before) {
+    return this == OVER && before != OVER;
+  }
+
+  /**
+   * Whether an arc of status {@code before} is above the warn utilisation (or over capacity)
+   * after ({@code this}) and was neither.
+   */
+  public boolean newlyWarn(ArcStatus before) {
+    return (this == OVER || this == WARN) && before != OVER && before != WARN;
+  }
 }
