@@ -12,7 +12,8 @@ import org.apache.spark.sql.SparkSession;
  *       {@code System.exit(code)} is {@code spark-submit}'s exit code and hence the step's.
  *       The context is stopped with the code first: Spark's YARN client backend forwards it
  *       to the ApplicationMaster, which then reports FAILED for a non-zero code instead of
- *       SUCCEEDED.</li>
+ *       SUCCEEDED (after waiting, for a non-zero code, until the ApplicationMaster is there to
+ *       hear it: {@link #awaitApplicationMaster}).</li>
  *   <li>YARN cluster mode: the driver is a thread in the ApplicationMaster, which reads any
  *       {@code System.exit} (0 included) as "Shutdown hook called before final status was
  *       reported" (FAILED, exit 16) and, before the last attempt, starts the whole job again.
@@ -30,6 +31,25 @@ public final class DriverExit {
         && System.getProperty("spark.master", "").startsWith("yarn");
   }
 
+  /** How long a failing YARN client-mode driver waits for its ApplicationMaster. */
+  static final long AM_WAIT_MS = 30_000;
+
+  /**
+   * Waits, at most {@code ms}, until the first executor has registered. Spark forwards a
+   * stopping driver's exit code to the ApplicationMaster only once the ApplicationMaster has
+   * registered with the driver; a run that fails faster than that (bad input is found in
+   * seconds) would be listed by YARN as SUCCEEDED. Executors are started by a registered
+   * ApplicationMaster only, so the first one is the sign. Polls every 100 ms.
+   */
+  static void awaitApplicationMaster(org.apache.spark.SparkContext sc, long ms)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + ms;
+    while (sc.statusTracker().getExecutorInfos().length < 2
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+  }
+
   /** Stops the default session with {@code code}, then exits the way the deploy mode needs. */
   public static void exit(int code) throws Exception {
     System.out.flush();
@@ -37,7 +57,11 @@ public final class DriverExit {
     // Sessions outlive commands so that tests can share one; a real run stops it here.
     scala.Option<SparkSession> session = SparkSession.getDefaultSession();
     if (session.isDefined()) {
-      session.get().sparkContext().stop(code);
+      org.apache.spark.SparkContext sc = session.get().sparkContext();
+      if (code != 0 && sc.master().startsWith("yarn") && "client".equals(sc.deployMode())) {
+        awaitApplicationMaster(sc, AM_WAIT_MS);
+      }
+      sc.stop(code);
     }
     if (inYarnClusterDriver()) {
       if (code != 0) {
