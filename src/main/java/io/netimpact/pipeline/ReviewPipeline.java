@@ -153,7 +153,8 @@ public final class ReviewPipeline {
       sw.lap("series");
     }
     Optional<Survival> survival = req.survive().isEmpty() ? Optional.empty()
-        : Optional.of(survive(cluster, req, p, report, store, sw));
+        : Optional.of(survive(cluster, req, p, report, classes.present() ? Optional.empty()
+            : store, sw, classes));
     SummaryText.Review summary = new SummaryText.Review(p.snapshotId(), before.nodeCount(),
         before.linkCount(), before.demandCount(), report, req.thresholds().warnUtil(),
         seriesReport, p.rejects(), req.out(), runId, survival);
@@ -274,10 +275,13 @@ public final class ReviewPipeline {
    * {@code --survive} (contract section 7.2): the single failures of the kinds but those of
    * elements the change removes or takes down, each evaluated alone (or read from the store's
    * N-1 results) and after the change, in one sweep; then what the change does to each.
+   * With classes of service every failure is evaluated and judged with them, as a sweep of the
+   * same changes would (the store's N-1 results, made without classes, are not read).
    * O(the sweep of 2 x failures scenarios).
    */
   private static Survival survive(Cluster cluster, Request req, Prepared p, ImpactReport report,
-      Optional<BaselineStore.Opened> store, Stopwatch sw) {
+      Optional<BaselineStore.Opened> store, Stopwatch sw,
+      io.netimpact.model.ServiceClasses classes) {
     Network before = p.before();
     List<Change> failures = Failures.remaining(Failures.all(before, req.survive()), before,
         MaskedView.of(before, p.scenario().mask()), p.change());
@@ -310,7 +314,9 @@ public final class ReviewPipeline {
     Overlay overlay = te.isPresent() ? te.get() : Overlay.NONE;
     List<FailureResult> results = cluster.during("review: surviving " + failures.size()
         + " failures", () -> SurvivalRun.evaluate(cluster, base, scenarios, ids,
-            req.thresholds(), overlay, store, s -> { }));
+            req.thresholds(), overlay, store, s -> { },
+            classes.present() ? Optional.of(io.netimpact.impact.ClassInput.of(classes, base,
+                p.snapshot().orElseThrow().demands())) : Optional.empty()));
     List<FailureResult> without = stored.isPresent()
         ? failures.stream().map(f -> stored.get().get(f.id())).toList()
         : results.subList(0, failures.size());

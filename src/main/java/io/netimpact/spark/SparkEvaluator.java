@@ -769,15 +769,16 @@ public final class SparkEvaluator {
   /**
    * The scenarios of {@code review --survive} ({@link SurvivalRun}): incremental, and with
    * {@code store} from its DAGs and loads in the fused plan, as a warm review; without, as a
-   * sweep.
+   * sweep, with {@code classes} (not with a store) as a sweep with classes.
    */
   static Result runSurvive(Cluster cluster, Network base, List<Scenario> scenarios,
-      int partitions, Consumer<String> lap, Optional<Opened> store) {
+      int partitions, Consumer<String> lap, Optional<Opened> store,
+      Optional<ClassInput> classes) {
     Optional<Stored> stored = store.map(o -> new Stored(BaselineStore.destinations(cluster, o),
         CompletableFuture.supplyAsync(() -> BaselineStore.baseline(cluster, o, base)), o));
     return timed(cluster, times -> run(cluster, "survive", base, scenarios,
         Evaluator.Strategy.INCREMENTAL, partitions, times, lap, stored, Optional.empty(),
-        PairComposition.none(), Optional.empty()));
+        PairComposition.none(), classes));
   }
 
   /** A review's outcome: its report and the baseline it was measured against. */

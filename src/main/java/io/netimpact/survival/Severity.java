@@ -11,7 +11,10 @@ import io.netimpact.verdict.Verdict;
  * the traffic of removed end devices left out. {@code BLOCK} if it strands traffic that was
  * routable ({@code stranded_gbps_after} above the base's unroutable traffic by more than 1e-9)
  * or puts an arc over capacity that was not; {@code RISK} if it puts an arc above the warn
- * utilisation that was not; else {@code SAFE}.
+ * utilisation that was not; else {@code SAFE}. With classes of service the class rule of
+ * docs/classes.md replaces "over capacity": {@code BLOCK} if it strands traffic that was routable
+ * or a protected class newly drops on an arc, {@code RISK} if another class newly drops on an
+ * arc or an arc is newly above warn.
  */
 public final class Severity {
   /** Stranded traffic above the base's unroutable traffic by more than this is lost. */
@@ -39,6 +42,11 @@ public final class Severity {
           && b != ArcStatus.OVER && b != ArcStatus.WARN) {
         newlyWarn = true;
       }
+    }
+    if (r.classes().present()) {
+      // With classes of service (docs/classes.md): what an arc over capacity drops decides.
+      return stranded || r.classes().newlyProtected() ? Verdict.BLOCK
+          : r.classes().newlyOther() || newlyWarn ? Verdict.RISK : Verdict.SAFE;
     }
     return stranded || newlyOver ? Verdict.BLOCK : newlyWarn ? Verdict.RISK : Verdict.SAFE;
   }
