@@ -35,9 +35,8 @@ class ClassServeTest {
   @Test
   void serveWithClasses_publishesTheRunsOfReview_classRowsAndVerdictIncluded()
       throws Exception {
-    Path snapshot = ReviewCommandTest.copyOfSample(tmp.resolve("classed"));
     // Every sample demand is best-effort or bulk: best-effort protected, bulk served last.
-    Files.writeString(snapshot.resolve("classes.json"), """
+    Path snapshot = ReviewCommandTest.classedCopyOfSample(tmp.resolve("classed"), """
         [{"class": "best-effort", "priority": 0, "protected": true},
          {"class": "bulk", "priority": 1}]""");
     Map<String, String> requests = new LinkedHashMap<>();

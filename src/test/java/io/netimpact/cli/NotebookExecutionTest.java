@@ -53,8 +53,7 @@ class NotebookExecutionTest {
     // the notebook has class rows to show.
     Path classed = Path.of("target/notebook-reports/classed-backbone").toAbsolutePath();
     deleteTree(classed);
-    ReviewCommandTest.copyOfSample(classed);
-    Files.writeString(classed.resolve("classes.json"), CLASSES);
+    ReviewCommandTest.classedCopyOfSample(classed, CLASSES);
     ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot", classed.toString(),
         "--sweep", NIGHTLY, "--out", sweep.toString(), "--run-id", "nightly", "--plan");
     assertEquals(0, r.code(), r.err());

@@ -102,8 +102,8 @@ class SummaryHtmlChromiumTest {
     Path out = tmp.resolve("sweep");
     // With classes of service, every class protected: the verdicts are those without classes,
     // and the page says which classes drop where.
-    Path classed = ReviewCommandTest.copyOfSample(tmp.resolve("classed"));
-    Files.writeString(classed.resolve("classes.json"), NotebookExecutionTest.CLASSES);
+    Path classed = ReviewCommandTest.classedCopyOfSample(tmp.resolve("classed"),
+        NotebookExecutionTest.CLASSES);
     ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot", classed.toString(),
         "--sweep", "src/main/resources/samples/sweeps/nightly.json", "--out", out.toString(),
         "--format", "json", "--run-id", "nightly", "--plan");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.cli.ReviewCommandTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,10 +23,9 @@ class ClassSurviveTest {
   @Test
   void surviveWithClasses_equalsTheTwoOpChangesOfASweep_judgedByTheClassRule()
       throws IOException {
-    Path snapshot = ReviewCommandTest.copyOfSample(tmp.resolve("classed"));
     // Every sample demand is best-effort or bulk: bulk (the smaller) served first and
     // protected, so an arc over capacity mostly drops unprotected best-effort only.
-    Files.writeString(snapshot.resolve("classes.json"), """
+    Path snapshot = ReviewCommandTest.classedCopyOfSample(tmp.resolve("classed"), """
         [{"class": "bulk", "priority": 0, "protected": true},
          {"class": "best-effort", "priority": 1}]""");
     int differs = SurviveExactnessTest.assertSurvivalExact(tmp, snapshot.toString(),
