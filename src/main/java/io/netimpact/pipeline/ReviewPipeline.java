@@ -154,7 +154,8 @@ public final class ReviewPipeline {
       sw.lap("series");
     }
     Optional<Survival> survival = req.survive().isEmpty() ? Optional.empty()
-        : Optional.of(survive(cluster, req, p, report, result.baseline(), store, sw));
+        : Optional.of(survive(cluster, req, p, report, result.baseline(),
+            classes.present() ? Optional.empty() : store, sw, classes));
     SummaryText.Review summary = new SummaryText.Review(p.snapshotId(), before.nodeCount(),
         before.linkCount(), before.demandCount(), report, req.thresholds().warnUtil(),
         seriesReport, p.rejects(), req.out(), runId, survival);
@@ -275,11 +276,14 @@ public final class ReviewPipeline {
    * {@code --survive} (contract section 7.2): the single failures of the kinds but those of
    * elements the change removes or takes down, each evaluated alone (or read from the store's
    * N-1 results) and after the change, in one sweep; then what the change does to each.
-   * O(the sweep of 2 x failures scenarios).
+   * Without traffic engineering or classes of service, composed per destination with the
+   * change fixed ({@link SurviveComposition}). With classes every failure is evaluated and
+   * judged with them, as a sweep of the same changes would (the store's N-1 results, made
+   * without classes, are not read). O(the sweep of 2 x failures scenarios) at worst.
    */
   private static Survival survive(Cluster cluster, Request req, Prepared p, ImpactReport report,
       io.netimpact.impact.Baseline baseline, Optional<BaselineStore.Opened> store,
-      Stopwatch sw) {
+      Stopwatch sw, io.netimpact.model.ServiceClasses classes) {
     Network before = p.before();
     List<Change> failures = Failures.remaining(Failures.all(before, req.survive()), before,
         MaskedView.of(before, p.scenario().mask()), p.change());
@@ -287,7 +291,7 @@ public final class ReviewPipeline {
     Optional<Map<String, FailureResult>> stored = store.flatMap(s -> BaselineStore.survival(
         cluster, s, req.thresholds().warnUtil()))
         .filter(m -> failures.stream().allMatch(f -> m.containsKey(f.id())));
-    if (!p.withTe()) {
+    if (!p.withTe() && !classes.present()) {
       // Composed per destination with the change fixed (SurviveComposition).
       List<String> fids = failures.stream().map(Change::id).toList();
       List<ScenarioMask> alone = failures.stream().map(f -> ScenarioMask.of(before, f))
@@ -336,7 +340,9 @@ public final class ReviewPipeline {
     Overlay overlay = te.isPresent() ? te.get() : Overlay.NONE;
     List<FailureResult> results = cluster.during("review: surviving " + failures.size()
         + " failures", () -> SurvivalRun.evaluate(cluster, base, scenarios, ids,
-            req.thresholds(), overlay, store, s -> { }));
+            req.thresholds(), overlay, store, s -> { },
+            classes.present() ? Optional.of(io.netimpact.impact.ClassInput.of(classes, base,
+                p.snapshot().orElseThrow().demands())) : Optional.empty()));
     List<FailureResult> without = stored.isPresent()
         ? failures.stream().map(f -> stored.get().get(f.id())).toList()
         : results.subList(0, failures.size());

@@ -161,13 +161,20 @@ public final class ServePipeline {
           + "LSPs; review its changes with review"));
     }
     Network net = te.network();
+    // With classes of service (docs/classes.md) every answer is class-aware, as review's.
+    io.netimpact.model.ServiceClasses classes = cluster.readClasses(snapshot);
+    Optional<io.netimpact.impact.ClassInput> classInput = classes.present()
+        ? Optional.of(io.netimpact.impact.ClassInput.of(classes, net,
+            loaded.snapshot().demands()))
+        : Optional.empty();
     String snapshotId = loaded.snapshot().info().snapshotId();
     RunIds.require("baseline-" + snapshotId, "snapshot id");
     opened.ifPresent(o -> o.manifest().requireSameSnapshot(baseline.get(),
         snapshot, snapshotId, ContentHash.of(net, BaselineManifest.VERSION)));
     cluster.startSession();
     SparkEvaluator.Resident resident = cluster.during("serve: routing the base",
-        () -> SparkEvaluator.resident(cluster, net, opened, 4 * cluster.parallelism()));
+        () -> SparkEvaluator.resident(cluster, net, opened, 4 * cluster.parallelism(),
+            classInput));
     return new Base(net, snapshotId, resident);
   }
 
@@ -332,7 +339,7 @@ public final class ServePipeline {
     } finally {
       r.release();
     }
-    Assembler asm = new Assembler(net, r.baseline(), req.thresholds());
+    Assembler asm = new Assembler(net, r.baseline(), req.thresholds(), r.classes());
     List<ImpactReport> reports = new ArrayList<>(accepted.size());
     for (int i = 0; i < accepted.size(); i++) {
       reports.add(asm.assemble(accepted.get(i).change().id(), base.snapshotId(),

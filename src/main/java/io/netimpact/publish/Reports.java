@@ -155,7 +155,15 @@ public final class Reports {
     extra.forEach((name, rows) -> writer.add(name, rows.coalesce(Math.max(1, files))));
     local.forEach((name, t) -> writer.add(name, t.schema(), t.rows()));
     counts.forEach(writer::counts);
-    finish(writer, runId, rejects, summaryPage(runId, reports, th), planning, attachments);
+    // With classes, the page says which classes drop where (one more pass over the reports).
+    List<String> classDrops = classes ? reports.mapPartitions(it -> {
+      io.netimpact.report.ClassDropTally t = new io.netimpact.report.ClassDropTally();
+      it.forEachRemaining(t::add);
+      return List.of(t).iterator();
+    }).fold(new io.netimpact.report.ClassDropTally(),
+        io.netimpact.report.ClassDropTally::merge).lines() : List.of();
+    finish(writer, runId, rejects, summaryPage(runId, reports, th), planning, attachments,
+        Optional.empty(), classDrops);
   }
 
   /** The records set aside, {@code summary.html}, the attachments; then publishes. */

@@ -225,7 +225,8 @@ public final class SummaryHtml {
 
   /**
    * The page with, when {@code classDrops} is not empty, a section listing which classes of
-   * service drop where ({@link ClassTable#lines}, docs/classes.md) under the verdict.
+   * service drop where (a review's {@link ClassTable#lines}, a sweep's {@link
+   * ClassDropTally#lines}, docs/classes.md) under the verdict.
    */
   public static String render(Page p, Planning planning, Optional<String> survival,
       List<String> classDrops) {
@@ -233,7 +234,9 @@ public final class SummaryHtml {
     TEMPLATE.execute(out, new Object[] {PageView.of(p, planning),
         Map.of("survival", survival.map(List::of).orElse(List.of()),
             "classDrops", classDrops.isEmpty() ? List.of()
-                : List.of(Map.of("lines", List.copyOf(classDrops))),
+                : List.of(Map.of("lines", List.copyOf(classDrops), "title",
+                    p.kind().equals("sweep") ? "Which classes drop where"
+                        : "Dropped by class of service")),
             "availability", planning.availability().map(List::of).orElse(List.of()))});
     return out.toString();
   }

@@ -27,6 +27,8 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
     kryo.register(ScenarioMask.class, new JavaSerializer());
     // Holds an EnumMap, which Kryo's field serializer cannot rebuild.
     kryo.register(PageTally.class, new JavaSerializer());
+    // Holds records (ClassImpact) inside its own nested class.
+    kryo.register(io.netimpact.report.ClassDropTally.class, new JavaSerializer());
     // Availability: a fastutil map of per-demand sums; arrays with indexes made on arrival.
     kryo.register(io.netimpact.availability.Accumulator.class, new JavaSerializer());
     kryo.register(io.netimpact.availability.Hazards.class, new JavaSerializer());

@@ -400,13 +400,16 @@ public final class SparkEvaluator {
     private final JavaRDD<StoredDag> dags;
     private final int buckets;
     private final Baseline baseline;
+    // Null without classes of service (a closure cannot capture an Optional).
+    private final Broadcast<ClassInput> classes;
 
     private Resident(Broadcast<Network> base, JavaRDD<StoredDag> dags, int buckets,
-        Baseline baseline) {
+        Baseline baseline, Broadcast<ClassInput> classes) {
       this.base = base;
       this.dags = dags;
       this.buckets = buckets;
       this.baseline = baseline;
+      this.classes = classes;
     }
 
     public Network network() {
@@ -431,6 +434,16 @@ public final class SparkEvaluator {
    */
   public static Resident resident(Cluster cluster, Network base,
       Optional<BaselineStore.Opened> store, int partitions) {
+    return resident(cluster, base, store, partitions, Optional.empty());
+  }
+
+  /**
+   * The same, with classes of service (docs/classes.md) when {@code classes} is present: every
+   * batch over it evaluates them as a sweep does, from the same push (the per-class base loads
+   * summed beside the base loads in each batch's survey, from the cached DAGs).
+   */
+  public static Resident resident(Cluster cluster, Network base,
+      Optional<BaselineStore.Opened> store, int partitions, Optional<ClassInput> classes) {
     JavaSparkContext jsc = cluster.jsc();
     Broadcast<Network> baseBc = jsc.broadcast(base);
     JavaRDD<StoredDag> dags;
@@ -449,7 +462,8 @@ public final class SparkEvaluator {
             Evaluator.Strategy.INCREMENTAL, jsc.broadcast(PairComposition.none()), null)
             .baseline;
     dags.count();
-    return new Resident(baseBc, dags, buckets, baseline);
+    return new Resident(baseBc, dags, buckets, baseline,
+        classes.map(jsc::broadcast).orElse(null));
   }
 
   /**
@@ -465,9 +479,12 @@ public final class SparkEvaluator {
     // Growth is not routing: a change that scales every demand alike is evaluated as its
     // routing alone (no destination touched by the growth itself), then grown on the driver
     // from the resident base loads (ScenarioState#grown).
+    // With classes of service a growth is routed as any change: the grown state carries no
+    // per-class deltas.
     Network net = resident.network();
     List<Optional<ScenarioMask.Growth>> growth = scenarios.stream()
-        .map(sc -> sc.mask().uniformGrowth(net)).toList();
+        .map(sc -> resident.classes != null ? Optional.<ScenarioMask.Growth>empty()
+            : sc.mask().uniformGrowth(net)).toList();
     ArrayList<Scenario> routed = new ArrayList<>(scenarios.size());
     for (int i = 0; i < scenarios.size(); i++) {
       Scenario sc = scenarios.get(i);
@@ -478,7 +495,7 @@ public final class SparkEvaluator {
     Result r = timed(cluster, times -> planned(cluster, kind, resident.base, scenariosBc,
         resident.dags, resident.buckets, Evaluator.Strategy.INCREMENTAL,
         Math.max(1, partitions), times, lap, Optional.empty(), true, PairComposition.none(),
-        null));
+        resident.classes));
     if (growth.stream().noneMatch(Optional::isPresent)) {
       return r;
     }
@@ -752,15 +769,16 @@ public final class SparkEvaluator {
   /**
    * The scenarios of {@code review --survive} ({@link SurvivalRun}): incremental, and with
    * {@code store} from its DAGs and loads in the fused plan, as a warm review; without, as a
-   * sweep.
+   * sweep, with {@code classes} (not with a store) as a sweep with classes.
    */
   static Result runSurvive(Cluster cluster, Network base, List<Scenario> scenarios,
-      int partitions, Consumer<String> lap, Optional<Opened> store) {
+      int partitions, Consumer<String> lap, Optional<Opened> store,
+      Optional<ClassInput> classes) {
     Optional<Stored> stored = store.map(o -> new Stored(BaselineStore.destinations(cluster, o),
         CompletableFuture.supplyAsync(() -> BaselineStore.baseline(cluster, o, base)), o));
     return timed(cluster, times -> run(cluster, "survive", base, scenarios,
         Evaluator.Strategy.INCREMENTAL, partitions, times, lap, stored, Optional.empty(),
-        PairComposition.none(), Optional.empty()));
+        PairComposition.none(), classes));
   }
 
   /** A review's outcome: its report and the baseline it was measured against. */

@@ -125,6 +125,24 @@ public final class SurvivalRun {
   public static List<FailureResult> evaluate(Cluster cluster, Network base,
       List<Scenario> scenarios, List<String> failureIds, Thresholds th, Overlay overlay,
       Optional<BaselineStore.Opened> store, Consumer<String> lap) {
+    return evaluate(cluster, base, scenarios, failureIds, th, overlay, store, lap,
+        Optional.empty());
+  }
+
+  /**
+   * The same, with classes of service when {@code classes} is present (docs/classes.md): every
+   * scenario evaluated as a sweep evaluates it with classes, from the same push, and its
+   * severity judged by the class rule ({@link io.netimpact.survival.Severity}). Classes are
+   * evaluated from a routed base: not with {@code store}, nor with an overlay.
+   */
+  public static List<FailureResult> evaluate(Cluster cluster, Network base,
+      List<Scenario> scenarios, List<String> failureIds, Thresholds th, Overlay overlay,
+      Optional<BaselineStore.Opened> store, Consumer<String> lap,
+      Optional<io.netimpact.impact.ClassInput> classes) {
+    if (classes.isPresent() && (store.isPresent() || !overlay.isNone())) {
+      throw new IllegalArgumentException("classes of service are evaluated from a routed base "
+          + "without traffic engineering");
+    }
     if (scenarios.size() != failureIds.size()) {
       throw new IllegalArgumentException(scenarios.size() + " scenarios, " + failureIds.size()
           + " failure ids");
@@ -140,7 +158,7 @@ public final class SurvivalRun {
       indexed.add(new Scenario(i + ":" + s.id(), s.title(), s.mask()));
     }
     SparkEvaluator.Result r = SparkEvaluator.runSurvive(cluster, base, indexed,
-        4 * cluster.parallelism(), lap, store).with(overlay);
+        4 * cluster.parallelism(), lap, store, classes).with(overlay);
     try {
       SparkEvaluator.Assembly<Integer> assembled = SparkEvaluator.assemble(cluster.jsc(), r,
           "survive", "survive", th, (b, sc, view) -> 0);

@@ -31,6 +31,9 @@ class NotebookExecutionTest {
   static final String SNAPSHOT = "src/main/resources/samples/backbone";
   static final String NIGHTLY = "src/main/resources/samples/sweeps/nightly.json";
   static final Path NOTEBOOKS = Path.of("notebooks");
+  /** The sample's two classes, both protected, bulk served last. */
+  static final String CLASSES = "[{\"class\": \"best-effort\", \"priority\": 0, "
+      + "\"protected\": true}, {\"class\": \"bulk\", \"priority\": 1, \"protected\": true}]";
   static final ObjectMapper JSON = new ObjectMapper();
   static final String PACKAGES =
       "jupyter-nbconvert python3-ipykernel python3-pandas python3-matplotlib";
@@ -45,8 +48,14 @@ class NotebookExecutionTest {
     SparkTestSession.get();
     // Kept under target/ (a re-run replaces the run) to open the runs' summary.html too.
     sweep = Path.of("target/notebook-reports/sweep").toAbsolutePath();
-    ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot", SNAPSHOT, "--sweep",
-        NIGHTLY, "--out", sweep.toString(), "--run-id", "nightly", "--plan");
+    // The sweep's snapshot has classes of service, every class protected: the verdicts are
+    // those without classes (an arc newly over capacity newly drops a protected class), and
+    // the notebook has class rows to show.
+    Path classed = Path.of("target/notebook-reports/classed-backbone").toAbsolutePath();
+    deleteTree(classed);
+    ReviewCommandTest.classedCopyOfSample(classed, CLASSES);
+    ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot", classed.toString(),
+        "--sweep", NIGHTLY, "--out", sweep.toString(), "--run-id", "nightly", "--plan");
     assertEquals(0, r.code(), r.err());
     review = review(Path.of("target/notebook-reports/review").toAbsolutePath(),
         "block-srlg-conduit.json", "parquet", "CR-1003");
@@ -157,6 +166,13 @@ class NotebookExecutionTest {
     assertTrue(text.matches("(?s).*plan: 5 links, 7 members added, 700.0 Gbps in total; "
         + "residual: 8 scenarios.*"), text);
     assertTrue(text.contains("still BLOCK with the plan: site_down:sfo"), text);
+    // Which classes drop where, as the run's page says it.
+    String page = Files.readString(io.netimpact.testing.PublishedRuns.page(sweep, "nightly"));
+    int at = page.indexOf("<ul id=\"class-drops\"><li>") + "<ul id=\"class-drops\"><li>".length();
+    String first = page.substring(at, page.indexOf("</li>", at)).replace("-&gt;", "->");
+    assertTrue(first.startsWith("class best-effort drops in "), page);
+    assertTrue(text.contains(first), "the notebook's first class line is the page's: " + first
+        + "\n" + text);
   }
 
   @Test

@@ -53,6 +53,13 @@ public class ReviewCommandTest {
   public record Run(int code, String out, String err) {}
 
   /** A copy of the sample snapshot in {@code dir}, for tests that spoil one of its files. */
+  /** A copy of the sample with {@code classesJson} as its {@code classes.json}. */
+  public static Path classedCopyOfSample(Path dir, String classesJson) throws IOException {
+    Path copy = copyOfSample(dir);
+    Files.writeString(copy.resolve("classes.json"), classesJson);
+    return copy;
+  }
+
   public static Path copyOfSample(Path dir) throws IOException {
     Files.createDirectories(dir);
     try (Stream<Path> files = Files.list(Path.of(SNAPSHOT))) {

@@ -100,9 +100,13 @@ class SummaryHtmlChromiumTest {
   void sweepWithPlan_pageShowsTheWorstCasePerArcThePlanAndItsResidualInTheBrowser()
       throws IOException {
     Path out = tmp.resolve("sweep");
-    ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot", SNAPSHOT, "--sweep",
-        "src/main/resources/samples/sweeps/nightly.json", "--out", out.toString(), "--format",
-        "json", "--run-id", "nightly", "--plan");
+    // With classes of service, every class protected: the verdicts are those without classes,
+    // and the page says which classes drop where.
+    Path classed = ReviewCommandTest.classedCopyOfSample(tmp.resolve("classed"),
+        NotebookExecutionTest.CLASSES);
+    ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot", classed.toString(),
+        "--sweep", "src/main/resources/samples/sweeps/nightly.json", "--out", out.toString(),
+        "--format", "json", "--run-id", "nightly", "--plan");
     assertEquals(0, r.code(), r.err());
     ExternalTools.Result dom = chromium("--dump-dom",
         PublishedRuns.page(out, "nightly").toUri().toString());
@@ -126,6 +130,12 @@ class SummaryHtmlChromiumTest {
     assertTrue(section(html, "id=\"facts\"").contains("8 scenarios remove devices whose own "
         + "traffic goes with them"), "lost traffic split into stranded and own: " + html);
     assertTrue(!html.contains("summed over the scenarios"), html);
+    int classes = html.indexOf("<h2>Which classes drop where</h2>");
+    assertTrue(classes > verdicts && classes < riskiest, "under the verdicts: " + html);
+    // best-effort, served first, still drops most where the conduit cut overloads an arc.
+    assertTrue(html.contains("<ul id=\"class-drops\"><li>class best-effort drops in 2 scenarios "
+        + "(2 of them new drops), worst 83.8 Gbps on lax-cr1-&gt;atl-cr1 (lag-atl-lax-cr1) in "
+        + "srlg_down:conduit-i80</li><li>class bulk drops in 2 scenarios"), html);
     screenshots(PublishedRuns.page(out, "nightly"), "sweep");
   }
 

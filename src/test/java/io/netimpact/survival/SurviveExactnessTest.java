@@ -168,6 +168,17 @@ class SurviveExactnessTest {
    */
   private void assertSurvivalExact(String snapshot, Path changeFile, String kinds)
       throws IOException {
+    assertSurvivalExact(tmp, snapshot, changeFile, kinds);
+  }
+
+  /**
+   * As above, under {@code tmp}. With {@code classes.json} in {@code snapshot} the severities
+   * are the class rule's (docs/classes.md), decided here from the brute-force sweep's {@code
+   * class_impact} rows. Returns how many of the failures' severities (alone or with the change)
+   * the class rule decides otherwise than the rule without classes.
+   */
+  static int assertSurvivalExact(Path tmp, String snapshot, Path changeFile, String kinds)
+      throws IOException {
     JsonNode change = Json.MAPPER.readTree(changeFile.toFile());
     String cid = change.path("id").asText();
     Path out = tmp.resolve("review-" + cid + "-" + Math.abs(snapshot.hashCode()));
@@ -210,6 +221,28 @@ class SurviveExactnessTest {
         "link_id", "from_device").values()) {
       links.computeIfAbsent(r.getAs("scenario_id"), k -> new ArrayList<>()).add(r);
     }
+    Optional<Set<String>> protectedClasses = protectedClasses(Path.of(snapshot));
+    Map<String, List<Row>> classRows = new LinkedHashMap<>();
+    if (protectedClasses.isPresent() && Files.isDirectory(brute.resolve(
+        io.netimpact.report.ClassTable.CLASS_IMPACT))) {
+      for (Row r : ReportTablesDiff.rows(brute, io.netimpact.report.ClassTable.CLASS_IMPACT,
+          "scenario_id", "link_id", "from_device", "class").values()) {
+        classRows.computeIfAbsent(r.getAs("scenario_id"), k -> new ArrayList<>()).add(r);
+      }
+    }
+    int[] differs = {0};
+    java.util.function.Function<String, String> judge = id -> {
+      Row summaryRow = sum.get(id + "|");
+      List<Row> linkRows = links.getOrDefault(id, List.of());
+      String plain = severity(summaryRow, linkRows);
+      if (protectedClasses.isEmpty()) {
+        return plain;
+      }
+      String classed = classSeverity(summaryRow, linkRows, classRows.getOrDefault(id,
+          List.of()), protectedClasses.get());
+      differs[0] += classed.equals(plain) ? 0 : 1;
+      return classed;
+    };
     // Taken down by the change: its links DOWN after and not before.
     Set<String> downByChange = new HashSet<>();
     for (Row r : links.getOrDefault("C", List.of())) {
@@ -223,7 +256,7 @@ class SurviveExactnessTest {
         named.add(op.path("op").asText() + ":" + e.getValue().asText());
       }
     }));
-    String sevC = severity(sum.get("C|"), links.getOrDefault("C", List.of()));
+    String sevC = judge.apply("C");
     Map<String, Row> expected = new java.util.TreeMap<>();
     int evaluated = 0;
     String exposing = null;
@@ -237,8 +270,8 @@ class SurviveExactnessTest {
       evaluated++;
       Row without = sum.get("F:" + f.id() + "|");
       Row with = sum.get("W:" + f.id() + "|");
-      String sw = severity(without, links.getOrDefault("F:" + f.id(), List.of()));
-      String sc = severity(with, links.getOrDefault("W:" + f.id(), List.of()));
+      String sw = judge.apply("F:" + f.id());
+      String sc = judge.apply("W:" + f.id());
       boolean exposed = rank(sc) > rank(sw) && rank(sc) > rank(sevC);
       if (sc.equals("SAFE") && !exposed) {
         continue;
@@ -284,6 +317,52 @@ class SurviveExactnessTest {
     assertEquals(exposing, summary.getAs("exposing_failure_id"), cid);
     assertEquals((long) evaluated, ((Number) summary.getAs("failures_evaluated")).longValue(),
         cid);
+    return differs[0];
+  }
+
+  /** The protected classes of {@code classes.json} in {@code snapshot}; empty without it. */
+  private static Optional<Set<String>> protectedClasses(Path snapshot) throws IOException {
+    Path file = snapshot.resolve("classes.json");
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    Set<String> out = new HashSet<>();
+    for (JsonNode c : Json.MAPPER.readTree(file.toFile())) {
+      if (c.path("protected").asBoolean(false)) {
+        out.add(c.path("class").asText());
+      }
+    }
+    return Optional.of(out);
+  }
+
+  /**
+   * Severity with classes (docs/classes.md): BLOCK when traffic is newly stranded or a
+   * protected class newly drops on an arc (its {@code class_impact} row drops after and not
+   * before), RISK when another class newly drops or an arc is newly above warn.
+   */
+  private static String classSeverity(Row summary, List<Row> links, List<Row> classes,
+      Set<String> protect) {
+    double stranded = summary.getAs("stranded_gbps_after");
+    double before = summary.getAs("unroutable_gbps_before");
+    boolean warn = false;
+    for (Row r : links) {
+      String a = r.getAs("status_after");
+      String b = r.getAs("status_before");
+      warn |= (a.equals("OVER") || a.equals("WARN")) && !b.equals("OVER") && !b.equals("WARN");
+    }
+    boolean newProtected = false;
+    boolean newOther = false;
+    for (Row r : classes) {
+      boolean fresh = ((Number) r.getAs("dropped_after_gbps")).doubleValue() > 0
+          && ((Number) r.getAs("dropped_before_gbps")).doubleValue() == 0;
+      if (fresh && protect.contains((String) r.getAs("class"))) {
+        newProtected = true;
+      } else if (fresh) {
+        newOther = true;
+      }
+    }
+    return stranded > before + 1e-9 || newProtected ? "BLOCK"
+        : newOther || warn ? "RISK" : "SAFE";
   }
 
   /** Whether the change already takes down what failure {@code f} would. */
@@ -330,7 +409,7 @@ class SurviveExactnessTest {
     return List.of("SAFE", "RISK", "BLOCK").indexOf(severity);
   }
 
-  private static ReviewCommandTest.Run run(String... args) {
+  static ReviewCommandTest.Run run(String... args) {
     ReviewCommandTest.Run r = ReviewCommandTest.run(args);
     assertEquals(0, r.code(), r.err() + r.out());
     return r;

@@ -50,7 +50,8 @@ public final class ServedRuns {
         drop.forEach(n::remove);
         String key = n.path("scenario_id").asText() + "|" + n.path("link_id").asText() + "|"
             + n.path("from_device").asText() + "|" + n.path("to_device").asText() + "|"
-            + n.path("src").asText() + "|" + n.path("dst").asText();
+            + n.path("src").asText() + "|" + n.path("dst").asText() + "|"
+            + n.path("class").asText();
         assertTrue(result.put(key, n) == null, "duplicate row " + key + " in " + table);
       }
     }
