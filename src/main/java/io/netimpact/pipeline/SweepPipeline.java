@@ -290,14 +290,14 @@ public final class SweepPipeline {
           scenarios.stream().map(Scenario::id).toList(), plan, seriesReports, loaded.rejects(),
           req.out(), runId, pairs.byVerdict());
       String timingsBeforeWrite = sw.toString();
-      cluster.during("sweep: writing the reports", () -> {
-        assembled.publish(req.out(), req.format(), baseline, loaded.rejects(), scenarios,
-            partitions, seriesReports, withTe, plan, req.thresholds(), SummaryText.attachment(
-                out -> SummaryText.sweep(out, summary, Optional.empty(), timingsBeforeWrite)),
-            pairs.unlisted(), marker(pairs, availability));
-        return null;
-      });
+      List<String> classDrops = cluster.during("sweep: writing the reports", () ->
+          assembled.publish(req.out(), req.format(), baseline, loaded.rejects(), scenarios,
+              partitions, seriesReports, withTe, plan, req.thresholds(), SummaryText.attachment(
+                  out -> SummaryText.sweep(out, summary, Optional.empty(), timingsBeforeWrite)),
+              pairs.unlisted(), marker(pairs, availability)));
       sw.lap("write");
+      // Which classes of service drop where: the page's section, on the console too.
+      classDrops.forEach(cluster::note);
       return new Outcome(runId, ranked, stats, plan, summary, cluster.published(req.out(), runId),
           sw.seconds(), sw.toString());
     }

@@ -119,10 +119,11 @@ public final class Reports {
   /**
    * The same; with {@code classes} (the snapshot has {@code classes.json}, docs/classes.md)
    * {@code scenario_summary} has the two class columns and {@code class_impact} is written,
-   * both from the reports where they are.
+   * both from the reports where they are. Returns the lines saying which classes drop where
+   * (those of the page; none without classes), for the console.
    */
-  static void publish(SparkSession spark, String out, ReportWriter.Format format, String runId,
-      JavaRDD<ImpactReport> reports, List<LinkBaseline> baseline, int files,
+  static List<String> publish(SparkSession spark, String out, ReportWriter.Format format,
+      String runId, JavaRDD<ImpactReport> reports, List<LinkBaseline> baseline, int files,
       List<SnapshotReader.Reject> rejects, Map<String, Dataset<Row>> extra,
       Map<String, ReportWriter.Rows> local, Thresholds th, Map<String, byte[]> attachments,
       SummaryHtml.Planning planning,
@@ -164,6 +165,7 @@ public final class Reports {
         io.netimpact.report.ClassDropTally::merge).lines() : List.of();
     finish(writer, runId, rejects, summaryPage(runId, reports, th), planning, attachments,
         Optional.empty(), classDrops);
+    return classDrops;
   }
 
   /** The records set aside, {@code summary.html}, the attachments; then publishes. */

@@ -111,9 +111,10 @@ public final class SweepReports implements AutoCloseable {
    * {@code link_impact}, {@code demand_impact}, {@code scenario_topology}, TE rows, the page)
    * the scenarios of {@code unlisted} (a sweep's SAFE pairs of failures, contract section
    * 7.3), and with {@code counts} in the marker. {@code link_worst_case} and the plan still
-   * cover every scenario.
+   * cover every scenario. Returns the lines saying which classes of service drop where (none
+   * without {@code classes.json}).
    */
-  public void publish(String out, ReportWriter.Format format,
+  public List<String> publish(String out, ReportWriter.Format format,
       List<LinkBaseline> baselineRows, List<SnapshotReader.Reject> rejects,
       List<Scenario> scenarios, int partitions, Optional<List<SeriesReport>> series,
       boolean withTe, Optional<AugmentPlan> plan, Thresholds th,
@@ -140,7 +141,7 @@ public final class SweepReports implements AutoCloseable {
     local.putAll(more);
     Map<String, byte[]> files = new LinkedHashMap<>(attachments);
     plan.ifPresent(p -> files.putAll(PlanRounds.attachments(p)));
-    Reports.publish(spark, out, format, runId, reports, baselineRows,
+    return Reports.publish(spark, out, format, runId, reports, baselineRows,
         Math.max(1, Math.min(partitions, scenarios.size() / 2000 + 1)), rejects,
         TeReports.tables(spark, reports, withTe, extra), local, th, files,
         new SummaryHtml.Planning(SummaryHtml.Planning.crossing(worst, 2 * PageTally.SHOWN),

@@ -114,6 +114,10 @@ class ClassSweepCommandTest {
     // The conduit cut newly drops protected best-effort: BLOCK with classes, said so.
     String summary = of(out, ReportTables.SCENARIO_SUMMARY, "CR-1003").get(0);
     assertTrue(summary.contains("protected class best-effort newly drops"), summary);
+    // The console says which classes drop where, as the page does.
+    assertTrue(s.out().lines().anyMatch(l -> l.startsWith("class best-effort drops in ")
+        && l.contains("srlg_down:conduit-i80") || l.startsWith("class best-effort drops in ")
+        && l.contains("CR-1003")), s.out());
   }
 
   @Test
@@ -161,5 +165,6 @@ class ClassSweepCommandTest {
     }
     String summary = of(out, ReportTables.SCENARIO_SUMMARY, "CR-1003").get(0);
     assertTrue(summary.contains("\"verdict\":\"BLOCK\""), summary);
+    assertFalse(s.out().lines().anyMatch(l -> l.startsWith("class ")), s.out());
   }
 }
