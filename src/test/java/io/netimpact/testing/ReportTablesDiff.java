@@ -4,24 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.netimpact.input.Json;
+import io.netimpact.report.StoredTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -54,83 +52,26 @@ public final class ReportTablesDiff {
 
   /**
    * Every row of the JSON-lines files under {@code dir} (data files only: names that start with
-   * {@code _} or {@code .} are markers and checksums), as Spark's JSON reader would give them:
-   * one schema, the union of the rows' fields, a field a row lacks (a null the writer left out)
-   * null; whole numbers as {@code Long}, others as {@code Double}. Read with Jackson on this
-   * thread, without a Spark job: the differential tests read many small tables.
+   * {@code _} or {@code .} are markers and checksums), read on the driver without a Spark job
+   * by {@link StoredTable}, which gives the cells Spark's JSON reader would: one schema, the
+   * union of the rows' fields, a field a row lacks null.
    */
   static List<Row> jsonRows(Path dir) {
-    List<Map<String, Object>> records = new ArrayList<>();
-    Map<String, DataType> fields = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.filter(Files::isRegularFile).filter(f -> {
+    List<org.apache.hadoop.fs.Path> files;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      files = walk.filter(Files::isRegularFile).filter(f -> {
         String n = f.getFileName().toString();
         return !n.startsWith("_") && !n.startsWith(".") && n.endsWith(".json");
-      }).sorted().toList()) {
-        for (String line : Files.readAllLines(f)) {
-          if (line.isBlank()) {
-            continue;
-          }
-          Map<String, Object> values = new LinkedHashMap<>();
-          Iterator<Map.Entry<String, JsonNode>> it = Json.MAPPER.readTree(line).fields();
-          while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            Object v = value(e.getValue());
-            values.put(e.getKey(), v);
-            fields.merge(e.getKey(), type(v), (a, b) -> a.equals(DataTypes.NullType) ? b : a);
-          }
-          records.add(values);
-        }
-      }
+      }).sorted().map(f -> new org.apache.hadoop.fs.Path(f.toUri())).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    StructType schema = new StructType(fields.entrySet().stream()
-        .map(e -> new StructField(e.getKey(), e.getValue(), true,
-            org.apache.spark.sql.types.Metadata.empty()))
+    StoredTable t = StoredTable.read(new Configuration(), files, false, Optional.empty());
+    StructType schema = new StructType(t.columns().stream()
+        .map(c -> new StructField(c, DataTypes.StringType, true, Metadata.empty()))
         .toArray(StructField[]::new));
-    List<Row> rows = new ArrayList<>(records.size());
-    for (Map<String, Object> r : records) {
-      Object[] v = new Object[fields.size()];
-      int i = 0;
-      for (String f : fields.keySet()) {
-        v[i++] = r.get(f);
-      }
-      rows.add(new GenericRowWithSchema(v, schema));
-    }
-    return rows;
-  }
-
-  private static Object value(JsonNode n) {
-    if (n.isNull()) {
-      return null;
-    }
-    if (n.isIntegralNumber()) {
-      return n.longValue();
-    }
-    if (n.isNumber()) {
-      return n.doubleValue();
-    }
-    if (n.isBoolean()) {
-      return n.booleanValue();
-    }
-    if (n.isTextual()) {
-      return n.textValue();
-    }
-    if (n.isArray()) {
-      List<Object> l = new ArrayList<>();
-      n.forEach(x -> l.add(value(x)));
-      return l;
-    }
-    Map<String, Object> m = new TreeMap<>();
-    n.fields().forEachRemaining(e -> m.put(e.getKey(), value(e.getValue())));
-    return m;
-  }
-
-  private static DataType type(Object v) {
-    return v == null ? DataTypes.NullType : v instanceof Long ? DataTypes.LongType
-        : v instanceof Double ? DataTypes.DoubleType : v instanceof Boolean
-        ? DataTypes.BooleanType : DataTypes.StringType;
+    return t.rows().stream().map(r -> (Row) new GenericRowWithSchema(r.toArray(), schema))
+        .toList();
   }
 
   /**
