@@ -31,7 +31,7 @@ public final class ChangeWriter {
     ArrayNode ops = root.putArray("ops");
     for (ChangeOp op : change.ops()) {
       if (!(op instanceof ChangeOp.AddMember o)) {
-        throw new IllegalArgumentException("cannot write op " + op.opName() + " yet");
+        throw new IllegalArgumentException("cannot write op " + op.opName());
       }
       ObjectNode n = ops.addObject();
       n.put("op", o.opName());
