@@ -134,11 +134,7 @@ public final class Assembler {
     boolean[] overAfter = new boolean[looked.length];
     for (int i = 0; i < looked.length; i++) {
       int a = looked[i];
-      double load = (a < baseArcs ? baseline.load()[a] : 0.0) + delta.get(a);
-      // Repaired loads can land a rounding error below zero where all traffic left.
-      if (load < 0 && load > -1e-9) {
-        load = 0;
-      }
+      double load = repairedLoad((a < baseArcs ? baseline.load()[a] : 0.0) + delta.get(a));
       loadAfter[i] = load;
       overAfter[i] = Thresholds.over(load, after.arcCapacity(a));
     }
@@ -273,6 +269,14 @@ public final class Assembler {
       out[n++] = a;
     }
     return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * A load after a repair: repaired loads can land a rounding error below zero where all
+   * traffic left, and that is zero. O(1).
+   */
+  static double repairedLoad(double load) {
+    return load < 0 && load > -1e-9 ? 0 : load;
   }
 
   /**

@@ -325,7 +325,7 @@ public final class SurviveComposition implements Serializable {
     for (int a = 0; a < n; a++) {
       double l = (a < baseArcs ? baseline.load()[a] : 0.0);
       load[a] = l;
-      double lc = clamp(l + merged.change.get(a));
+      double lc = Assembler.repairedLoad(l + merged.change.get(a));
       loadC[a] = lc;
       ArcStatus sb = a < baseArcs ? ArcStatus.of(base.arcCapacity(a), l, th) : ArcStatus.DOWN;
       before[a] = (byte) sb.ordinal();
@@ -371,7 +371,8 @@ public final class SurviveComposition implements Serializable {
         int a = looked.getInt(i);
         over -= newlyC[a] & 1;
         warn -= (newlyC[a] >> 1) & 1;
-        double l = clamp(load[a] + (merged.change.get(a) + (corr == null ? 0 : corr.get(a))));
+        double l = Assembler.repairedLoad(load[a]
+            + (merged.change.get(a) + (corr == null ? 0 : corr.get(a))));
         double cap = view.arcCapacity(a);
         byte nw = newly(ArcStatus.of(cap, l, th), statuses[before[a]]);
         over += nw & 1;
@@ -405,10 +406,5 @@ public final class SurviveComposition implements Serializable {
   /** Bit 0: newly over capacity; bit 1: newly above warn (contract 7.2). */
   private static byte newly(ArcStatus after, ArcStatus before) {
     return (byte) ((after.newlyOver(before) ? 1 : 0) | (after.newlyWarn(before) ? 2 : 0));
-  }
-
-  /** As the assembler: a repaired load a rounding error below zero is zero. */
-  private static double clamp(double load) {
-    return load < 0 && load > -1e-9 ? 0 : load;
   }
 }
