@@ -40,6 +40,11 @@ import java.util.OptionalDouble;
  *       fit within {@link Options#targetFit}.</li>
  * </ol>
  *
+ * A series of measurements is deduced together ({@link #deduceSeries}): after a first
+ * deduction of every interval, each is deduced again from its neighbours' deduced fanouts
+ * instead of gravity (Abilene, every interval: 0.532 to 0.492 of gravity's error; GEANT: 0.735
+ * to 0.729).
+ *
  * <p>Complexity: each CGLS iteration is one push and one pull per destination, O(D (V' + E'))
  * for D destinations and the V' devices and E' links of their DAGs (devices no pair's path can
  * cross are left out), plus O(P) for P pairs, and so is each EM iteration; one Dijkstra per
