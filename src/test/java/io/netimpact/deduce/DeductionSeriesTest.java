@@ -125,4 +125,29 @@ class DeductionSeriesTest {
       assertEquals(known.gbps(), got, 1e-12, "interval " + t);
     }
   }
+
+  @Test
+  void aSourceSilentInTheNeighbours_startsFromGravity_andItsTrafficIsStillFit() {
+    Snapshot topology = RandomNetworks.snapshot(6, 12, 18, 0);
+    Random r = new Random(6);
+    List<List<Demand>> matrices = matrices(fanouts(r), r);
+    // n0 sends nothing in the first interval, and sends in the second as before.
+    List<Demand> silent = matrices.get(0).stream().filter(d -> !d.src().equals("n0")).toList();
+    List<MeasuredLoads> measured = new ArrayList<>();
+    for (List<Demand> t : List.of(silent, matrices.get(1))) {
+      measured.add(Measured.of(new Snapshot(topology.info(), topology.devices(),
+          topology.links(), t)));
+    }
+    List<Deduction.Result> series = Deduction.deduceSeries(topology, measured,
+        Deduction.Options.defaults(Deduction.Pairs.TOTALS));
+    double sent = matrices.get(1).stream().filter(d -> d.src().equals("n0"))
+        .mapToDouble(Demand::gbps).sum();
+    double deduced = series.get(1).demands().stream().filter(d -> d.src().equals("n0"))
+        .mapToDouble(Demand::gbps).sum();
+    assertEquals(sent, deduced, 1e-3 * sent);
+    assertTrue(series.get(0).demands().stream().noneMatch(d -> d.src().equals("n0")));
+    for (Deduction.Result res : series) {
+      assertTrue(res.fitL2() <= 1e-3, "fit " + res.fitL2());
+    }
+  }
 }
