@@ -155,8 +155,11 @@ public final class Deduction {
    */
   public static Result deduce(Snapshot topology, MeasuredLoads m, Options o) {
     Problem p = Problem.of(topology, m, o.pairs(), o.threads());
-    return p.solve(o, p.prior, "");
+    return p.solve(o, p.prior, GRAVITY);
   }
+
+  /** The prior of a deduction alone, as the method line names it. */
+  private static final String GRAVITY = "gravity prior from the device totals";
 
   /** Intervals on each side of an interval whose fanouts make its prior in a series. */
   public static final int SERIES_NEIGHBOURS = 3;
@@ -193,7 +196,7 @@ public final class Deduction {
     Volumes[] volumes = new Volumes[count];
     for (int t = 0; t < count; t++) {
       Problem p = Problem.of(topology, intervals.get(t), o.pairs(), o.threads());
-      Result r = p.solve(o, p.prior, "");
+      Result r = p.solve(o, p.prior, GRAVITY);
       results.add(r);
       volumes[t] = p.volumes(r);
     }
@@ -205,8 +208,9 @@ public final class Deduction {
       for (int t = 0; t < count; t++) {
         Problem p = Problem.of(topology, intervals.get(t), o.pairs(), o.threads());
         double[] prior = p.seriesPrior(volumes, t, n);
-        String how = String.format("series prior: round %d of %d, fanouts of the %d intervals "
-            + "on each side; ", round, SERIES_ROUNDS, SERIES_NEIGHBOURS);
+        String how = String.format("series prior: the fanouts deduced in the %d intervals on "
+            + "each side (round %d of %d; the first deduction from the %s)", SERIES_NEIGHBOURS,
+            round, SERIES_ROUNDS, GRAVITY);
         Result r = p.solve(o, prior, how);
         results.set(t, r);
         next[t] = p.volumes(r);
@@ -414,10 +418,11 @@ public final class Deduction {
     }
 
     /**
-     * The deduction from {@code start} (the gravity prior, or a series prior): EM, then the
-     * least-squares rounds, whose first weighs relative changes from {@code start}.
+     * The deduction from {@code start} (the gravity prior, or a series prior, as {@code
+     * startName} says): EM, then the least-squares rounds, whose first weighs relative changes
+     * from {@code start}.
      */
-    Result solve(Options o, double[] start, String how) {
+    Result solve(Options o, double[] start, String startName) {
       RoutingOperator op = routing;
       FitOperator fit = new FitOperator(op, measuredArc, inRow, outRow, rhs.length);
       double[] x = start.clone();
@@ -471,10 +476,10 @@ public final class Deduction {
         }
         roundsRun = round + 1;
       }
-      String method = String.format("tomogravity: %sgravity prior from the device totals, "
-          + "%d EM iteration(s), then weighted least-squares correction to the measured arcs "
-          + "and totals by CGLS over the routing kernel's push and pull, clipped at 0, %d "
-          + "round(s), %d iteration(s) in all; pairs: %s", how, emIterations, roundsRun, iterations,
+      String method = String.format("tomogravity: %s, %d EM iteration(s), then weighted "
+          + "least-squares correction to the measured arcs and totals by CGLS over the routing "
+          + "kernel's push and pull, clipped at 0, %d round(s), %d iteration(s) in all; "
+          + "pairs: %s", startName, emIterations, roundsRun, iterations,
           pairs.name().toLowerCase());
       return result(best, iterations, method);
     }
