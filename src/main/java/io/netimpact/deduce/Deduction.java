@@ -40,6 +40,11 @@ import java.util.OptionalDouble;
  *       fit within {@link Options#targetFit}.</li>
  * </ol>
  *
+ * A series of measurements is deduced together ({@link #deduceSeries}): after a first
+ * deduction of every interval, each is deduced again from its neighbours' deduced fanouts
+ * instead of gravity (Abilene, every interval: 0.532 to 0.492 of gravity's error; GEANT: 0.735
+ * to 0.729).
+ *
  * <p>Complexity: each CGLS iteration is one push and one pull per destination, O(D (V' + E'))
  * for D destinations and the V' devices and E' links of their DAGs (devices no pair's path can
  * cross are left out), plus O(P) for P pairs, and so is each EM iteration; one Dijkstra per
@@ -150,8 +155,76 @@ public final class Deduction {
    */
   public static Result deduce(Snapshot topology, MeasuredLoads m, Options o) {
     Problem p = Problem.of(topology, m, o.pairs(), o.threads());
-    return p.solve(o);
+    return p.solve(o, p.prior, GRAVITY);
   }
+
+  /** The prior of a deduction alone, as the method line names it. */
+  private static final String GRAVITY = "gravity prior from the device totals";
+
+  /** Intervals on each side of an interval whose fanouts make its prior in a series. */
+  public static final int SERIES_NEIGHBOURS = 3;
+
+  /** Rounds of the series prior after the first deduction of every interval. */
+  public static final int SERIES_ROUNDS = 3;
+
+  /**
+   * Deduces a series of measurements (one per interval, in the series' order), using what the
+   * intervals tell about each other: how a source's traffic divides among its destinations
+   * (its <em>fanouts</em>) changes far more slowly than its volume (Papagiannaki, Taft and
+   * Lakhina, 2004; Soule et al., SIGMETRICS 2005). Every interval is first deduced on its own,
+   * as {@link #deduce}; then, for {@link #SERIES_ROUNDS} rounds, each interval is deduced again
+   * the same way from a prior built from its neighbours instead of gravity: pair (s, d) gets
+   * {@code in_t(s) * f(s, d)}, where {@code f(s, d) = sum_u x_u(s, d) / sum_u in_u(s)} over the
+   * {@link #SERIES_NEIGHBOURS} intervals before it and after it (not the interval itself) is
+   * the fanout the previous round deduced there, {@code in_u(s)} the traffic deduced from s in
+   * interval u and {@code in_t(s)} the interval's own entering total (the traffic the previous
+   * round deduced from s, when the total is not known). A pair the neighbours give no traffic
+   * keeps a thousandth of its gravity prior, so that the counters can still give it some; a
+   * source without traffic in the neighbours keeps gravity. Pinned demands stay pinned. A
+   * series of one interval is {@link #deduce}.
+   *
+   * <p>Complexity: {@code SERIES_ROUNDS + 1} deductions of every interval (each as {@link
+   * #deduce}: the routing is compiled and its Dijkstras run again for each), plus O(N P) for
+   * the priors with N intervals of P pairs; memory O(N P) for the deduced volumes besides one
+   * deduction's.
+   */
+  public static List<Result> deduceSeries(Snapshot topology, List<MeasuredLoads> intervals,
+      Options o) {
+    int count = intervals.size();
+    int n = topology.devices().size();
+    List<Result> results = new ArrayList<>(count);
+    Volumes[] volumes = new Volumes[count];
+    for (int t = 0; t < count; t++) {
+      Problem p = Problem.of(topology, intervals.get(t), o.pairs(), o.threads());
+      Result r = p.solve(o, p.prior, GRAVITY);
+      results.add(r);
+      volumes[t] = p.volumes(r);
+    }
+    if (count < 2) {
+      return results;
+    }
+    for (int round = 1; round <= SERIES_ROUNDS; round++) {
+      Volumes[] next = new Volumes[count];
+      for (int t = 0; t < count; t++) {
+        Problem p = Problem.of(topology, intervals.get(t), o.pairs(), o.threads());
+        double[] prior = p.seriesPrior(volumes, t, n);
+        String how = String.format("series prior: the fanouts deduced in the %d intervals on "
+            + "each side (round %d of %d; the first deduction from the %s)", SERIES_NEIGHBOURS,
+            round, SERIES_ROUNDS, GRAVITY);
+        Result r = p.solve(o, prior, how);
+        results.set(t, r);
+        next[t] = p.volumes(r);
+      }
+      volumes = next;
+    }
+    return results;
+  }
+
+  /**
+   * One interval's deduced volumes by pair ({@code src * devices + dst}), and the traffic
+   * deduced from each source (pinned demands left out of both).
+   */
+  private record Volumes(Map<Long, Double> byPair, double[] fromSource) {}
 
   /** The gravity prior alone, as a result (the reference deduction is measured against). */
   public static Result gravity(Snapshot topology, MeasuredLoads m, Pairs pairs) {
@@ -344,10 +417,15 @@ public final class Deduction {
       return rows;
     }
 
-    Result solve(Options o) {
+    /**
+     * The deduction from {@code start} (the gravity prior, or a series prior, as {@code
+     * startName} says): EM, then the least-squares rounds, whose first weighs relative changes
+     * from {@code start}.
+     */
+    Result solve(Options o, double[] start, String startName) {
       RoutingOperator op = routing;
       FitOperator fit = new FitOperator(op, measuredArc, inRow, outRow, rhs.length);
-      double[] x = prior.clone();
+      double[] x = start.clone();
       if (measured.length == 0 && !hasTotals()) {
         return result(x, 0, "gravity prior (nothing measured to fit)");
       }
@@ -387,7 +465,7 @@ public final class Deduction {
           // Round 0 weighs by the prior squared (relative changes: see the class comment);
           // later rounds by the current volumes, with a floor so that a volume clipped to 0
           // can still come back.
-          double base = round == 0 ? prior[k] : Math.max(x[k], 1e-3 * prior[k]);
+          double base = round == 0 ? start[k] : Math.max(x[k], 1e-3 * start[k]);
           double weight = base * base;
           w[k] = pinned[k] ? 0 : Math.sqrt(Math.max(0, weight));
         }
@@ -398,12 +476,88 @@ public final class Deduction {
         }
         roundsRun = round + 1;
       }
-      String method = String.format("tomogravity: gravity prior from the device totals, "
-          + "%d EM iteration(s), then weighted least-squares correction to the measured arcs "
-          + "and totals by CGLS over the routing kernel's push and pull, clipped at 0, %d "
-          + "round(s), %d iteration(s) in all; pairs: %s", emIterations, roundsRun, iterations,
+      String method = String.format("tomogravity: %s, %d EM iteration(s), then weighted "
+          + "least-squares correction to the measured arcs and totals by CGLS over the routing "
+          + "kernel's push and pull, clipped at 0, %d round(s), %d iteration(s) in all; "
+          + "pairs: %s", startName, emIterations, roundsRun, iterations,
           pairs.name().toLowerCase());
       return result(best, iterations, method);
+    }
+
+    /** The deduced volumes of {@code r} by pair, and the traffic deduced from each source. */
+    Volumes volumes(Result r) {
+      int n = net.nodeCount();
+      Map<Long, Double> byPair = new HashMap<>();
+      double[] fromSource = new double[n];
+      Map<String, Integer> index = new HashMap<>(2 * n);
+      for (int v = 0; v < n; v++) {
+        index.put(net.nodeId(v), v);
+      }
+      Map<Long, Boolean> isPinned = new HashMap<>();
+      for (int k = 0; k < pinned.length; k++) {
+        if (pinned[k]) {
+          isPinned.put(pairKey(net.demandSrc(k), net.demandDst(k), n), true);
+        }
+      }
+      for (Demand d : r.demands()) {
+        int s = index.get(d.src());
+        long key = pairKey(s, index.get(d.dst()), n);
+        if (!isPinned.containsKey(key)) {
+          byPair.merge(key, d.gbps(), Double::sum);
+          fromSource[s] += d.gbps();
+        }
+      }
+      return new Volumes(byPair, fromSource);
+    }
+
+    /**
+     * Interval {@code t}'s prior from its neighbours' deduced fanouts ({@link #deduceSeries}):
+     * {@code in_t(s) f(s, d)}, at least a thousandth of gravity; gravity for a source the
+     * neighbours give no traffic; pinned demands as they are.
+     */
+    double[] seriesPrior(Volumes[] volumes, int t, int n) {
+      int from = Math.max(0, t - SERIES_NEIGHBOURS);
+      int to = Math.min(volumes.length - 1, t + SERIES_NEIGHBOURS);
+      double[] inNeighbours = new double[n];
+      for (int u = from; u <= to; u++) {
+        if (u != t) {
+          for (int v = 0; v < n; v++) {
+            inNeighbours[v] += volumes[u].fromSource()[v];
+          }
+        }
+      }
+      // The interval's own entering traffic: its free total when known, else what the
+      // previous round deduced from the source.
+      double[] inHere = volumes[t].fromSource().clone();
+      for (int v = 0; v < n; v++) {
+        if (inRow[v] >= 0) {
+          inHere[v] = rhs[inRow[v]];
+        }
+      }
+      double[] knownFrom = new double[n];
+      for (int k = 0; k < pinned.length; k++) {
+        if (pinned[k]) {
+          knownFrom[net.demandSrc(k)] += prior[k];
+        }
+      }
+      double[] out = new double[prior.length];
+      for (int k = 0; k < prior.length; k++) {
+        int s = net.demandSrc(k);
+        if (pinned[k] || !(inNeighbours[s] > 0)) {
+          out[k] = prior[k];
+          continue;
+        }
+        long key = pairKey(s, net.demandDst(k), n);
+        double sum = 0;
+        for (int u = from; u <= to; u++) {
+          if (u != t) {
+            sum += volumes[u].byPair().getOrDefault(key, 0.0);
+          }
+        }
+        double free = inRow[s] >= 0 ? Math.max(0, inHere[s] - knownFrom[s]) : inHere[s];
+        out[k] = Math.max(free * sum / inNeighbours[s], 1e-3 * prior[k]);
+      }
+      return out;
     }
 
     private boolean hasTotals() {

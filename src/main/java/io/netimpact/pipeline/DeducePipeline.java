@@ -60,9 +60,11 @@ public final class DeducePipeline {
       results.add(new Interval("", cluster.during("deduce: fitting the demands",
           () -> Deduction.deduce(s, single.get(), options))));
     } else {
-      for (MeasuredInterval m : measured) {
-        results.add(new Interval(m.id(), cluster.during("deduce: fitting interval " + m.id(),
-            () -> Deduction.deduce(s, m.loads(), options))));
+      List<Deduction.Result> deduced = cluster.during("deduce: fitting " + measured.size()
+          + " intervals as a series", () -> Deduction.deduceSeries(s,
+              measured.stream().map(MeasuredInterval::loads).toList(), options));
+      for (int i = 0; i < measured.size(); i++) {
+        results.add(new Interval(measured.get(i).id(), deduced.get(i)));
       }
     }
     sw.lap("deduce");

@@ -82,6 +82,8 @@ class DeduceSeriesTest {
     assertEquals(total(ts.intervals().get(1).demands()), total(deduced.demands()), 1e-9);
     assertTrue(deduced.info().notes().contains("interval t1, the busiest"),
         deduced.info().notes());
+    // The intervals were deduced together: the method names the series prior.
+    assertTrue(deduced.info().notes().contains("series prior"), deduced.info().notes());
     assertTrue(Files.readAllLines(out.resolve("deduce_fit.jsonl")).get(0)
         .contains("\"interval\":\"t0\""));
 
