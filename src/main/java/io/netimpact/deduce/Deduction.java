@@ -72,11 +72,17 @@ public final class Deduction {
    * @param targetFit     relative L2 residual over the measured arcs at which rounds stop
    * @param emIterations  EM iterations ({@link Em}) from the prior before the least-squares
    *                      rounds (0: none, plain tomogravity)
+   * @param progress      where a long deduction says how far it is (a line at most every
+   *                      {@link #PROGRESS_SECONDS} seconds of EM, and one per least-squares round)
    */
   public record Options(Pairs pairs, int threads, int maxIterations, int rounds,
-      double targetFit, int emIterations) {
+      double targetFit, int emIterations, java.util.function.Consumer<String> progress) {
+    /** Seconds between two progress lines of the EM iterations. */
+    public static final int PROGRESS_SECONDS = 10;
+
     public Options {
       java.util.Objects.requireNonNull(pairs, "pairs");
+      java.util.Objects.requireNonNull(progress, "progress");
       if (threads < 1 || maxIterations < 1 || rounds < 0 || !(targetFit >= 0)
           || emIterations < 0) {
         throw new IllegalArgumentException("threads and maxIterations must be >= 1, rounds, "
@@ -90,7 +96,13 @@ public final class Deduction {
      * iterations a round, 20 rounds, 0.1 % fit.
      */
     public static Options defaults(Pairs pairs) {
-      return new Options(pairs, Runtime.getRuntime().availableProcessors(), 200, 20, 1e-3, 1000);
+      return new Options(pairs, Runtime.getRuntime().availableProcessors(), 200, 20, 1e-3, 1000,
+          line -> { });
+    }
+
+    /** The same options, saying how far a deduction is to {@code to}. */
+    public Options withProgress(java.util.function.Consumer<String> to) {
+      return new Options(pairs, threads, maxIterations, rounds, targetFit, emIterations, to);
     }
   }
 
@@ -195,6 +207,8 @@ public final class Deduction {
     List<Result> results = new ArrayList<>(count);
     Volumes[] volumes = new Volumes[count];
     for (int t = 0; t < count; t++) {
+      o.progress().accept(String.format(java.util.Locale.ROOT, "deduce: interval %,d of %,d, "
+          + "from gravity", t + 1, count));
       Problem p = Problem.of(topology, intervals.get(t), o.pairs(), o.threads());
       Result r = p.solve(o, p.prior, GRAVITY);
       results.add(r);
@@ -206,6 +220,8 @@ public final class Deduction {
     for (int round = 1; round <= SERIES_ROUNDS; round++) {
       Volumes[] next = new Volumes[count];
       for (int t = 0; t < count; t++) {
+        o.progress().accept(String.format(java.util.Locale.ROOT, "deduce: interval %,d of %,d, "
+            + "series round %d of %d", t + 1, count, round, SERIES_ROUNDS));
         Problem p = Problem.of(topology, intervals.get(t), o.pairs(), o.threads());
         double[] prior = p.seriesPrior(volumes, t, n);
         String how = String.format("series prior: the fanouts deduced in the %d intervals on "
@@ -437,8 +453,21 @@ public final class Deduction {
       // EM from the prior first: non-negative by construction and nearer the truth than a
       // least-squares correction alone; the least-squares rounds below then close what fit it
       // leaves (their first round changes nothing when EM already fits).
-      int iterations = Em.refine(fit, rhs, x, pinned, o.emIterations(),
-          fx -> measuredFit(fx) <= o.targetFit() / 100);
+      long started = System.nanoTime();
+      long[] said = {started};
+      int[] step = {0};
+      int iterations = Em.refine(fit, rhs, x, pinned, o.emIterations(), fx -> {
+        double f = measuredFit(fx);
+        long now = System.nanoTime();
+        if (now - said[0] >= Options.PROGRESS_SECONDS * 1_000_000_000L) {
+          said[0] = now;
+          o.progress().accept(String.format(java.util.Locale.ROOT, "deduce: EM iteration %,d of "
+              + "at most %,d, fit %.3g of the measured arcs, %d s", step[0], o.emIterations(),
+              f, (now - started) / 1_000_000_000L));
+        }
+        step[0]++;
+        return f <= o.targetFit() / 100;
+      });
       int emIterations = iterations;
       double[] w = new double[x.length];
       double[] best = null;
@@ -475,6 +504,9 @@ public final class Deduction {
           x[k] = Math.max(0, x[k] + w[k] * sol.z()[k]);
         }
         roundsRun = round + 1;
+        o.progress().accept(String.format(java.util.Locale.ROOT, "deduce: least-squares round "
+            + "%d, %,d CGLS iteration(s), %d s", roundsRun, sol.iterations(),
+            (System.nanoTime() - started) / 1_000_000_000L));
       }
       String method = String.format("tomogravity: %s, %d EM iteration(s), then weighted "
           + "least-squares correction to the measured arcs and totals by CGLS over the routing "

@@ -54,7 +54,8 @@ public final class DeducePipeline {
     Optional<MeasuredLoads> single = series ? Optional.empty()
         : Optional.of(DeduceFiles.read(cluster, req.loads(), s));
     sw.lap("read");
-    Deduction.Options options = Deduction.Options.defaults(req.pairs());
+    Deduction.Options options = Deduction.Options.defaults(req.pairs())
+        .withProgress(cluster::note);
     List<Interval> results = new ArrayList<>();
     if (single.isPresent()) {
       results.add(new Interval("", cluster.during("deduce: fitting the demands",

@@ -62,7 +62,7 @@ class DeductionTest {
     Random r = new Random(seed);
     MeasuredLoads m = Measured.of(truth, arc -> r.nextInt(3) != 0, true);
     Deduction.Result got = Deduction.deduce(truth, m,
-        new Deduction.Options(Deduction.Pairs.TOTALS, 2, 1000, 0, 0, 0));
+        new Deduction.Options(Deduction.Pairs.TOTALS, 2, 1000, 0, 0, 0, line -> { }));
 
     // The same problem, dense: pairs from a device with entering traffic to one with leaving
     // traffic, gravity prior, rows = measured arcs then (in, out) per device with a total.
@@ -205,5 +205,22 @@ class DeductionTest {
     Deduction.Result all = Deduction.deduce(truth, m,
         Deduction.Options.defaults(Deduction.Pairs.ALL));
     assertTrue(all.fitL2() <= 1e-3, "fit " + all.fitL2());
+  }
+  @Test
+  void deduction_saysHowFarItIs_aLinePerLeastSquaresRound_andPerIntervalOfASeries() {
+    Snapshot truth = truth(3, 9, 15, 5);
+    MeasuredLoads m = Measured.of(truth);
+    List<String> lines = new ArrayList<>();
+    Deduction.Options o = Deduction.Options.defaults(Deduction.Pairs.TOTALS)
+        .withProgress(lines::add);
+    Deduction.deduce(truth, m, o);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("deduce: least-squares round 1, ")),
+        lines.toString());
+
+    lines.clear();
+    Deduction.deduceSeries(truth, List.of(m, m), o);
+    assertTrue(lines.contains("deduce: interval 2 of 2, from gravity"), lines.toString());
+    assertTrue(lines.contains("deduce: interval 1 of 2, series round "
+        + Deduction.SERIES_ROUNDS + " of " + Deduction.SERIES_ROUNDS), lines.toString());
   }
 }
