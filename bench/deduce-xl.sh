@@ -57,5 +57,5 @@ fi
 rm -rf "$BENCH/out/deduced"
 BENCH_TIMINGS=1 run "$PRESET-deduce" deduce --snapshot "$snap" --loads "$counters" \
   --out "$BENCH/out/deduced"
-grep -E '^(fit|deduced|  fit)' "$BENCH/out/$PRESET-deduce.log" | head -5 || true
+grep -E 'fit:|^method:' "$BENCH/out/$PRESET-deduce.log" | head -5 || true
 tool error "$snap" "$BENCH/out/deduced"
