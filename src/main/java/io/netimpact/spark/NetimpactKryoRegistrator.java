@@ -20,9 +20,10 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
     // Its fields, or the stored bytes it was read from (ShippedNetwork).
     kryo.register(Network.class, new ShippedNetwork(kryo));
     kryo.register(Network[].class);
-    // Kryo 4 cannot build records (final fields): every record goes through Java
-    // serialization, and so do classes holding records or fastutil maps.
-    kryo.addDefaultSerializer(Record.class, new JavaSerializer());
+    // Kryo 4 cannot build records (final fields): a record of plain components goes through
+    // its canonical constructor (RecordSerializer), any other through Java serialization, and
+    // so do classes holding records or fastutil maps.
+    kryo.addDefaultSerializer(Record.class, RecordSerializer.FACTORY);
     kryo.register(ScenarioState.class, new JavaSerializer());
     kryo.register(ScenarioMask.class, new JavaSerializer());
     // Holds an EnumMap, which Kryo's field serializer cannot rebuild.
@@ -47,5 +48,140 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
     kryo.register(long[].class);
     kryo.register(double[].class);
     kryo.register(String[].class);
+  }
+
+  /**
+   * A record written as its components and rebuilt through its canonical constructor (so its
+   * validation runs, as with Java serialization), without Java serialization's per-object class
+   * descriptors and reflection: primitives and strings written directly, enums, records, boxed
+   * values and lists of them through Kryo. A record with any other component (a map, an
+   * Optional, an array of objects) keeps Java serialization. A list is rebuilt as an {@link
+   * java.util.ArrayList} and handed to the constructor, which copies it where it keeps lists
+   * immutable. Writing and reading are O(components + list elements).
+   */
+  static final class RecordSerializer<T extends Record>
+      extends com.esotericsoftware.kryo.Serializer<T> {
+    static final com.esotericsoftware.kryo.factories.SerializerFactory FACTORY = (kryo, type) ->
+        supported(type) ? new RecordSerializer<>(type) : new JavaSerializer();
+
+    private final java.lang.reflect.RecordComponent[] components;
+    private final java.lang.invoke.MethodHandle[] accessors;
+    private final java.lang.invoke.MethodHandle constructor;
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private RecordSerializer(Class type) {
+      this.components = type.getRecordComponents();
+      this.accessors = new java.lang.invoke.MethodHandle[components.length];
+      Class<?>[] types = new Class<?>[components.length];
+      try {
+        java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
+        for (int i = 0; i < components.length; i++) {
+          java.lang.reflect.Method m = components[i].getAccessor();
+          m.setAccessible(true);
+          accessors[i] = lookup.unreflect(m);
+          types[i] = components[i].getType();
+        }
+        java.lang.reflect.Constructor<?> c = type.getDeclaredConstructor(types);
+        c.setAccessible(true);
+        this.constructor = lookup.unreflectConstructor(c);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot serialize record " + type.getName(), e);
+      }
+    }
+
+    /** Whether every component of {@code type} is one this serializer writes. */
+    static boolean supported(Class<?> type) {
+      if (!type.isRecord()) {
+        return false;
+      }
+      for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+        Class<?> t = c.getType();
+        if (t == java.util.List.class) {
+          if (!(c.getGenericType() instanceof java.lang.reflect.ParameterizedType p)
+              || !(p.getActualTypeArguments()[0] instanceof Class<?> e) || !plain(e)) {
+            return false;
+          }
+        } else if (!plain(t) && !(t.isArray() && t.getComponentType().isPrimitive())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Primitives, their boxes, strings, enums and records. */
+    private static boolean plain(Class<?> t) {
+      return t.isPrimitive() || t == String.class || t.isEnum() || t.isRecord()
+          || t == Integer.class || t == Long.class || t == Double.class || t == Boolean.class;
+    }
+
+    @Override
+    public void write(Kryo kryo, com.esotericsoftware.kryo.io.Output out, T record) {
+      try {
+        for (int i = 0; i < components.length; i++) {
+          Class<?> t = components[i].getType();
+          Object v = accessors[i].invoke(record);
+          if (t == double.class) {
+            out.writeDouble((Double) v);
+          } else if (t == long.class) {
+            out.writeLong((Long) v);
+          } else if (t == int.class) {
+            out.writeInt((Integer) v);
+          } else if (t == boolean.class) {
+            out.writeBoolean((Boolean) v);
+          } else if (t == String.class) {
+            out.writeString((String) v);
+          } else if (t == java.util.List.class) {
+            java.util.List<?> list = (java.util.List<?>) v;
+            out.writeInt(list == null ? -1 : list.size(), true);
+            if (list != null) {
+              for (Object e : list) {
+                kryo.writeClassAndObject(out, e);
+              }
+            }
+          } else {
+            kryo.writeClassAndObject(out, v);
+          }
+        }
+      } catch (Throwable e) {
+        throw new IllegalStateException("cannot write " + record.getClass().getName(), e);
+      }
+    }
+
+    @Override
+    public T read(Kryo kryo, com.esotericsoftware.kryo.io.Input in, Class<T> type) {
+      Object[] values = new Object[components.length];
+      for (int i = 0; i < components.length; i++) {
+        Class<?> t = components[i].getType();
+        if (t == double.class) {
+          values[i] = in.readDouble();
+        } else if (t == long.class) {
+          values[i] = in.readLong();
+        } else if (t == int.class) {
+          values[i] = in.readInt();
+        } else if (t == boolean.class) {
+          values[i] = in.readBoolean();
+        } else if (t == String.class) {
+          values[i] = in.readString();
+        } else if (t == java.util.List.class) {
+          int n = in.readInt(true);
+          if (n >= 0) {
+            java.util.List<Object> list = new java.util.ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+              list.add(kryo.readClassAndObject(in));
+            }
+            values[i] = list;
+          }
+        } else {
+          values[i] = kryo.readClassAndObject(in);
+        }
+      }
+      try {
+        @SuppressWarnings("unchecked")
+        T record = (T) constructor.invokeWithArguments(values);
+        return record;
+      } catch (Throwable e) {
+        throw new IllegalStateException("cannot rebuild " + type.getName(), e);
+      }
+    }
   }
 }
