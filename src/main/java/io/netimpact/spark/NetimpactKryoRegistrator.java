@@ -78,12 +78,16 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
         for (int i = 0; i < components.length; i++) {
           java.lang.reflect.Method m = components[i].getAccessor();
           m.setAccessible(true);
-          accessors[i] = lookup.unreflect(m);
+          accessors[i] = lookup.unreflect(m).asType(java.lang.invoke.MethodType.methodType(
+              Object.class, Object.class));
           types[i] = components[i].getType();
         }
         java.lang.reflect.Constructor<?> c = type.getDeclaredConstructor(types);
         c.setAccessible(true);
-        this.constructor = lookup.unreflectConstructor(c);
+        // One array in, the record out: invoked exactly, with no adaptation per call.
+        this.constructor = lookup.unreflectConstructor(c)
+            .asSpreader(Object[].class, components.length)
+            .asType(java.lang.invoke.MethodType.methodType(Object.class, Object[].class));
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot serialize record " + type.getName(), e);
       }
@@ -119,7 +123,7 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
       try {
         for (int i = 0; i < components.length; i++) {
           Class<?> t = components[i].getType();
-          Object v = accessors[i].invoke(record);
+          Object v = (Object) accessors[i].invokeExact((Object) record);
           if (t == double.class) {
             out.writeDouble((Double) v);
           } else if (t == long.class) {
@@ -177,7 +181,7 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
       }
       try {
         @SuppressWarnings("unchecked")
-        T record = (T) constructor.invokeWithArguments(values);
+        T record = (T) (Object) constructor.invokeExact(values);
         return record;
       } catch (Throwable e) {
         throw new IllegalStateException("cannot rebuild " + type.getName(), e);
