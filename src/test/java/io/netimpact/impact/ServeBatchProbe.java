@@ -1,19 +1,13 @@
 package io.netimpact.impact;
 
-import io.netimpact.input.ChangeReader;
-import io.netimpact.input.SnapshotReader;
-import io.netimpact.model.Change;
 import io.netimpact.routing.DestinationBaseline;
 import io.netimpact.routing.DestinationDag;
 import io.netimpact.routing.Network;
-import io.netimpact.routing.NetworkCompiler;
 import io.netimpact.routing.PairEvaluator;
 import io.netimpact.routing.ScenarioMask;
-import java.io.File;
+import io.netimpact.routing.ServeRoutingProbe;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 
 /**
  * The service's per-batch routing in one thread, without Spark: every request of a batch shown
@@ -24,19 +18,11 @@ import org.apache.hadoop.conf.Configuration;
  */
 public final class ServeBatchProbe {
   public static void main(String[] args) throws Exception {
-    Configuration conf = new Configuration();
-    Network net = NetworkCompiler.compile(new SnapshotReader(conf)
-        .read(args[0], SnapshotReader.OnBadRecord.FAIL).snapshot());
-    File[] files = new File(args[1]).listFiles((d, f) -> f.endsWith(".json"));
-    Arrays.sort(files);
-    int n = args.length > 2 ? Integer.parseInt(args[2]) : files.length;
+    Network net = ServeRoutingProbe.network(args[0]);
+    List<ScenarioMask> masks = ServeRoutingProbe.masks(net, args[1],
+        args.length > 2 ? Integer.parseInt(args[2]) : -1, new ArrayList<>());
+    int n = masks.size();
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-    List<ScenarioMask> masks = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      Change c = ChangeReader.read(files[i].getPath(), conf);
-      ScenarioMask m = ScenarioMask.of(net, c);
-      masks.add(m.uniformGrowth(net).map(ScenarioMask.Growth::routing).orElse(m));
-    }
     int[] dests = net.destinations();
     System.out.printf("network: %d devices, %d arcs, %d demands, %d destinations; %d requests%n",
         net.nodeCount(), net.arcCount(), net.demandCount(), dests.length, n);
