@@ -52,8 +52,8 @@ public final class MaskedView implements NetworkView {
    */
   boolean[] stubs;
   /**
-   * The slots the kernel walks: only those between non-stubs when {@link #stubs} is the base's
-   * own stub set, every slot otherwise ({@link #leaveOut}).
+   * The slots the kernel walks: only those between devices not in {@link #stubs} (or every
+   * slot when no device is left out), see {@link #leaveOut}.
    */
   Network.Slots slots;
   /** Whether the mask switches any base arc off, or changes any base arc's metric. */
@@ -86,9 +86,18 @@ public final class MaskedView implements NetworkView {
    * Network#transitStubs} array, the kernel walks only the slots between non-stubs.
    */
   void leaveOut(boolean[] stubs) {
+    leaveOut(stubs, stubs != null && stubs == base.transitStubs() ? base.coreSlots()
+        : base.allSlots());
+  }
+
+  /**
+   * Leaves {@code stubs} out, the kernel walking {@code slots}: every slot between devices not
+   * in {@code stubs} must be among them ({@link Network#slotsWithout}; slots with a left-out
+   * end may be, as they are never used).
+   */
+  void leaveOut(boolean[] stubs, Network.Slots slots) {
     this.stubs = stubs;
-    this.slots = stubs != null && stubs == base.transitStubs() ? base.coreSlots()
-        : base.allSlots();
+    this.slots = slots;
   }
 
   /** A view of the base network with no change. */

@@ -613,34 +613,42 @@ public final class Network implements NetworkView, Serializable {
   Slots coreSlots() {
     Slots s = coreSlots;
     if (s == null) {
-      boolean[] stub = transitStubs();
-      int n = nodeIds.length;
-      int[] outFrom = new int[n + 1];
-      int[] inFrom = new int[n + 1];
-      it.unimi.dsi.fastutil.ints.IntArrayList out = new it.unimi.dsi.fastutil.ints.IntArrayList();
-      it.unimi.dsi.fastutil.ints.IntArrayList in = new it.unimi.dsi.fastutil.ints.IntArrayList();
-      for (int v = 0; v < n; v++) {
-        outFrom[v] = out.size();
-        inFrom[v] = in.size();
-        if (!stub[v]) {
-          for (int j = outStart[v]; j < outStart[v + 1]; j++) {
-            if (!stub[outHead[j]]) {
-              out.add(j);
-            }
-          }
-          for (int i = inStart[v]; i < inStart[v + 1]; i++) {
-            if (!stub[inTail[i]]) {
-              in.add(i);
-            }
-          }
-        }
-      }
-      outFrom[n] = out.size();
-      inFrom[n] = in.size();
-      s = new Slots(outFrom, out.toIntArray(), inFrom, in.toIntArray());
+      s = slotsWithout(transitStubs());
       coreSlots = s;
     }
     return s;
+  }
+
+  /**
+   * The slots between devices not flagged in {@code leftOut}: what the kernel walks on a view
+   * that leaves those devices out (an arc with a left-out end is on no path of it).
+   * O(V + E); the arrays hold only the kept slots.
+   */
+  Slots slotsWithout(boolean[] leftOut) {
+    int n = nodeIds.length;
+    int[] outFrom = new int[n + 1];
+    int[] inFrom = new int[n + 1];
+    it.unimi.dsi.fastutil.ints.IntArrayList out = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    it.unimi.dsi.fastutil.ints.IntArrayList in = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    for (int v = 0; v < n; v++) {
+      outFrom[v] = out.size();
+      inFrom[v] = in.size();
+      if (!leftOut[v]) {
+        for (int j = outStart[v]; j < outStart[v + 1]; j++) {
+          if (!leftOut[outHead[j]]) {
+            out.add(j);
+          }
+        }
+        for (int i = inStart[v]; i < inStart[v + 1]; i++) {
+          if (!leftOut[inTail[i]]) {
+            in.add(i);
+          }
+        }
+      }
+    }
+    outFrom[n] = out.size();
+    inFrom[n] = in.size();
+    return new Slots(outFrom, out.toIntArray(), inFrom, in.toIntArray());
   }
 
   /** The sources, destinations and borders that decide the stubs: computed once, O(V + E + D). */

@@ -426,7 +426,13 @@ public final class PairEvaluator {
         afterStubs[v] = false;
       }
       // With no stub given back, the after view leaves out the base's stubs: their slots too.
-      after.leaveOut(touched.length == 0 ? stubs : afterStubs);
+      // With some, it walks the slots between the devices that are no stubs after the change:
+      // a leaf's racks that stay stubs cost nothing, as on the base.
+      if (touched.length == 0) {
+        after.leaveOut(stubs);
+      } else {
+        after.leaveOut(afterStubs, slotsAfter(m));
+      }
       touchedFor = m;
     }
   }
@@ -455,6 +461,25 @@ public final class PairEvaluator {
       }
     }
     return r;
+  }
+
+  /**
+   * The slots between the devices that are no stubs after {@code m} (the base's stubs less
+   * those it gives back, as {@link #afterStubs} holds them for it): made once per mask and JVM
+   * and kept with it. O(V + E) once.
+   */
+  private Network.Slots slotsAfter(ScenarioMask m) {
+    Network.Slots s = m.slotsAfter;
+    if (s == null) {
+      synchronized (m) {
+        s = m.slotsAfter;
+        if (s == null) {
+          s = base.slotsWithout(afterStubs);
+          m.slotsAfter = s;
+        }
+      }
+    }
+    return s;
   }
 
   /** Whether the after view (as {@link #showMask} set it) leaves {@code v} out as a stub. */

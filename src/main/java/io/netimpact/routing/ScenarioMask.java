@@ -73,6 +73,12 @@ public final class ScenarioMask implements java.io.Serializable {
    * JVM by the first evaluator that shows the mask; null until then. Not serialized.
    */
   transient volatile int[] returningStubs;
+  /**
+   * The slots an evaluator's after view walks when this mask gives stubs back: those between
+   * devices that are no stubs after it ({@link Network#slotsWithout}), made once per JVM with
+   * {@link #returningStubs}; null until then. Not serialized.
+   */
+  transient volatile Network.Slots slotsAfter;
 
   /** One {@code scale_demands}: {@code factor} on demands from site src to site dst (-1: any). */
   record Scale(double factor, int srcSite, int dstSite) implements java.io.Serializable {}

@@ -306,6 +306,7 @@ public final class TransitStubs {
     int[][] bySite = net.stubsBySite();
     IntArrayList out = new IntArrayList();
     boolean[] leftOut = after.stubs;
+    Network.Slots walked = after.slots;
     after.leaveOut(null);
     try {
       for (int s : sites) {
@@ -324,7 +325,7 @@ public final class TransitStubs {
         }
       }
     } finally {
-      after.leaveOut(leftOut);
+      after.leaveOut(leftOut, walked);
     }
     return sorted(out);
   }

@@ -560,7 +560,14 @@ public final class ReportWriter {
       return;
     }
     Instant now = Instant.now();
-    for (FileStatus s : fs.listStatus(dir)) {
+    FileStatus[] inside;
+    try {
+      inside = fs.listStatus(dir);
+    } catch (java.io.FileNotFoundException gone) {
+      // a publish of another run ending at this moment removed it empty (removeIfEmpty)
+      return;
+    }
+    for (FileStatus s : inside) {
       if (!s.isDirectory()) {
         continue;
       }

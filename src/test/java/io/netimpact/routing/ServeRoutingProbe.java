@@ -18,25 +18,41 @@ import org.apache.hadoop.conf.Configuration;
  * {@code java -cp ... io.netimpact.routing.ServeRoutingProbe SNAPSHOT CHANGES_DIR [N]}.
  */
 public final class ServeRoutingProbe {
-  public static void main(String[] args) throws Exception {
+  /** The compiled network of snapshot {@code dir}. */
+  public static Network network(String dir) {
+    return NetworkCompiler.compile(new SnapshotReader(new Configuration())
+        .read(dir, SnapshotReader.OnBadRecord.FAIL).snapshot());
+  }
+
+  /**
+   * The first {@code n} (all when {@code n} is negative) change requests of {@code dir} by
+   * name, as the service masks them (a growth of every demand as its routing); their kinds (op
+   * names) into {@code kinds}.
+   */
+  public static List<ScenarioMask> masks(Network net, String dir, int n, List<String> kinds)
+      throws Exception {
     Configuration conf = new Configuration();
-    Network net = NetworkCompiler.compile(new SnapshotReader(conf)
-        .read(args[0], SnapshotReader.OnBadRecord.FAIL).snapshot());
-    File[] files = new File(args[1]).listFiles((d, f) -> f.endsWith(".json"));
+    File[] files = new File(dir).listFiles((d, f) -> f.endsWith(".json"));
     Arrays.sort(files);
-    int n = args.length > 2 ? Integer.parseInt(args[2]) : files.length;
     List<ScenarioMask> masks = new ArrayList<>();
-    List<String> kinds = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < (n < 0 ? files.length : n); i++) {
       Change c = ChangeReader.read(files[i].getPath(), conf);
       ScenarioMask m = ScenarioMask.of(net, c);
-      m = m.uniformGrowth(net).map(ScenarioMask.Growth::routing).orElse(m);
-      masks.add(m);
+      masks.add(m.uniformGrowth(net).map(ScenarioMask.Growth::routing).orElse(m));
       StringBuilder k = new StringBuilder();
       c.ops().stream().map(o -> o.getClass().getSimpleName()).sorted()
           .forEach(s -> k.append(s).append(' '));
       kinds.add(k.toString().trim());
     }
+    return masks;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Network net = network(args[0]);
+    List<String> kinds = new ArrayList<>();
+    List<ScenarioMask> masks = masks(net, args[1],
+        args.length > 2 ? Integer.parseInt(args[2]) : -1, kinds);
+    int n = masks.size();
     System.out.printf("network: %d devices, %d arcs, %d demands, %d destinations%n",
         net.nodeCount(), net.arcCount(), net.demandCount(), dests(net).length);
     PairEvaluator ev = new PairEvaluator(net);
