@@ -1,4 +1,4 @@
-package io.netimpact.spark;
+package io.netimpact.snapshot;
 
 import java.io.IOException;
 import java.nio.file.Files;

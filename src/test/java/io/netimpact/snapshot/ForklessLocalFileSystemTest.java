@@ -1,4 +1,4 @@
-package io.netimpact.spark;
+package io.netimpact.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
