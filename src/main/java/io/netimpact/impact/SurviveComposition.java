@@ -1,6 +1,7 @@
 package io.netimpact.impact;
 
 import io.netimpact.routes.PairResult;
+import io.netimpact.routing.AfterChange;
 import io.netimpact.routing.DestinationBaseline;
 import io.netimpact.routing.DestinationDag;
 import io.netimpact.routing.MaskedView;
@@ -69,13 +70,25 @@ public final class SurviveComposition implements Serializable {
   private final List<ScenarioMask> then;
   /** Per failure, its routing arcs, ascending. */
   private final int[][] routing;
+  /**
+   * The network after the change ({@link AfterChange#network}), the failures' masks on it and
+   * their routing arcs there; null when the change has none (no change, or one that may
+   * shorten paths, removes devices or changes demands).
+   */
+  private final Network after;
+  private final ScenarioMask[] afterFailures;
+  private final int[][] afterRouting;
 
   private SurviveComposition(Optional<ScenarioMask> change, List<ScenarioMask> failures,
-      List<ScenarioMask> then, int[][] routing) {
+      List<ScenarioMask> then, int[][] routing, Network after, ScenarioMask[] afterFailures,
+      int[][] afterRouting) {
     this.change = change;
     this.failures = failures;
     this.then = then;
     this.routing = routing;
+    this.after = after;
+    this.afterFailures = afterFailures;
+    this.afterRouting = afterRouting;
   }
 
   /**
@@ -99,8 +112,27 @@ public final class SurviveComposition implements Serializable {
       }
       routing[i] = failures.get(i).routingArcs(base);
     }
+    Optional<Network> after = change.flatMap(c -> AfterChange.network(base, c));
+    ScenarioMask[] afterFailures = null;
+    int[][] afterRouting = null;
+    if (after.isPresent()) {
+      afterFailures = new ScenarioMask[failures.size()];
+      afterRouting = new int[failures.size()][];
+      for (int i = 0; i < afterFailures.length && afterFailures != null; i++) {
+        Optional<ScenarioMask> f = AfterChange.failure(base, after.get(), change.get(),
+            failures.get(i));
+        if (f.isEmpty()) {
+          afterFailures = null;
+        } else {
+          afterFailures[i] = f.get();
+          afterRouting[i] = f.get().routingArcs(after.get());
+        }
+      }
+    }
+    boolean sequential = afterFailures != null;
     return Optional.of(new SurviveComposition(change, List.copyOf(failures), List.copyOf(then),
-        routing));
+        routing, sequential ? after.get() : null, afterFailures,
+        sequential ? afterRouting : null));
   }
 
   /** The number of failures. */
@@ -204,6 +236,8 @@ public final class SurviveComposition implements Serializable {
   /** One task's side: destinations added one at a time into its part. */
   public final class Task {
     private final PairEvaluator pe;
+    /** An evaluator on the network after the change; null without one. */
+    private final PairEvaluator peAfter;
     private final Part part;
     /** Per base arc: the destination (+1) whose joining arcs mark it, 0 none. */
     private final int[] joining;
@@ -213,6 +247,7 @@ public final class SurviveComposition implements Serializable {
     private Task(PairEvaluator pe, Part part) {
       // The figures read loads and lost traffic only: no paths after are walked.
       this.pe = pe.routeChanges(false);
+      this.peAfter = after == null ? null : new PairEvaluator(after).routeChanges(false);
       this.part = part;
       this.joining = new int[pe.base().arcCount()];
     }
@@ -246,6 +281,10 @@ public final class SurviveComposition implements Serializable {
           part.change.addTo(cArcs[k], cDelta[k]);
         }
         part.changeLost += cLost;
+        if (peAfter != null) {
+          addAfterChange(dag);
+          return;
+        }
         if (change.get().isComposable()) {
           detours = true;
           for (int a : pe.joiningArcs(b, change.get())) {
@@ -278,6 +317,34 @@ public final class SurviveComposition implements Serializable {
           lost -= cLost;
         }
         part.lost[f] += lost;
+        part.repairs++;
+      }
+    }
+
+    /**
+     * The failures of a destination C touches, on the network after C: a failure is selected
+     * when one of its routing arcs lies on the destination's DAG after C (the incremental rule
+     * of the network after C, exact there), and repaired against the destination's state
+     * after C, so that its load deltas and lost traffic are (C then f) minus C directly. One
+     * Dijkstra on the network after C, then per selected failure one repair over the
+     * ancestors, on the DAG after C, of its arcs there.
+     */
+    private void addAfterChange(DestinationDag dag) {
+      DestinationDag dagAfter = peAfter.routeForNow(dag.destination());
+      DestinationBaseline bAfter = null;
+      for (int f = 0; f < afterFailures.length; f++) {
+        if (!peAfter.mayAffect(dagAfter, afterFailures[f], afterRouting[f])) {
+          continue;
+        }
+        if (!pe.mayAffect(dag, failures.get(f), routing[f])) {
+          part.detours++;
+        }
+        if (bAfter == null) {
+          bAfter = peAfter.baselineForNow(dagAfter);
+        }
+        PairResult r = peAfter.evaluate(bAfter, afterFailures[f], true,
+            part.correction(f)::addTo);
+        part.lost[f] += r.lostAfter() - r.lostBefore();
         part.repairs++;
       }
     }
