@@ -135,6 +135,16 @@ public final class SurviveComposition implements Serializable {
         sequential ? afterRouting : null));
   }
 
+  /**
+   * Whether the failures of the destinations the change touches are repaired against the
+   * destination's state after the change, on the network after it ({@link AfterChange}): for
+   * a change that can only lengthen paths and changes no device's presence, link set or
+   * demand, with failures that drain nothing and change no metric.
+   */
+  public boolean repairsAfterChange() {
+    return after != null;
+  }
+
   /** The number of failures. */
   public int size() {
     return failures.size();
