@@ -43,6 +43,18 @@ import java.util.Optional;
  *       destination C touches.</li>
  * </ul>
  * A failure selected for d is evaluated for d as the two-op change C then f (the one repair).
+ *
+ * <p>When C can only lengthen paths and removes no device, adds no link and changes no demand
+ * (and no failure drains a device or changes a metric), the destinations C touches take
+ * another, cheaper way ({@link #repairsAfterChange}): the network after C is compiled once in
+ * the base's index space ({@link AfterChange#network}), d is routed on it once, f is selected
+ * when one of its routing arcs lies on that DAG (the rule above, on that network, exact
+ * there), and f is repaired against d's state after C on that network. The kernel's repair
+ * is exact against any state whose distances are that network's shortest paths, and that
+ * network routes as the base seen through C's mask, so the repair gives (C then f)'s state
+ * minus C's for d directly, over the ancestors of f's arcs on the DAG after C only; the
+ * two-op repair instead runs over the ancestors of C's and f's arcs together, which for a
+ * change on every destination's DAG (a drained spine) is most of each DAG, for every (f, d).
  * Load deltas add up over destinations, so the state of C then f is C's state plus, over the
  * destinations S_f selected for f, (C then f's state for d) minus (C's state for d): a
  * correction over the few arcs those destinations move. The figures a survival row needs
@@ -52,9 +64,11 @@ import java.util.Optional;
  * than the two-op scenario's, so numbers agree to rounding (the tests check 1e-9 relative).
  *
  * <p>Cost, for D destinations, F failures and T_C destinations C touches: F x D rule checks
- * (O(changed elements) each), T_C repairs of C and T_C detour searches (O(E log V) each),
+ * (O(changed elements) each), T_C repairs of C and T_C detour searches or routes on the
+ * network after C (O(E log V) each; compiling that network O(V + E) and its stubs, once),
  * one repair per selected (failure, destination): as many as the failures alone take, plus
- * the few whose arcs lie on C's detours; then O(E log E) once for C's figures and
+ * the few whose arcs lie on C's detours (after C: each over the ancestors of the failure's
+ * arcs on the DAG after C); then O(E log E) once for C's figures and
  * O(|correction| + 1) per failure. The two-op scenarios cost F x (T_C + T_f) repairs and
  * O(|C's arcs| log |C's arcs|) of assembly per failure. Memory: one sparse correction per
  * failure, O(arcs its selected destinations move), and C's state.
