@@ -1,6 +1,7 @@
 package io.netimpact.impact;
 
 import io.netimpact.routes.PairResult;
+import io.netimpact.routing.AfterChange;
 import io.netimpact.routing.DestinationBaseline;
 import io.netimpact.routing.DestinationDag;
 import io.netimpact.routing.MaskedView;
@@ -42,6 +43,18 @@ import java.util.Optional;
  *       destination C touches.</li>
  * </ul>
  * A failure selected for d is evaluated for d as the two-op change C then f (the one repair).
+ *
+ * <p>When C can only lengthen paths and removes no device, adds no link and changes no demand
+ * (and no failure drains a device or changes a metric), the destinations C touches take
+ * another, cheaper way ({@link #repairsAfterChange}): the network after C is compiled once in
+ * the base's index space ({@link AfterChange#network}), d is routed on it once, f is selected
+ * when one of its routing arcs lies on that DAG (the rule above, on that network, exact
+ * there), and f is repaired against d's state after C on that network. The kernel's repair
+ * is exact against any state whose distances are that network's shortest paths, and that
+ * network routes as the base seen through C's mask, so the repair gives (C then f)'s state
+ * minus C's for d directly, over the ancestors of f's arcs on the DAG after C only; the
+ * two-op repair instead runs over the ancestors of C's and f's arcs together, which for a
+ * change on every destination's DAG (a drained spine) is most of each DAG, for every (f, d).
  * Load deltas add up over destinations, so the state of C then f is C's state plus, over the
  * destinations S_f selected for f, (C then f's state for d) minus (C's state for d): a
  * correction over the few arcs those destinations move. The figures a survival row needs
@@ -51,9 +64,11 @@ import java.util.Optional;
  * than the two-op scenario's, so numbers agree to rounding (the tests check 1e-9 relative).
  *
  * <p>Cost, for D destinations, F failures and T_C destinations C touches: F x D rule checks
- * (O(changed elements) each), T_C repairs of C and T_C detour searches (O(E log V) each),
+ * (O(changed elements) each), T_C repairs of C and T_C detour searches or routes on the
+ * network after C (O(E log V) each; compiling that network O(V + E) and its stubs, once),
  * one repair per selected (failure, destination): as many as the failures alone take, plus
- * the few whose arcs lie on C's detours; then O(E log E) once for C's figures and
+ * the few whose arcs lie on C's detours (after C: each over the ancestors of the failure's
+ * arcs on the DAG after C); then O(E log E) once for C's figures and
  * O(|correction| + 1) per failure. The two-op scenarios cost F x (T_C + T_f) repairs and
  * O(|C's arcs| log |C's arcs|) of assembly per failure. Memory: one sparse correction per
  * failure, O(arcs its selected destinations move), and C's state.
@@ -69,13 +84,25 @@ public final class SurviveComposition implements Serializable {
   private final List<ScenarioMask> then;
   /** Per failure, its routing arcs, ascending. */
   private final int[][] routing;
+  /**
+   * The network after the change ({@link AfterChange#network}), the failures' masks on it and
+   * their routing arcs there; null when the change has none (no change, or one that may
+   * shorten paths, removes devices or changes demands).
+   */
+  private final Network after;
+  private final ScenarioMask[] afterFailures;
+  private final int[][] afterRouting;
 
   private SurviveComposition(Optional<ScenarioMask> change, List<ScenarioMask> failures,
-      List<ScenarioMask> then, int[][] routing) {
+      List<ScenarioMask> then, int[][] routing, Network after, ScenarioMask[] afterFailures,
+      int[][] afterRouting) {
     this.change = change;
     this.failures = failures;
     this.then = then;
     this.routing = routing;
+    this.after = after;
+    this.afterFailures = afterFailures;
+    this.afterRouting = afterRouting;
   }
 
   /**
@@ -99,8 +126,37 @@ public final class SurviveComposition implements Serializable {
       }
       routing[i] = failures.get(i).routingArcs(base);
     }
+    Optional<Network> after = change.flatMap(c -> AfterChange.network(base, c));
+    ScenarioMask[] afterFailures = null;
+    int[][] afterRouting = null;
+    if (after.isPresent()) {
+      afterFailures = new ScenarioMask[failures.size()];
+      afterRouting = new int[failures.size()][];
+      for (int i = 0; i < afterFailures.length && afterFailures != null; i++) {
+        Optional<ScenarioMask> f = AfterChange.failure(base, after.get(), change.get(),
+            failures.get(i));
+        if (f.isEmpty()) {
+          afterFailures = null;
+        } else {
+          afterFailures[i] = f.get();
+          afterRouting[i] = f.get().routingArcs(after.get());
+        }
+      }
+    }
+    boolean sequential = afterFailures != null;
     return Optional.of(new SurviveComposition(change, List.copyOf(failures), List.copyOf(then),
-        routing));
+        routing, sequential ? after.get() : null, afterFailures,
+        sequential ? afterRouting : null));
+  }
+
+  /**
+   * Whether the failures of the destinations the change touches are repaired against the
+   * destination's state after the change, on the network after it ({@link AfterChange}): for
+   * a change that can only lengthen paths and changes no device's presence, link set or
+   * demand, with failures that drain nothing and change no metric.
+   */
+  public boolean repairsAfterChange() {
+    return after != null;
   }
 
   /** The number of failures. */
@@ -204,6 +260,8 @@ public final class SurviveComposition implements Serializable {
   /** One task's side: destinations added one at a time into its part. */
   public final class Task {
     private final PairEvaluator pe;
+    /** An evaluator on the network after the change; null without one. */
+    private final PairEvaluator peAfter;
     private final Part part;
     /** Per base arc: the destination (+1) whose joining arcs mark it, 0 none. */
     private final int[] joining;
@@ -213,6 +271,7 @@ public final class SurviveComposition implements Serializable {
     private Task(PairEvaluator pe, Part part) {
       // The figures read loads and lost traffic only: no paths after are walked.
       this.pe = pe.routeChanges(false);
+      this.peAfter = after == null ? null : new PairEvaluator(after).routeChanges(false);
       this.part = part;
       this.joining = new int[pe.base().arcCount()];
     }
@@ -246,6 +305,10 @@ public final class SurviveComposition implements Serializable {
           part.change.addTo(cArcs[k], cDelta[k]);
         }
         part.changeLost += cLost;
+        if (peAfter != null) {
+          addAfterChange(dag);
+          return;
+        }
         if (change.get().isComposable()) {
           detours = true;
           for (int a : pe.joiningArcs(b, change.get())) {
@@ -278,6 +341,34 @@ public final class SurviveComposition implements Serializable {
           lost -= cLost;
         }
         part.lost[f] += lost;
+        part.repairs++;
+      }
+    }
+
+    /**
+     * The failures of a destination C touches, on the network after C: a failure is selected
+     * when one of its routing arcs lies on the destination's DAG after C (the incremental rule
+     * of the network after C, exact there), and repaired against the destination's state
+     * after C, so that its load deltas and lost traffic are (C then f) minus C directly. One
+     * Dijkstra on the network after C, then per selected failure one repair over the
+     * ancestors, on the DAG after C, of its arcs there.
+     */
+    private void addAfterChange(DestinationDag dag) {
+      DestinationDag dagAfter = peAfter.routeForNow(dag.destination());
+      DestinationBaseline bAfter = null;
+      for (int f = 0; f < afterFailures.length; f++) {
+        if (!peAfter.mayAffect(dagAfter, afterFailures[f], afterRouting[f])) {
+          continue;
+        }
+        if (!pe.mayAffect(dag, failures.get(f), routing[f])) {
+          part.detours++;
+        }
+        if (bAfter == null) {
+          bAfter = peAfter.baselineForNow(dagAfter);
+        }
+        PairResult r = peAfter.evaluate(bAfter, afterFailures[f], true,
+            part.correction(f)::addTo);
+        part.lost[f] += r.lostAfter() - r.lostBefore();
         part.repairs++;
       }
     }

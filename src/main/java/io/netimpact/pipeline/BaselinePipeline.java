@@ -112,7 +112,8 @@ public final class BaselinePipeline {
                 Overlay.NONE, Optional.of(store), s -> { }));
     BaselineStore.writeSurvival(cluster, store, req.survive().stream()
         .map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList(),
-        req.thresholds().warnUtil(), results);
+        req.thresholds().warnUtil(), results,
+        io.netimpact.survival.StubsGivenBack.of(base, ids, masks));
     sw.lap("survive");
   }
 }

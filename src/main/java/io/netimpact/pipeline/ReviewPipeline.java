@@ -288,14 +288,17 @@ public final class ReviewPipeline {
     List<Change> failures = Failures.remaining(Failures.all(before, req.survive()), before,
         MaskedView.of(before, p.scenario().mask()), p.change());
     // The N-1 results without the change, from the store when it holds every one of them.
-    Optional<Map<String, FailureResult>> stored = store.flatMap(s -> BaselineStore.survival(
-        cluster, s, req.thresholds().warnUtil()))
+    Optional<io.netimpact.store.SurvivalFile.Stored> kept = store.flatMap(s ->
+        BaselineStore.survivalStored(cluster, s, req.thresholds().warnUtil()));
+    Optional<Map<String, FailureResult>> stored = kept.map(k -> k.results())
         .filter(m -> failures.stream().allMatch(f -> m.containsKey(f.id())));
     if (!p.withTe() && !classes.present()) {
       // Composed per destination with the change fixed (SurviveComposition).
       List<String> fids = failures.stream().map(Change::id).toList();
       List<ScenarioMask> alone = failures.stream().map(f -> ScenarioMask.of(before, f))
           .toList();
+      // The failures' stubs given back, as the store keeps them: not found again.
+      kept.ifPresent(k -> giveStubs(before, fids, alone, k, store.get()));
       List<ScenarioMask> then = failures.stream().map(f -> ScenarioMask.of(before,
           Sweep.then(p.change(), f))).toList();
       Optional<SurviveComposition> withPlan = SurviveComposition.of(before,
@@ -350,6 +353,17 @@ public final class ReviewPipeline {
         results.size());
     sw.lap("survive");
     return Survival.of(p.runId(), p.change().id(), Severity.of(report), without, with);
+  }
+
+  /** The stored stubs given back to the failures' masks; a broken list exits 2. */
+  private static void giveStubs(Network before, List<String> fids, List<ScenarioMask> alone,
+      io.netimpact.store.SurvivalFile.Stored kept, BaselineStore.Opened store) {
+    try {
+      io.netimpact.survival.StubsGivenBack.give(before, fids, alone, kept.stubsGivenBack());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(new InputProblem(store.dir() + "/"
+          + io.netimpact.store.SurvivalFile.FILE, "", "stubs_given_back", e.getMessage()));
+    }
   }
 
   private static BadInputException noTe(Request req, String why) {

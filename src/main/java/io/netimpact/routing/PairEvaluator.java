@@ -208,6 +208,17 @@ public final class PairEvaluator {
   }
 
   /**
+   * The stubs the after view of {@code m} routes again (those of its sites that stop being
+   * stubs), ascending: found once per mask and kept with it ({@link
+   * ScenarioMask#knownStubsGivenBack}). O(changed elements) once known; else once per mask a
+   * Dijkstra inside each site it reshapes per border device of the site ({@link TransitStubs}).
+   */
+  public int[] stubsGivenBackBy(ScenarioMask m) {
+    showMask(m);
+    return touched.clone();
+  }
+
+  /**
    * Makes {@link #evaluate(DestinationBaseline, ScenarioMask, boolean, LoadSink, ClassSink)}
    * also give per-class load deltas, the demands divided by {@code c}.
    */

@@ -197,6 +197,45 @@ public final class ScenarioMask implements java.io.Serializable {
     return out;
   }
 
+  /**
+   * The stubs of {@code base} this mask gives back (the devices the evaluators route again
+   * after it, {@link PairEvaluator#stubsGivenBackBy}), when found already in this JVM or given
+   * with {@link #knowStubsGivenBack}; empty while not known. Ascending; a copy. O(their number).
+   */
+  public java.util.Optional<int[]> knownStubsGivenBack() {
+    int[] r = returningStubs;
+    return r == null ? java.util.Optional.empty() : java.util.Optional.of(r.clone());
+  }
+
+  /**
+   * Gives this mask its stubs given back as found before for the same mask on the same base
+   * (a stored baseline's N-1 results keep them): the evaluators then do not find them again,
+   * which for a failure inside a site costs a Dijkstra per border device of the site. Does
+   * nothing when they are known already.
+   *
+   * @throws IllegalArgumentException when {@code stubs} are not ascending stubs of {@code base}
+   *     or the mask is of another network
+   */
+  public void knowStubsGivenBack(Network base, int[] stubs) {
+    if (base.nodeCount() != baseNodes || base.linkCount() != baseLinks) {
+      throw new IllegalArgumentException("stubs of another network");
+    }
+    boolean[] stub = base.transitStubs();
+    for (int i = 0; i < stubs.length; i++) {
+      int v = stubs[i];
+      if (v < 0 || v >= baseNodes || !stub[v] || (i > 0 && stubs[i - 1] >= v)) {
+        throw new IllegalArgumentException("device " + (v >= 0 && v < baseNodes
+            ? base.nodeId(v) : String.valueOf(v)) + " is no stub of the network, or the "
+            + "stubs are not ascending");
+      }
+    }
+    synchronized (this) {
+      if (returningStubs == null) {
+        returningStubs = stubs.clone();
+      }
+    }
+  }
+
   /** Whether routing may change at all (anything but capacities and volumes changed). */
   public boolean touchesRouting() {
     return offArcs.length + onArcs.length + metricArcs.length + drained.length

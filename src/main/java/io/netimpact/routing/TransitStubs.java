@@ -381,7 +381,51 @@ public final class TransitStubs {
     return false;
   }
 
+  /**
+   * Whether {@code a} and {@code b} touch a common site (an end of an arc either switches off,
+   * on or re-weights, a device either drains, undrains or removes). O(changed elements of
+   * both).
+   */
+  static boolean shareSite(Network net, ScenarioMask a, ScenarioMask b) {
+    IntArrayList x = baseSites(net, a);
+    if (x == null) {
+      return true;
+    }
+    if (x.isEmpty()) {
+      return false;
+    }
+    IntArrayList y = baseSites(net, b);
+    if (y == null) {
+      return true;
+    }
+    for (int s : y) {
+      if (x.contains(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #touchedSites} of a mask of base arcs only, read on the base; null otherwise. */
+  private static IntArrayList baseSites(Network net, ScenarioMask m) {
+    int arcs = 2 * net.linkCount();
+    for (int[] as : new int[][] {m.offArcs, m.onArcs, m.anyMetricArcs}) {
+      for (int a : as) {
+        if (a >= arcs) {
+          return null;
+        }
+      }
+    }
+    return sitesOf(net, m, net::tail, net::head);
+  }
+
   private static IntArrayList touchedSites(Network net, ScenarioMask m, MaskedView after) {
+    return sitesOf(net, m, after::tail, after::head);
+  }
+
+  /** The sites of the ends of {@code m}'s changed arcs and of its changed devices. */
+  private static IntArrayList sitesOf(Network net, ScenarioMask m,
+      java.util.function.IntUnaryOperator tail, java.util.function.IntUnaryOperator head) {
     IntArrayList sites = new IntArrayList();
     java.util.function.IntConsumer site = v -> {
       int s = net.nodeSite[v];
@@ -391,8 +435,8 @@ public final class TransitStubs {
     };
     for (int[] arcs : new int[][] {m.offArcs, m.onArcs, m.anyMetricArcs}) {
       for (int a : arcs) {
-        site.accept(after.tail(a));
-        site.accept(after.head(a));
+        site.accept(tail.applyAsInt(a));
+        site.accept(head.applyAsInt(a));
       }
     }
     for (int[] devices : new int[][] {m.drained, m.undrained, m.removed}) {
@@ -402,6 +446,7 @@ public final class TransitStubs {
     }
     return sites;
   }
+
 
   private static int[] sorted(IntArrayList list) {
     int[] r = list.toIntArray();

@@ -85,22 +85,28 @@ public final class BaselineStore {
     }
   }
 
+
   /**
-   * The store's N-1 results ({@code baseline --survive}, {@link
-   * io.netimpact.store.SurvivalFile}) for warn utilisation {@code warnUtil}, by failure id;
-   * empty when it has none for it.
+   * The store's N-1 results and the failures' stubs given back ({@link
+   * io.netimpact.store.SurvivalFile.Stored}) for warn utilisation {@code warnUtil}; empty when
+   * it has none for it.
    */
-  public static Optional<java.util.Map<String, io.netimpact.survival.FailureResult>> survival(
+  public static Optional<io.netimpact.store.SurvivalFile.Stored> survivalStored(
       Cluster cluster, Opened store, double warnUtil) {
-    return io.netimpact.store.SurvivalFile.read(cluster.hadoop(), store.dir(), warnUtil);
+    return io.netimpact.store.SurvivalFile.readStored(cluster.hadoop(), store.dir(), warnUtil);
   }
 
-  /** Writes (replaces) the store's N-1 results ({@link io.netimpact.store.SurvivalFile}). */
+  /**
+   * Writes (replaces) the store's N-1 results with the failures' stubs given back (by failure
+   * id, device ids; {@link io.netimpact.store.SurvivalFile}).
+   */
   public static void writeSurvival(Cluster cluster, Opened store, List<String> kinds,
-      double warnUtil, List<io.netimpact.survival.FailureResult> results) {
+      double warnUtil, List<io.netimpact.survival.FailureResult> results,
+      java.util.Map<String, List<String>> stubsGivenBack) {
     io.netimpact.store.SurvivalFile.write(cluster.hadoop(), store.dir(), kinds, warnUtil,
-        results);
+        results, stubsGivenBack);
   }
+
 
   /** Opens the store at {@code dir}: reads and checks its manifest (exit 2 when it is none). */
   public static Opened open(Cluster cluster, String dir) {

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * metric (a change that may shorten paths, which has no detour list).
  */
 class SurviveCompositionTest {
-  private static final List<Sweep.Each> KINDS = List.of(Sweep.Each.LINK, Sweep.Each.SRLG,
+  static final List<Sweep.Each> KINDS = List.of(Sweep.Each.LINK, Sweep.Each.SRLG,
       Sweep.Each.DEVICE, Sweep.Each.SITE);
 
   @Test
@@ -92,7 +92,7 @@ class SurviveCompositionTest {
    * two-op changes rerouted from scratch: severity and worst link equal, utilisation and
    * stranded traffic to 1e-9 relative. Returns the composition's part, for its counters.
    */
-  private static SurviveComposition.Part assertComposedExact(Network base, Snapshot s,
+  static SurviveComposition.Part assertComposedExact(Network base, Snapshot s,
       Optional<Change> change, Thresholds th, String what) {
     ScenarioMask cm = change.map(c -> ScenarioMask.of(base, c))
         .orElse(ScenarioMask.empty(base));
