@@ -1,7 +1,7 @@
 package io.netimpact.impact;
 
 import io.netimpact.routes.PairResult;
-import io.netimpact.routing.AfterChange;
+import io.netimpact.routing.NetworkCompiler.AfterChange;
 import io.netimpact.routing.DestinationBaseline;
 import io.netimpact.routing.DestinationDag;
 import io.netimpact.routing.MaskedView;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
+import io.netimpact.routing.NetworkCompiler.AfterChange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code review --survive} with each failure repaired against the destination's state after
- * the change, on the network after it ({@code routing.AfterChange}), against brute force (the
+ * the change, on the network after it ({@code routing.NetworkCompiler.AfterChange}), against brute force (the
  * change then each failure as two-op changes rerouted from scratch): random networks with
  * LAGs, min-links, SRLGs, drained devices, parallel links and sites, and changes of every sort
  * that takes that way (a drain, an SRLG down, a LAG member down below its min-links, a raised
