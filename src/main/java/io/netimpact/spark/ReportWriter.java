@@ -563,9 +563,13 @@ public final class ReportWriter {
     FileStatus[] inside;
     try {
       inside = fs.listStatus(dir);
-    } catch (java.io.FileNotFoundException gone) {
-      // a publish of another run ending at this moment removed it empty (removeIfEmpty)
-      return;
+    } catch (java.io.FileNotFoundException | java.nio.file.AccessDeniedException e) {
+      // A publish of another run ending at this moment removed it empty (removeIfEmpty).
+      // Hadoop's local file system reports a directory gone under it as not readable.
+      if (!fs.exists(dir)) {
+        return;
+      }
+      throw e;
     }
     for (FileStatus s : inside) {
       if (!s.isDirectory()) {
