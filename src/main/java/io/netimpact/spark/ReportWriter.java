@@ -556,20 +556,30 @@ public final class ReportWriter {
    */
   private static void removeDeadStaging(FileSystem fs, Path root) throws IOException {
     Path dir = new Path(root, "_staging");
-    if (!fs.exists(dir) || !fs.getFileStatus(dir).isDirectory()) {
+    try {
+      if (!fs.getFileStatus(dir).isDirectory()) {
+        return;
+      }
+    } catch (java.io.FileNotFoundException none) {
       return;
     }
     Instant now = Instant.now();
-    FileStatus[] inside;
-    try {
-      inside = fs.listStatus(dir);
-    } catch (java.io.FileNotFoundException | java.nio.file.AccessDeniedException e) {
-      // A publish of another run ending at this moment removed it empty (removeIfEmpty).
-      // Hadoop's local file system reports a directory gone under it as not readable.
-      if (!fs.exists(dir)) {
-        return;
+    FileStatus[] inside = null;
+    for (int attempt = 1; inside == null; attempt++) {
+      try {
+        inside = fs.listStatus(dir);
+      } catch (IOException e) {
+        // A publish of another run ending at this moment removed it empty (removeIfEmpty),
+        // and another may have made it again. Hadoop's local file system reports a directory
+        // gone under its listing as not found, not readable or "invalid", depending on the
+        // moment: list again while it exists, and fail only when it stays unlistable.
+        if (!fs.exists(dir)) {
+          return;
+        }
+        if (attempt == 3) {
+          throw e;
+        }
       }
-      throw e;
     }
     for (FileStatus s : inside) {
       if (!s.isDirectory()) {
