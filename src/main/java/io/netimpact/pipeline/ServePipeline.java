@@ -127,12 +127,68 @@ public final class ServePipeline {
     ServeStore store = ServeStore.of(cluster, req.requests(), req.out());
     try (SnapshotRoll roll = SnapshotRoll.start(cluster, req, store)) {
       Base base = roll.current();
+      warmUp(cluster, req, base);
       store.ready(base.snapshotId(), Instant.now());
       cluster.note("netimpact serve: ready on snapshot " + base.snapshotId() + " ("
           + base.network().nodeCount() + " devices, " + base.network().destinations().length
           + " destinations); requests from " + store.requestDir());
       return loop(cluster, req, store, roll);
     }
+  }
+
+  /** How many made-up changes {@link #warmUp} evaluates. */
+  static final int WARM_UP_CHANGES = 64;
+
+  /**
+   * Evaluates and assembles {@link #WARM_UP_CHANGES} made-up changes of {@code base} (links
+   * down, devices drained, metrics changed, links added between random devices; drawn with a
+   * fixed seed) and drops the results, before the service says it is ready: the JVM compiles
+   * the kernel's hot paths on them, so that the first requests do not wait for the compiler.
+   * Nothing is published or recorded. O(one batch of that many changes).
+   */
+  static void warmUp(Cluster cluster, Request req, Base base) {
+    Network net = base.network();
+    int n = net.nodeCount();
+    if (net.linkCount() == 0 || n < 2) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    java.util.Random r = new java.util.Random(1);
+    List<Scenario> scenarios = new ArrayList<>();
+    for (int k = 0; k < WARM_UP_CHANGES; k++) {
+      String link = net.linkId(r.nextInt(net.linkCount()));
+      int a = r.nextInt(n);
+      int b = (a + 1 + r.nextInt(n - 1)) % n;
+      io.netimpact.model.ChangeOp op = switch (k % 4) {
+        case 0 -> new io.netimpact.model.ChangeOp.SetLinkUp(link, false);
+        case 1 -> new io.netimpact.model.ChangeOp.SetDrained(net.nodeId(a), true);
+        case 2 -> new io.netimpact.model.ChangeOp.SetMetric(link, 1 + r.nextInt(100),
+            io.netimpact.model.ChangeOp.Direction.BOTH);
+        default -> new io.netimpact.model.ChangeOp.AddLink(io.netimpact.model.Link.simple(
+            "netimpact-warm-up-" + k, net.nodeId(a), net.nodeId(b), 5 + r.nextInt(96), 100));
+      };
+      Change c = new Change("warm-up-" + k, "warm-up", List.of(op));
+      try {
+        scenarios.add(new Scenario(c.id(), c.title(),
+            io.netimpact.routing.ScenarioMask.of(net, c)));
+      } catch (RuntimeException notApplicable) {
+        // an op this network cannot take (a link id taken, say): one change fewer
+      }
+    }
+    SparkEvaluator.Result res = SparkEvaluator.run(cluster, "serve warm-up", base.resident(),
+        scenarios, 4 * cluster.parallelism(), lap -> { });
+    List<ScenarioState> states;
+    try {
+      states = res.collected();
+    } finally {
+      res.release();
+    }
+    Assembler asm = new Assembler(net, res.baseline(), req.thresholds(), res.classes());
+    for (int i = 0; i < scenarios.size(); i++) {
+      asm.assemble(scenarios.get(i).id(), base.snapshotId(), scenarios.get(i), states.get(i));
+    }
+    cluster.note(String.format(java.util.Locale.ROOT, "netimpact serve: warmed up on %d "
+        + "made-up changes in %.1f s", scenarios.size(), (System.nanoTime() - t0) / 1e9));
   }
 
   /** Publishes {@code base}'s {@code link_baseline} as run {@code baseline-<snapshot_id>}, once. */

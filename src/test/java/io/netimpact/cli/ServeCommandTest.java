@@ -57,6 +57,12 @@ class ServeCommandTest {
     ReviewCommandTest.Run s = serve(requests, out, "--stop-after", "4");
     assertEquals(0, s.code(), s.out() + s.err());
     assertTrue(s.out().contains("batch of 4: 4 published"), s.out());
+    // Warmed up on made-up changes before it was ready; none of them is published.
+    assertTrue(s.out().indexOf("netimpact serve: warmed up on ") >= 0
+        && s.out().indexOf("warmed up on ") < s.out().indexOf("ready on snapshot"), s.out());
+    try (java.util.stream.Stream<Path> runs = Files.list(out.resolve("_runs"))) {
+      assertTrue(runs.noneMatch(r -> r.getFileName().toString().startsWith("warm-up")));
+    }
     Path cold = tmp.resolve("cold");
     String snapshotId = null;
     for (String c : SAMPLES) {
