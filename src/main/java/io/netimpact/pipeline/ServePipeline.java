@@ -136,11 +136,11 @@ public final class ServePipeline {
     }
   }
 
-  /** How many made-up changes {@link #warmUp} evaluates. */
+  /** How many made-up changes {@link #warmUp} evaluates at most (one per 16 devices). */
   static final int WARM_UP_CHANGES = 64;
 
   /**
-   * Evaluates and assembles {@link #WARM_UP_CHANGES} made-up changes of {@code base} (links
+   * Evaluates and assembles up to {@link #WARM_UP_CHANGES} made-up changes of {@code base} (links
    * down, devices drained, metrics changed, links added between random devices; drawn with a
    * fixed seed) and drops the results, before the service says it is ready: the JVM compiles
    * the kernel's hot paths on them, so that the first requests do not wait for the compiler.
@@ -155,7 +155,9 @@ public final class ServePipeline {
     long t0 = System.nanoTime();
     java.util.Random r = new java.util.Random(1);
     List<Scenario> scenarios = new ArrayList<>();
-    for (int k = 0; k < WARM_UP_CHANGES; k++) {
+    // A small network is answered in milliseconds cold: one made-up change per 16 devices.
+    int count = Math.min(WARM_UP_CHANGES, Math.max(1, n / 16));
+    for (int k = 0; k < count; k++) {
       String link = net.linkId(r.nextInt(net.linkCount()));
       int a = r.nextInt(n);
       int b = (a + 1 + r.nextInt(n - 1)) % n;
@@ -175,18 +177,8 @@ public final class ServePipeline {
         // an op this network cannot take (a link id taken, say): one change fewer
       }
     }
-    SparkEvaluator.Result res = SparkEvaluator.run(cluster, "serve warm-up", base.resident(),
-        scenarios, 4 * cluster.parallelism(), lap -> { });
-    List<ScenarioState> states;
-    try {
-      states = res.collected();
-    } finally {
-      res.release();
-    }
-    Assembler asm = new Assembler(net, res.baseline(), req.thresholds(), res.classes());
-    for (int i = 0; i < scenarios.size(); i++) {
-      asm.assemble(scenarios.get(i).id(), base.snapshotId(), scenarios.get(i), states.get(i));
-    }
+    reports(cluster, req, base, scenarios, scenarios.stream().map(Scenario::id).toList(),
+        "serve warm-up", lap -> { });
     cluster.note(String.format(java.util.Locale.ROOT, "netimpact serve: warmed up on %d "
         + "made-up changes in %.1f s", scenarios.size(), (System.nanoTime() - t0) / 1e9));
   }
@@ -380,6 +372,30 @@ public final class ServePipeline {
     return new ArrayList<>(outcomes.values());
   }
 
+  /**
+   * The scenarios evaluated together through the one evaluator on the resident base, and each
+   * assembled into its report under run id {@code runIds.get(i)}, in order.
+   */
+  private static List<ImpactReport> reports(Cluster cluster, Request req, Base base,
+      List<Scenario> scenarios, List<String> runIds, String kind,
+      java.util.function.Consumer<String> lap) {
+    SparkEvaluator.Result r = SparkEvaluator.run(cluster, kind, base.resident(), scenarios,
+        4 * cluster.parallelism(), lap);
+    List<ScenarioState> states;
+    try {
+      states = r.collected();
+    } finally {
+      r.release();
+    }
+    Assembler asm = new Assembler(base.network(), r.baseline(), req.thresholds(), r.classes());
+    List<ImpactReport> reports = new ArrayList<>(scenarios.size());
+    for (int i = 0; i < scenarios.size(); i++) {
+      reports.add(asm.assemble(runIds.get(i), base.snapshotId(), scenarios.get(i),
+          states.get(i)));
+    }
+    return reports;
+  }
+
   /** The accepted requests as one evaluation, then each published as its own review run. */
   private static void evaluate(Cluster cluster, Request req, ServeStore store, Base base,
       List<Accepted> accepted, String batchId, Map<String, Outcome> outcomes,
@@ -387,20 +403,8 @@ public final class ServePipeline {
     Network net = base.network();
     List<Scenario> scenarios = accepted.stream().map(Accepted::scenario).toList();
     Stopwatch sw = new Stopwatch();
-    SparkEvaluator.Result r = SparkEvaluator.run(cluster, "serve", base.resident(), scenarios,
-        4 * cluster.parallelism(), sw::lap);
-    List<ScenarioState> states;
-    try {
-      states = r.collected();
-    } finally {
-      r.release();
-    }
-    Assembler asm = new Assembler(net, r.baseline(), req.thresholds(), r.classes());
-    List<ImpactReport> reports = new ArrayList<>(accepted.size());
-    for (int i = 0; i < accepted.size(); i++) {
-      reports.add(asm.assemble(accepted.get(i).change().id(), base.snapshotId(),
-          accepted.get(i).scenario(), states.get(i)));
-    }
+    List<ImpactReport> reports = reports(cluster, req, base, scenarios,
+        accepted.stream().map(a -> a.change().id()).toList(), "serve", sw::lap);
     sw.lap("assemble");
     String timings = "batch " + batchId + " of " + accepted.size() + ": " + sw;
     // The runs are independent (other run ids, other files): published on one thread per
