@@ -7,17 +7,22 @@
 #
 #   bench/serve-load.sh [--preset medium] [--seed 1] [--n 700] [--rate 12] [--reviews 5]
 #                       [--work DIR] [--target-latency-s 10] [--max-batch 256]
+#                       [--format parquet|json] [--request-snapshot DIR]
 #
 # Requests are 1-3 ops each, drawn from: drain_device, link_down, member_down, set_metric,
 # set_capacity, add_link, scale_demands (demand growth). Each is written under a temporary name
 # and renamed in, as a client must. --reviews K: how many `review --baseline` processes are
-# timed for the comparison (their mean is used; 0 skips it). Needs python3 and jobs/netimpact.
+# timed for the comparison (their mean is used; 0 skips it). --format: the reports' format
+# (default parquet, the job's own default); the latencies are read from the service's outcome
+# records (OUT/_serve/outcomes/*), which are JSON in either format. --request-snapshot: a JSON
+# lines copy of the same network to draw the requests from, when the served snapshot is
+# Parquet (generate the same preset and seed with --format jsonl). Needs python3 and jobs/netimpact.
 # Timed runs want a quiet machine: the script states the load average so that a reader can
 # judge the figures.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NI="$ROOT/jobs/netimpact"
-preset=medium seed=1 n=700 rate=12 reviews=5 work="" target=10 maxbatch=256
+preset=medium seed=1 n=700 rate=12 reviews=5 work="" target=10 maxbatch=256 format=parquet reqsnap=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --preset) preset="$2"; shift 2 ;;
@@ -28,6 +33,8 @@ while [[ $# -gt 0 ]]; do
     --work) work="$2"; shift 2 ;;
     --target-latency-s) target="$2"; shift 2 ;;
     --max-batch) maxbatch="$2"; shift 2 ;;
+    --format) format="$2"; shift 2 ;;
+    --request-snapshot) reqsnap="$2"; shift 2 ;;
     *) echo "serve-load: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -43,7 +50,7 @@ fi
 
 # N random valid change requests from the snapshot's own devices, links and members.
 rm -rf "$changes" && mkdir -p "$changes"
-python3 "$ROOT/bench/serve_requests.py" "$snap" "$changes" "$n" "$seed"
+python3 "$ROOT/bench/serve_requests.py" "${reqsnap:-$snap}" "$changes" "$n" "$seed"
 
 if [[ ! -f "$store/manifest.json" ]]; then
   "$NI" baseline --snapshot "$snap" --out "$store" >/dev/null
@@ -52,7 +59,7 @@ fi
 # The service, on its own core budget (local[*]), until the last request is answered.
 rm -rf "$requests" "$out" && mkdir -p "$requests"
 "$NI" serve --snapshot "$snap" --baseline "$store" --requests "$requests" --out "$out" \
-  --format json --stop-after "$n" --target-latency-s "$target" --max-batch "$maxbatch" \
+  --format "$format" --stop-after "$n" --target-latency-s "$target" --max-batch "$maxbatch" \
   --conf spark.ui.enabled=false >"$work/serve.log" 2>&1 &
 serve_pid=$!
 while [[ ! -f "$out/_serve/ready.json" ]]; do
@@ -99,7 +106,7 @@ if [[ "$reviews" -gt 0 ]]; then
     f=$(printf "%s/req-%06d.json" "$changes" "$i")
     /usr/bin/time -o "$work/review-time.txt" -f "%U %S" "$NI" review --snapshot "$snap" \
       --baseline "$store" --change "$f" --out "$work/review-out" --run-id "review-$i" \
-      --format json >/dev/null 2>&1 || true
+      --format "$format" >/dev/null 2>&1 || true
     t=$(tail -1 "$work/review-time.txt")
     total=$(python3 -c "print($total + sum(map(float, '$t'.split())))")
   done
@@ -111,18 +118,17 @@ import json, os, sys
 from datetime import datetime
 out, n, c0, c1, hz, review_cs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), \
     int(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6])
-rows = []
-d = os.path.join(out, "serve_log")
-for f in os.listdir(d):
-    if f.endswith(".json"):
-        rows += [json.loads(l) for l in open(os.path.join(d, f)) if l.strip()]
-ts = lambda s: datetime.strptime(s, "%Y-%m-%dT%H:%M:%S.%fZ").timestamp()
+d = os.path.join(out, "_serve", "outcomes")
+rows = [json.load(open(os.path.join(d, f))) for f in os.listdir(d) if f.endswith(".json")]
+# Instants with nanoseconds: seconds and the fraction, parsed apart.
+ts = lambda s: datetime.strptime(s[:19], "%Y-%m-%dT%H:%M:%S").timestamp() \
+    + float("0." + (s[20:-1] or "0"))
 lat = sorted(r["latency_ms"] for r in rows)
 pct = lambda p: lat[min(len(lat) - 1, max(0, int(round(p / 100 * len(lat))) - 1))]
 span = max(ts(r["published_at"]) for r in rows) - min(ts(r["received_at"]) for r in rows)
 pub = sum(r["status"] == "PUBLISHED" for r in rows)
 cs = (c1 - c0) / hz / max(1, len(rows))
-print("requests answered:   %d of %d (%d published, %d rejected), %d serve_log rows"
+print("requests answered:   %d of %d (%d published, %d rejected), %d outcome records"
       % (len(set(r["request"] for r in rows)), n, pub, len(rows) - pub, len(rows)))
 print("latency ms:          p50 %d, p99 %d, p100 %d" % (pct(50), pct(99), lat[-1]))
 print("sustained:           %.2f requests/s over %.1f s" % (len(rows) / span, span))

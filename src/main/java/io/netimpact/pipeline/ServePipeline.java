@@ -140,12 +140,32 @@ public final class ServePipeline {
   static final int WARM_UP_CHANGES = 64;
 
   /**
+   * At most this many (made-up change, demand) pairs in the warm-up: its route changes go to
+   * the driver like a batch's, and on a network of a million demands 64 drains and added links
+   * would ship gigabytes for nothing (the JIT needs the code paths, not the volume).
+   */
+  static final long WARM_UP_DEMAND_PAIRS = 8_000_000L;
+
+  /**
    * Evaluates and assembles up to {@link #WARM_UP_CHANGES} made-up changes of {@code base} (links
    * down, devices drained, metrics changed, links added between random devices; drawn with a
    * fixed seed) and drops the results, before the service says it is ready: the JVM compiles
    * the kernel's hot paths on them, so that the first requests do not wait for the compiler.
    * Nothing is published or recorded. O(one batch of that many changes).
    */
+  /**
+   * How many made-up changes the warm-up evaluates on a network of {@code devices} devices and
+   * {@code demands} demands: one per 16 devices (a small network is answered in milliseconds
+   * cold), at most {@link #WARM_UP_CHANGES}, and at most {@link #WARM_UP_DEMAND_PAIRS} (change,
+   * demand) pairs, but never fewer than 4 on a network of 64 devices or more, so that every kind
+   * of made-up change is met once. O(1).
+   */
+  static int warmUpChanges(int devices, int demands) {
+    long byDevices = Math.min(WARM_UP_CHANGES, Math.max(1, devices / 16));
+    long byDemands = Math.max(4, WARM_UP_DEMAND_PAIRS / Math.max(1, demands));
+    return (int) Math.min(byDevices, byDemands);
+  }
+
   static void warmUp(Cluster cluster, Request req, Base base) {
     Network net = base.network();
     int n = net.nodeCount();
@@ -155,8 +175,7 @@ public final class ServePipeline {
     long t0 = System.nanoTime();
     java.util.Random r = new java.util.Random(1);
     List<Scenario> scenarios = new ArrayList<>();
-    // A small network is answered in milliseconds cold: one made-up change per 16 devices.
-    int count = Math.min(WARM_UP_CHANGES, Math.max(1, n / 16));
+    int count = warmUpChanges(n, net.demandCount());
     for (int k = 0; k < count; k++) {
       String link = net.linkId(r.nextInt(net.linkCount()));
       int a = r.nextInt(n);
