@@ -415,15 +415,41 @@ public final class ServePipeline {
     return reports;
   }
 
-  /** The accepted requests as one evaluation, then each published as its own review run. */
+  /**
+   * The accepted requests as one evaluation, then each published as its own review run. A
+   * batch of two or more whose evaluation fails (a Spark job aborted: the route changes of many
+   * large changes above {@code spark.driver.maxResultSize}, an executor lost once too often) is
+   * answered as its two halves, each the same way, so one heavy batch cannot stop the service
+   * or, after a restart, stop it again; a single request whose evaluation fails ends the
+   * service with the error, its request still pending. At most O(n) extra evaluations, in
+   * depth O(log n), for a batch of n.
+   */
   private static void evaluate(Cluster cluster, Request req, ServeStore store, Base base,
       List<Accepted> accepted, String batchId, Map<String, Outcome> outcomes,
       List<Outcome> toLog) {
     Network net = base.network();
     List<Scenario> scenarios = accepted.stream().map(Accepted::scenario).toList();
     Stopwatch sw = new Stopwatch();
-    List<ImpactReport> reports = reports(cluster, req, base, scenarios,
-        accepted.stream().map(a -> a.change().id()).toList(), "serve", sw::lap);
+    List<ImpactReport> reports;
+    try {
+      if (accepted.size() > 1) {
+        Failpoints.hit("serve.evaluate-batch");
+      }
+      reports = reports(cluster, req, base, scenarios,
+          accepted.stream().map(a -> a.change().id()).toList(), "serve", sw::lap);
+    } catch (Exception e) { // a SparkException is checked in Java, thrown unchecked by Spark
+      if (accepted.size() < 2) {
+        throw e;
+      }
+      int half = accepted.size() / 2;
+      cluster.note("netimpact serve: batch " + batchId + " of " + accepted.size()
+          + " failed (" + e + "); answering it as " + half + " and "
+          + (accepted.size() - half));
+      evaluate(cluster, req, store, base, accepted.subList(0, half), batchId, outcomes, toLog);
+      evaluate(cluster, req, store, base, accepted.subList(half, accepted.size()), batchId,
+          outcomes, toLog);
+      return;
+    }
     sw.lap("assemble");
     String timings = "batch " + batchId + " of " + accepted.size() + ": " + sw;
     // The runs are independent (other run ids, other files): published on one thread per

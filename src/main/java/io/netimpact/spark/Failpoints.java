@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code sleep(MS)}: sleep MS milliseconds;</li>
  *   <li>{@code pause(FILE)}: wait until FILE exists (polled every 50 ms, at most 10 minutes),
  *       so that a test can hold a process at a point while it starts another;</li>
+ *   <li>{@code fail}: throw an {@link IllegalStateException} naming the point, as a failed
+ *       Spark job surfaces on the driver;</li>
  * </ul>
  * optionally followed by {@code @N}: act on the N-th hit of the point only (from 1), not on
  * every hit.
@@ -35,6 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       kill);</li>
  *   <li>{@code serve.before-record}: the review service, a request's run published, its
  *       outcome not yet recorded;</li>
+ *   <li>{@code serve.evaluate-batch}: the review service, before a batch of two or more
+ *       requests is evaluated ({@code fail@1}: the first such batch fails);</li>
  *   <li>{@code serve.after-log}: the review service, a batch's {@code serve_log} file in place,
  *       its requests not yet moved out of the listing;</li>
  *   <li>{@code serve.roll-prepared}: the review service, a snapshot prepared (read, routed,
@@ -71,6 +75,7 @@ public final class Failpoints {
     }
     switch (a.kind()) {
       case "halt" -> Runtime.getRuntime().halt(HALT_CODE);
+      case "fail" -> throw new IllegalStateException("failpoint " + point);
       case "sleep" -> sleep(Long.parseLong(a.arg()));
       case "pause" -> {
         java.nio.file.Path file = java.nio.file.Path.of(a.arg());
@@ -99,11 +104,12 @@ public final class Failpoints {
         continue;
       }
       var m = java.util.regex.Pattern
-          .compile("\\s*([a-z0-9.-]+)=(halt|sleep|pause)(?:\\(([^)]*)\\))?(?:@([0-9]+))?\\s*")
+          .compile("\\s*([a-z0-9.-]+)=(halt|fail|sleep|pause)(?:\\(([^)]*)\\))?(?:@([0-9]+))?\\s*")
           .matcher(entry);
-      if (!m.matches() || (m.group(2).equals("halt") != (m.group(3) == null))) {
+      boolean bare = m.matches() && (m.group(2).equals("halt") || m.group(2).equals("fail"));
+      if (!m.matches() || bare != (m.group(3) == null)) {
         throw new IllegalArgumentException("-D" + PROPERTY + ": cannot parse \"" + entry
-            + "\" (expected NAME=halt, NAME=sleep(MS) or NAME=pause(FILE), optionally @N)");
+            + "\" (expected NAME=halt, NAME=fail, NAME=sleep(MS) or NAME=pause(FILE), optionally @N)");
       }
       if (m.group(2).equals("sleep")) {
         Long.parseLong(m.group(3));

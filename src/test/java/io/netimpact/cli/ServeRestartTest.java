@@ -142,6 +142,20 @@ class ServeRestartTest {
   }
 
   @Test
+  void batchWhoseEvaluationFails_isAnsweredInHalves_everyRequestExactlyOnce() throws Exception {
+    Path requests = requests();
+    Path out = tmp.resolve("out");
+    JobProcesses.Result r = JobProcesses.run(serveCommand(requests, out,
+        "serve.evaluate-batch=fail@1", "--stop-after", "5"), Map.of(), tmp.resolve("logs"), 300);
+    assertEquals(0, r.code(), r.out() + r.err());
+    String all = r.out() + r.err();
+    assertTrue(all.contains("of 4 failed (java.lang.IllegalStateException: failpoint "
+        + "serve.evaluate-batch); answering it as 2 and 2"), all);
+    assertExactlyOnce(requests, out);
+    assertEquals(4, publishIds(out).size());
+  }
+
+  @Test
   void haltAfterAPublish_beforeItsOutcome_thenRestart_replaysThatRequestUnderItsClaim()
       throws Exception {
     Path requests = requests();

@@ -25,11 +25,12 @@ class ReportWriterTest {
   @Test
   void failpoints_parseTheirActions_andRefuseATypo() {
     var points = Failpoints.parse("publish.after-moves=halt@2;sweep.route-unit=sleep(250);"
-        + "publish.before-marker=pause(/tmp/go)");
+        + "publish.before-marker=pause(/tmp/go);serve.evaluate-batch=fail@1");
     assertEquals(new Failpoints.Action("halt", "", 2), points.get("publish.after-moves"));
     assertEquals(new Failpoints.Action("sleep", "250", 0), points.get("sweep.route-unit"));
     assertEquals(new Failpoints.Action("pause", "/tmp/go", 0), points.get("publish.before-marker"));
-    for (String bad : List.of("publish.before-marker=hlat", "x=sleep", "x=halt(3)",
+    assertEquals(new Failpoints.Action("fail", "", 1), points.get("serve.evaluate-batch"));
+    for (String bad : List.of("publish.before-marker=hlat", "x=sleep", "x=halt(3)", "x=fail(now)",
         "x=sleep(soon)")) {
       assertThrows(IllegalArgumentException.class, () -> Failpoints.parse(bad), bad);
     }
