@@ -167,8 +167,43 @@ public final class ScenarioState implements Serializable {
     return changes;
   }
 
+  /**
+   * Writes this state as flat primitives, every field: how it crosses processes (Kryo in the
+   * Spark jobs, Java serialization elsewhere), read back by {@link #read}. The deltas as (arc,
+   * Gbps) pairs, each pair's paths after once and every route change naming them by number.
+   * O(deltas + changes + their paths).
+   */
+  public void write(java.io.DataOutput out) throws IOException {
+    out.writeInt(scenario);
+    out.writeDouble(lostBefore);
+    out.writeDouble(lostAfter);
+    out.writeDouble(newlyUnroutable);
+    out.writeLong(pairs);
+    writeBody(out);
+  }
+
+  /** The state {@link #write} wrote. O(its size). */
+  public static ScenarioState read(java.io.DataInput in) throws IOException {
+    ScenarioState s = new ScenarioState(in.readInt());
+    s.lostBefore = in.readDouble();
+    s.lostAfter = in.readDouble();
+    s.newlyUnroutable = in.readDouble();
+    s.pairs = in.readLong();
+    s.readBody(in);
+    return s;
+  }
+
   private void writeObject(ObjectOutputStream out) throws IOException {
     out.defaultWriteObject();
+    writeBody(out);
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    readBody(in);
+  }
+
+  private void writeBody(java.io.DataOutput out) throws IOException {
     out.writeInt(delta.size());
     for (Int2DoubleMap.Entry e : delta.int2DoubleEntrySet()) {
       out.writeInt(e.getIntKey());
@@ -203,8 +238,7 @@ public final class ScenarioState implements Serializable {
     }
   }
 
-  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    in.defaultReadObject();
+  private void readBody(java.io.DataInput in) throws IOException {
     int deltas = in.readInt();
     delta = new Int2DoubleOpenHashMap(Math.max(deltas, 16));
     for (int i = 0; i < deltas; i++) {

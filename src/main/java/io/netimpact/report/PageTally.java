@@ -23,8 +23,9 @@ import java.util.Map;
  * and at-risk demands, the lost traffic split into stranded and own, and the LSPs a scenario
  * downs. A review tallies its one report on the driver; a sweep
  * tallies each partition where its reports are and merges the tallies. {@code add} costs
- * O(L + D + K log K) for a report of L arcs, D demands and K lost demands (a short sort keeps
- * the top rows); the arcs map holds at most one entry per arc.
+ * O(L + D log SHOWN) for a report of L arcs and D demands (a bounded selection keeps the top
+ * rows), {@link #page} O(A log SHOWN) over the A arcs held; the arcs map holds at most one
+ * entry per arc.
  */
 public final class PageTally implements Serializable {
   /** Rows per list on the page. */
@@ -124,15 +125,43 @@ public final class PageTally implements Serializable {
         losses, List.copyOf(atRisk));
   }
 
-  /** The first {@link #SHOWN} of {@code kept} and {@code more} in {@code order}. */
+  /**
+   * The first {@link #SHOWN} of {@code kept} and {@code more} in {@code order}, as a stable sort
+   * of {@code kept} followed by {@code more} would give them (elements equal in {@code order}
+   * keep that sequence): a bounded selection that holds the best {@link #SHOWN} so far, so a
+   * review's page costs O(n log SHOWN) over its n arcs or demands rather than a sort of them
+   * all.
+   */
   private static <T> ArrayList<T> top(List<T> kept, List<T> more, Comparator<? super T> order) {
     if (more.isEmpty()) {
       return kept instanceof ArrayList<T> a ? a : new ArrayList<>(kept);
     }
-    ArrayList<T> all = new ArrayList<>(kept.size() + more.size());
-    all.addAll(kept);
-    all.addAll(more);
-    all.sort(order);
-    return new ArrayList<>(all.subList(0, Math.min(SHOWN, all.size())));
+    Comparator<Ranked<T>> ranked = (a, b) -> {
+      int c = order.compare(a.value(), b.value());
+      return c != 0 ? c : Integer.compare(a.position(), b.position());
+    };
+    // The worst of those held at the head: the one a better element replaces.
+    java.util.PriorityQueue<Ranked<T>> best = new java.util.PriorityQueue<>(SHOWN + 1,
+        ranked.reversed());
+    int position = 0;
+    for (List<T> part : List.of(kept, more)) {
+      for (T t : part) {
+        Ranked<T> r = new Ranked<>(t, position++);
+        if (best.size() < SHOWN) {
+          best.add(r);
+        } else if (ranked.compare(r, best.peek()) < 0) {
+          best.poll();
+          best.add(r);
+        }
+      }
+    }
+    List<Ranked<T>> held = new ArrayList<>(best);
+    held.sort(ranked);
+    ArrayList<T> out = new ArrayList<>(held.size());
+    held.forEach(r -> out.add(r.value()));
+    return out;
   }
+
+  /** An element and its place in the sequence, which breaks ties of the order. */
+  private record Ranked<T>(T value, int position) {}
 }

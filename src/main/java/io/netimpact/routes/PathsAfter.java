@@ -116,31 +116,16 @@ public final class PathsAfter implements Serializable {
 
   /** Writes {@code p} as flat primitives (a scenario state's serialization). */
   public static void write(PathsAfter p, java.io.DataOutput out) throws java.io.IOException {
-    writeInts(p.start, out);
-    writeInts(p.arcs, out);
-    writeInts(p.heads, out);
+    Flat.writeInts(p.start, out);
+    Flat.writeInts(p.arcs, out);
+    Flat.writeInts(p.heads, out);
   }
 
   /** Reads what {@link #write} wrote, checked as the constructor checks. */
   public static PathsAfter read(java.io.DataInput in) throws java.io.IOException {
-    int[] start = readInts(in);
-    int[] arcs = readInts(in);
-    int[] heads = readInts(in);
+    int[] start = Flat.readInts(in);
+    int[] arcs = Flat.readInts(in);
+    int[] heads = Flat.readInts(in);
     return start.length == 1 && arcs.length == 0 ? NONE : new PathsAfter(start, arcs, heads);
-  }
-
-  private static void writeInts(int[] a, java.io.DataOutput out) throws java.io.IOException {
-    out.writeInt(a.length);
-    for (int x : a) {
-      out.writeInt(x);
-    }
-  }
-
-  private static int[] readInts(java.io.DataInput in) throws java.io.IOException {
-    int[] a = new int[in.readInt()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = in.readInt();
-    }
-    return a;
   }
 }

@@ -2,6 +2,7 @@ package io.netimpact.routing;
 
 import io.netimpact.model.Change;
 import io.netimpact.model.ChangeOp;
+import io.netimpact.routes.Flat;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.Int2DoubleLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2DoubleMap;
@@ -149,6 +150,67 @@ public final class ScenarioMask implements java.io.Serializable {
     this.newGbps = volumes.newGbps();
     this.scales = volumes.scales();
     this.increaseOnly = increaseOnly;
+  }
+
+  /**
+   * Writes this mask as flat primitives, every array as it is: how it crosses processes under
+   * Kryo, read back by {@link #read}. What one JVM found of it (its stubs given back, its slots
+   * after) is not written, as with Java serialization. O(size of the mask).
+   */
+  public void write(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(baseNodes);
+    out.writeInt(baseLinks);
+    for (int[] a : new int[][] {offArcs, onArcs, onMetric, metricArcs, newMetric, anyMetricArcs,
+        anyNewMetric, capacityArcs}) {
+      Flat.writeInts(a, out);
+    }
+    Flat.writeDoubles(newCapacity, out);
+    Flat.writeInts(drained, out);
+    Flat.writeInts(undrained, out);
+    Flat.writeInts(removed, out);
+    Flat.writeStrings(added.ids(), out);
+    Flat.writeInts(added.a(), out);
+    Flat.writeInts(added.b(), out);
+    Flat.writeInts(added.metricAb(), out);
+    Flat.writeInts(added.metricBa(), out);
+    Flat.writeDoubles(added.latencyMs(), out);
+    Flat.writeDoubles(added.capacity(), out);
+    Flat.writeBooleans(added.usable(), out);
+    Flat.writeInts(demands, out);
+    Flat.writeDoubles(newGbps, out);
+    out.writeInt(scales.length);
+    for (Scale sc : scales) {
+      out.writeDouble(sc.factor());
+      out.writeInt(sc.srcSite());
+      out.writeInt(sc.dstSite());
+    }
+    out.writeBoolean(increaseOnly);
+  }
+
+  /**
+   * The mask {@link #write} wrote, checked as the constructor checks. O(size of the mask).
+   *
+   * @throws IllegalArgumentException when the arrays read do not line up
+   */
+  public static ScenarioMask read(java.io.DataInput in) throws java.io.IOException {
+    int nodes = in.readInt();
+    int links = in.readInt();
+    Arcs arcs = new Arcs(Flat.readInts(in), Flat.readInts(in), Flat.readInts(in),
+        Flat.readInts(in), Flat.readInts(in), Flat.readInts(in), Flat.readInts(in),
+        Flat.readInts(in), Flat.readDoubles(in));
+    Devices devices = new Devices(Flat.readInts(in), Flat.readInts(in), Flat.readInts(in));
+    Added added = new Added(Flat.readStrings(in), Flat.readInts(in), Flat.readInts(in),
+        Flat.readInts(in), Flat.readInts(in), Flat.readDoubles(in), Flat.readDoubles(in),
+        Flat.readBooleans(in));
+    int[] demands = Flat.readInts(in);
+    double[] gbps = Flat.readDoubles(in);
+    Scale[] scales = new Scale[in.readInt()];
+    for (int i = 0; i < scales.length; i++) {
+      scales[i] = new Scale(in.readDouble(), in.readInt(), in.readInt());
+    }
+    Volumes volumes = new Volumes(demands, gbps, scales);
+    return new ScenarioMask(nodes, links, arcs, devices, added.count() == 0 ? Added.NONE
+        : added, volumes, in.readBoolean());
   }
 
   /** This mask with other volume changes: the same arcs, devices and added links. */

@@ -11,8 +11,11 @@ import org.apache.spark.serializer.KryoRegistrator;
 
 /**
  * Registers the classes that cross process boundaries. The compiled network is a plain class
- * of primitive arrays (Kryo's field serializer); types that hold records, fastutil maps or
- * immutable lists use Java serialization inside Kryo, as Kryo 4 cannot build records.
+ * of primitive arrays (Kryo's field serializer); a scenario's mask and a scenario's state are
+ * written in their own flat form ({@link FlatSerializer}); records of plain components go
+ * through their canonical constructor ({@link RecordSerializer}); other types that hold
+ * records, fastutil maps or immutable lists use Java serialization inside Kryo, as Kryo 4
+ * cannot build records.
  */
 public final class NetimpactKryoRegistrator implements KryoRegistrator {
   @Override
@@ -24,8 +27,12 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
     // its canonical constructor (RecordSerializer), any other through Java serialization, and
     // so do classes holding records or fastutil maps.
     kryo.addDefaultSerializer(Record.class, RecordSerializer.FACTORY);
-    kryo.register(ScenarioState.class, new JavaSerializer());
-    kryo.register(ScenarioMask.class, new JavaSerializer());
+    // Every batch of the service and every sweep ships these: their flat form, without Java
+    // serialization's stream, class descriptors and block headers per object.
+    kryo.register(ScenarioState.class, new FlatSerializer<>(ScenarioState::write,
+        ScenarioState::read));
+    kryo.register(ScenarioMask.class, new FlatSerializer<>(ScenarioMask::write,
+        ScenarioMask::read));
     // Holds an EnumMap, which Kryo's field serializer cannot rebuild.
     kryo.register(PageTally.class, new JavaSerializer());
     // Holds records (ClassImpact) inside its own nested class.
@@ -50,11 +57,56 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
     kryo.register(String[].class);
   }
 
+  /** The classes written in their own flat form: records may hold them as components. */
+  static final java.util.Set<Class<?>> FLAT = java.util.Set.of(ScenarioState.class,
+      ScenarioMask.class);
+
+  /**
+   * A class that writes itself as flat primitives on a {@link java.io.DataOutput} and reads
+   * itself back from a {@link java.io.DataInput} (the same form Java serialization carries),
+   * here on Kryo's own buffers. O(the value's size).
+   */
+  static final class FlatSerializer<T> extends com.esotericsoftware.kryo.Serializer<T> {
+    interface Writer<T> {
+      void write(T value, java.io.DataOutput out) throws java.io.IOException;
+    }
+
+    interface Reader<T> {
+      T read(java.io.DataInput in) throws java.io.IOException;
+    }
+
+    private final Writer<T> writer;
+    private final Reader<T> reader;
+
+    FlatSerializer(Writer<T> writer, Reader<T> reader) {
+      this.writer = writer;
+      this.reader = reader;
+    }
+
+    @Override
+    public void write(Kryo kryo, com.esotericsoftware.kryo.io.Output out, T value) {
+      try {
+        writer.write(value, new com.esotericsoftware.kryo.io.KryoDataOutput(out));
+      } catch (java.io.IOException e) {
+        throw new com.esotericsoftware.kryo.KryoException(e);
+      }
+    }
+
+    @Override
+    public T read(Kryo kryo, com.esotericsoftware.kryo.io.Input in, Class<T> type) {
+      try {
+        return reader.read(new com.esotericsoftware.kryo.io.KryoDataInput(in));
+      } catch (java.io.IOException e) {
+        throw new com.esotericsoftware.kryo.KryoException(e);
+      }
+    }
+  }
+
   /**
    * A record written as its components and rebuilt through its canonical constructor (so its
    * validation runs, as with Java serialization), without Java serialization's per-object class
    * descriptors and reflection: primitives and strings written directly, enums, records, boxed
-   * values and lists of them through Kryo. A record with any other component (a map, an
+   * values, the {@link #FLAT} classes and lists of them through Kryo. A record with any other component (a map, an
    * Optional, an array of objects) keeps Java serialization. A list is rebuilt as an {@link
    * java.util.ArrayList} and handed to the constructor, which copies it where it keeps lists
    * immutable. Writing and reading are O(components + list elements).
@@ -112,10 +164,11 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
       return true;
     }
 
-    /** Primitives, their boxes, strings, enums and records. */
+    /** Primitives, their boxes, strings, enums, records and the {@link #FLAT} classes. */
     private static boolean plain(Class<?> t) {
       return t.isPrimitive() || t == String.class || t.isEnum() || t.isRecord()
-          || t == Integer.class || t == Long.class || t == Double.class || t == Boolean.class;
+          || t == Integer.class || t == Long.class || t == Double.class || t == Boolean.class
+          || FLAT.contains(t);
     }
 
     @Override

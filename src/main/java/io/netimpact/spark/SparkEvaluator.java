@@ -219,7 +219,12 @@ public final class SparkEvaluator {
    * executors, replace the base routing; the stored loads are the baseline.
    */
   private record Stored(JavaRDD<StoredDag> dags, CompletableFuture<Baseline> loads,
-      Opened store) {
+      Optional<String> storeDir, double[] classLoad) {
+    /** A store's DAGs, checked complete against its directory; no per-class loads. */
+    Stored(JavaRDD<StoredDag> dags, CompletableFuture<Baseline> loads, Opened store) {
+      this(dags, loads, Optional.of(store.dir()), new double[0]);
+    }
+
     /** The stored loads, read on the driver while the tasks read the DAGs. */
     Baseline baseline() {
       return joined(loads);
@@ -263,18 +268,18 @@ public final class SparkEvaluator {
     int buckets = Math.min(p, Math.max(1, dstIds.size()));
     JavaRDD<StoredDag> dist = baseDags(jsc, baseBc, buckets);
     return planned(cluster, kind, baseBc, scenariosBc, dist, buckets, strategy, p, times, sw,
-        baselineOut, false, pairs, classesBc);
+        baselineOut, pairs, classesBc);
   }
 
   /**
    * The surveyed plan over per-destination DAGs already made ({@code dist}, cached): survey,
    * cost-based plan, routing of the selected pairs, merge by scenario. {@code dist} is
-   * released at the end unless {@code keepDags} (a {@link Resident} base).
+   * released at the end.
    */
   private static Result planned(Cluster cluster, String kind, Broadcast<Network> baseBc,
       Broadcast<ArrayList<Scenario>> scenariosBc, JavaRDD<StoredDag> dist, int buckets,
       Evaluator.Strategy strategy, int p, TaskTimes times, Consumer<String> sw,
-      Optional<BaselineStore.Target> baselineOut, boolean keepDags, PairComposition pairs,
+      Optional<BaselineStore.Target> baselineOut, PairComposition pairs,
       Broadcast<ClassInput> classesBc) {
     JavaSparkContext jsc = cluster.jsc();
     Consumer<String> console = cluster.progress();
@@ -322,9 +327,7 @@ public final class SparkEvaluator {
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
     states.count();
     partials.unpersist(false);
-    if (!keepDags) {
-      dist.unpersist(false);
-    }
+    dist.unpersist(false);
     sw.accept("merge");
     return new Result(states, survey.baseline, baseBc, scenariosBc, (long) s * dsts.length,
         selected, straggler,
@@ -398,18 +401,19 @@ public final class SparkEvaluator {
   public static final class Resident implements AutoCloseable {
     private final Broadcast<Network> base;
     private final JavaRDD<StoredDag> dags;
-    private final int buckets;
     private final Baseline baseline;
     // Null without classes of service (a closure cannot capture an Optional).
     private final Broadcast<ClassInput> classes;
+    /** The per-class base loads ({@code [class x arcs + arc]}, Gbps), summed once; or empty. */
+    private final double[] classLoad;
 
-    private Resident(Broadcast<Network> base, JavaRDD<StoredDag> dags, int buckets,
-        Baseline baseline, Broadcast<ClassInput> classes) {
+    private Resident(Broadcast<Network> base, JavaRDD<StoredDag> dags, Baseline baseline,
+        Broadcast<ClassInput> classes, double[] classLoad) {
       this.base = base;
       this.dags = dags;
-      this.buckets = buckets;
       this.baseline = baseline;
       this.classes = classes;
+      this.classLoad = classLoad;
     }
 
     public Network network() {
@@ -440,39 +444,43 @@ public final class SparkEvaluator {
   /**
    * The same, with classes of service (docs/classes.md) when {@code classes} is present: every
    * batch over it evaluates them as a sweep does, from the same push (the per-class base loads
-   * summed beside the base loads in each batch's survey, from the cached DAGs).
+   * summed once here beside the base loads, from the cached DAGs).
    */
   public static Resident resident(Cluster cluster, Network base,
       Optional<BaselineStore.Opened> store, int partitions, Optional<ClassInput> classes) {
     JavaSparkContext jsc = cluster.jsc();
     Broadcast<Network> baseBc = jsc.broadcast(base);
     JavaRDD<StoredDag> dags;
-    int buckets;
     if (store.isPresent()) {
-      JavaRDD<StoredDag> read = BaselineStore.destinations(cluster, store.get());
-      buckets = read.getNumPartitions();
-      dags = read.persist(StorageLevel.MEMORY_AND_DISK());
+      dags = BaselineStore.destinations(cluster, store.get())
+          .persist(StorageLevel.MEMORY_AND_DISK());
     } else {
-      buckets = Math.min(Math.max(1, partitions), Math.max(1, base.destinations().length));
+      int buckets = Math.min(Math.max(1, partitions), Math.max(1, base.destinations().length));
       dags = baseDags(jsc, baseBc, buckets);
     }
+    Broadcast<ClassInput> classesBc = classes.map(jsc::broadcast).orElse(null);
+    // One push of every DAG: the base loads (unless stored) and the per-class ones, once.
+    Optional<Survey> pushed = store.isPresent() && classes.isEmpty() ? Optional.empty()
+        : Optional.of(survey(dags, baseBc, jsc.broadcast(new ArrayList<>()),
+            Evaluator.Strategy.INCREMENTAL, jsc.broadcast(PairComposition.none()), classesBc));
     Baseline baseline = store.isPresent()
-        ? BaselineStore.baseline(cluster, store.get(), base)
-        : survey(dags, baseBc, jsc.broadcast(new ArrayList<>()),
-            Evaluator.Strategy.INCREMENTAL, jsc.broadcast(PairComposition.none()), null)
-            .baseline;
+        ? BaselineStore.baseline(cluster, store.get(), base) : pushed.get().baseline;
     dags.count();
-    return new Resident(baseBc, dags, buckets, baseline,
-        classes.map(jsc::broadcast).orElse(null));
+    return new Resident(baseBc, dags, baseline, classesBc,
+        pushed.map(Survey::classLoad).orElse(new double[0]));
   }
 
   /**
-   * A batch of scenarios over a resident base: the surveyed plan (rules, cost-based plan,
-   * routing of the selected pairs, merge by scenario) on the cached DAGs, with no base
-   * routing. The result's states are persisted: call {@link Result#release}; read them with
-   * {@link Result#collected}, which holds the growths finished on the driver (the persisted
-   * states are those of their routing). O(D x rules + selected pairs), a growth of every
-   * demand O(arcs) more and no pair of its own.
+   * A batch of scenarios over a resident base: the fused plan on the cached DAGs, one Spark
+   * job of one task per cached partition, with no base routing: each task shows every
+   * scenario to each of its destinations (the rules), evaluates the selected pairs there and
+   * then into one state per scenario, and returns its states, which the driver merges in task
+   * order ({@link Result#collected}, growths finished there). The base loads (and per-class
+   * loads) are the resident ones: a destination's traffic is pushed only when a pair of it is
+   * selected. Nothing is shuffled or persisted, so each state is serialized once, as a task
+   * result; the surveyed plan's cost-based placement is given up for that, the destinations of
+   * a batch being spread over the cached partitions already. O(D x rules + selected pairs +
+   * tasks x scenarios), a growth of every demand O(arcs) more and no pair of its own.
    */
   public static Result run(Cluster cluster, String kind, Resident resident,
       List<Scenario> scenarios, int partitions, Consumer<String> lap) {
@@ -492,10 +500,12 @@ public final class SparkEvaluator {
           .orElse(sc));
     }
     Broadcast<ArrayList<Scenario>> scenariosBc = cluster.jsc().broadcast(routed);
-    Result r = timed(cluster, times -> planned(cluster, kind, resident.base, scenariosBc,
-        resident.dags, resident.buckets, Evaluator.Strategy.INCREMENTAL,
-        Math.max(1, partitions), times, lap, Optional.empty(), true, PairComposition.none(),
-        resident.classes));
+    Stored held = new Stored(resident.dags, CompletableFuture.completedFuture(
+        resident.baseline), Optional.empty(), resident.classLoad);
+    List<Integer> dstIds = Arrays.stream(net.destinations()).boxed().toList();
+    Result r = timed(cluster, times -> fused(cluster.jsc(), kind, resident.base, scenariosBc,
+        dstIds, Optional.of(held), Evaluator.Strategy.INCREMENTAL, Math.max(1, partitions),
+        times, cluster.progress(), lap, resident.classes));
     if (growth.stream().noneMatch(Optional::isPresent)) {
       return r;
     }
@@ -523,10 +533,10 @@ public final class SparkEvaluator {
    * completeness check), and its scenario states.
    */
   private record FusedPart(Sparse loads, Sparse classLoads, double lost, int destinations,
-      long indexSum, ArrayList<ScenarioState> states) implements java.io.Serializable {
+      long indexSum, List<ScenarioState> states) implements java.io.Serializable {
     /** The part of a dense load array (and per-class one: empty without classes). */
     static FusedPart of(double[] load, double[] classLoad, double lost, int destinations,
-        long indexSum, ArrayList<ScenarioState> states) {
+        long indexSum, List<ScenarioState> states) {
       return new FusedPart(Sparse.of(load), Sparse.of(classLoad), lost, destinations, indexSum,
           states);
     }
@@ -572,7 +582,8 @@ public final class SparkEvaluator {
     jsc.setJobGroup(ROUTE_GROUP, "evaluate " + s + " scenario" + (s == 1 ? "" : "s"), false);
     JavaRDD<FusedPart> parts = (stored.isPresent()
         ? stored.get().dags().mapPartitions(it -> fusedTask(baseBc.value(),
-            scenariosBc.value(), strategy, it, false, (pe, d) -> pe.dagForNow(d), null))
+            scenariosBc.value(), strategy, it, false, (pe, d) -> pe.dagForNow(d),
+            classesBc == null ? null : classesBc.value()))
         : jsc.parallelize(dstIds, Math.max(1, Math.min(dstIds.size(), p)))
             .mapPartitions(it -> fusedTask(baseBc.value(), scenariosBc.value(), strategy, it,
                 true, (pe, t) -> pe.routeForNow(t),
@@ -585,10 +596,10 @@ public final class SparkEvaluator {
     jsc.clearJobGroup();
     double straggler = routeStraggler(jsc, times);
     sw.accept("route");
-    // A few scenarios' states are small: merged on the driver with the same merge, with no
-    // shuffle (the surveyed plan reduces by scenario on the executors instead).
+    // A review's or a service batch's states are few and small: merged on the driver with the
+    // same merge, with no shuffle (the surveyed plan reduces by scenario on the executors).
     Optional<ClassInput> classes = Optional.ofNullable(classesBc).map(Broadcast::value);
-    Merged merged = Merged.of(collected, s, baseBc.value(), stored.map(x -> x.store().dir()),
+    Merged merged = Merged.of(collected, s, baseBc.value(), stored.flatMap(Stored::storeDir),
         classes.map(c -> c.classes().count()).orElse(0));
     List<Tuple2<Integer, ScenarioState>> byScenario = new ArrayList<>(s);
     for (int i = 0; i < s; i++) {
@@ -604,7 +615,8 @@ public final class SparkEvaluator {
     List<ScenarioState> onDriver = List.of(merged.states());
     return new Result(states, baseline, baseBc, scenariosBc,
         (long) s * dstIds.size(), pairs, straggler, slices, 1.0, Overlay.NONE, onDriver,
-        service(classes, merged.classLoad(), baseBc.value()));
+        service(classes, stored.isPresent() ? stored.get().classLoad() : merged.classLoad(),
+            baseBc.value()));
   }
 
   /**
@@ -709,9 +721,9 @@ public final class SparkEvaluator {
   /**
    * One task of the fused plan over its destinations ({@code dagOf} gives each one's base
    * DAG): with {@code routed}, each destination's baseline is made and its loads summed;
-   * otherwise (stored loads) a destination's baseline is made only when a pair needs it. With
-   * {@code classes} (routed only; null without), each destination's per-class base loads are
-   * summed too and every pair gives its per-class deltas.
+   * otherwise (stored or resident loads) a destination's baseline is made only when a pair
+   * needs it. With {@code classes} (null without) every pair gives its per-class deltas, and
+   * with {@code routed} each destination's per-class base loads are summed too.
    */
   private static <T> Iterator<FusedPart> fusedTask(Network b, List<Scenario> sc,
       Evaluator.Strategy strategy, Iterator<T> it, boolean routed,
