@@ -160,6 +160,9 @@ public final class SweepPipeline {
     boolean mayFit = SweepOnDriver.mayFit(cluster, req, loads.isPresent(), failures.isPresent());
     if (!mayFit) {
       cluster.startSession();
+    } else if (req.format() == ReportWriter.Format.PARQUET) {
+      // Its tables will be written by the driver: their writer warms up while the inputs are read.
+      cluster.warmDriverWriters();
     }
     // --baseline-out: refused before any reading unless empty, missing or a store already.
     Optional<BaselineManifest> existingStore = req.baselineOut().flatMap(
