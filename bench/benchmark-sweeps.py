@@ -126,19 +126,30 @@ def plan_line(by):
 # ../shared/data/real beside the repository) and the runs are skipped when it is not there.
 real_dir = os.environ.get("NETIMPACT_REAL_DATA", os.path.join(os.path.dirname(root), "shared", "data", "real"))
 brain_txt = os.path.join(real_dir, "sndlib", "native", "brain.txt")
-if (not ONLY or ONLY & {"brain-n1-incremental", "brain-n1-full"}) and os.path.exists(brain_txt):
+# brain-n1-incremental-tasks and brain-n1-full-tasks (run only when named in --only) make the
+# same two runs as Spark tasks (--conf netimpact.local-sweep=tasks) rather than on the driver's
+# threads (docs/sweep-execution.md).
+TASKS = {"brain-n1-incremental-tasks", "brain-n1-full-tasks"}
+if (not ONLY or ONLY & ({"brain-n1-incremental", "brain-n1-full"} | TASKS)) and os.path.exists(brain_txt):
     brain = os.path.join(a.bench, "snapshots", "brain")
     if not os.path.exists(os.path.join(brain, "manifest.json")):
         subprocess.run([launcher, "import", "--from", "sndlib", "--in", brain_txt, "--out", brain,
                         "--scale-to-util", "0.5"], check=True, env=env, stdout=subprocess.DEVNULL)
     n1 = sweep_file("brain-n1", gens=[{"each": "device"}, {"each": "link"}])
-    real = [run("brain-n1-incremental", brain, n1, "incremental"), run("brain-n1-full", brain, n1, "full")]
-    results += real
-    inc, full = real
-    print("brain N-1 (%d scenarios): incremental %.1f s, full %.1f s end to end: %.2fx; route %.1f s "
-          "against %.1f s" % (inc["scenarios"], inc["wall_s"], full["wall_s"], full["wall_s"] / inc["wall_s"],
-                              inc["route_s"], full["route_s"]))
-elif not ONLY or ONLY & {"brain-n1-incremental", "brain-n1-full"}:
+    pairs = []
+    if not ONLY or ONLY & {"brain-n1-incremental", "brain-n1-full"}:
+        pairs.append(("", ()))
+    if ONLY & TASKS:
+        pairs.append(("-tasks", ("--conf", "netimpact.local-sweep=tasks")))
+    for suffix, extra in pairs:
+        real = [run("brain-n1-incremental" + suffix, brain, n1, "incremental", extra),
+                run("brain-n1-full" + suffix, brain, n1, "full", extra)]
+        results += real
+        inc, full = real
+        print("brain N-1%s (%d scenarios): incremental %.1f s, full %.1f s end to end: %.2fx; route "
+              "%.1f s against %.1f s" % (suffix, inc["scenarios"], inc["wall_s"], full["wall_s"],
+                                         full["wall_s"] / inc["wall_s"], inc["route_s"], full["route_s"]))
+elif not ONLY or ONLY & ({"brain-n1-incremental", "brain-n1-full"} | TASKS):
     print("sweep benchmark: %s not found (set NETIMPACT_REAL_DATA): brain N-1 skipped" % brain_txt,
           file=sys.stderr)
 if ONLY and "large-device-sample" not in ONLY:

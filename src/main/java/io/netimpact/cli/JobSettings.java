@@ -31,12 +31,13 @@ import java.util.Properties;
 final class JobSettings {
   static final String WARN_UTIL = "netimpact.warn-util";
   static final String LOCAL_REVIEW = "netimpact.local-review";
+  static final String LOCAL_SWEEP = "netimpact.local-sweep";
   static final String DEFAULTS_FILE = "netimpact.properties";
   static final String CONF_DIR_ENV = "NETIMPACT_CONF_DIR";
 
   /** Built-in defaults; every key a user may set is here. */
   static final Map<String, String> BUILT_IN = Map.of(WARN_UTIL, "0.8",
-      LOCAL_REVIEW, LocalReview.DRIVER.value());
+      LOCAL_REVIEW, LocalReview.DRIVER.value(), LOCAL_SWEEP, LocalReview.DRIVER.value());
 
   /** A resolved value and a human description of its source, for {@code --print-config}. */
   record Value(String value, String source) {}
@@ -137,12 +138,23 @@ final class JobSettings {
    * driver} (its threads, no Spark job) or {@code tasks} (Spark tasks, as on a cluster).
    */
   LocalReview localReview() {
-    Value v = values.get(LOCAL_REVIEW);
+    return where(LOCAL_REVIEW);
+  }
+
+  /**
+   * Where a small sweep runs when the Spark master is local: {@code netimpact.local-sweep},
+   * {@code driver} (its threads, no Spark session or job) or {@code tasks} (Spark tasks).
+   */
+  LocalReview localSweep() {
+    return where(LOCAL_SWEEP);
+  }
+
+  private LocalReview where(String key) {
+    Value v = values.get(key);
     try {
       return LocalReview.parse(v.value());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(LOCAL_REVIEW + " from " + v.source() + ": "
-          + e.getMessage());
+      throw new IllegalArgumentException(key + " from " + v.source() + ": " + e.getMessage());
     }
   }
 

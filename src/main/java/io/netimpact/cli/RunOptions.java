@@ -73,7 +73,7 @@ public final class RunOptions {
    * is already running; S3A reads it when it opens a bucket.
    */
   /** The resolved settings a run takes: its thresholds and where a local review runs. */
-  record Prepared(Thresholds thresholds, LocalReview localReview) {}
+  record Prepared(Thresholds thresholds, LocalReview localReview, LocalReview localSweep) {}
 
   Prepared prepare(Cluster cluster, SparkOptions spark, Double warnUtilFlag, PrintStream out) {
     if (sseKmsKey != null && sse != Sse.SSE_KMS) {
@@ -90,7 +90,7 @@ public final class RunOptions {
     if (printConfig) {
       print(out, settings, warnUtilFlag, cluster.sparkSettings(), cluster.storageSettings());
     }
-    return new Prepared(th, local);
+    return new Prepared(th, local, settings.localSweep());
   }
 
   /** The command's {@code --out}, or empty when it has none (parsed without a command). */

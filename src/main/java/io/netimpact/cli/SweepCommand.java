@@ -89,13 +89,15 @@ public final class SweepCommand implements Callable<Integer> {
     if (probCutoff > 0 && failureModel == null) {
       throw new IllegalArgumentException("--prob-cutoff needs --failure-model");
     }
-    Cluster cluster = spark.cluster("netimpact sweep");
-    Thresholds th = run.prepare(cluster, spark, report.warnUtil(), System.out).thresholds();
+    // On a local master the session starts only when the sweep needs one (SweepPipeline).
+    Cluster cluster = spark.cluster("netimpact sweep", true);
+    RunOptions.Prepared prepared = run.prepare(cluster, spark, report.warnUtil(), System.out);
+    Thresholds th = prepared.thresholds();
     SweepPipeline.Outcome outcome = SweepPipeline.run(cluster, new SweepPipeline.Request(
         report.snapshot(), sweep, report.out, report.runId(), report.format(), report.onBadRecord(),
         th, strategy, partitions, report.trafficSeries(), plan
             ? Optional.of(targetUtil != null ? targetUtil : th.warnUtil()) : Optional.empty(),
-        Optional.ofNullable(baselineOut), allRows), loads.dir(),
+        Optional.ofNullable(baselineOut), allRows, prepared.localSweep()), loads.dir(),
         Optional.ofNullable(failureModel).map(f -> new SweepPipeline.Failures(f, probCutoff)));
     SummaryText.sweep(System.out, outcome.summary(), Optional.of(outcome.published().located()),
         outcome.timings());

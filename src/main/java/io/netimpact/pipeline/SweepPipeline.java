@@ -63,7 +63,21 @@ public final class SweepPipeline {
   public record Request(String snapshot, String sweep, String out, Optional<String> runId,
       ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord, Thresholds thresholds,
       Evaluator.Strategy strategy, int partitions, Optional<String> trafficSeries,
-      Optional<Double> planTarget, Optional<String> baselineOut, boolean allRows) {
+      Optional<Double> planTarget, Optional<String> baselineOut, boolean allRows,
+      io.netimpact.spark.LocalReview localSweep) {
+    /**
+     * With the default {@code netimpact.local-sweep}: a small sweep on a local master runs on
+     * the driver's threads ({@link SweepOnDriver}).
+     */
+    public Request(String snapshot, String sweep, String out, Optional<String> runId,
+        ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord,
+        Thresholds thresholds, Evaluator.Strategy strategy, int partitions,
+        Optional<String> trafficSeries, Optional<Double> planTarget,
+        Optional<String> baselineOut, boolean allRows) {
+      this(snapshot, sweep, out, runId, format, onBadRecord, thresholds, strategy, partitions,
+          trafficSeries, planTarget, baselineOut, allRows, SweepOnDriver.defaultChoice());
+    }
+
     /** Without {@code --all-rows}: SAFE pairs of failures are not listed. */
     public Request(String snapshot, String sweep, String out, Optional<String> runId,
         ReportWriter.Format format, SnapshotReader.OnBadRecord onBadRecord,
@@ -142,6 +156,14 @@ public final class SweepPipeline {
       Optional<Failures> failures) {
     Stopwatch sw = new Stopwatch();
     cluster.checkOutput(req.out());
+    // A sweep that cannot run on the driver starts its session now, while the inputs are read.
+    boolean mayFit = SweepOnDriver.mayFit(cluster, req, loads.isPresent(), failures.isPresent());
+    if (!mayFit) {
+      cluster.startSession();
+    } else if (req.format() == ReportWriter.Format.PARQUET) {
+      // Its tables will be written by the driver: their writer warms up while the inputs are read.
+      cluster.warmDriverWriters();
+    }
     // --baseline-out: refused before any reading unless empty, missing or a store already.
     Optional<BaselineManifest> existingStore = req.baselineOut().flatMap(
         b -> BaselineStore.existing(cluster, b));
@@ -220,10 +242,17 @@ public final class SweepPipeline {
         + "%d links, %d destinations), strategy %s", sweep.id(), scenarios.size(), snapshotId,
         base.nodeCount(), base.linkCount(), base.destinations().length,
         req.strategy().name().toLowerCase()));
+    java.util.OptionalInt onDriver = SweepOnDriver.threads(cluster, mayFit, base,
+        scenarios.size(), expansion.pairCount() > 0, withTe, classes.isPresent());
+    if (onDriver.isEmpty()) {
+      cluster.startSession();
+    }
     // Eight tasks per core: fine enough for the cost-based plan to balance and for progress.
-    int partitions = req.partitions() > 0 ? req.partitions() : 8 * cluster.parallelism();
-    // GraphX once, for the baseline tables and every scenario's stranding.
-    Components components = SparkTopology.components(cluster, base);
+    int partitions = req.partitions() > 0 ? req.partitions()
+        : onDriver.isPresent() ? 8 * onDriver.getAsInt() : 8 * cluster.parallelism();
+    // Once, for the baseline tables and every scenario's stranding: GraphX on a large network,
+    // union-find on the driver on a small one.
+    Components components = SparkTopology.componentsWhereCheapest(cluster, base);
     Optional<BaselineStore.Target> storeTarget = Optional.empty();
     if (req.baselineOut().isPresent()) {
       String dir = req.baselineOut().get();
@@ -242,19 +271,33 @@ public final class SweepPipeline {
       }
     }
     // Pairs of failures evaluated per destination from their singles (not with TE).
-    SparkEvaluator.Result r = SparkEvaluator.run(cluster, "sweep", base, scenarios,
-        req.strategy(), partitions, sw::lap, storeTarget, withTe ? PairComposition.none()
-            : PairPlan.of(base, expansion), classes).with(withTe ? te : Overlay.NONE);
-    EvaluationStats stats = r.stats();
-    try (SweepReports assembled = SweepReports.assemble(cluster, r, runId, snapshotId,
-        req.thresholds(), base, components)) {
+    Optional<SparkEvaluator.Result> onSpark;
+    SweepReports assembledReports;
+    EvaluationStats stats;
+    if (onDriver.isPresent()) {
+      SparkEvaluator.OnDriver d = SparkEvaluator.sweepOnDriver(cluster, base, scenarios,
+          req.strategy(), onDriver.getAsInt(), sw::lap);
+      stats = d.stats();
+      onSpark = Optional.empty();
+      assembledReports = SweepReports.assembleOnDriver(cluster, d, scenarios, runId, snapshotId,
+          req.thresholds(), base, components, onDriver.getAsInt());
+    } else {
+      SparkEvaluator.Result sr = SparkEvaluator.run(cluster, "sweep", base, scenarios,
+          req.strategy(), partitions, sw::lap, storeTarget, withTe ? PairComposition.none()
+              : PairPlan.of(base, expansion), classes).with(withTe ? te : Overlay.NONE);
+      stats = sr.stats();
+      onSpark = Optional.of(sr);
+      assembledReports = SweepReports.assemble(cluster, sr, runId, snapshotId,
+          req.thresholds(), base, components);
+    }
+    try (SweepReports assembled = assembledReports) {
       sw.lap("assemble");
       List<ScenarioSummary> summaries = cluster.during("sweep: assembling",
           assembled::summaries);
       // Availability (contract 7.6): from the evaluated states, before they are released.
       Optional<Availability> availability = joined.map(j -> cluster.during(
-          "sweep: availability", () -> AvailabilityRun.run(cluster, r, model.get(),
-              j.sweepIndex(), runId, partitions)));
+          "sweep: availability", () -> AvailabilityRun.run(cluster, onSpark.get(),
+              model.get(), j.sweepIndex(), runId, partitions)));
       availability.ifPresent(a -> {
         sw.lap("availability");
         a.lines().forEach(cluster::note);
@@ -265,10 +308,11 @@ public final class SweepPipeline {
       try {
         plan = cluster.during("sweep: planning", () -> req.planTarget().map(u ->
             PlanRounds.plan(cluster, new CapacityPlanner.Request(runId, sweep.id(),
-                loaded.snapshot(), changes, u), base, scenarios, r, assembled.worstCase(),
+                loaded.snapshot(), changes, u), base, scenarios, onSpark.get(),
+                assembled.worstCase(),
                 summaries, req.thresholds(), req.strategy(), partitions)));
       } finally {
-        r.release();
+        onSpark.ifPresent(SparkEvaluator.Result::release);
       }
       plan.ifPresent(p -> sw.lap("plan"));
       List<LinkBaseline> baseline = Assembler.baselineRows(runId, sweep.id(), base,

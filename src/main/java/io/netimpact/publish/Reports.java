@@ -168,6 +168,23 @@ public final class Reports {
     return classDrops;
   }
 
+  /**
+   * Publishes a sweep whose every row is on the driver ({@link SweepReports}: a sweep small
+   * enough to collect): {@code tables} in their order, written by the driver with the storage
+   * configuration (no Spark job, see {@link io.netimpact.report.DriverTables}), with the page,
+   * {@code counts} in the marker and the attachments as {@link #publish} gives them.
+   */
+  static void publishOnDriver(org.apache.hadoop.conf.Configuration hadoop, String out,
+      ReportWriter.Format format, String runId, Map<String, ReportWriter.Rows> tables,
+      List<SnapshotReader.Reject> rejects, SummaryHtml.Page page, SummaryHtml.Planning planning,
+      Map<String, byte[]> attachments,
+      Map<String, ? extends Map<String, ? extends Number>> counts, List<String> classDrops) {
+    ReportWriter writer = new ReportWriter(hadoop, out, format);
+    tables.forEach((name, t) -> writer.add(name, t.schema(), t.rows()));
+    counts.forEach(writer::counts);
+    finish(writer, runId, rejects, page, planning, attachments, Optional.empty(), classDrops);
+  }
+
   /** The records set aside, {@code summary.html}, the attachments; then publishes. */
   private static void finish(ReportWriter writer, String runId,
       List<SnapshotReader.Reject> rejects, SummaryHtml.Page page,

@@ -64,6 +64,39 @@ public final class DriverTables {
     write(fs, hadoop, dir, parquet, schema, rows, ROWS_PER_PART, threads);
   }
 
+  /**
+   * Loads and initialises the Parquet writing stack (parquet-hadoop, its Snappy codec, the
+   * local file system of {@code hadoop}) by writing one row of every flat type into a
+   * temporary directory, removed at once. The first table a JVM writes otherwise pays for it:
+   * on two busy cores, seconds for the first few hundred rows. Meant for a thread of its own
+   * while the driver reads its inputs (on a second core that the reading leaves idle); it
+   * changes nothing, and a failure is ignored (the real write reports its own).
+   */
+  public static void warmUp(Configuration hadoop) {
+    java.nio.file.Path dir = null;
+    try {
+      dir = java.nio.file.Files.createTempDirectory("netimpact-warm-up-");
+      StructType schema = new StructType().add("s", DataTypes.StringType)
+          .add("d", DataTypes.DoubleType).add("l", DataTypes.LongType)
+          .add("i", DataTypes.IntegerType).add("b", DataTypes.BooleanType);
+      FileSystem fs = FileSystem.getLocal(hadoop);
+      write(fs, hadoop, new Path(dir.toUri()), true, schema,
+          List.of(org.apache.spark.sql.RowFactory.create("s", 1.0, 1L, 1, true)), ROWS_PER_PART,
+          1);
+      fs.delete(new Path(dir.toUri()), true);
+    } catch (IOException | RuntimeException e) {
+      // Nothing to warm: the real write says what is wrong, if anything is.
+    } finally {
+      if (dir != null) {
+        try (var files = java.nio.file.Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+          // left for the system's temporary-file cleaning
+        }
+      }
+    }
+  }
+
   /** {@link #write} with the part size and thread count given (tests). */
   static void write(FileSystem fs, Configuration hadoop, Path dir, boolean parquet,
       StructType schema, List<Row> rows, int rowsPerPart, int threads) {

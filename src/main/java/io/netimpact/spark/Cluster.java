@@ -230,6 +230,43 @@ public final class Cluster {
         ? Runtime.getRuntime().availableProcessors() : Math.max(1, Integer.parseInt(m.group(1))));
   }
 
+  /**
+   * The task slots of a local master, whose tasks run in the driver's JVM (see {@link
+   * #localThreads()}); empty on a cluster. Starts no session.
+   */
+  public java.util.OptionalInt localSlots() {
+    return localThreads();
+  }
+
+  /**
+   * Warms the driver's Parquet writer on a daemon thread ({@link
+   * io.netimpact.report.DriverTables#warmUp}), for a run that will write its tables on the
+   * driver: started while the inputs are read, it takes the first table's set-up cost off the
+   * write. Writes nothing that stays.
+   */
+  public void warmDriverWriters() {
+    Thread t = new Thread(() -> io.netimpact.report.DriverTables.warmUp(storage),
+        "netimpact-writer-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+  }
+
+  /**
+   * The bytes of the files under {@code dir} (0 when it does not exist, {@link Long#MAX_VALUE}
+   * when it cannot be listed: reading it will say why): the size of a snapshot before it is
+   * read. One listing; starts no session.
+   */
+  public long bytesUnder(String dir) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
+      org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(storage);
+      return fs.exists(p) ? fs.getContentSummary(p).getLength() : 0;
+    } catch (java.io.IOException | RuntimeException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
   private static final java.util.regex.Pattern LOCAL_MASTER =
       java.util.regex.Pattern.compile("local\\[(\\*|[0-9]+)(,[0-9]+)?\\]");
 

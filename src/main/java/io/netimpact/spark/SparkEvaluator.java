@@ -677,9 +677,42 @@ public final class SparkEvaluator {
    */
   private static Tuple2<ScenarioState, Baseline> reviewOnDriver(Cluster cluster, Network base,
       Scenario scenario, Optional<Opened> store, int threads, Consumer<String> lap) {
-    List<Scenario> sc = List.of(scenario);
-    Evaluator.Strategy strategy = Evaluator.Strategy.INCREMENTAL;
+    OnDriver d = onDriver(cluster, "review", base, List.of(scenario),
+        Evaluator.Strategy.INCREMENTAL, store, threads, lap);
+    return new Tuple2<>(d.states().get(0), d.baseline());
+  }
+
+  /**
+   * A sweep evaluated on the driver's own threads: every scenario's merged state (by scenario
+   * index), the base routed here, and what the run measured.
+   */
+  public record OnDriver(List<ScenarioState> states, Baseline baseline, EvaluationStats stats) {}
+
+  /**
+   * A sweep on the driver's own threads, as {@link #reviewOnDriver} evaluates a review: the
+   * fused plan's tasks (each routes its slice of the destinations once and evaluates every
+   * scenario's pair there, pre-merging a state per scenario) run by {@link LocalTasks}, merged
+   * in task order with the same {@link ScenarioState#merge}. No Spark job, broadcast or
+   * serialization: for a small network on a local master, whose tasks would run in this JVM
+   * anyway. Routed: O(D E log V + selected pairs) over the threads, O(tasks x scenarios)
+   * states held at once.
+   */
+  public static OnDriver sweepOnDriver(Cluster cluster, Network base, List<Scenario> scenarios,
+      Evaluator.Strategy strategy, int threads, Consumer<String> lap) {
+    return onDriver(cluster, "sweep", base, scenarios, strategy, Optional.empty(), threads,
+        lap);
+  }
+
+  /**
+   * The fused plan's tasks on the driver's threads over the same slices as the Spark path (the
+   * destinations cut as {@code parallelize} cuts them, or one stored bucket file each), merged
+   * by {@link Merged#of} in task order. Progress as {@link #withProgress}, by tasks finished.
+   */
+  private static OnDriver onDriver(Cluster cluster, String kind, Network base,
+      List<Scenario> sc, Evaluator.Strategy strategy, Optional<Opened> store, int threads,
+      Consumer<String> lap) {
     List<java.util.concurrent.Callable<FusedPart>> tasks = new ArrayList<>();
+    List<Long> durations = java.util.Collections.synchronizedList(new ArrayList<>());
     if (store.isPresent()) {
       for (org.apache.hadoop.fs.Path f : BaselineStore.destinationFiles(cluster, store.get())) {
         tasks.add(() -> fusedTask(base, sc, strategy, io.netimpact.store.BaselineFiles
@@ -697,9 +730,14 @@ public final class SparkEvaluator {
         // ParallelCollectionRDD's slices: [k len / n, (k + 1) len / n).
         int from = (int) ((long) k * dsts.length / n);
         int to = (int) ((long) (k + 1) * dsts.length / n);
-        tasks.add(() -> fusedTask(base, sc, strategy,
-            Arrays.stream(dsts, from, to).boxed().iterator(), true,
-            (pe, t) -> pe.routeForNow(t), null).next());
+        tasks.add(() -> {
+          long t0 = System.nanoTime();
+          FusedPart part = fusedTask(base, sc, strategy,
+              Arrays.stream(dsts, from, to).boxed().iterator(), true,
+              (pe, t) -> pe.routeForNow(t), null).next();
+          durations.add((System.nanoTime() - t0) / 1_000_000);
+          return part;
+        });
       }
     }
     // The stored loads, read while the tasks run (as the Spark path reads them).
@@ -709,13 +747,15 @@ public final class SparkEvaluator {
         .AtomicInteger();
     int total = tasks.size();
     List<FusedPart> parts = StageProgress.every(cluster.progress(), StageProgress.INTERVAL_MS,
-        secs -> Optional.of(routingLine("review", done.get() / (double) total, 1, secs)),
+        secs -> Optional.of(routingLine(kind, done.get() / (double) total, sc.size(), secs)),
         () -> LocalTasks.run(threads, tasks, done));
     lap.accept("route");
-    Merged merged = Merged.of(parts, 1, base, store.map(Opened::dir), 0);
+    Merged merged = Merged.of(parts, sc.size(), base, store.map(Opened::dir), 0);
     Baseline baseline = loads.isPresent() ? joined(loads.get()) : merged.routed();
     lap.accept("merge");
-    return new Tuple2<>(merged.states()[0], baseline);
+    return new OnDriver(List.of(merged.states()), baseline, new EvaluationStats(
+        (long) sc.size() * base.destinations().length, merged.pairs(), total,
+        TaskTimes.stragglerRatio(durations), 1.0));
   }
 
   /**

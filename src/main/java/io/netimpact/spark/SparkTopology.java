@@ -46,6 +46,25 @@ public final class SparkTopology {
     return components(cluster.jsc(), net);
   }
 
+  /**
+   * Networks with more usable links than this have their components found by GraphX ({@link
+   * #components(Cluster, NetworkView)}); up to it, by union-find on the driver ({@link
+   * Components#of}), which holds the compiled network anyway: the same labels, with no Spark
+   * job. GraphX's label propagation costs a Spark job per superstep, seconds on a network of a
+   * few hundred devices whose union-find takes microseconds.
+   */
+  public static final int DRIVER_COMPONENT_LINKS = 200_000;
+
+  /**
+   * The components of {@code net}: by union-find on the driver when it has at most {@link
+   * #DRIVER_COMPONENT_LINKS} links (O(V + E α(V)), no Spark job), by GraphX above (O(diameter)
+   * supersteps of O(V + E)). The same {@link Components} either way.
+   */
+  public static Components componentsWhereCheapest(Cluster cluster, NetworkView net) {
+    return net.linkCount() <= DRIVER_COMPONENT_LINKS ? Components.of(net)
+        : components(cluster, net);
+  }
+
   /** {@link #baselineLoads(JavaSparkContext, Broadcast)}, the network broadcast once. */
   public static double[] baselineLoads(Cluster cluster, Network net) {
     return baselineLoads(cluster.jsc(), cluster.jsc().broadcast(net));
@@ -114,6 +133,19 @@ public final class SparkTopology {
   /** {@code topology_vertices} and {@code topology_edges} of the baseline. O(V + E). */
   static Map<String, Dataset<Row>> graphTables(SparkSession spark, String runId, Network net,
       Components components, double[] arcLoad) {
+    Map<String, Dataset<Row>> out = new LinkedHashMap<>();
+    graphRows(runId, net, components, arcLoad).forEach((name, t) -> out.put(name,
+        spark.createDataFrame(t.rows(), t.schema()).coalesce(1)));
+    return out;
+  }
+
+  /**
+   * The rows of {@code topology_vertices} and {@code topology_edges} of the baseline, made on
+   * the driver (which writes them without a Spark job: {@link ReportWriter#add(String,
+   * org.apache.spark.sql.types.StructType, List)}). O(V + E).
+   */
+  public static Map<String, ReportWriter.Rows> graphRows(String runId, Network net,
+      Components components, double[] arcLoad) {
     Components ranked = components.ranked(net);
     int[] size = ranked.sizes();
     SinglePoints spof = SinglePoints.of(net, arcLoad);
@@ -138,11 +170,10 @@ public final class SparkTopology {
           (long) net.arcMetric(2 * l + 1), net.linkLatencyMs(l), Math.max(ab, ba), ab, ba,
           spof.bridge()[l]));
     }
-    Map<String, Dataset<Row>> out = new LinkedHashMap<>();
-    out.put(TopologyTables.VERTICES,
-        spark.createDataFrame(vertices, TopologyTables.VERTICES_SCHEMA).coalesce(1));
-    out.put(TopologyTables.EDGES,
-        spark.createDataFrame(edges, TopologyTables.EDGES_SCHEMA).coalesce(1));
+    Map<String, ReportWriter.Rows> out = new LinkedHashMap<>();
+    out.put(TopologyTables.VERTICES, new ReportWriter.Rows(TopologyTables.VERTICES_SCHEMA,
+        vertices));
+    out.put(TopologyTables.EDGES, new ReportWriter.Rows(TopologyTables.EDGES_SCHEMA, edges));
     return out;
   }
 

@@ -143,11 +143,13 @@ class S3EndToEndTest {
         .parquet(out + "/" + ReportTables.DEMAND_IMPACT).count());
     assertTrue(fs(out).exists(new org.apache.hadoop.fs.Path(out + "/_runs/CR-1003/_SUCCESS")));
     // A review's tables are written by the driver, one object each, without a committer; a
-    // sweep's large tables go through Spark's. An S3A committer writes a JSON manifest as
-    // _SUCCESS (FileOutputCommitter an empty file): it names the committer that really ran.
+    // sweep's large tables go through Spark's (here forced: as Spark tasks, and no table
+    // collected to the driver). An S3A committer writes a JSON manifest as _SUCCESS
+    // (FileOutputCommitter an empty file): it names the committer that really ran.
     String sweepOut = "s3a://" + BUCKET + "/sweep";
-    ReviewCommandTest.Run sw = ReviewCommandTest.run("sweep", "--snapshot", SNAPSHOT,
-        "--sweep", "src/main/resources/samples/sweeps/n-1-links.json", "--out", sweepOut);
+    ReviewCommandTest.Run sw = withSparkWriters(() -> ReviewCommandTest.run("sweep",
+        "--snapshot", SNAPSHOT, "--sweep", "src/main/resources/samples/sweeps/n-1-links.json",
+        "--out", sweepOut, "--conf", "netimpact.local-sweep=tasks"));
     assertEquals(0, sw.code(), sw.err());
     JsonNode success = readJson(sweepOut + "/" + ReportTables.LINK_IMPACT
         + "/run_id=n-1-links/_SUCCESS");
@@ -320,5 +322,24 @@ class S3EndToEndTest {
     assertTrue(r.out().contains("fs.s3a.committer.name=magic"), r.out());
     Map<String, String> viaCli = summaries("s3a://" + BUCKET + "/cli", "json");
     assertEquals(localReview(), viaCli);
+  }
+
+  /**
+   * {@code body} with every sweep table written by Spark's writers, however small the sweep
+   * ({@code -Dnetimpact.sweep.driver-rows=0}).
+   */
+  static <T> T withSparkWriters(java.util.function.Supplier<T> body) {
+    String key = "netimpact.sweep.driver-rows";
+    String before = System.getProperty(key);
+    System.setProperty(key, "0");
+    try {
+      return body.get();
+    } finally {
+      if (before == null) {
+        System.clearProperty(key);
+      } else {
+        System.setProperty(key, before);
+      }
+    }
   }
 }

@@ -129,11 +129,12 @@ class S3MotoEndToEndTest {
   @Test
   void magicCommitter_failsWithOneLineNamingTheCommitterAndTheFix() {
     // A sweep: its large tables go through Spark's committer (a review's tables are written
-    // by the driver as single files, without a committer).
+    // by the driver as single files, without a committer); here forced on the small sample.
     committer("magic");
-    ReviewCommandTest.Run r = ReviewCommandTest.run("sweep", "--snapshot", SNAPSHOT,
-        "--sweep", "src/main/resources/samples/sweeps/nightly.json", "--out",
-        "s3a://" + BUCKET + "/magic");
+    ReviewCommandTest.Run r = S3EndToEndTest.withSparkWriters(() -> ReviewCommandTest.run(
+        "sweep", "--snapshot", SNAPSHOT, "--sweep",
+        "src/main/resources/samples/sweeps/nightly.json", "--out",
+        "s3a://" + BUCKET + "/magic", "--conf", "netimpact.local-sweep=tasks"));
     assertEquals(Main.EXIT_INTERNAL, r.code(), r.err());
     String first = r.err().lines().filter(l -> l.startsWith("netimpact: ")).findFirst()
         .orElse("");
