@@ -192,7 +192,7 @@ public final class Deduction {
   static final int EM_WINDOW = 10;
 
   /** See {@link #EM_WINDOW}. */
-  static final double EM_SETTLED = 0.01;
+  static final double EM_SETTLED = 0.10;
 
   /** The prior of a deduction alone, as the method line names it. */
   private static final String GRAVITY = "gravity prior from the device totals";
