@@ -415,13 +415,18 @@ public final class Network implements NetworkView, Serializable {
       throw new IllegalArgumentException("expected " + demGbps.length + " volumes, got "
           + gbps.length);
     }
+    return withDemandParts(new Demands(demSrc, demDst, gbps.clone(), demByDstStart));
+  }
+
+  /** This network's devices, links, members and SRLGs with {@code demands}. O(V + E). */
+  private Network withDemandParts(Demands demands) {
     return new Network(
         new Devices(nodeIds, nodeSite, nodeRegion, nodeRole, sites, regions, roles, drained,
             present),
         new Links(linkIds, linkA, linkB, metricAb, metricBa, latencyMs, adminUp, minLinks),
         new Members(memberStart, memberIds, memberCap, memberUp),
         new Srlgs(srlgStart, srlgOf, srlgs),
-        new Demands(demSrc, demDst, gbps.clone(), demByDstStart));
+        demands);
   }
 
   /**
@@ -451,13 +456,7 @@ public final class Network implements NetworkView, Serializable {
     for (int v = 0; v < n; v++) {
       byDst[v + 1] += byDst[v];
     }
-    return new Network(
-        new Devices(nodeIds, nodeSite, nodeRegion, nodeRole, sites, regions, roles, drained,
-            present),
-        new Links(linkIds, linkA, linkB, metricAb, metricBa, latencyMs, adminUp, minLinks),
-        new Members(memberStart, memberIds, memberCap, memberUp),
-        new Srlgs(srlgStart, srlgOf, srlgs),
-        new Demands(src, dst, gbps, byDst));
+    return withDemandParts(new Demands(src, dst, gbps, byDst));
   }
 
   /** A view of this network with no change. O(V + E). */
