@@ -28,11 +28,11 @@ import java.util.stream.IntStream;
  * into a {@link PathsAfter}: the devices below those sources, nearest the destination first,
  * each with its next-hop arcs, and each pair's source among them. The push ({@link
  * PathsAfter#push}) and the pull ({@link PathsAfter#pull}) run over those arrays. A worker keeps
- * them for the destinations it meets first while everything kept fits in {@link
+ * them for the destinations it meets first while they fit in half of {@link
  * #keptBudgetBytes}, so that later calls run no Dijkstra, no distance test and no allocation
  * for them; a destination whose paths do not fit keeps its DAG in the compact stored form
- * ({@link StoredDag}, 12 bytes a device) while that fits, and its paths are walked from it again
- * on each call; the others are routed again on each call.
+ * ({@link StoredDag}, 12 bytes a device) while those fit in the other half, and its paths are
+ * walked from it again on each call (no Dijkstra); the others are routed again on each call.
  *
  * <p>Destinations are dealt to {@code threads} workers, each with its own view, shortest paths,
  * walk and one distance buffer, reset after each destination in O(its DAG) (no O(V) work per
@@ -48,7 +48,9 @@ final class RoutingOperator implements LinearMap {
   private final Network net;
   private final int[] destinations;
   private final Worker[] workers;
-  private final AtomicLong budget;
+  /** Bytes left for kept paths, and for kept DAGs: half of the budget each. */
+  private final AtomicLong pathsBudget;
+  private final AtomicLong dagBudget;
   /** Per pair, its source's local node in its destination's paths (-1: unreachable). */
   private final int[] pairLocal;
 
@@ -60,7 +62,8 @@ final class RoutingOperator implements LinearMap {
   RoutingOperator(Network pairs, int threads, long keepBytes) {
     this.net = pairs;
     this.destinations = pairs.destinations();
-    this.budget = new AtomicLong(keepBytes);
+    this.pathsBudget = new AtomicLong(keepBytes / 2);
+    this.dagBudget = new AtomicLong(keepBytes - keepBytes / 2);
     this.pairLocal = new int[pairs.demandCount()];
     int w = Math.max(1, Math.min(threads, destinations.length));
     this.workers = new Worker[w];
@@ -173,9 +176,9 @@ final class RoutingOperator implements LinearMap {
         System.arraycopy(local, 0, pairLocal, from, count);
         if (!tried[i]) {
           tried[i] = true;
-          if (take(p.bytes())) {
+          if (take(pathsBudget, p.bytes())) {
             paths[i] = p;
-          } else if (take(BYTES_PER_KEPT_DEVICE * dag.reached())) {
+          } else if (take(dagBudget, BYTES_PER_KEPT_DEVICE * dag.reached())) {
             kept[i] = dag.stored();
           }
         }
@@ -190,8 +193,8 @@ final class RoutingOperator implements LinearMap {
       return p;
     }
 
-    /** Takes {@code bytes} from the budget, if it has them. */
-    private boolean take(long bytes) {
+    /** Takes {@code bytes} from {@code budget}, if it has them. */
+    private boolean take(AtomicLong budget, long bytes) {
       if (budget.addAndGet(-bytes) >= 0) {
         return true;
       }
