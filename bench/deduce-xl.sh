@@ -10,18 +10,22 @@
 # ends with the deduction's fit and the relative L2 error of the deduced matrix against the
 # snapshot's own demands (read from the deduced snapshot's notes and demands by the same tool).
 #
-# Usage: bench/deduce-xl.sh [--preset P] [--seed N]
+# Usage: bench/deduce-xl.sh [--preset P] [--seed N] [--iterations N]
+#   --iterations is deduce's iteration budget (default: deduce's own, 1,000 EM and 200
+#   least-squares iterations a round, EM stopping once its fit settles).
 #   The snapshot is shared with bench/benchmark.sh (target/benchmark/snapshots/P-sN), generated
 #   when missing. xl needs a 14 GB driver heap (XL_DRIVER_MEMORY) and runs under nice -n 10.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PRESET=xl
 SEED=1
+BUDGET=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --preset) PRESET="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
-    *) echo "usage: bench/deduce-xl.sh [--preset P] [--seed N]" >&2; exit 2 ;;
+    --iterations) BUDGET=(--iterations "$2"); shift 2 ;;
+    *) echo "usage: bench/deduce-xl.sh [--preset P] [--seed N] [--iterations N]" >&2; exit 2 ;;
   esac
 done
 source "$ROOT/bench/lib.sh"
@@ -56,6 +60,6 @@ if [[ ! -d "$counters/interface_loads" ]]; then
 fi
 rm -rf "$BENCH/out/deduced"
 BENCH_TIMINGS=1 run "$PRESET-deduce" deduce --snapshot "$snap" --loads "$counters" \
-  --out "$BENCH/out/deduced"
+  --out "$BENCH/out/deduced" "${BUDGET[@]+"${BUDGET[@]}"}"
 grep -E 'fit:|^method:' "$BENCH/out/$PRESET-deduce.log" | head -5 || true
 tool error "$snap" "$BENCH/out/deduced"

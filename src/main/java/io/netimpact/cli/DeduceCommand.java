@@ -46,14 +46,28 @@ public final class DeduceCommand implements Callable<Integer> {
           + "snapshot's demands).")
   DeducePipeline.Format format;
 
+  @Option(names = "--iterations", paramLabel = "N",
+      description = "Iteration budget: at most N EM iterations (default 1000) and at most N "
+          + "least-squares iterations a round (default 200).")
+  Integer iterations;
+
   @Mixin
   SparkOptions spark;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
+    if (iterations != null && iterations < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--iterations must be at least 1, got " + iterations);
+    }
     Cluster cluster = spark.cluster("netimpact deduce", true);
     DeducePipeline.Outcome o = DeducePipeline.run(cluster,
-        new DeducePipeline.Request(snapshot, loads, out, pairs, format));
+        new DeducePipeline.Request(snapshot, loads, out, pairs, format,
+            iterations == null ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(iterations)));
     for (DeducePipeline.Interval i : o.intervals()) {
       Deduction.Result r = i.result();
       String at = i.id().isEmpty() ? "" : "interval " + i.id() + ": ";
@@ -77,6 +91,7 @@ public final class DeduceCommand implements Callable<Integer> {
             : "; demands of interval " + o.chosen() + ", every interval in traffic/",
         "deduce_fit");
     System.out.println("method: " + o.intervals().get(0).result().method());
+    System.out.println("timings: " + o.timings());
     return Main.EXIT_OK;
   }
 }

@@ -1,8 +1,6 @@
 package io.netimpact.deduce;
 
 import io.netimpact.model.Demand;
-import io.netimpact.model.Device;
-import io.netimpact.model.Link;
 import io.netimpact.model.MeasuredLoads;
 import io.netimpact.model.Snapshot;
 import io.netimpact.model.SnapshotInfo;
@@ -22,7 +20,7 @@ import java.util.OptionalDouble;
  *   <li>the gravity prior {@code g_sd = in_s out_d / sum out} from the device totals (pinned
  *       known demands keep their volume);</li>
  *   <li>EM iterations from the prior ({@link Em}, Vardi's multiplicative update, at most {@link
- *       Options#emIterations}): they keep every volume non-negative and, on the SNDlib measured
+ *       Options#emIterations}, fewer once the fit settles: {@link #EM_WINDOW}): they keep every volume non-negative and, on the SNDlib measured
  *       days, bring the volumes nearer the truth than the least-squares correction alone
  *       (Abilene, every interval: 0.569 to 0.532 of gravity's error; GEANT: 0.735 both
  *       ways) while fitting the measured arcs more closely;</li>
@@ -45,13 +43,16 @@ import java.util.OptionalDouble;
  * instead of gravity (Abilene, every interval: 0.532 to 0.492 of gravity's error; GEANT: 0.735
  * to 0.729).
  *
- * <p>Complexity: each CGLS iteration is one push and one pull per destination, O(D (V' + E'))
- * for D destinations and the V' devices and E' links of their DAGs (devices no pair's path can
- * cross are left out), plus O(P) for P pairs, and so is each EM iteration; one Dijkstra per
- * destination, O(D E' log V'), for the whole deduction while the kept DAGs fit ({@link
- * RoutingOperator}). A deduction is O(iterations x (D (V' + E') + P)) time with iterations at
- * most {@link Options#emIterations} + rounds x {@link Options#maxIterations}, and
- * O(P + workers x (V + E)) memory besides the kept DAGs. Nothing is O(P x E) or O(D x V).
+ * <p>Complexity: setting up is O(V + E + P + measured arcs), the P candidate pairs and their
+ * prior as arrays (no object per pair). Each CGLS iteration is one push and one pull per
+ * destination over its kept paths, O(D (V' + E')) for D destinations and the V' devices and
+ * E' next-hop arcs of their paths (devices no pair's path can cross are left out), plus O(P),
+ * and so is each EM iteration; one Dijkstra per destination, O(D E' log V'), for the whole
+ * deduction while the kept paths fit ({@link RoutingOperator}). A deduction is O(iterations x
+ * (D (V' + E') + P)) time with iterations at most {@link Options#emIterations} + rounds x
+ * {@link Options#maxIterations} (EM stops earlier once its fit settles, {@link #EM_WINDOW};
+ * CGLS once within half the target fit), and O(P + workers x (V + E)) memory besides the kept
+ * paths. Nothing is O(P x E) or O(D x V).
  */
 public final class Deduction {
   private Deduction() {}
@@ -98,6 +99,15 @@ public final class Deduction {
     public static Options defaults(Pairs pairs) {
       return new Options(pairs, Runtime.getRuntime().availableProcessors(), 200, 20, 1e-3, 1000,
           line -> { });
+    }
+
+    /**
+     * The same options with an iteration budget of {@code n}: at most {@code n} EM iterations,
+     * and at most {@code n} (and no more than before) CGLS iterations a least-squares round.
+     */
+    public Options withIterations(int n) {
+      return new Options(pairs, threads, Math.min(maxIterations, n), rounds, targetFit, n,
+          progress);
     }
 
     /** The same options, saying how far a deduction is to {@code to}. */
@@ -166,9 +176,23 @@ public final class Deduction {
    *     totals, or every pair of a network too large to list them
    */
   public static Result deduce(Snapshot topology, MeasuredLoads m, Options o) {
+    long started = System.nanoTime();
     Problem p = Problem.of(topology, m, o.pairs(), o.threads());
+    o.progress().accept(String.format(java.util.Locale.ROOT, "deduce: %,d candidate pairs to "
+        + "%,d destinations, %,d equations, set up in %.1f s", p.prior.length,
+        p.net.destinations().length, p.rhs.length, (System.nanoTime() - started) / 1e9));
     return p.solve(o, p.prior, GRAVITY);
   }
+
+  /**
+   * EM stops early once its fit has settled: the last {@link #EM_WINDOW} iterations improved it
+   * by less than {@link #EM_SETTLED} of itself. EM's steps shrink as it nears a fit; the
+   * least-squares rounds close what is left in far fewer passes.
+   */
+  static final int EM_WINDOW = 10;
+
+  /** See {@link #EM_WINDOW}. */
+  static final double EM_SETTLED = 0.10;
 
   /** The prior of a deduction alone, as the method line names it. */
   private static final String GRAVITY = "gravity prior from the device totals";
@@ -196,7 +220,7 @@ public final class Deduction {
    * series of one interval is {@link #deduce}.
    *
    * <p>Complexity: {@code SERIES_ROUNDS + 1} deductions of every interval (each as {@link
-   * #deduce}: the routing is compiled and its Dijkstras run again for each), plus O(N P) for
+   * #deduce}; the topology is compiled once, each deduction's Dijkstras run again), plus O(N P) for
    * the priors with N intervals of P pairs; memory O(N P) for the deduced volumes besides one
    * deduction's.
    */
@@ -204,12 +228,13 @@ public final class Deduction {
       Options o) {
     int count = intervals.size();
     int n = topology.devices().size();
+    Network links = Problem.links(topology);
     List<Result> results = new ArrayList<>(count);
     Volumes[] volumes = new Volumes[count];
     for (int t = 0; t < count; t++) {
       o.progress().accept(String.format(java.util.Locale.ROOT, "deduce: interval %,d of %,d, "
           + "from gravity", t + 1, count));
-      Problem p = Problem.of(topology, intervals.get(t), o.pairs(), o.threads());
+      Problem p = Problem.of(links, intervals.get(t), o.pairs(), o.threads());
       Result r = p.solve(o, p.prior, GRAVITY);
       results.add(r);
       volumes[t] = p.volumes(r);
@@ -222,7 +247,7 @@ public final class Deduction {
       for (int t = 0; t < count; t++) {
         o.progress().accept(String.format(java.util.Locale.ROOT, "deduce: interval %,d of %,d, "
             + "series round %d of %d", t + 1, count, round, SERIES_ROUNDS));
-        Problem p = Problem.of(topology, intervals.get(t), o.pairs(), o.threads());
+        Problem p = Problem.of(links, intervals.get(t), o.pairs(), o.threads());
         double[] prior = p.seriesPrior(volumes, t, n);
         String how = String.format("series prior: the fanouts deduced in the %d intervals on "
             + "each side (round %d of %d; the first deduction from the %s)", SERIES_NEIGHBOURS,
@@ -278,25 +303,30 @@ public final class Deduction {
       this.pairs = pairs;
     }
 
+    /** {@link #of(Network, MeasuredLoads, Pairs, int)} on {@code topology} compiled. */
     static Problem of(Snapshot topology, MeasuredLoads m, Pairs pairs, int threads) {
-      List<Device> devices = topology.devices();
-      int n = devices.size();
-      Map<String, Integer> index = new HashMap<>(2 * n);
-      for (int v = 0; v < n; v++) {
-        index.put(devices.get(v).id(), v);
-      }
+      return of(links(topology), m, pairs, threads);
+    }
+
+    /**
+     * The problem of {@code m} on {@code links} (a network of the topology's devices and links,
+     * its demands ignored): the candidate pairs as dense arrays, their prior, the equations.
+     * O(V + E + P + measured arcs), no object per pair.
+     */
+    static Problem of(Network links, MeasuredLoads m, Pairs pairs, int threads) {
+      int n = links.nodeCount();
       double[] in = new double[n];
       double[] out = new double[n];
       boolean[] hasTotal = new boolean[n];
       for (MeasuredLoads.DeviceTotal t : m.totals()) {
-        int v = index(index, t.device());
+        int v = index(links, t.device());
         in[v] = t.inGbps();
         out[v] = t.outGbps();
         hasTotal[v] = true;
       }
       Map<Long, Double> known = new HashMap<>();
       for (Demand d : m.known()) {
-        known.merge(pairKey(index(index, d.src()), index(index, d.dst()), n), d.gbps(),
+        known.merge(pairKey(index(links, d.src()), index(links, d.dst()), n), d.gbps(),
             Double::sum);
       }
       // The totals the unknown pairs share: the known demands' part taken out.
@@ -306,26 +336,24 @@ public final class Deduction {
         freeIn[(int) (key / n)] = Math.max(0, freeIn[(int) (key / n)] - g);
         freeOut[(int) (key % n)] = Math.max(0, freeOut[(int) (key % n)] - g);
       });
-      List<Demand> rows = candidates(devices, pairs, m, in, out, freeIn, freeOut, hasTotal,
-          known, index);
-      Snapshot withPairs = new Snapshot(SnapshotInfo.of(topology.info().snapshotId()), devices,
-          topology.links(), rows);
-      Network net = NetworkCompiler.compile(withPairs);
+      Candidates c = candidates(n, pairs, m, in, out, freeIn, freeOut, hasTotal, known);
+      Network net = links.withDemands(c.src(), c.dst(), c.prior());
       int pairCount = net.demandCount();
-      double[] prior = new double[pairCount];
+      double[] prior = c.prior();
       boolean[] pinned = new boolean[pairCount];
-      for (int k = 0; k < pairCount; k++) {
-        prior[k] = net.demandGbps(k);
-        pinned[k] = known.containsKey(pairKey(net.demandSrc(k), net.demandDst(k), n));
+      if (!known.isEmpty()) {
+        for (int k = 0; k < pairCount; k++) {
+          pinned[k] = known.containsKey(pairKey(net.demandSrc(k), net.demandDst(k), n));
+        }
       }
       int measuredCount = m.arcs().size();
       int[] measuredArc = new int[measuredCount];
       double[] measured = new double[measuredCount];
       for (int i = 0; i < measuredCount; i++) {
         MeasuredLoads.ArcLoad a = m.arcs().get(i);
-        int l = net.link(a.link()).orElseThrow(() -> new IllegalArgumentException(
+        int l = links.link(a.link()).orElseThrow(() -> new IllegalArgumentException(
             "unknown link " + a.link()));
-        measuredArc[i] = devices.get(net.linkA(l)).id().equals(a.from()) ? 2 * l : 2 * l + 1;
+        measuredArc[i] = net.nodeId(net.linkA(l)).equals(a.from()) ? 2 * l : 2 * l + 1;
         measured[i] = a.gbps();
       }
       int[] inRow = new int[n];
@@ -333,104 +361,138 @@ public final class Deduction {
       java.util.Arrays.fill(inRow, -1);
       java.util.Arrays.fill(outRow, -1);
       int row = measuredCount;
-      List<Double> totalsRhs = new ArrayList<>();
       for (int v = 0; v < n; v++) {
         if (hasTotal[v]) {
           inRow[v] = row++;
-          totalsRhs.add(in[v]);
           outRow[v] = row++;
-          totalsRhs.add(out[v]);
         }
       }
       double[] rhs = new double[row];
       System.arraycopy(measured, 0, rhs, 0, measuredCount);
-      for (int i = 0; i < totalsRhs.size(); i++) {
-        rhs[measuredCount + i] = totalsRhs.get(i);
+      for (int v = 0; v < n; v++) {
+        if (hasTotal[v]) {
+          rhs[inRow[v]] = in[v];
+          rhs[outRow[v]] = out[v];
+        }
       }
       RoutingOperator routing = new RoutingOperator(net, threads);
       return new Problem(net, routing, measuredArc, measured, inRow, outRow, rhs, prior, pinned,
           m, pairs);
     }
 
+    /** The topology's devices and links compiled, without its demands. */
+    static Network links(Snapshot topology) {
+      return NetworkCompiler.compile(new Snapshot(SnapshotInfo.of(topology.info().snapshotId()),
+          topology.devices(), topology.links(), List.of()));
+    }
+
     private static long pairKey(int s, int d, int n) {
       return (long) s * n + d;
     }
 
-    private static int index(Map<String, Integer> index, String id) {
-      Integer v = index.get(id);
-      if (v == null) {
-        throw new IllegalArgumentException("unknown device " + id);
-      }
-      return v;
+    private static int index(Network net, String id) {
+      return net.node(id).orElseThrow(() -> new IllegalArgumentException("unknown device "
+          + id));
     }
+
+    /** Candidate pairs ordered by destination, then source, with their prior volumes. */
+    private record Candidates(int[] src, int[] dst, double[] prior) {}
 
     /**
      * The pairs that may carry traffic, each with its prior volume: known demands as they are,
-     * the others by gravity over what the known ones leave of the totals.
+     * the others by gravity over what the known ones leave of the totals. O(P) (plus a sort of
+     * the pairs when some are known).
      */
-    private static List<Demand> candidates(List<Device> devices, Pairs pairs, MeasuredLoads m,
-        double[] in, double[] out, double[] freeIn, double[] freeOut, boolean[] hasTotal,
-        Map<Long, Double> known, Map<String, Integer> index) {
-      int n = devices.size();
-      List<Demand> rows = new ArrayList<>();
-      known.forEach((key, g) -> rows.add(Demand.of(devices.get((int) (key / n)).id(),
-          devices.get((int) (key % n)).id(), g)));
+    private static Candidates candidates(int n, Pairs pairs, MeasuredLoads m, double[] in,
+        double[] out, double[] freeIn, double[] freeOut, boolean[] hasTotal,
+        Map<Long, Double> known) {
+      int[] sources;
+      int[] sinks;
+      double[] fi;
+      double[] fo;
       if (pairs == Pairs.TOTALS) {
         if (m.totals().isEmpty()) {
           throw new IllegalArgumentException("pairs by totals need device totals: give "
               + "device_totals with the measured loads, or take every pair (--pairs all)");
         }
-        int[] sources = java.util.stream.IntStream.range(0, n).filter(v -> in[v] > 0).toArray();
-        int[] sinks = java.util.stream.IntStream.range(0, n).filter(v -> out[v] > 0).toArray();
-        double outSum = 0;
-        for (int d : sinks) {
-          outSum += freeOut[d];
+        sources = java.util.stream.IntStream.range(0, n).filter(v -> in[v] > 0).toArray();
+        sinks = java.util.stream.IntStream.range(0, n).filter(v -> out[v] > 0).toArray();
+        fi = freeIn;
+        fo = freeOut;
+      } else {
+        if ((long) n * (n - 1) > 50_000_000L) {
+          throw new IllegalArgumentException("every pair of " + n + " devices is "
+              + (long) n * (n - 1) + " pairs, more than 50,000,000: take the pairs by totals "
+              + "(--pairs totals) with device totals for the edge devices");
         }
-        for (int s : sources) {
-          for (int d : sinks) {
-            if (s != d && !known.containsKey(pairKey(s, d, n))) {
-              double g = outSum > 0 ? freeIn[s] * freeOut[d] / outSum : 0;
-              rows.add(Demand.of(devices.get(s).id(), devices.get(d).id(), g));
-            }
+        // Devices without a total are given the mean of the known ones (1 Gbps when none is).
+        double inMean = 0;
+        double outMean = 0;
+        int counted = 0;
+        for (int v = 0; v < n; v++) {
+          if (hasTotal[v]) {
+            inMean += freeIn[v];
+            outMean += freeOut[v];
+            counted++;
           }
         }
-        return rows;
-      }
-      if ((long) n * (n - 1) > 50_000_000L) {
-        throw new IllegalArgumentException("every pair of " + n + " devices is "
-            + (long) n * (n - 1) + " pairs, more than 50,000,000: take the pairs by totals "
-            + "(--pairs totals) with device totals for the edge devices");
-      }
-      // Devices without a total are given the mean of the known ones (1 Gbps when none is known).
-      double inMean = 0;
-      double outMean = 0;
-      int counted = 0;
-      for (int v = 0; v < n; v++) {
-        if (hasTotal[v]) {
-          inMean += freeIn[v];
-          outMean += freeOut[v];
-          counted++;
+        inMean = counted == 0 ? 1 : inMean / counted;
+        outMean = counted == 0 ? 1 : outMean / counted;
+        fi = new double[n];
+        fo = new double[n];
+        for (int v = 0; v < n; v++) {
+          fi[v] = hasTotal[v] ? freeIn[v] : inMean;
+          fo[v] = hasTotal[v] ? freeOut[v] : outMean;
         }
+        sources = java.util.stream.IntStream.range(0, n).toArray();
+        sinks = sources;
       }
-      inMean = counted == 0 ? 1 : inMean / counted;
-      outMean = counted == 0 ? 1 : outMean / counted;
       double outSum = 0;
-      double[] fi = new double[n];
-      double[] fo = new double[n];
-      for (int v = 0; v < n; v++) {
-        fi[v] = hasTotal[v] ? freeIn[v] : inMean;
-        fo[v] = hasTotal[v] ? freeOut[v] : outMean;
-        outSum += fo[v];
+      for (int d : sinks) {
+        outSum += fo[d];
       }
-      for (int s = 0; s < n; s++) {
-        for (int d = 0; d < n; d++) {
-          if (s != d && !known.containsKey(pairKey(s, d, n))) {
-            rows.add(Demand.of(devices.get(s).id(), devices.get(d).id(),
-                outSum > 0 ? fi[s] * fo[d] / outSum : 0));
+      boolean anyKnown = !known.isEmpty();
+      long count = known.size();
+      for (int d : sinks) {
+        for (int s : sources) {
+          if (s != d && !(anyKnown && known.containsKey(pairKey(s, d, n)))) {
+            count++;
           }
         }
       }
-      return rows;
+      if (count > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException(count + " candidate pairs are more than an array "
+            + "holds: give totals for fewer edge devices");
+      }
+      // Keys (destination, source): sinks and sources ascending with the destination outer
+      // are already in the network's pair order; known pairs are sorted in.
+      long[] keys = new long[(int) count];
+      int k = 0;
+      for (int d : sinks) {
+        for (int s : sources) {
+          if (s != d && !(anyKnown && known.containsKey(pairKey(s, d, n)))) {
+            keys[k++] = (long) d << 32 | s;
+          }
+        }
+      }
+      if (anyKnown) {
+        for (long key : known.keySet()) {
+          keys[k++] = (key % n) << 32 | key / n;
+        }
+        java.util.Arrays.parallelSort(keys);
+      }
+      int[] src = new int[keys.length];
+      int[] dst = new int[keys.length];
+      double[] prior = new double[keys.length];
+      for (int i = 0; i < keys.length; i++) {
+        int s = (int) keys[i];
+        int d = (int) (keys[i] >>> 32);
+        src[i] = s;
+        dst[i] = d;
+        Double g = anyKnown ? known.get(pairKey(s, d, n)) : null;
+        prior[i] = g != null ? g : outSum > 0 ? fi[s] * fo[d] / outSum : 0;
+      }
+      return new Candidates(src, dst, prior);
     }
 
     /**
@@ -456,8 +518,12 @@ public final class Deduction {
       long started = System.nanoTime();
       long[] said = {started};
       int[] step = {0};
+      // The last EM_WINDOW fits, by iteration modulo EM_WINDOW.
+      double[] fits = new double[EM_WINDOW];
+      double[] last = {Double.NaN};
       int iterations = Em.refine(fit, rhs, x, pinned, o.emIterations(), fx -> {
         double f = measuredFit(fx);
+        last[0] = f;
         long now = System.nanoTime();
         if (now - said[0] >= Options.PROGRESS_SECONDS * 1_000_000_000L) {
           said[0] = now;
@@ -465,10 +531,18 @@ public final class Deduction {
               + "at most %,d, fit %.3g of the measured arcs, %d s", step[0], o.emIterations(),
               f, (now - started) / 1_000_000_000L));
         }
+        boolean settled = step[0] >= EM_WINDOW
+            && f > (1 - EM_SETTLED) * fits[step[0] % EM_WINDOW];
+        fits[step[0] % EM_WINDOW] = f;
         step[0]++;
-        return f <= o.targetFit() / 100;
+        return f <= o.targetFit() / 100 || settled;
       });
       int emIterations = iterations;
+      if (!Double.isNaN(last[0])) {
+        o.progress().accept(String.format(java.util.Locale.ROOT, "deduce: EM done after %,d "
+            + "iteration(s), fit %.3g of the measured arcs, %d s", emIterations, last[0],
+            (System.nanoTime() - started) / 1_000_000_000L));
+      }
       double[] w = new double[x.length];
       double[] best = null;
       double bestResidual = Double.POSITIVE_INFINITY;
@@ -498,7 +572,13 @@ public final class Deduction {
           double weight = base * base;
           w[k] = pinned[k] ? 0 : Math.sqrt(Math.max(0, weight));
         }
-        Cgls.Solution sol = Cgls.solve(FitOperator.scaled(fit, w), r, o.maxIterations(), 1e-10);
+        // CGLS stops once the equations' residual is within half the target fit: the measured
+        // arcs' part of it is then too, before clipping.
+        double rNorm = Math.sqrt(Cgls.dot(r, r));
+        double enough = 0.5 * o.targetFit() * Math.sqrt(Cgls.dot(measured, measured));
+        double tolerance = rNorm > 0 ? Math.max(1e-10, enough / rNorm) : 1e-10;
+        Cgls.Solution sol = Cgls.solve(FitOperator.scaled(fit, w), r, o.maxIterations(),
+            tolerance);
         iterations += sol.iterations();
         for (int k = 0; k < x.length; k++) {
           x[k] = Math.max(0, x[k] + w[k] * sol.z()[k]);

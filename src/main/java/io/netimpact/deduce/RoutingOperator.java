@@ -1,13 +1,12 @@
 package io.netimpact.deduce;
 
+import io.netimpact.routes.PathsAfter;
+import io.netimpact.routes.StoredDag;
+import io.netimpact.routing.DagWalk;
 import io.netimpact.routing.DestinationDag;
-import io.netimpact.routing.EcmpPull;
-import io.netimpact.routing.EcmpPush;
-import io.netimpact.routes.LoadSink;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.ShortestPaths;
-import io.netimpact.routes.StoredDag;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -15,25 +14,32 @@ import java.util.stream.IntStream;
 /**
  * The routing matrix A of a network's demand pairs (contract section 2: shortest paths, per-hop
  * ECMP), never built: column k is the share of pair k's traffic on each arc. {@link #apply}
- * pushes a volume per pair down each destination's DAG ({@link EcmpPush}), giving the arc loads
- * {@code A x}; {@link #adjoint} pulls arc weights back up the same DAGs ({@link EcmpPull}),
- * giving per pair the ECMP-weighted sum of the weights along its paths, {@code A^T y}.
+ * pushes a volume per pair down each destination's DAG, giving the arc loads {@code A x};
+ * {@link #adjoint} pulls arc weights back up the same DAGs, giving per pair the ECMP-weighted
+ * sum of the weights along its paths, {@code A^T y}.
  *
  * <p>The pairs are the network's demands (their volumes are ignored), indexed as {@link
  * Network#demandSrc}. Devices that no pair's path can cross (the racks of a fabric whose
  * endpoints are elsewhere: {@link Network#coreView()}) are left out of every Dijkstra, push and
  * pull; arcs touching them get no load.
  *
- * <p>Destinations are dealt to {@code threads} workers, each with its own view, shortest paths,
- * push and one distance buffer, reset after each destination in O(its DAG) (no O(V) work per
- * destination). A worker keeps each destination's DAG in its compact stored form (its settle
- * order and distances, 12 bytes a device: {@link StoredDag}) while the kept DAGs of all workers
- * fit in {@link #keptBudgetBytes}, rebuilding it in O(DAG) on later calls instead of running
- * Dijkstra again; the others are routed again on each call.
+ * <p>A destination's DAG is walked from its pairs' sources by the kernel's {@link
+ * DagWalk#pathsBelow} ({@link io.netimpact.routing.NextHops}, the one enumeration of next hops)
+ * into a {@link PathsAfter}: the devices below those sources, nearest the destination first,
+ * each with its next-hop arcs, and each pair's source among them. The push ({@link
+ * PathsAfter#push}) and the pull ({@link PathsAfter#pull}) run over those arrays. A worker keeps
+ * them for the destinations it meets first while they fit in half of {@link
+ * #keptBudgetBytes}, so that later calls run no Dijkstra, no distance test and no allocation
+ * for them; a destination whose paths do not fit keeps its DAG in the compact stored form
+ * ({@link StoredDag}, 12 bytes a device) while those fit in the other half, and its paths are
+ * walked from it again on each call (no Dijkstra); the others are routed again on each call.
  *
- * <p>One call is O(D (V' + E')) for D destinations and the V' devices and E' arcs of their
- * DAGs, plus O(D E' log V') for the destinations not kept; nothing is O(pairs x arcs) or
- * O(D x V). Memory: O(workers x (V + E)) plus the kept DAGs.
+ * <p>Destinations are dealt to {@code threads} workers, each with its own view, shortest paths,
+ * walk and one distance buffer, reset after each destination in O(its DAG) (no O(V) work per
+ * destination). One call is O(D (V' + E') + P) for D destinations, the V' devices and E'
+ * next-hop arcs of their paths and P pairs, plus O(V' log V' + E') for each destination whose
+ * paths are not kept and O(E' log V') for each whose DAG is not either; nothing is O(pairs x
+ * arcs) or O(D x V). Memory: O(workers x (V + E)) plus what is kept, plus an int per pair.
  */
 final class RoutingOperator implements LinearMap {
   /** Bytes of a kept DAG per device: its index and its distance. */
@@ -42,17 +48,23 @@ final class RoutingOperator implements LinearMap {
   private final Network net;
   private final int[] destinations;
   private final Worker[] workers;
-  private final AtomicLong budget;
+  /** Bytes left for kept paths, and for kept DAGs: half of the budget each. */
+  private final AtomicLong pathsBudget;
+  private final AtomicLong dagBudget;
+  /** Per pair, its source's local node in its destination's paths (-1: unreachable). */
+  private final int[] pairLocal;
 
   RoutingOperator(Network pairs, int threads) {
     this(pairs, threads, keptBudgetBytes());
   }
 
-  /** With {@code keepBytes} for kept DAGs (0: route every destination on every call). */
+  /** With {@code keepBytes} for kept paths and DAGs (0: route every destination on every call). */
   RoutingOperator(Network pairs, int threads, long keepBytes) {
     this.net = pairs;
     this.destinations = pairs.destinations();
-    this.budget = new AtomicLong(keepBytes);
+    this.pathsBudget = new AtomicLong(keepBytes / 2);
+    this.dagBudget = new AtomicLong(keepBytes - keepBytes / 2);
+    this.pairLocal = new int[pairs.demandCount()];
     int w = Math.max(1, Math.min(threads, destinations.length));
     this.workers = new Worker[w];
     for (int i = 0; i < w; i++) {
@@ -60,21 +72,32 @@ final class RoutingOperator implements LinearMap {
     }
   }
 
-  /** The bytes kept DAGs may take: an eighth of the heap. */
+  /** The bytes kept paths and DAGs may take: a sixth of the heap. */
   static long keptBudgetBytes() {
-    return Runtime.getRuntime().maxMemory() / 8;
+    return Runtime.getRuntime().maxMemory() / 6;
   }
 
   Network network() {
     return net;
   }
 
-  /** How many destinations' DAGs are kept between calls (after the first call). */
+  /** How many destinations' paths or DAGs are kept between calls (after the first call). */
   int keptDestinations() {
     int count = 0;
     for (Worker w : workers) {
-      for (StoredDag d : w.kept) {
-        count += d != null ? 1 : 0;
+      for (int i = 0; i < destinations.length; i++) {
+        count += w.kept[i] != null || w.paths[i] != null ? 1 : 0;
+      }
+    }
+    return count;
+  }
+
+  /** How many destinations' paths are kept as arrays (after the first call). */
+  int keptPaths() {
+    int count = 0;
+    for (Worker w : workers) {
+      for (PathsAfter p : w.paths) {
+        count += p != null ? 1 : 0;
       }
     }
     return count;
@@ -93,8 +116,7 @@ final class RoutingOperator implements LinearMap {
   /** {@code out = A x}: the arc loads of volumes {@code x} per pair, Gbps. */
   @Override
   public void apply(double[] x, double[] out) {
-    java.util.stream.IntStream.range(0, workers.length).parallel()
-        .forEach(w -> workers[w].push(x));
+    IntStream.range(0, workers.length).parallel().forEach(w -> workers[w].push(x));
     Arrays.fill(out, 0);
     for (Worker w : workers) {
       for (int a = 0; a < out.length; a++) {
@@ -106,78 +128,102 @@ final class RoutingOperator implements LinearMap {
   /** {@code out = A^T y}: per pair, the ECMP-weighted sum of {@code y} along its paths. */
   @Override
   public void adjoint(double[] y, double[] out) {
-    java.util.stream.IntStream.range(0, workers.length).parallel()
-        .forEach(w -> workers[w].pull(y, out));
+    IntStream.range(0, workers.length).parallel().forEach(w -> workers[w].pull(y, out));
   }
 
   /** One worker's share of the destinations (every {@code workers.length}-th) and scratch. */
   private final class Worker {
     private final int first;
     private final MaskedView view = net.coreView();
-    private final ShortestPaths paths = new ShortestPaths(net.nodeCount());
-    private final EcmpPush push = new EcmpPush(net.nodeCount());
-    private final EcmpPull pull = new EcmpPull();
+    private final ShortestPaths shortest = new ShortestPaths(net.nodeCount());
+    private final DagWalk walk = new DagWalk(net.nodeCount());
     private final double[] load = new double[net.arcCount()];
-    private final double[] atNode = new double[net.nodeCount()];
     private final long[] dist = new long[net.nodeCount()];
+    private final PathsAfter[] paths = new PathsAfter[destinations.length];
     private final StoredDag[] kept = new StoredDag[destinations.length];
-    private final boolean[] refused = new boolean[destinations.length];
+    private final boolean[] tried = new boolean[destinations.length];
+    /** Per local node of the paths: the traffic pushed, and the pull's value. */
+    private double[] traffic = new double[0];
+    private double[] pulled = new double[0];
+    private int[] sources = new int[0];
 
     Worker(int first) {
       this.first = first;
       Arrays.fill(dist, ShortestPaths.UNREACHABLE);
     }
 
-    /** Destination i's DAG in {@link #dist}, valid until {@link #release}; kept if it fits. */
-    private DestinationDag dag(int i) {
-      if (kept[i] != null) {
-        return DestinationDag.into(view, kept[i], dist);
-      }
-      DestinationDag dag = paths.towardSourcesInto(view, destinations[i], dist);
-      if (!refused[i]) {
-        long bytes = BYTES_PER_KEPT_DEVICE * dag.reached();
-        if (budget.addAndGet(-bytes) >= 0) {
-          kept[i] = dag.stored();
-        } else {
-          budget.addAndGet(bytes);
-          refused[i] = true;
+    /**
+     * Destination i's paths below its pairs' sources, each pair's local node in {@link
+     * #pairLocal}: kept ones as they are, else walked from its kept DAG or a Dijkstra, and kept
+     * (the paths, else the DAG) on the first call when they fit.
+     */
+    private PathsAfter paths(int i) {
+      PathsAfter p = paths[i];
+      if (p == null) {
+        int d = destinations[i];
+        int from = net.demandsTo(d);
+        int count = net.demandsTo(d + 1) - from;
+        if (sources.length < count) {
+          sources = new int[count];
+        }
+        for (int k = 0; k < count; k++) {
+          sources[k] = net.demandSrc(from + k);
+        }
+        DestinationDag dag = kept[i] != null ? DestinationDag.into(view, kept[i], dist)
+            : shortest.towardSourcesInto(view, d, dist);
+        int[] local = new int[count];
+        p = walk.pathsBelow(view, d, dag.distances(), sources, count, local);
+        System.arraycopy(local, 0, pairLocal, from, count);
+        if (!tried[i]) {
+          tried[i] = true;
+          if (take(pathsBudget, p.bytes())) {
+            paths[i] = p;
+          } else if (take(dagBudget, BYTES_PER_KEPT_DEVICE * dag.reached())) {
+            kept[i] = dag.stored();
+          }
+        }
+        for (int v : dag.order()) {
+          dist[v] = ShortestPaths.UNREACHABLE;
         }
       }
-      return dag;
+      if (traffic.length < p.nodes()) {
+        traffic = new double[p.nodes()];
+        pulled = new double[p.nodes()];
+      }
+      return p;
     }
 
-    /** Resets {@link #dist} after a DAG: O(DAG). */
-    private void release(DestinationDag dag) {
-      for (int v : dag.order()) {
-        dist[v] = ShortestPaths.UNREACHABLE;
+    /** Takes {@code bytes} from {@code budget}, if it has them. */
+    private boolean take(AtomicLong budget, long bytes) {
+      if (budget.addAndGet(-bytes) >= 0) {
+        return true;
       }
+      budget.addAndGet(bytes);
+      return false;
     }
 
     void push(double[] x) {
       Arrays.fill(load, 0);
-      LoadSink sink = LoadSink.into(load);
       for (int i = first; i < destinations.length; i += workers.length) {
         int d = destinations[i];
-        DestinationDag dag = dag(i);
-        long[] distances = dag.distances();
+        PathsAfter p = paths(i);
         for (int k = net.demandsTo(d); k < net.demandsTo(d + 1); k++) {
-          push.queue(distances, net.demandSrc(k), x[k]);
+          if (pairLocal[k] >= 0) {
+            traffic[pairLocal[k]] += x[k];
+          }
         }
-        push.pushAll(view, dag, sink);
-        release(dag);
+        p.push(traffic, load);
       }
     }
 
     void pull(double[] y, double[] out) {
       for (int i = first; i < destinations.length; i += workers.length) {
         int d = destinations[i];
-        DestinationDag dag = dag(i);
-        pull.pullAll(view, dag, y, atNode);
+        PathsAfter p = paths(i);
+        p.pull(y, pulled);
         for (int k = net.demandsTo(d); k < net.demandsTo(d + 1); k++) {
-          int s = net.demandSrc(k);
-          out[k] = dag.reaches(s) ? atNode[s] : 0;
+          out[k] = pairLocal[k] >= 0 ? pulled[pairLocal[k]] : 0;
         }
-        release(dag);
       }
     }
   }

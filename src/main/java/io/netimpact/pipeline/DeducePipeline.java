@@ -29,8 +29,18 @@ public final class DeducePipeline {
   /** The tables' format: as the input snapshot's demands, JSON lines, or Parquet. */
   public enum Format { AUTO, JSONL, PARQUET }
 
+  /**
+   * @param iterations the iteration budget ({@link Deduction.Options#withIterations}), or empty
+   *                   for the defaults
+   */
   public record Request(String snapshot, String loads, String out, Deduction.Pairs pairs,
-      Format format) {}
+      Format format, java.util.OptionalInt iterations) {
+    /** With the default iterations. */
+    public Request(String snapshot, String loads, String out, Deduction.Pairs pairs,
+        Format format) {
+      this(snapshot, loads, out, pairs, format, java.util.OptionalInt.empty());
+    }
+  }
 
   /** One deduction: the interval's id ("" for a single set of measurements) and its result. */
   public record Interval(String id, Deduction.Result result) {}
@@ -54,8 +64,10 @@ public final class DeducePipeline {
     Optional<MeasuredLoads> single = series ? Optional.empty()
         : Optional.of(DeduceFiles.read(cluster, req.loads(), s));
     sw.lap("read");
-    Deduction.Options options = Deduction.Options.defaults(req.pairs())
+    Deduction.Options defaults = Deduction.Options.defaults(req.pairs())
         .withProgress(cluster::note);
+    Deduction.Options options = req.iterations().isPresent()
+        ? defaults.withIterations(req.iterations().getAsInt()) : defaults;
     List<Interval> results = new ArrayList<>();
     if (single.isPresent()) {
       results.add(new Interval("", cluster.during("deduce: fitting the demands",
