@@ -66,8 +66,12 @@ public final class VerdictReason {
     if (hits.isEmpty()) {
       return;
     }
-    LinkImpact w = hits.stream().min(Comparator.comparingDouble(LinkImpact::utilAfter).reversed()
-        .thenComparing(LinkImpact::linkId).thenComparing(LinkImpact::fromDevice)).get();
+    // Utilisations equal to rounding are a tie (loads summed in another order differ in the
+    // last bits), won by the link id, then the direction's first device.
+    double top = hits.stream().mapToDouble(LinkImpact::utilAfter).max().getAsDouble();
+    LinkImpact w = hits.stream().filter(l -> !Thresholds.differs(l.utilAfter(), top))
+        .min(Comparator.comparing(LinkImpact::linkId).thenComparing(LinkImpact::fromDevice))
+        .get();
     if (!why.isEmpty()) {
       why.append("; ");
     }

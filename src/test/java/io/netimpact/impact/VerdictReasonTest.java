@@ -38,6 +38,21 @@ class VerdictReasonTest {
   }
 
   @Test
+  void utilisationsEqualToRounding_areATie_wonByTheLinkId() {
+    ImpactReport r = ImpactReportTest.review(Topologies.square().demand("a", "d", 150),
+        new ChangeOp.SetLinkUp("ab", false));
+    // The same rows with c->d's load one bit higher, as a sum in another order can leave it.
+    List<io.netimpact.verdict.LinkImpact> rows = r.links().stream().map(l -> !l.linkId()
+        .equals("cd") ? l : new io.netimpact.verdict.LinkImpact(l.runId(), l.scenarioId(),
+        l.linkId(), l.fromDevice(), l.toDevice(), l.capacityBeforeGbps(),
+        l.capacityAfterGbps(), l.loadBeforeGbps(), Math.nextUp(l.loadAfterGbps()),
+        l.utilBefore(), Math.nextUp(l.utilAfter()), l.overflowAfterGbps(), l.statusAfter(),
+        l.statusBefore())).toList();
+    assertEquals(r.summary().reason(), VerdictReason.of(Verdict.BLOCK, rows, r.demands(),
+        Thresholds.DEFAULT));
+  }
+
+  @Test
   void block_namesLostTrafficAndTheLargestLostDemand() {
     ImpactReport r = ImpactReportTest.review(
         Topologies.square().demand("a", "d", 10).demand("b", "d", 4).demand("c", "d", 3),
