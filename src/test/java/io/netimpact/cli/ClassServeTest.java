@@ -59,13 +59,8 @@ class ClassServeTest {
     Path cold = tmp.resolve("cold");
     int classRows = 0;
     for (String name : requests.keySet()) {
-      ReviewCommandTest.Run r = ReviewCommandTest.run("review", "--snapshot",
-          snapshot.toString(), "--change", changes.resolve(name).toString(), "--out",
-          cold.toString(), "--format", "json");
-      assertEquals(0, r.code(), r.err());
-      String id = ServeCommandTest.JSON.readTree(changes.resolve(name).toFile()).path("id")
-          .asText();
-      ServedRuns.assertSameReview(cold, id, out, id);
+      String id = ServeCommandTest.assertServedAsAColdReview(snapshot, changes.resolve(name),
+          cold, out);
       JsonNode summary = ServedRuns.rows(out, id, ReportTables.SCENARIO_SUMMARY, Set.of())
           .values().iterator().next();
       assertTrue(summary.has(ClassTable.DROPPED) && summary.has(ClassTable.PROTECTED_DROPPED),

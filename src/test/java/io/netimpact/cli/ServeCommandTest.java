@@ -25,6 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeCommandTest {
   static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Reviews {@code change} cold on {@code snapshot} into {@code cold} and asserts that the
+   * service published the same run under {@code served}; returns the change's id.
+   */
+  static String assertServedAsAColdReview(Path snapshot, Path change, Path cold, Path served)
+      throws Exception {
+    ReviewCommandTest.Run r = ReviewCommandTest.run("review", "--snapshot", snapshot.toString(),
+        "--change", change.toString(), "--out", cold.toString(), "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    String id = JSON.readTree(change.toFile()).path("id").asText();
+    ServedRuns.assertSameReview(cold, id, served, id);
+    return id;
+  }
   static final String SNAPSHOT = ReviewCommandTest.SNAPSHOT;
   static final String CHANGES = ReviewCommandTest.CHANGES;
   static final List<String> SAMPLES = List.of("risk-drain-core.json", "safe-member-down.json",
