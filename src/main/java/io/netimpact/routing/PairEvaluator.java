@@ -45,7 +45,10 @@ import java.util.List;
  * besides A, the stubs given back, the devices the change brings nearer and those gaining an
  * equal-cost next hop, with their ancestors; O(that region log it + the DAG below it that the
  * net change reaches). <em>Reroute</em> ({@code incremental} false, the full strategy):
- * a fresh {@link ShortestPaths#toward} on the view of the change, O(E log V). All use the
+ * a fresh {@link ShortestPaths#toward} on the view of the change, O(E log V). An incremental
+ * pair whose region, as it is seeded, passes {@link #repairShare} of the DAG is rerouted
+ * instead: a repair that re-solves most of the DAG walks it twice and costs more than the
+ * reroute, and the seeding stops at the share, so deciding costs at most that. All use the
  * same kernel: one Dijkstra, one push ({@link EcmpPush}), one latency and fingerprint
  * computation ({@link PathStats}), one DAG walk ({@link DagWalk}).
  *
@@ -54,6 +57,11 @@ import java.util.List;
  */
 public final class PairEvaluator {
   private static final long INF = ShortestPaths.UNREACHABLE;
+  /**
+   * The default of {@link #repairShare(double)}: a repair whose region starts larger than this
+   * share of the destination's DAG costs more than rerouting the pair (docs/architecture.md).
+   */
+  public static final double REPAIR_SHARE = 0.4;
 
   private final Network base;
   private final int n;
@@ -104,6 +112,8 @@ public final class PairEvaluator {
   private int cutStamp;
   private final IntArrayList cutStack = new IntArrayList();
   private long fallbacks;
+  private double repairShare = REPAIR_SHARE;
+  private long rerouted;
   // The complete base DAG (not stopped at the sources) of the truncated baseline completeOf,
   // made when one of its pairs first needs it (see repair), in buffers of its own.
   private DestinationBaseline complete;
@@ -769,15 +779,58 @@ public final class PairEvaluator {
     if (!incremental) {
       return reroute(b, sink);
     }
-    return m.isIncreaseOnly() && touched.length == 0 ? repair(b, m, sink)
-        : repairShorter(b, m, sink);
+    boolean increaseOnly = m.isIncreaseOnly() && touched.length == 0;
+    int limit = repairShare >= 1 ? Integer.MAX_VALUE
+        : (int) (repairShare * b.dag.order().length);
+    seedIncreases(b.destination(), b.dag.distances(), m, limit);
+    int increased = aList.size();
+    if (!increaseOnly) {
+      for (int g : touched) {
+        addToA(g);
+      }
+    }
+    if (aList.size() > limit) {
+      for (int i = 0; i < aList.size(); i++) {
+        inA[aList.getInt(i)] = false;
+      }
+      aList.clear();
+      rerouted++;
+      return reroute(b, sink);
+    }
+    return increaseOnly ? repairSeeded(b, m, sink) : repairShorterSeeded(b, m, sink, increased);
+  }
+
+  /**
+   * The largest share of a destination's DAG (its devices) that a pair's repair may start
+   * from; a pair whose seeded region is larger is rerouted ({@link #evaluate}), with the same
+   * result. 1 repairs every pair, 0 reroutes every pair whose region is not empty. Seeding
+   * stops as soon as the region passes the share, so the estimate costs at most the share of
+   * the DAG the repair would have walked anyway. Returns this.
+   *
+   * @throws IllegalArgumentException unless {@code share} is in [0, 1]
+   */
+  public PairEvaluator repairShare(double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException("repair share must be in [0, 1], got " + share);
+    }
+    this.repairShare = share;
+    return this;
+  }
+
+  /** Pairs {@link #evaluate} rerouted as cheaper than their repair, since this was made. */
+  public long rerouted() {
+    return rerouted;
   }
 
   private PairResult repair(DestinationBaseline b, ScenarioMask m, LoadSink sink) {
+    seedIncreases(b.destination(), b.dag.distances(), m, Integer.MAX_VALUE);
+    return repairSeeded(b, m, sink);
+  }
+
+  /** {@link #repair} once its region A is seeded ({@link #seedIncreases}). */
+  private PairResult repairSeeded(DestinationBaseline b, ScenarioMask m, LoadSink sink) {
     int t = b.destination();
     long[] d0 = b.dag.distances();
-    // 1. Seeds: tails of changed DAG arcs; A: their ancestors on the baseline DAG.
-    seedIncreases(t, d0, m);
     // 2. Distances in A after.
     int[] aNodes = aList.toIntArray();
     for (int x : aNodes) {
@@ -811,9 +864,10 @@ public final class PairEvaluator {
 
   /**
    * Step 1 of a repair: the tails of the DAG arcs the mask removes, makes dearer or leads into
-   * a drained device, and their ancestors on the baseline DAG, into the region (A).
+   * a drained device, and their ancestors on the baseline DAG, into the region (A); the
+   * ancestors stop once A has more than {@code limit} devices (the pair is rerouted then).
    */
-  private void seedIncreases(int t, long[] d0, ScenarioMask m) {
+  private void seedIncreases(int t, long[] d0, ScenarioMask m, int limit) {
     for (int a : m.offArcs) {
       if (onDagBefore(t, d0, a)) {
         addToA(base.tail(a));
@@ -834,17 +888,18 @@ public final class PairEvaluator {
         }
       }
     }
-    closeUpwards(t, d0, 0);
+    closeUpwards(t, d0, 0, limit);
   }
 
   /**
    * Adds to the region the ancestors on the baseline DAG of its devices from index {@code from}
    * of {@link #aList} on, through the base's usable arcs (the before view masks nothing): u->x
-   * is a DAG arc when d(u) == w + d(x), and x is the destination or not drained.
+   * is a DAG arc when d(u) == w + d(x), and x is the destination or not drained. Stops once
+   * the region has more than {@code limit} devices.
    */
-  private void closeUpwards(int t, long[] d0, int from) {
+  private void closeUpwards(int t, long[] d0, int from, int limit) {
     Network.Slots slots = before.slots;
-    for (int i = from; i < aList.size(); i++) {
+    for (int i = from; i < aList.size() && aList.size() <= limit; i++) {
       int x = aList.getInt(i);
       long dx = d0[x];
       if (dx == INF || (x != t && before.isDrained(x))) {
@@ -876,13 +931,21 @@ public final class PairEvaluator {
    * that the net change reaches); a fresh route is O(E log V) with a push of the whole DAG.
    */
   private PairResult repairShorter(DestinationBaseline b, ScenarioMask m, LoadSink sink) {
-    int t = b.destination();
-    long[] d0 = b.dag.distances();
-    seedIncreases(t, d0, m);
+    seedIncreases(b.destination(), b.dag.distances(), m, Integer.MAX_VALUE);
     int increased = aList.size();
     for (int g : touched) {
       addToA(g);
     }
+    return repairShorterSeeded(b, m, sink, increased);
+  }
+
+  /**
+   * {@link #repairShorter} once A ({@code increased} devices) and G are in the region.
+   */
+  private PairResult repairShorterSeeded(DestinationBaseline b, ScenarioMask m, LoadSink sink,
+      int increased) {
+    int t = b.destination();
+    long[] d0 = b.dag.distances();
     int[] region = aList.toIntArray();
     for (int x : region) {
       dist[x] = INF;
@@ -933,7 +996,7 @@ public final class PairEvaluator {
         addToA(u);
       }
     }
-    closeUpwards(t, d0, ties);
+    closeUpwards(t, d0, ties, Integer.MAX_VALUE);
     // Every device of R that reaches the destination, nearest first, for the path statistics.
     int[] rNodes = aList.toIntArray();
     int reached = 0;

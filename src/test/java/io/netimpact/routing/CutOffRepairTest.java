@@ -2,6 +2,7 @@ package io.netimpact.routing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.model.ChangeOp;
@@ -100,7 +101,7 @@ class CutOffRepairTest {
     Network net = NetworkCompiler.compile(popOnARing());
     ScenarioMask cut = After.mask(net, new ChangeOp.SetLinkUp("r12", false),
         new ChangeOp.SetLinkUp("r41", false));
-    PairEvaluator repairing = new PairEvaluator(net);
+    PairEvaluator repairing = new PairEvaluator(net).repairShare(1);
     assertTrue(repairedAsRerouted(net, cut, repairing) > 0);
     assertTrue(repairing.fallbacks() > 0, "some region distance lay past its horizon");
   }
@@ -114,7 +115,7 @@ class CutOffRepairTest {
       Snapshot s = RandomNetworks.snapshot(seed, 10 + (int) (seed % 8), 16 + (int) (seed % 10),
           6);
       Network net = NetworkCompiler.compile(s);
-      PairEvaluator repairing = new PairEvaluator(net);
+      PairEvaluator repairing = new PairEvaluator(net).repairShare(1);
       for (Device d : s.devices()) {
         pairs += repairedAsRerouted(net, After.mask(net, new ChangeOp.SetDrained(d.id(), true)),
             repairing);
@@ -127,6 +128,48 @@ class CutOffRepairTest {
     }
     assertTrue(pairs > 300, "pairs " + pairs);
     assertTrue(completed > 20, "pairs repaired on the complete DAG: " + completed);
+  }
+
+  @Test
+  void pairsWhoseRegionPassesTheRepairShare_areRerouted_withTheResultOfTheReroute() {
+    long pairs = 0;
+    long rerouted = 0;
+    long repaired = 0;
+    for (long seed = 1; seed <= 30; seed++) {
+      Snapshot s = RandomNetworks.snapshot(seed, 10 + (int) (seed % 8), 16 + (int) (seed % 10),
+          6 + (int) (seed % 20));
+      Network net = NetworkCompiler.compile(s);
+      PairEvaluator byShare = new PairEvaluator(net);
+      PairEvaluator always = new PairEvaluator(net).repairShare(1);
+      List<ScenarioMask> masks = new ArrayList<>();
+      for (Device d : s.devices()) {
+        masks.add(After.mask(net, new ChangeOp.SetDrained(d.id(), true)));
+      }
+      for (Link l : s.links()) {
+        masks.add(After.mask(net, new ChangeOp.SetLinkUp(l.id(), false)));
+        // Lowered metrics may shorten paths: the region of repairShorter.
+        masks.add(After.mask(net, new ChangeOp.SetMetric(l.id(), 1, ChangeOp.Direction.AB)));
+      }
+      int selected = 0;
+      for (ScenarioMask m : masks) {
+        selected += repairedAsRerouted(net, m, byShare);
+        repairedAsRerouted(net, m, always);
+      }
+      pairs += selected;
+      rerouted += byShare.rerouted();
+      repaired += selected - byShare.rerouted();
+      assertEquals(0, always.rerouted(), "a share of 1 repairs every pair");
+    }
+    assertTrue(rerouted > 50, "pairs rerouted by the share: " + rerouted + " of " + pairs);
+    assertTrue(repaired > rerouted, "pairs repaired: " + repaired + " of " + pairs);
+  }
+
+  @Test
+  void aRepairShareOutsideZeroToOne_isRefused() {
+    Network net = NetworkCompiler.compile(popOnARing());
+    assertThrows(IllegalArgumentException.class, () -> new PairEvaluator(net).repairShare(1.5));
+    assertThrows(IllegalArgumentException.class,
+        () -> new PairEvaluator(net).repairShare(Double.NaN));
   }
 
   /**
