@@ -14,7 +14,7 @@ import java.util.List;
  * saves: the thread CPU time of routing every (N-1 scenario, destination) pair the rules
  * select (every {@code STRIDE}th link down and device drained) by repairing every pair, by the
  * share ({@code -Dshare=}, default {@link PairEvaluator#REPAIR_SHARE}), and by rerouting every
- * pair; the minimum of four rounds each, alternated.
+ * pair ({@code -Dreroute=false} leaves that out); the minimum of four rounds each, alternated.
  * {@code java -cp ... io.netimpact.routing.RepairShareProbe SNAPSHOT [STRIDE]}.
  */
 public final class RepairShareProbe {
@@ -32,8 +32,12 @@ public final class RepairShareProbe {
     }
     double share = Double.parseDouble(System.getProperty("share",
         String.valueOf(PairEvaluator.REPAIR_SHARE)));
-    PairEvaluator[] evs = {new PairEvaluator(net).repairShare(1),
-        new PairEvaluator(net).repairShare(share), new PairEvaluator(net)};
+    // -Dreroute=false leaves out rerouting every pair (hours on the larger presets).
+    PairEvaluator[] evs = Boolean.parseBoolean(System.getProperty("reroute", "true"))
+        ? new PairEvaluator[] {new PairEvaluator(net).repairShare(1),
+            new PairEvaluator(net).repairShare(share), new PairEvaluator(net)}
+        : new PairEvaluator[] {new PairEvaluator(net).repairShare(1),
+            new PairEvaluator(net).repairShare(share)};
     String[] names = {"repair every pair", "share " + share, "reroute every pair"};
     int[] dests = ServeRoutingProbe.dests(net);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
