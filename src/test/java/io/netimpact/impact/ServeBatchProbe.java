@@ -14,7 +14,8 @@ import java.util.List;
  * to every destination as the service's tasks do (base DAG, the rules, the selected pairs
  * repaired into one state per request), timed by part. {@code java -cp ...
  * io.netimpact.impact.ServeBatchProbe SNAPSHOT CHANGES_DIR [N] [ROUNDS]}: the first N requests
- * (sorted by name) as one batch, evaluated ROUNDS times (the first warms the JIT).
+ * (sorted by name) as one batch, evaluated ROUNDS times (the first warms the JIT);
+ * {@code -Dshare=} sets {@link PairEvaluator#repairShare}.
  */
 public final class ServeBatchProbe {
   public static void main(String[] args) throws Exception {
@@ -27,7 +28,8 @@ public final class ServeBatchProbe {
     System.out.printf("network: %d devices, %d arcs, %d demands, %d destinations; %d requests%n",
         net.nodeCount(), net.arcCount(), net.demandCount(), dests.length, n);
     for (int round = 0; round < rounds; round++) {
-      PairEvaluator pe = new PairEvaluator(net);
+      PairEvaluator pe = new PairEvaluator(net).repairShare(Double.parseDouble(
+          System.getProperty("share", String.valueOf(PairEvaluator.REPAIR_SHARE))));
       ScenarioState[] states = new ScenarioState[n];
       for (int i = 0; i < n; i++) {
         states[i] = new ScenarioState(i);
