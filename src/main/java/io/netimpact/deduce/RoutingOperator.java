@@ -54,6 +54,12 @@ final class RoutingOperator implements LinearMap {
   private final AtomicLong dagBudget;
   /** Per pair, its source's local node in its destination's paths (-1: unreachable). */
   private final int[] pairLocal;
+  /**
+   * The network's out-slots' arcs ({@link Network#outArcs}): kept paths push loads and pull
+   * weights by out-slot, mapped to arcs once per call. {@code slotWeight} is the pull's.
+   */
+  private final int[] slotArc;
+  private final double[] slotWeight;
 
   RoutingOperator(Network pairs, int threads) {
     this(pairs, threads, keptBudgetBytes());
@@ -69,6 +75,8 @@ final class RoutingOperator implements LinearMap {
     this.pathsBudget = new AtomicLong(keepBytes);
     this.dagBudget = new AtomicLong(keepBytes / 2);
     this.pairLocal = new int[pairs.demandCount()];
+    this.slotArc = pairs.outArcs();
+    this.slotWeight = new double[slotArc.length];
     int w = Math.max(1, Math.min(threads, destinations.length));
     this.workers = new Worker[w];
     for (int i = 0; i < w; i++) {
@@ -133,17 +141,22 @@ final class RoutingOperator implements LinearMap {
   public void apply(double[] x, double[] out) {
     IntStream.range(0, workers.length).parallel().forEach(w -> workers[w].push(x));
     Arrays.fill(out, 0);
-    for (Worker w : workers) {
-      for (int a = 0; a < out.length; a++) {
-        out[a] += w.load[a];
+    for (int j = 0; j < slotArc.length; j++) {
+      double sum = 0;
+      for (Worker w : workers) {
+        sum += w.load[j];
       }
+      out[slotArc[j]] = sum;
     }
   }
 
   /** {@code out = A^T y}: per pair, the ECMP-weighted sum of {@code y} along its paths. */
   @Override
   public void adjoint(double[] y, double[] out) {
-    IntStream.range(0, workers.length).parallel().forEach(w -> workers[w].pull(y, out));
+    for (int j = 0; j < slotArc.length; j++) {
+      slotWeight[j] = y[slotArc[j]];
+    }
+    IntStream.range(0, workers.length).parallel().forEach(w -> workers[w].pull(slotWeight, out));
   }
 
   /** One worker's share of the destinations (every {@code workers.length}-th) and scratch. */
@@ -152,7 +165,8 @@ final class RoutingOperator implements LinearMap {
     private final MaskedView view = net.coreView();
     private final ShortestPaths shortest = new ShortestPaths(net.nodeCount());
     private final DagWalk walk = new DagWalk(net.nodeCount());
-    private final double[] load = new double[net.arcCount()];
+    /** The loads of this worker's destinations, by out-slot. */
+    private final double[] load = new double[slotArc.length];
     private final long[] dist = new long[net.nodeCount()];
     private final KeptPaths.Walker walker = new KeptPaths.Walker(net);
     private final KeptPaths[] paths = new KeptPaths[destinations.length];

@@ -4,9 +4,11 @@ package io.netimpact.routing;
  * A destination's paths below many sources kept in compact form for repeated pushes and pulls
  * (demand deduction keeps one per destination): the devices below those sources, nearest the
  * destination first, and for each its next hops as positions among the device's out-slots in
- * the base network, one byte each (two when a device has more than 256 out-slots). A next hop's
- * arc and head are read from the network's slot arrays ({@link Network#outArcs}); its head's
- * position in these paths from a device-to-position map that {@link Walker} fills per call.
+ * the base network, one byte each (two when a device has more than 256 out-slots). Loads and
+ * weights are indexed by out-slot (arc {@code outArcs()[j]} for slot j: {@link Network#outArcs}),
+ * so that a device's next hops are side by side; a next hop's head is read from the network's
+ * slot arrays, and its position in these paths from a device-to-position map that {@link
+ * Walker} fills per call.
  * Memory: 4 bytes a device plus one (or two) a device and one (or two) a next hop, against 4 a
  * device and 8 a next hop for {@link io.netimpact.routes.PathsAfter}.
  *
@@ -101,13 +103,14 @@ public final class KeptPaths {
      * The push over {@code p}, per-hop ECMP as the kernel's push splits along the DAG the paths
      * were taken from ({@code EcmpPush#pushAll}): the traffic queued at each local node, {@code
      * traffic[i]}, flows towards the destination, farthest node first, each node handing what
-     * it has in equal shares to its next hops; each share is added into {@code load[arc]}.
-     * Traffic is left at 0. O(nodes + next hops), no allocation.
+     * it has in equal shares to its next hops; each share is added into {@code slotLoad[j]},
+     * indexed by the next hop's out-slot in the base network (the load of arc {@code
+     * outArcs()[j]}: a device's next hops are side by side there). Traffic is left at 0.
+     * O(nodes + next hops), no allocation.
      */
-    public void push(KeptPaths p, double[] traffic, double[] load) {
+    public void push(KeptPaths p, double[] traffic, double[] slotLoad) {
       int[] local = map(p);
       int[] start = p.net.outStart;
-      int[] arc = p.net.outArc;
       int[] head = p.net.outHead;
       int j = p.hops;
       for (int i = p.device.length - 1; i >= 0; i--) {
@@ -125,22 +128,22 @@ public final class KeptPaths {
         int base = start[p.device[i]];
         for (int k = j; k < j + c; k++) {
           int s = base + p.slot(k);
-          load[arc[s]] += share;
+          slotLoad[s] += share;
           traffic[local[head[s]]] += share;
         }
       }
     }
 
     /**
-     * The transpose of {@link #push}: for every local node, the ECMP-weighted sum of {@code
-     * arcWeight} along its paths, {@code out[i] = (1 / hops) * sum over its next hops
-     * (arcWeight[arc] + out[head])} (0 for a node without next hops), so that {@code
-     * <push(t), y> == <t, pull(y)>}. O(nodes + next hops), no allocation.
+     * The transpose of {@link #push}: for every local node, the ECMP-weighted sum of the
+     * weights along its paths, {@code out[i] = (1 / hops) * sum over its next hops
+     * (slotWeight[slot] + out[head])} (0 for a node without next hops), the weights indexed by
+     * out-slot as {@link #push}'s loads, so that {@code <push(t), y> == <t, pull(y)>}.
+     * O(nodes + next hops), no allocation.
      */
-    public void pull(KeptPaths p, double[] arcWeight, double[] out) {
+    public void pull(KeptPaths p, double[] slotWeight, double[] out) {
       int[] local = map(p);
       int[] start = p.net.outStart;
-      int[] arc = p.net.outArc;
       int[] head = p.net.outHead;
       int j = 0;
       for (int i = 0; i < p.device.length; i++) {
@@ -149,7 +152,7 @@ public final class KeptPaths {
         double sum = 0;
         for (int k = j; k < j + c; k++) {
           int s = base + p.slot(k);
-          sum += arcWeight[arc[s]] + out[local[head[s]]];
+          sum += slotWeight[s] + out[local[head[s]]];
         }
         out[i] = c == 0 ? 0 : sum / c;
         j += c;

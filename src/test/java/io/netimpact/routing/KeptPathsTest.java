@@ -53,10 +53,10 @@ class KeptPathsTest {
       for (int node = 0; node < kept.nodes(); node++) {
         double[] traffic = new double[kept.nodes()];
         traffic[node] = 1;
-        double[] load = new double[net.arcCount()];
+        double[] load = new double[net.outArcs().length];
         walker.push(kept, traffic, load);
-        int[] below = java.util.stream.IntStream.range(0, load.length).filter(a -> load[a] > 0)
-            .toArray();
+        int[] below = java.util.stream.IntStream.range(0, load.length).filter(j -> load[j] > 0)
+            .map(j -> net.outArcs()[j]).sorted().toArray();
         assertArrayEquals(paths.arcsBelow(node), below, "seed " + seed + " dst " + t + " node "
             + node);
         assertArrayEquals(new double[kept.nodes()], traffic, 0);
@@ -120,7 +120,7 @@ class KeptPathsTest {
         KeptPaths kept = walk.keptBelow(view, t, sp.toward(view, t).distances(), sources,
             sources.length, new int[sources.length]);
         double[] traffic = new double[kept.nodes()];
-        double[] y = new double[net.arcCount()];
+        double[] y = new double[net.outArcs().length];
         for (int i = 0; i < traffic.length; i++) {
           traffic[i] = r.nextGaussian();
         }
@@ -133,7 +133,7 @@ class KeptPathsTest {
         for (int i = 0; i < traffic.length; i++) {
           right += traffic[i] * pulled[i];
         }
-        double[] load = new double[net.arcCount()];
+        double[] load = new double[y.length];
         walker.push(kept, traffic, load);
         double left = 0;
         for (int a = 0; a < y.length; a++) {
@@ -155,13 +155,16 @@ class KeptPathsTest {
         .keptBelow(added, t, d, new int[] {net.node("n0").orElseThrow()}, 1, new int[1]));
   }
 
-  /** Every destination's demands pushed over its kept paths (core view), loads summed. */
+  /**
+   * Every destination's demands pushed over its kept paths (core view), loads summed by
+   * out-slot, then by arc.
+   */
   private static double[] pushAll(Network net) {
     MaskedView view = net.coreView();
     ShortestPaths sp = new ShortestPaths(net.nodeCount());
     DagWalk walk = new DagWalk(net.nodeCount());
     KeptPaths.Walker walker = new KeptPaths.Walker(net);
-    double[] load = new double[net.arcCount()];
+    double[] slotLoad = new double[net.outArcs().length];
     for (int t : net.destinations()) {
       int from = net.demandsTo(t);
       int count = net.demandsTo(t + 1) - from;
@@ -178,7 +181,11 @@ class KeptPathsTest {
           traffic[local[k]] += net.demandGbps(from + k);
         }
       }
-      walker.push(kept, traffic, load);
+      walker.push(kept, traffic, slotLoad);
+    }
+    double[] load = new double[net.arcCount()];
+    for (int j = 0; j < slotLoad.length; j++) {
+      load[net.outArcs()[j]] = slotLoad[j];
     }
     return load;
   }
