@@ -562,10 +562,12 @@ public final class Deduction {
         long now = System.nanoTime();
         if (step[0] == 0) {
           int kept = op.keptPaths();
+          long[] sizes = op.keptPathSizes();
           o.progress().accept(String.format(java.util.Locale.ROOT, "deduce: paths of %,d of "
-              + "%,d destinations kept (%,d MB), DAGs of %,d; first EM iteration %d s", kept,
-              net.destinations().length, op.keptPathBytes() >> 20,
-              op.keptDestinations() - kept, (now - started) / 1_000_000_000L));
+              + "%,d destinations kept (%,d MB: %,d devices, %,d next hops), DAGs of %,d; "
+              + "first EM iteration %d s", kept, net.destinations().length, sizes[0] >> 20,
+              sizes[1], sizes[2], op.keptDestinations() - kept,
+              (now - started) / 1_000_000_000L));
         }
         if (now - said[0] >= Options.PROGRESS_SECONDS * 1_000_000_000L) {
           said[0] = now;

@@ -28,7 +28,8 @@ import java.util.stream.IntStream;
  * into a {@link KeptPaths}: the devices below those sources, nearest the destination first,
  * each with its next hops as positions among its out-slots (4 bytes a device, 1 a device and 1
  * a next hop), and each pair's source among them. The push and the pull ({@link
- * KeptPaths.Walker}) run over those arrays. A worker keeps them for the destinations it meets
+ * KeptPaths.Walker}) run over those arrays, loads and weights indexed by out-slot (mapped to and
+ * from arcs once per call, O(E)). A worker keeps them for the destinations it meets
  * first while they fit in {@link #keptBudgetBytes}, so that later calls run no Dijkstra, no
  * distance test and no allocation for them; a destination whose paths do not fit keeps its DAG
  * in the compact stored form ({@link StoredDag}, 12 bytes a device) while those fit in half as
@@ -37,7 +38,7 @@ import java.util.stream.IntStream;
  *
  * <p>Destinations are dealt to {@code threads} workers, each with its own view, shortest paths,
  * walk and one distance buffer, reset after each destination in O(its DAG) (no O(V) work per
- * destination). One call is O(D (V' + E') + P) for D destinations, the V' devices and E'
+ * destination). One call is O(D (V' + E') + P + E) for D destinations, the V' devices and E'
  * next-hop arcs of their paths and P pairs, plus O(V' log V' + E') for each destination whose
  * paths are not kept and O(E' log V') for each whose DAG is not either; nothing is O(pairs x
  * arcs) or O(D x V). Memory: O(workers x (V + E)) plus what is kept, plus an int per pair.
@@ -115,15 +116,27 @@ final class RoutingOperator implements LinearMap {
     return count;
   }
 
-  /** The bytes of the paths kept as arrays (after the first call). */
-  long keptPathBytes() {
-    long bytes = 0;
+  /**
+   * What the paths kept as arrays hold (after the first call): their bytes, devices and next
+   * hops, summed over the destinations.
+   */
+  long[] keptPathSizes() {
+    long[] sizes = new long[3];
     for (Worker w : workers) {
       for (KeptPaths p : w.paths) {
-        bytes += p != null ? p.bytes() : 0;
+        if (p != null) {
+          sizes[0] += p.bytes();
+          sizes[1] += p.nodes();
+          sizes[2] += p.arcCount();
+        }
       }
     }
-    return bytes;
+    return sizes;
+  }
+
+  /** The bytes of the paths kept as arrays (after the first call). */
+  long keptPathBytes() {
+    return keptPathSizes()[0];
   }
 
   @Override
