@@ -26,8 +26,8 @@ import java.util.stream.IntStream;
  * <p>A destination's DAG is walked from its pairs' sources by the kernel's {@link
  * DagWalk#keptBelow} ({@link io.netimpact.routing.NextHops}, the one enumeration of next hops)
  * into a {@link KeptPaths}: the devices below those sources, nearest the destination first,
- * each with its next hops as positions among its out-slots (4 bytes a device, 1 a device and 1
- * a next hop), and each pair's source among them. The push and the pull ({@link
+ * each with its next hops as positions among its out-slots in the core view (4 bytes a device,
+ * 1 a device and 1 a next hop), and each pair's source among them. The push and the pull ({@link
  * KeptPaths.Walker}) run over those arrays, loads and weights indexed by out-slot (mapped to and
  * from arcs once per call, O(E)). A worker keeps them for the destinations it meets
  * first while they fit in {@link #keptBudgetBytes}, so that later calls run no Dijkstra, no
@@ -56,8 +56,9 @@ final class RoutingOperator implements LinearMap {
   /** Per pair, its source's local node in its destination's paths (-1: unreachable). */
   private final int[] pairLocal;
   /**
-   * The network's out-slots' arcs ({@link Network#outArcs}): kept paths push loads and pull
-   * weights by out-slot, mapped to arcs once per call. {@code slotWeight} is the pull's.
+   * The arcs of the core view's out-slots ({@link MaskedView#slotArcs}): kept paths push loads
+   * and pull weights by out-slot, mapped to arcs once per call. {@code slotWeight} is the
+   * pull's.
    */
   private final int[] slotArc;
   private final double[] slotWeight;
@@ -76,7 +77,7 @@ final class RoutingOperator implements LinearMap {
     this.pathsBudget = new AtomicLong(keepBytes);
     this.dagBudget = new AtomicLong(keepBytes / 2);
     this.pairLocal = new int[pairs.demandCount()];
-    this.slotArc = pairs.outArcs();
+    this.slotArc = pairs.coreView().slotArcs();
     this.slotWeight = new double[slotArc.length];
     int w = Math.max(1, Math.min(threads, destinations.length));
     this.workers = new Worker[w];

@@ -69,7 +69,7 @@ public final class DagWalk {
     int[] nodes = below(g, dst, dist, sources, count, localOut);
     int[] counts = new int[nodes.length];
     IntArrayList slots = new IntArrayList();
-    int[] outStart = g.base.outStart;
+    int[] outFrom = g.slots.outFrom;
     for (int i = 0; i < nodes.length; i++) {
       int hops = next.of(g, dst, dist, nodes[i]);
       for (int k = 0; k < hops; k++) {
@@ -78,12 +78,12 @@ public final class DagWalk {
           throw new IllegalArgumentException("arc " + next.arc[k] + " is added by the view: "
               + "kept paths name base out-slots only");
         }
-        slots.add(next.slot[k] - outStart[nodes[i]]);
+        slots.add(next.slot[k] - outFrom[nodes[i]]);
       }
       counts[i] = hops;
     }
     clearMarks();
-    return new KeptPaths(g.base, nodes, counts, slots.toIntArray());
+    return new KeptPaths(g, nodes, counts, slots.toIntArray());
   }
 
   /**

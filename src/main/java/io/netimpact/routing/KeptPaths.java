@@ -4,18 +4,20 @@ package io.netimpact.routing;
  * A destination's paths below many sources kept in compact form for repeated pushes and pulls
  * (demand deduction keeps one per destination): the devices below those sources, nearest the
  * destination first, and for each its next hops as positions among the device's out-slots in
- * the base network, one byte each (two when a device has more than 256 out-slots). Loads and
- * weights are indexed by out-slot (arc {@code outArcs()[j]} for slot j: {@link Network#outArcs}),
- * so that a device's next hops are side by side; a next hop's head is read from the network's
- * slot arrays, and its position in these paths from a device-to-position map that {@link
- * Walker} fills per call.
- * Memory: 4 bytes a device plus one (or two) a device and one (or two) a next hop, against 4 a
- * device and 8 a next hop for {@link io.netimpact.routes.PathsAfter}.
+ * the view they were walked on (a core view walks only the slots between devices it does not
+ * leave out), one byte each (two when a device has more than 256 such slots). Loads and weights
+ * are indexed by the view's out-slot ({@link MaskedView#slotArcs} gives each slot's arc), so
+ * that a device's next hops are side by side; a next hop's head is read from the view's slot
+ * arrays, and its position in these paths from a device-to-position map that {@link Walker}
+ * fills per call. Memory: 4 bytes a device plus one (or two) a device and one (or two) a next
+ * hop, against 4 a device and 8 a next hop for {@link io.netimpact.routes.PathsAfter}.
  *
  * <p>Made by {@link DagWalk#keptBelow} on a view that adds no arcs. Immutable.
  */
 public final class KeptPaths {
-  private final Network net;
+  /** The view's out-slots: per device where its slots start, per slot its head. */
+  private final int[] slotFrom;
+  private final int[] slotHead;
   /** Local node to device, nearest the destination first (every head before its tail). */
   private final int[] device;
   /** Per local node its next hops' count, then per next hop its out-slot position, aligned. */
@@ -25,8 +27,9 @@ public final class KeptPaths {
   private final char[] wideSlots;
   private final int hops;
 
-  KeptPaths(Network net, int[] device, int[] counts, int[] slots) {
-    this.net = net;
+  KeptPaths(MaskedView g, int[] device, int[] counts, int[] slots) {
+    this.slotFrom = g.slots.outFrom;
+    this.slotHead = g.slots.outHeads(g.base);
     this.device = device;
     int most = 0;
     for (int c : counts) {
@@ -104,14 +107,14 @@ public final class KeptPaths {
      * were taken from ({@code EcmpPush#pushAll}): the traffic queued at each local node, {@code
      * traffic[i]}, flows towards the destination, farthest node first, each node handing what
      * it has in equal shares to its next hops; each share is added into {@code slotLoad[j]},
-     * indexed by the next hop's out-slot in the base network (the load of arc {@code
-     * outArcs()[j]}: a device's next hops are side by side there). Traffic is left at 0.
-     * O(nodes + next hops), no allocation.
+     * indexed by the next hop's out-slot in the view the paths were walked on (the load of arc
+     * {@code slotArcs()[j]}: a device's next hops are side by side there). Traffic is left at
+     * 0. O(nodes + next hops), no allocation.
      */
     public void push(KeptPaths p, double[] traffic, double[] slotLoad) {
       int[] local = map(p);
-      int[] start = p.net.outStart;
-      int[] head = p.net.outHead;
+      int[] start = p.slotFrom;
+      int[] head = p.slotHead;
       int j = p.hops;
       for (int i = p.device.length - 1; i >= 0; i--) {
         int c = p.count(i);
@@ -143,8 +146,8 @@ public final class KeptPaths {
      */
     public void pull(KeptPaths p, double[] slotWeight, double[] out) {
       int[] local = map(p);
-      int[] start = p.net.outStart;
-      int[] head = p.net.outHead;
+      int[] start = p.slotFrom;
+      int[] head = p.slotHead;
       int j = 0;
       for (int i = 0; i < p.device.length; i++) {
         int c = p.count(i);

@@ -10,8 +10,8 @@ package io.netimpact.routing;
  */
 final class NextHops {
   /**
-   * The last call's DAG arcs and, aligned, their heads and their base out-slots (-1 for an arc
-   * the view adds).
+   * The last call's DAG arcs and, aligned, their heads and their positions in the view's
+   * out-slots ({@code MaskedView#slots}; -1 for an arc the view adds).
    */
   int[] arc = new int[16];
   int[] head = new int[16];
@@ -38,7 +38,7 @@ final class NextHops {
       int j = outSlot[k];
       if (g.isNextHopSlot(dst, dist, u, j)) {
         arc[hops] = b.outArc[j];
-        slot[hops] = j;
+        slot[hops] = k;
         head[hops++] = b.outHead[j];
       }
     }

@@ -53,10 +53,10 @@ class KeptPathsTest {
       for (int node = 0; node < kept.nodes(); node++) {
         double[] traffic = new double[kept.nodes()];
         traffic[node] = 1;
-        double[] load = new double[net.outArcs().length];
+        double[] load = new double[view.slotArcs().length];
         walker.push(kept, traffic, load);
         int[] below = java.util.stream.IntStream.range(0, load.length).filter(j -> load[j] > 0)
-            .map(j -> net.outArcs()[j]).sorted().toArray();
+            .map(j -> view.slotArcs()[j]).sorted().toArray();
         assertArrayEquals(paths.arcsBelow(node), below, "seed " + seed + " dst " + t + " node "
             + node);
         assertArrayEquals(new double[kept.nodes()], traffic, 0);
@@ -120,7 +120,7 @@ class KeptPathsTest {
         KeptPaths kept = walk.keptBelow(view, t, sp.toward(view, t).distances(), sources,
             sources.length, new int[sources.length]);
         double[] traffic = new double[kept.nodes()];
-        double[] y = new double[net.outArcs().length];
+        double[] y = new double[view.slotArcs().length];
         for (int i = 0; i < traffic.length; i++) {
           traffic[i] = r.nextGaussian();
         }
@@ -164,7 +164,7 @@ class KeptPathsTest {
     ShortestPaths sp = new ShortestPaths(net.nodeCount());
     DagWalk walk = new DagWalk(net.nodeCount());
     KeptPaths.Walker walker = new KeptPaths.Walker(net);
-    double[] slotLoad = new double[net.outArcs().length];
+    double[] slotLoad = new double[view.slotArcs().length];
     for (int t : net.destinations()) {
       int from = net.demandsTo(t);
       int count = net.demandsTo(t + 1) - from;
@@ -185,7 +185,7 @@ class KeptPathsTest {
     }
     double[] load = new double[net.arcCount()];
     for (int j = 0; j < slotLoad.length; j++) {
-      load[net.outArcs()[j]] = slotLoad[j];
+      load[view.slotArcs()[j]] = slotLoad[j];
     }
     return load;
   }
