@@ -32,8 +32,8 @@ import java.util.stream.IntStream;
  * from arcs once per call, O(E)). A worker keeps them for the destinations it meets
  * first while they fit in {@link #keptBudgetBytes}, so that later calls run no Dijkstra, no
  * distance test and no allocation for them; a destination whose paths do not fit keeps its DAG
- * in the compact stored form ({@link StoredDag}, 12 bytes a device) while those fit in half as
- * much again, and its paths are walked from it again on each call (no Dijkstra); the others are
+ * in the compact stored form ({@link StoredDag}, 12 bytes a device) while those fit in half that
+ * budget, and its paths are walked from it again on each call (no Dijkstra); the others are
  * routed again on each call.
  *
  * <p>Destinations are dealt to {@code threads} workers, each with its own view, shortest paths,
