@@ -176,12 +176,42 @@ public final class Deduction {
    *     totals, or every pair of a network too large to list them
    */
   public static Result deduce(Snapshot topology, MeasuredLoads m, Options o) {
+    return prepare(topology, m, o).solve();
+  }
+
+  /**
+   * A deduction set up ({@link #prepare}): the candidate pairs, their prior and the equations
+   * as arrays, holding nothing of the measurements as read.
+   */
+  public static final class Prepared {
+    private final Problem problem;
+    private final Options options;
+
+    private Prepared(Problem problem, Options options) {
+      this.problem = problem;
+      this.options = options;
+    }
+
+    /** The deduction, as {@link #deduce}. */
+    public Result solve() {
+      return problem.solve(options, problem.prior, GRAVITY);
+    }
+  }
+
+  /**
+   * Sets up the deduction of {@link #deduce} and keeps only what it needs: once this returns,
+   * the caller may let {@code m} go (its rows are not referenced), so that the measurements as
+   * read do not take heap beside the deduction's paths. O(V + E + P + measured arcs).
+   *
+   * @throws IllegalArgumentException as {@link #deduce}
+   */
+  public static Prepared prepare(Snapshot topology, MeasuredLoads m, Options o) {
     long started = System.nanoTime();
     Problem p = Problem.of(topology, m, o.pairs(), o.threads());
     o.progress().accept(String.format(java.util.Locale.ROOT, "deduce: %,d candidate pairs to "
         + "%,d destinations, %,d equations, set up in %.1f s", p.prior.length,
         p.net.destinations().length, p.rhs.length, (System.nanoTime() - started) / 1e9));
-    return p.solve(o, p.prior, GRAVITY);
+    return new Prepared(p, o);
   }
 
   /**
@@ -284,12 +314,14 @@ public final class Deduction {
     private final double[] rhs;
     private final double[] prior;
     private final boolean[] pinned;
-    private final MeasuredLoads measuredLoads;
+    /** Per measured arc, where its row was read (shared strings: one per file). */
+    private final String[] measuredWhere;
+    private final List<MeasuredLoads.DeviceTotal> totals;
     private final Pairs pairs;
 
     private Problem(Network net, RoutingOperator routing, int[] measuredArc, double[] measured,
         int[] inRow, int[] outRow, double[] rhs, double[] prior, boolean[] pinned,
-        MeasuredLoads loads, Pairs pairs) {
+        String[] measuredWhere, List<MeasuredLoads.DeviceTotal> totals, Pairs pairs) {
       this.net = net;
       this.routing = routing;
       this.measuredArc = measuredArc;
@@ -299,7 +331,8 @@ public final class Deduction {
       this.rhs = rhs;
       this.prior = prior;
       this.pinned = pinned;
-      this.measuredLoads = loads;
+      this.measuredWhere = measuredWhere;
+      this.totals = totals;
       this.pairs = pairs;
     }
 
@@ -349,8 +382,10 @@ public final class Deduction {
       int measuredCount = m.arcs().size();
       int[] measuredArc = new int[measuredCount];
       double[] measured = new double[measuredCount];
+      String[] measuredWhere = new String[measuredCount];
       for (int i = 0; i < measuredCount; i++) {
         MeasuredLoads.ArcLoad a = m.arcs().get(i);
+        measuredWhere[i] = a.location();
         int l = links.link(a.link()).orElseThrow(() -> new IllegalArgumentException(
             "unknown link " + a.link()));
         measuredArc[i] = net.nodeId(net.linkA(l)).equals(a.from()) ? 2 * l : 2 * l + 1;
@@ -377,7 +412,7 @@ public final class Deduction {
       }
       RoutingOperator routing = new RoutingOperator(net, threads);
       return new Problem(net, routing, measuredArc, measured, inRow, outRow, rhs, prior, pinned,
-          m, pairs);
+          measuredWhere, m.totals(), pairs);
     }
 
     /** The topology's devices and links compiled, without its demands. */
@@ -525,6 +560,15 @@ public final class Deduction {
         double f = measuredFit(fx);
         last[0] = f;
         long now = System.nanoTime();
+        if (step[0] == 0) {
+          int kept = op.keptPaths();
+          long[] sizes = op.keptPathSizes();
+          o.progress().accept(String.format(java.util.Locale.ROOT, "deduce: paths of %,d of "
+              + "%,d destinations kept (%,d MB: %,d devices, %,d next hops), DAGs of %,d; "
+              + "first EM iteration %d s", kept, net.destinations().length, sizes[0] >> 20,
+              sizes[1], sizes[2], op.keptDestinations() - kept,
+              (now - started) / 1_000_000_000L));
+        }
         if (now - said[0] >= Options.PROGRESS_SECONDS * 1_000_000_000L) {
           said[0] = now;
           o.progress().accept(String.format(java.util.Locale.ROOT, "deduce: EM iteration %,d of "
@@ -739,11 +783,10 @@ public final class Deduction {
         den += measured[i] * measured[i];
         absResidual += Math.abs(d);
         total += measured[i];
-        MeasuredLoads.ArcLoad row = measuredLoads.arcs().get(i);
-        rows.add(new FitRow(row.link(), row.from(), net.nodeId(net.head(a)),
-            OptionalDouble.of(measured[i]), loads[a]));
+        rows.add(new FitRow(net.linkId(a >> 1), net.nodeId(net.tail(a)),
+            net.nodeId(net.head(a)), OptionalDouble.of(measured[i]), loads[a]));
         if (measured[i] > Drift.MIN_GBPS && reach[a] == 0) {
-          findings.add(new Finding(FindingKind.UNREACHABLE, location(a, row.location()),
+          findings.add(new Finding(FindingKind.UNREACHABLE, location(a, measuredWhere[i]),
               String.format("measures %.6g Gbps, but %s", measured[i], net.isUsable(a >> 1)
                   ? "no path of the deduced pairs crosses the arc"
                   : "the link is unusable (down, or too few members up): routing puts nothing "
@@ -802,9 +845,9 @@ public final class Deduction {
       for (int i = 0; i < measuredArc.length; i++) {
         arcLoad[measuredArc[i]] = measured[i];
       }
-      Map<String, MeasuredLoads.DeviceTotal> totals = new HashMap<>();
-      for (MeasuredLoads.DeviceTotal t : measuredLoads.totals()) {
-        totals.put(t.device(), t);
+      Map<String, MeasuredLoads.DeviceTotal> byDevice = new HashMap<>();
+      for (MeasuredLoads.DeviceTotal t : totals) {
+        byDevice.put(t.device(), t);
       }
       double[] enters = new double[n];
       double[] leaves = new double[n];
@@ -825,7 +868,7 @@ public final class Deduction {
       }
       List<Finding> out = new ArrayList<>();
       for (int v = 0; v < n; v++) {
-        MeasuredLoads.DeviceTotal t = totals.get(net.nodeId(v));
+        MeasuredLoads.DeviceTotal t = byDevice.get(net.nodeId(v));
         if (!complete[v] || t == null) {
           continue;
         }

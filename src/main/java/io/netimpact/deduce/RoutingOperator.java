@@ -1,9 +1,9 @@
 package io.netimpact.deduce;
 
-import io.netimpact.routes.PathsAfter;
 import io.netimpact.routes.StoredDag;
 import io.netimpact.routing.DagWalk;
 import io.netimpact.routing.DestinationDag;
+import io.netimpact.routing.KeptPaths;
 import io.netimpact.routing.MaskedView;
 import io.netimpact.routing.Network;
 import io.netimpact.routing.ShortestPaths;
@@ -24,19 +24,21 @@ import java.util.stream.IntStream;
  * pull; arcs touching them get no load.
  *
  * <p>A destination's DAG is walked from its pairs' sources by the kernel's {@link
- * DagWalk#pathsBelow} ({@link io.netimpact.routing.NextHops}, the one enumeration of next hops)
- * into a {@link PathsAfter}: the devices below those sources, nearest the destination first,
- * each with its next-hop arcs, and each pair's source among them. The push ({@link
- * PathsAfter#push}) and the pull ({@link PathsAfter#pull}) run over those arrays. A worker keeps
- * them for the destinations it meets first while they fit in half of {@link
- * #keptBudgetBytes}, so that later calls run no Dijkstra, no distance test and no allocation
- * for them; a destination whose paths do not fit keeps its DAG in the compact stored form
- * ({@link StoredDag}, 12 bytes a device) while those fit in the other half, and its paths are
- * walked from it again on each call (no Dijkstra); the others are routed again on each call.
+ * DagWalk#keptBelow} ({@link io.netimpact.routing.NextHops}, the one enumeration of next hops)
+ * into a {@link KeptPaths}: the devices below those sources, nearest the destination first,
+ * each with its next hops as positions among its out-slots in the core view (4 bytes a device,
+ * 1 a device and 1 a next hop), and each pair's source among them. The push and the pull ({@link
+ * KeptPaths.Walker}) run over those arrays, loads and weights indexed by out-slot (mapped to and
+ * from arcs once per call, O(E)). A worker keeps them for the destinations it meets
+ * first while they fit in {@link #keptBudgetBytes}, so that later calls run no Dijkstra, no
+ * distance test and no allocation for them; a destination whose paths do not fit keeps its DAG
+ * in the compact stored form ({@link StoredDag}, 12 bytes a device) while those fit in half that
+ * budget, and its paths are walked from it again on each call (no Dijkstra); the others are
+ * routed again on each call.
  *
  * <p>Destinations are dealt to {@code threads} workers, each with its own view, shortest paths,
  * walk and one distance buffer, reset after each destination in O(its DAG) (no O(V) work per
- * destination). One call is O(D (V' + E') + P) for D destinations, the V' devices and E'
+ * destination). One call is O(D (V' + E') + P + E) for D destinations, the V' devices and E'
  * next-hop arcs of their paths and P pairs, plus O(V' log V' + E') for each destination whose
  * paths are not kept and O(E' log V') for each whose DAG is not either; nothing is O(pairs x
  * arcs) or O(D x V). Memory: O(workers x (V + E)) plus what is kept, plus an int per pair.
@@ -48,23 +50,35 @@ final class RoutingOperator implements LinearMap {
   private final Network net;
   private final int[] destinations;
   private final Worker[] workers;
-  /** Bytes left for kept paths, and for kept DAGs: half of the budget each. */
+  /** Bytes left for kept paths (the budget), and for kept DAGs (half the budget). */
   private final AtomicLong pathsBudget;
   private final AtomicLong dagBudget;
   /** Per pair, its source's local node in its destination's paths (-1: unreachable). */
   private final int[] pairLocal;
+  /**
+   * The arcs of the core view's out-slots ({@link MaskedView#slotArcs}): kept paths push loads
+   * and pull weights by out-slot, mapped to arcs once per call. {@code slotWeight} is the
+   * pull's.
+   */
+  private final int[] slotArc;
+  private final double[] slotWeight;
 
   RoutingOperator(Network pairs, int threads) {
     this(pairs, threads, keptBudgetBytes());
   }
 
-  /** With {@code keepBytes} for kept paths and DAGs (0: route every destination on every call). */
+  /**
+   * With {@code keepBytes} for kept paths and half as much for kept DAGs (0: route every
+   * destination on every call).
+   */
   RoutingOperator(Network pairs, int threads, long keepBytes) {
     this.net = pairs;
     this.destinations = pairs.destinations();
-    this.pathsBudget = new AtomicLong(keepBytes / 2);
-    this.dagBudget = new AtomicLong(keepBytes - keepBytes / 2);
+    this.pathsBudget = new AtomicLong(keepBytes);
+    this.dagBudget = new AtomicLong(keepBytes / 2);
     this.pairLocal = new int[pairs.demandCount()];
+    this.slotArc = pairs.coreView().slotArcs();
+    this.slotWeight = new double[slotArc.length];
     int w = Math.max(1, Math.min(threads, destinations.length));
     this.workers = new Worker[w];
     for (int i = 0; i < w; i++) {
@@ -72,7 +86,7 @@ final class RoutingOperator implements LinearMap {
     }
   }
 
-  /** The bytes kept paths and DAGs may take: a sixth of the heap. */
+  /** The bytes kept paths may take: a sixth of the heap (kept DAGs a twelfth). */
   static long keptBudgetBytes() {
     return Runtime.getRuntime().maxMemory() / 6;
   }
@@ -96,11 +110,34 @@ final class RoutingOperator implements LinearMap {
   int keptPaths() {
     int count = 0;
     for (Worker w : workers) {
-      for (PathsAfter p : w.paths) {
+      for (KeptPaths p : w.paths) {
         count += p != null ? 1 : 0;
       }
     }
     return count;
+  }
+
+  /**
+   * What the paths kept as arrays hold (after the first call): their bytes, devices and next
+   * hops, summed over the destinations.
+   */
+  long[] keptPathSizes() {
+    long[] sizes = new long[3];
+    for (Worker w : workers) {
+      for (KeptPaths p : w.paths) {
+        if (p != null) {
+          sizes[0] += p.bytes();
+          sizes[1] += p.nodes();
+          sizes[2] += p.arcCount();
+        }
+      }
+    }
+    return sizes;
+  }
+
+  /** The bytes of the paths kept as arrays (after the first call). */
+  long keptPathBytes() {
+    return keptPathSizes()[0];
   }
 
   @Override
@@ -118,17 +155,22 @@ final class RoutingOperator implements LinearMap {
   public void apply(double[] x, double[] out) {
     IntStream.range(0, workers.length).parallel().forEach(w -> workers[w].push(x));
     Arrays.fill(out, 0);
-    for (Worker w : workers) {
-      for (int a = 0; a < out.length; a++) {
-        out[a] += w.load[a];
+    for (int j = 0; j < slotArc.length; j++) {
+      double sum = 0;
+      for (Worker w : workers) {
+        sum += w.load[j];
       }
+      out[slotArc[j]] = sum;
     }
   }
 
   /** {@code out = A^T y}: per pair, the ECMP-weighted sum of {@code y} along its paths. */
   @Override
   public void adjoint(double[] y, double[] out) {
-    IntStream.range(0, workers.length).parallel().forEach(w -> workers[w].pull(y, out));
+    for (int j = 0; j < slotArc.length; j++) {
+      slotWeight[j] = y[slotArc[j]];
+    }
+    IntStream.range(0, workers.length).parallel().forEach(w -> workers[w].pull(slotWeight, out));
   }
 
   /** One worker's share of the destinations (every {@code workers.length}-th) and scratch. */
@@ -137,9 +179,11 @@ final class RoutingOperator implements LinearMap {
     private final MaskedView view = net.coreView();
     private final ShortestPaths shortest = new ShortestPaths(net.nodeCount());
     private final DagWalk walk = new DagWalk(net.nodeCount());
-    private final double[] load = new double[net.arcCount()];
+    /** The loads of this worker's destinations, by out-slot. */
+    private final double[] load = new double[slotArc.length];
     private final long[] dist = new long[net.nodeCount()];
-    private final PathsAfter[] paths = new PathsAfter[destinations.length];
+    private final KeptPaths.Walker walker = new KeptPaths.Walker(net);
+    private final KeptPaths[] paths = new KeptPaths[destinations.length];
     private final StoredDag[] kept = new StoredDag[destinations.length];
     private final boolean[] tried = new boolean[destinations.length];
     /** Per local node of the paths: the traffic pushed, and the pull's value. */
@@ -157,8 +201,8 @@ final class RoutingOperator implements LinearMap {
      * #pairLocal}: kept ones as they are, else walked from its kept DAG or a Dijkstra, and kept
      * (the paths, else the DAG) on the first call when they fit.
      */
-    private PathsAfter paths(int i) {
-      PathsAfter p = paths[i];
+    private KeptPaths paths(int i) {
+      KeptPaths p = paths[i];
       if (p == null) {
         int d = destinations[i];
         int from = net.demandsTo(d);
@@ -172,7 +216,7 @@ final class RoutingOperator implements LinearMap {
         DestinationDag dag = kept[i] != null ? DestinationDag.into(view, kept[i], dist)
             : shortest.towardSourcesInto(view, d, dist);
         int[] local = new int[count];
-        p = walk.pathsBelow(view, d, dag.distances(), sources, count, local);
+        p = walk.keptBelow(view, d, dag.distances(), sources, count, local);
         System.arraycopy(local, 0, pairLocal, from, count);
         if (!tried[i]) {
           tried[i] = true;
@@ -206,21 +250,21 @@ final class RoutingOperator implements LinearMap {
       Arrays.fill(load, 0);
       for (int i = first; i < destinations.length; i += workers.length) {
         int d = destinations[i];
-        PathsAfter p = paths(i);
+        KeptPaths p = paths(i);
         for (int k = net.demandsTo(d); k < net.demandsTo(d + 1); k++) {
           if (pairLocal[k] >= 0) {
             traffic[pairLocal[k]] += x[k];
           }
         }
-        p.push(traffic, load);
+        walker.push(p, traffic, load);
       }
     }
 
     void pull(double[] y, double[] out) {
       for (int i = first; i < destinations.length; i += workers.length) {
         int d = destinations[i];
-        PathsAfter p = paths(i);
-        p.pull(y, pulled);
+        KeptPaths p = paths(i);
+        walker.pull(p, y, pulled);
         for (int k = net.demandsTo(d); k < net.demandsTo(d + 1); k++) {
           out[k] = pairLocal[k] >= 0 ? pulled[pairLocal[k]] : 0;
         }

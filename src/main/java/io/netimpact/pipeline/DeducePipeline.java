@@ -56,29 +56,25 @@ public final class DeducePipeline {
   public static Outcome run(Cluster cluster, Request req) {
     Stopwatch sw = new Stopwatch();
     DeduceFiles.checkOutput(cluster, req.out(), req.snapshot(), req.loads());
-    Snapshot s = cluster.during("deduce: reading the snapshot",
-        () -> cluster.readSnapshot(req.snapshot(), SnapshotReader.OnBadRecord.FAIL)).snapshot();
+    Snapshot s = topology(cluster, req);
     boolean series = DeduceFiles.isSeries(cluster, req.loads());
-    List<MeasuredInterval> measured = series
-        ? DeduceFiles.readSeries(cluster, req.loads(), s) : List.of();
-    Optional<MeasuredLoads> single = series ? Optional.empty()
-        : Optional.of(DeduceFiles.read(cluster, req.loads(), s));
-    sw.lap("read");
     Deduction.Options defaults = Deduction.Options.defaults(req.pairs())
         .withProgress(cluster::note);
     Deduction.Options options = req.iterations().isPresent()
         ? defaults.withIterations(req.iterations().getAsInt()) : defaults;
+    List<MeasuredInterval> measured = series
+        ? DeduceFiles.readSeries(cluster, req.loads(), s) : List.of();
     List<Interval> results = new ArrayList<>();
-    if (single.isPresent()) {
-      results.add(new Interval("", cluster.during("deduce: fitting the demands",
-          () -> Deduction.deduce(s, single.get(), options))));
-    } else {
+    if (series) {
+      sw.lap("read");
       List<Deduction.Result> deduced = cluster.during("deduce: fitting " + measured.size()
           + " intervals as a series", () -> Deduction.deduceSeries(s,
               measured.stream().map(MeasuredInterval::loads).toList(), options));
       for (int i = 0; i < measured.size(); i++) {
         results.add(new Interval(measured.get(i).id(), deduced.get(i)));
       }
+    } else {
+      results.add(new Interval("", deduceOne(cluster, req, s, options, sw)));
     }
     sw.lap("deduce");
     int chosen = busiest(results);
@@ -118,6 +114,37 @@ public final class DeducePipeline {
     sw.lap("write");
     return new Outcome(info, results, series ? measured.get(chosen).id() : "", parquet,
         sw.toString());
+  }
+
+  /**
+   * The snapshot without its demands, which are not deduction's input (its devices and links
+   * are written out again, its TE named in the notes): they are let go on return.
+   */
+  private static Snapshot topology(Cluster cluster, Request req) {
+    Snapshot read = cluster.during("deduce: reading the snapshot",
+        () -> cluster.readSnapshot(req.snapshot(), SnapshotReader.OnBadRecord.FAIL)).snapshot();
+    return new Snapshot(read.info(), read.devices(), read.links(), List.of(), read.te());
+  }
+
+  /**
+   * The deduction of one set of measurements: what it holds (the measurements as read, then its
+   * paths) is let go on return, before the writing.
+   */
+  private static Deduction.Result deduceOne(Cluster cluster, Request req, Snapshot s,
+      Deduction.Options options, Stopwatch sw) {
+    Deduction.Prepared p = prepare(cluster, req, s, options, sw);
+    return cluster.during("deduce: fitting the demands", p::solve);
+  }
+
+  /**
+   * Reads the measured loads and sets their deduction up; the rows as read are let go on return
+   * (the deduction keeps arrays), before its paths take their heap.
+   */
+  private static Deduction.Prepared prepare(Cluster cluster, Request req, Snapshot s,
+      Deduction.Options options, Stopwatch sw) {
+    MeasuredLoads m = DeduceFiles.read(cluster, req.loads(), s);
+    sw.lap("read");
+    return Deduction.prepare(s, m, options);
   }
 
   /** The interval with the most deduced traffic (the first of equals). */

@@ -11,8 +11,8 @@ import java.util.function.IntPredicate;
  * its own paths are the arcs reachable from there. Rather than one walk per demand, arc by arc
  * (the demands of a pair share most of their paths), this costs one walk per pair, and
  * the at-risk test of every demand of the pair is one pass ({@link #crossing}). Demand
- * deduction keeps a destination's paths below all its pairs' sources this way, and pushes and
- * pulls over them on every pass ({@link #push}, {@link #pull}) without walking the DAG again.
+ * deduction keeps a destination's paths below all its pairs' sources in a more compact form
+ * ({@link io.netimpact.routing.KeptPaths}, the same local nodes in the same order).
  *
  * <p>Immutable. Local node {@code i} has arcs {@code arcs[start[i] .. start[i+1])}, the
  * {@code j}-th leading to local node {@code heads[j]} (or -1: no node, for a flat list), and
@@ -80,51 +80,6 @@ public final class PathsAfter implements Serializable {
       out[i] = c;
     }
     return out;
-  }
-
-  /**
-   * The push over these paths, per-hop ECMP as the kernel's push splits along the DAG they were
-   * taken from ({@code EcmpPush#pushAll}): the traffic queued at each local node, {@code
-   * traffic[i]}, flows towards the destination, farthest node first, each node handing what it
-   * has in equal shares to its arcs; each share is added into {@code load[arc]}. Traffic is
-   * left at 0. O(nodes + arcs), no allocation.
-   */
-  public void push(double[] traffic, double[] load) {
-    for (int i = nodes() - 1; i >= 0; i--) {
-      double t = traffic[i];
-      if (t == 0) {
-        continue;
-      }
-      traffic[i] = 0;
-      int hops = start[i + 1] - start[i];
-      if (hops == 0) {
-        continue;
-      }
-      double share = t / hops;
-      for (int j = start[i]; j < start[i + 1]; j++) {
-        load[arcs[j]] += share;
-        if (heads[j] >= 0) {
-          traffic[heads[j]] += share;
-        }
-      }
-    }
-  }
-
-  /**
-   * The transpose of {@link #push}: for every local node, the ECMP-weighted sum of {@code
-   * arcWeight} along its paths, {@code out[i] = (1 / hops) * sum over its arcs (arcWeight[arc]
-   * + out[head])} (0 for a node without arcs), so that {@code <push(t), y> == <t, pull(y)>}.
-   * O(nodes + arcs), no allocation.
-   */
-  public void pull(double[] arcWeight, double[] out) {
-    for (int i = 0; i < nodes(); i++) {
-      int hops = start[i + 1] - start[i];
-      double sum = 0;
-      for (int j = start[i]; j < start[i + 1]; j++) {
-        sum += arcWeight[arcs[j]] + (heads[j] >= 0 ? out[heads[j]] : 0);
-      }
-      out[i] = hops == 0 ? 0 : sum / hops;
-    }
   }
 
   /** The bytes these paths take: three int arrays and their headers. */

@@ -16,7 +16,7 @@ public final class DagWalk {
   private final boolean[] visited;
   private final IntArrayList seen = new IntArrayList();
   private final IntArrayList stack = new IntArrayList();
-  /** pathsBelow's device-to-local-node map, made on first use. */
+  /** pathsBelow's and keptBelow's device-to-local-node map, made on first use. */
   private int[] local = new int[0];
   private final NextHops next = new NextHops();
 
@@ -40,19 +40,7 @@ public final class DagWalk {
    */
   public PathsAfter pathsBelow(MaskedView g, int dst, long[] dist, int[] sources, int count,
       int[] localOut) {
-    for (int i = 0; i < count; i++) {
-      walkFrom(g, dst, dist, sources[i], arc -> { });
-    }
-    // Nearest first (a next hop is strictly nearer than its tail): heads before tails.
-    int[] nodes = seen.toIntArray();
-    it.unimi.dsi.fastutil.ints.IntArrays.quickSort(nodes,
-        (x, y) -> dist[x] != dist[y] ? Long.compare(dist[x], dist[y]) : Integer.compare(x, y));
-    if (local.length < visited.length) {
-      local = new int[visited.length];
-    }
-    for (int i = 0; i < nodes.length; i++) {
-      local[nodes[i]] = i;
-    }
+    int[] nodes = below(g, dst, dist, sources, count, localOut);
     int[] start = new int[nodes.length + 1];
     IntArrayList arcs = new IntArrayList();
     IntArrayList heads = new IntArrayList();
@@ -64,11 +52,64 @@ public final class DagWalk {
       }
       start[i + 1] = arcs.size();
     }
+    clearMarks();
+    return new PathsAfter(start, arcs.toIntArray(), heads.toIntArray());
+  }
+
+  /**
+   * The same paths as {@link #pathsBelow}, with the same local nodes in the same order, in the
+   * compact form kept for repeated pushes and pulls ({@link KeptPaths}). O(the union of the
+   * sub-DAGs + its nodes log its nodes).
+   *
+   * @throws IllegalArgumentException when {@code g} adds arcs to the base network (they have no
+   *     out-slot there)
+   */
+  public KeptPaths keptBelow(MaskedView g, int dst, long[] dist, int[] sources, int count,
+      int[] localOut) {
+    int[] nodes = below(g, dst, dist, sources, count, localOut);
+    int[] counts = new int[nodes.length];
+    IntArrayList slots = new IntArrayList();
+    int[] outFrom = g.slots.outFrom;
+    for (int i = 0; i < nodes.length; i++) {
+      int hops = next.of(g, dst, dist, nodes[i]);
+      for (int k = 0; k < hops; k++) {
+        if (next.slot[k] < 0) {
+          clearMarks();
+          throw new IllegalArgumentException("arc " + next.arc[k] + " is added by the view: "
+              + "kept paths name base out-slots only");
+        }
+        slots.add(next.slot[k] - outFrom[nodes[i]]);
+      }
+      counts[i] = hops;
+    }
+    clearMarks();
+    return new KeptPaths(g, nodes, counts, slots.toIntArray());
+  }
+
+  /**
+   * Walks below every source of {@code sources} once for all of them and numbers the devices
+   * met nearest the destination first (a next hop is strictly nearer than its tail: heads
+   * before tails), ties by index, into {@link #local}; {@code localOut[i]} receives source i's
+   * number (-1 when it is unreachable). The marks stay until {@link #clearMarks}.
+   */
+  private int[] below(MaskedView g, int dst, long[] dist, int[] sources, int count,
+      int[] localOut) {
+    for (int i = 0; i < count; i++) {
+      walkFrom(g, dst, dist, sources[i], arc -> { });
+    }
+    int[] nodes = seen.toIntArray();
+    it.unimi.dsi.fastutil.ints.IntArrays.quickSort(nodes,
+        (x, y) -> dist[x] != dist[y] ? Long.compare(dist[x], dist[y]) : Integer.compare(x, y));
+    if (local.length < visited.length) {
+      local = new int[visited.length];
+    }
+    for (int i = 0; i < nodes.length; i++) {
+      local[nodes[i]] = i;
+    }
     for (int i = 0; i < count; i++) {
       localOut[i] = dist[sources[i]] == ShortestPaths.UNREACHABLE ? -1 : local[sources[i]];
     }
-    clearMarks();
-    return new PathsAfter(start, arcs.toIntArray(), heads.toIntArray());
+    return nodes;
   }
 
   /**

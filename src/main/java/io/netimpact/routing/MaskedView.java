@@ -100,6 +100,15 @@ public final class MaskedView implements NetworkView {
     this.slots = slots;
   }
 
+  /**
+   * The arcs of the out-slots this view walks, by slot (each usable base arc between devices
+   * it does not leave out, once): the index space of {@link KeptPaths}' loads. Shared; do not
+   * modify. O(slots) on first use.
+   */
+  public int[] slotArcs() {
+    return slots.outArcs(base);
+  }
+
   /** A view of the base network with no change. */
   public static MaskedView of(Network base) {
     return new MaskedView(base);

@@ -613,12 +613,43 @@ public final class Network implements NetworkView, Serializable {
     final int[] outSlot;
     final int[] inFrom;
     final int[] inSlot;
+    /** Per out-slot walked, {@code outSlot[k]}'s arc and head, made on first use. */
+    private volatile int[] outArcs;
+    private volatile int[] outHeads;
 
     private Slots(int[] outFrom, int[] outSlot, int[] inFrom, int[] inSlot) {
       this.outFrom = outFrom;
       this.outSlot = outSlot;
       this.inFrom = inFrom;
       this.inSlot = inSlot;
+    }
+
+    /** The arc of every out-slot walked, aligned with {@code outSlot}. O(slots) once. */
+    int[] outArcs(Network base) {
+      int[] a = outArcs;
+      if (a == null) {
+        a = aligned(base.outArc);
+        outArcs = a;
+      }
+      return a;
+    }
+
+    /** The head of every out-slot walked, aligned with {@code outSlot}. O(slots) once. */
+    int[] outHeads(Network base) {
+      int[] h = outHeads;
+      if (h == null) {
+        h = aligned(base.outHead);
+        outHeads = h;
+      }
+      return h;
+    }
+
+    private int[] aligned(int[] bySlot) {
+      int[] out = new int[outSlot.length];
+      for (int k = 0; k < out.length; k++) {
+        out[k] = bySlot[outSlot[k]];
+      }
+      return out;
     }
   }
 

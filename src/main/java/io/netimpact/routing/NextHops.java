@@ -9,13 +9,17 @@ package io.netimpact.routing;
  * through it. A per-user scratch; not thread-safe.
  */
 final class NextHops {
-  /** The last call's DAG arcs and, aligned, their heads. */
+  /**
+   * The last call's DAG arcs and, aligned, their heads and their positions in the view's
+   * out-slots ({@code MaskedView#slots}; -1 for an arc the view adds).
+   */
   int[] arc = new int[16];
   int[] head = new int[16];
+  int[] slot = new int[16];
 
   /**
-   * Fills {@link #arc} and {@link #head} with the next hops of {@code u} towards {@code dst}
-   * (distances {@code dist} on {@code g}); returns how many. O(degree).
+   * Fills {@link #arc}, {@link #head} and {@link #slot} with the next hops of {@code u} towards
+   * {@code dst} (distances {@code dist} on {@code g}); returns how many. O(degree).
    */
   int of(MaskedView g, int dst, long[] dist, int u) {
     Network b = g.base;
@@ -27,12 +31,14 @@ final class NextHops {
     if (arc.length < most) {
       arc = new int[Math.max(most, 2 * arc.length)];
       head = new int[arc.length];
+      slot = new int[arc.length];
     }
     int hops = 0;
     for (int k = from; k < to; k++) {
       int j = outSlot[k];
       if (g.isNextHopSlot(dst, dist, u, j)) {
         arc[hops] = b.outArc[j];
+        slot[hops] = k;
         head[hops++] = b.outHead[j];
       }
     }
@@ -40,6 +46,7 @@ final class NextHops {
       for (int a : extra) {
         if (g.isNextHop(dst, dist, a)) {
           arc[hops] = a;
+          slot[hops] = -1;
           head[hops++] = g.head(a);
         }
       }
