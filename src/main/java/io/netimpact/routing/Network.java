@@ -93,6 +93,8 @@ public final class Network implements NetworkView, Serializable {
   private transient volatile TransitStubs.Roles stubRoles;
   private transient volatile Slots allSlots;
   private transient volatile Slots coreSlots;
+  /** Per site, its {@link TransitStubs.Stretches} once made (empty: too large to keep). */
+  private transient volatile java.util.Optional<TransitStubs.Stretches>[] stretches;
 
   /**
    * The devices, dense-indexed: ids, indexes into the site, region and role dictionaries, the
@@ -694,6 +696,29 @@ public final class Network implements NetworkView, Serializable {
       stubRoles = r;
     }
     return r;
+  }
+
+  /**
+   * Site {@code s}'s distances towards its targets within its own sub-network ({@link
+   * TransitStubs.Stretches}): made once per site and instance, O(T_s E_s log V_s); empty when
+   * the site has more than {@link TransitStubs.Stretches#MAX_ENTRIES} (target, device) pairs.
+   */
+  @SuppressWarnings("unchecked")
+  java.util.Optional<TransitStubs.Stretches> stretches(int s) {
+    java.util.Optional<TransitStubs.Stretches>[] by = stretches;
+    if (by == null || by[s] == null) {
+      synchronized (this) {
+        by = stretches;
+        if (by == null) {
+          by = new java.util.Optional[sites.length];
+          stretches = by;
+        }
+        if (by[s] == null) {
+          by[s] = TransitStubs.Stretches.of(this, s);
+        }
+      }
+    }
+    return by[s];
   }
 
   int[] devicesOfSite(int s) {
