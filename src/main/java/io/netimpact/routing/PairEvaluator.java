@@ -722,6 +722,24 @@ public final class PairEvaluator {
   }
 
   /**
+   * Of {@code arcs}, those that can lie on a destination's DAG of this evaluator ({@link
+   * #routeForNow}, {@link #dagForNow}): arcs of usable links between devices that are no
+   * stubs, which every DAG leaves unlabelled. {@link #mayAffect} given only these selects what
+   * it selects given all of them. O(arcs).
+   */
+  public int[] routedArcs(int[] arcs) {
+    int kept = 0;
+    int[] out = new int[arcs.length];
+    for (int a : arcs) {
+      if (a < base.arcCount() && base.usable[a >> 1] && !stubs[base.tail(a)]
+          && !stubs[base.head(a)]) {
+        out[kept++] = a;
+      }
+    }
+    return kept == arcs.length ? arcs : Arrays.copyOf(out, kept);
+  }
+
+  /**
    * The base arcs on {@code b}'s destination's shortest-path DAG after the increase-only mask
    * {@code m} (which switches no arc on) that are not on its base DAG, ascending: the arcs a
    * second change that leaves the base DAG alone could still find in its way once {@code m}
