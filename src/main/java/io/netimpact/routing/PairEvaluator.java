@@ -36,6 +36,8 @@ import java.util.List;
  * after minus pushed before inside A, and the net of the two pushed on from where it leaves
  * A ({@link EcmpPush#pushExits}: devices outside A split as before, and the push stops where
  * the net is rounding noise). O(|A| log |A| + the DAG below A that the net change reaches). A
+ * region with no source of the destination (and no demand towards it changed) carries nothing
+ * before or after: the pair moves nothing, and A is not re-solved (O(|A|)). A
  * device of A that ends up past the baseline's horizon is vouched for only when it is
  * unreachable with nothing it can reach outside A (cut off, as a PoP losing both uplinks);
  * otherwise the pair is repaired again on the destination's complete DAG, made once per
@@ -796,6 +798,15 @@ public final class PairEvaluator {
     long[] d0 = b.dag.distances();
     // 1. Seeds: tails of changed DAG arcs; A: their ancestors on the baseline DAG.
     seedIncreases(t, d0, m);
+    if (classSink == null && !sendsTraffic(t, m)) {
+      // No traffic enters A from outside it, and none starts in it: it carries nothing before
+      // or after, so nothing moves and no demand's routing changes (whatever A's distances).
+      for (int x : aList) {
+        inA[x] = false;
+      }
+      aList.clear();
+      return new PairResult(0, 0, 0, List.of());
+    }
     // 2. Distances in A after.
     int[] aNodes = aList.toIntArray();
     for (int x : aNodes) {
@@ -811,6 +822,25 @@ public final class PairEvaluator {
       return repairWhole(b, m, sink, false);
     }
     return finishRegion(b, m, sink, aNodes, reached);
+  }
+
+  /**
+   * Whether the region of a repair (in {@link #aList}) holds a source of destination {@code t}
+   * or {@code m} changes a demand towards it: otherwise the region carries no traffic of
+   * {@code t}. O(region + changed demands).
+   */
+  private boolean sendsTraffic(int t, ScenarioMask m) {
+    for (int i = 0; i < aList.size(); i++) {
+      if (demandOf[aList.getInt(i)] >= 0) {
+        return true;
+      }
+    }
+    for (int k : m.demands) {
+      if (base.demandDst(k) == t) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
