@@ -79,6 +79,7 @@ public final class Network implements NetworkView, Serializable {
   private transient volatile Map<String, Integer> srlgIndex;
   private transient volatile int[][] linksBySrlg;
   private transient volatile int[][] devicesBySite;
+  private transient volatile int[] positionsInSite;
   private transient volatile int[][] demandsBySource;
   /**
    * The demand total once summed. No sentinel value in an initializer: a deserialized network
@@ -719,6 +720,23 @@ public final class Network implements NetworkView, Serializable {
       }
     }
     return by[s];
+  }
+
+  /** Per device, where it is in {@link #devicesOfSite} of its site (-1 without one). O(V) once. */
+  int[] positionsInSite() {
+    int[] at = positionsInSite;
+    if (at == null) {
+      at = new int[nodeSite.length];
+      java.util.Arrays.fill(at, -1);
+      for (int s = 0; s < sites.length; s++) {
+        int[] devices = devicesOfSite(s);
+        for (int k = 0; k < devices.length; k++) {
+          at[devices[k]] = k;
+        }
+      }
+      positionsInSite = at;
+    }
+    return at;
   }
 
   int[] devicesOfSite(int s) {

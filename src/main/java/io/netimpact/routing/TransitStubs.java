@@ -136,6 +136,8 @@ public final class TransitStubs {
     private final boolean[] inA;
     private final IntArrayList aList = new IntArrayList();
     private final IntArrayList walked = new IntArrayList();
+    /** The devices whose distance {@link #markCut} has read in, for one target. */
+    private final IntArrayList read = new IntArrayList();
 
     Workspace(int n) {
       paths = new ShortestPaths(n);
@@ -248,8 +250,8 @@ public final class TransitStubs {
         for (int a : cuts) {
           int u = net.tail(a);
           int v = net.head(a);
-          int iu = st.index(u);
-          int iv = st.index(v);
+          int iu = st.index(net, u);
+          int iv = st.index(net, v);
           if (iu < 0 || iv < 0 || u == q || dq[iu] == inf || dq[iv] == inf
               || (v != q && net.drained[v])) {
             continue;
@@ -267,21 +269,23 @@ public final class TransitStubs {
           if (x != q && net.drained[x]) {
             continue;
           }
-          long dx = dq[st.index(x)];
+          long dx = dq[st.index(net, x)];
           for (int j = net.inStart[x]; j < net.inStart[x + 1]; j++) {
             int u = net.inTail[j];
-            int iu = st.index(u);
+            int iu = st.index(net, u);
             if (iu >= 0 && u != q && dq[iu] != inf && dq[iu] == dx + net.inMetric[j]) {
               addToA(u);
             }
           }
         }
-        for (int k = 0; k < st.devices.length; k++) {
-          dist[st.devices[k]] = dq[k];
-        }
+        // Distances are read where the re-solving and the walk look: A (re-solved) and the
+        // heads of the arcs out of the devices they look at (the site's as kept, others
+        // unreachable, as outside the site's region).
         int[] aNodes = aList.toIntArray();
         for (int x : aNodes) {
+          known(x, inf);
           dist[x] = inf;
+          knowHeads(net, st, dq, x);
         }
         paths.resettle(g, q, dist, inA, aNodes, aNodes.length, order);
         // The paths after from the entries in A: every device they pass but q is marked.
@@ -293,6 +297,7 @@ public final class TransitStubs {
           walked.add(e);
           for (int i = walked.size() - 1; i < walked.size(); i++) {
             int u = walked.getInt(i);
+            knowHeads(net, st, dq, u);
             for (int j = net.outStart[u]; j < net.outStart[u + 1]; j++) {
               if (g.isNextHopSlot(q, dist, u, j)) {
                 int v = net.outHead[j];
@@ -312,11 +317,34 @@ public final class TransitStubs {
         for (int x : aNodes) {
           inA[x] = false;
         }
-        for (int v : st.devices) {
+        for (int i = 0; i < read.size(); i++) {
+          int v = read.getInt(i);
           dist[v] = inf;
+          region[v] = false;
         }
+        read.clear();
       }
       aList.clear();
+    }
+
+    /** Gives the heads of {@code u}'s arcs their kept distance, once per target. */
+    private void knowHeads(Network net, Stretches st, long[] dq, int u) {
+      for (int j = net.outStart[u]; j < net.outStart[u + 1]; j++) {
+        int v = net.outHead[j];
+        if (!region[v]) {
+          int iv = st.index(net, v);
+          known(v, iv < 0 ? ShortestPaths.UNREACHABLE : dq[iv]);
+        }
+      }
+    }
+
+    /** Sets {@code v}'s distance, once per target ({@link #region} marks it read). */
+    private void known(int v, long d) {
+      if (!region[v]) {
+        region[v] = true;
+        read.add(v);
+        dist[v] = d;
+      }
     }
 
     private void addToA(int x) {
@@ -339,6 +367,7 @@ public final class TransitStubs {
     /** At most this many (target, device) distances are kept for one site (8 bytes each). */
     static final long MAX_ENTRIES = 1L << 21;
 
+    private final int site;
     /** The site's devices, ascending. */
     private final int[] devices;
     private final int[] targets;
@@ -347,7 +376,8 @@ public final class TransitStubs {
     /** Per target, per device (as indexed in {@link #devices}), its distance. */
     private final long[][] dist;
 
-    private Stretches(int[] devices, int[] targets, int[][] entries, long[][] dist) {
+    private Stretches(int site, int[] devices, int[] targets, int[][] entries, long[][] dist) {
+      this.site = site;
       this.devices = devices;
       this.targets = targets;
       this.entries = entries;
@@ -387,12 +417,13 @@ public final class TransitStubs {
           w.dist[devices[k]] = ShortestPaths.UNREACHABLE;
         }
       }
-      return java.util.Optional.of(new Stretches(devices, targets.toIntArray(), entries, dist));
+      return java.util.Optional.of(new Stretches(s, devices, targets.toIntArray(), entries,
+          dist));
     }
 
-    /** Where {@code v} is in {@link #devices}, or negative when it is not of the site. */
-    private int index(int v) {
-      return Arrays.binarySearch(devices, v);
+    /** Where {@code v} is in {@link #devices}, or negative when it is not of the site. O(1). */
+    private int index(Network net, int v) {
+      return net.nodeSite[v] == site ? net.positionsInSite()[v] : -1;
     }
   }
 
