@@ -64,7 +64,9 @@ import java.util.Optional;
  * than the two-op scenario's, so numbers agree to rounding (the tests check 1e-9 relative).
  *
  * <p>Cost, for D destinations, F failures and T_C destinations C touches: F x D rule checks
- * (O(changed elements) each), T_C repairs of C and T_C detour searches or routes on the
+ * (O(changed elements) each; after C, only the failures with an arc that can lie on a DAG
+ * there, {@link PairEvaluator#routedArcs}, are checked: an arc with a stub end, a rack's
+ * uplink, is on none), T_C repairs of C and T_C detour searches or routes on the
  * network after C (O(E log V) each; compiling that network O(V + E) and its stubs, once),
  * one repair per selected (failure, destination): as many as the failures alone take, plus
  * the few whose arcs lie on C's detours (after C: each over the ancestors of the failure's
