@@ -64,7 +64,9 @@ import java.util.Optional;
  * than the two-op scenario's, so numbers agree to rounding (the tests check 1e-9 relative).
  *
  * <p>Cost, for D destinations, F failures and T_C destinations C touches: F x D rule checks
- * (O(changed elements) each), T_C repairs of C and T_C detour searches or routes on the
+ * (O(changed elements) each; after C, only the failures with an arc that can lie on a DAG
+ * there, {@link PairEvaluator#routedArcs}, are checked: an arc with a stub end, a rack's
+ * uplink, is on none), T_C repairs of C and T_C detour searches or routes on the
  * network after C (O(E log V) each; compiling that network O(V + E) and its stubs, once),
  * one repair per selected (failure, destination): as many as the failures alone take, plus
  * the few whose arcs lie on C's detours (after C: each over the ancestors of the failure's
@@ -267,6 +269,13 @@ public final class SurviveComposition implements Serializable {
     private final int[] joining;
     private final IntArrayList bufArcs = new IntArrayList();
     private final DoubleArrayList bufDelta = new DoubleArrayList();
+    /**
+     * On the network after the change: the failures that can be selected for some destination
+     * (a routing arc that can lie on a DAG there, or a changed demand), ascending, and per
+     * failure those arcs ({@link PairEvaluator#routedArcs}); null without that network.
+     */
+    private final int[] afterActive;
+    private final int[][] afterRouted;
 
     private Task(PairEvaluator pe, Part part) {
       // The figures read loads and lost traffic only: no paths after are walked.
@@ -274,6 +283,20 @@ public final class SurviveComposition implements Serializable {
       this.peAfter = after == null ? null : new PairEvaluator(after).routeChanges(false);
       this.part = part;
       this.joining = new int[pe.base().arcCount()];
+      if (peAfter == null) {
+        afterActive = null;
+        afterRouted = null;
+      } else {
+        afterRouted = new int[afterFailures.length][];
+        IntArrayList active = new IntArrayList();
+        for (int f = 0; f < afterFailures.length; f++) {
+          afterRouted[f] = peAfter.routedArcs(afterRouting[f]);
+          if (afterRouted[f].length > 0 || afterFailures[f].changesDemands()) {
+            active.add(f);
+          }
+        }
+        afterActive = active.toIntArray();
+      }
     }
 
     /**
@@ -356,8 +379,10 @@ public final class SurviveComposition implements Serializable {
     private void addAfterChange(DestinationDag dag) {
       DestinationDag dagAfter = peAfter.routeForNow(dag.destination());
       DestinationBaseline bAfter = null;
-      for (int f = 0; f < afterFailures.length; f++) {
-        if (!peAfter.mayAffect(dagAfter, afterFailures[f], afterRouting[f])) {
+      // A failure with no arc that can lie on a DAG there, and no demand changed, is on no
+      // destination's DAG after the change: only the others are looked at.
+      for (int f : afterActive) {
+        if (!peAfter.mayAffect(dagAfter, afterFailures[f], afterRouted[f])) {
           continue;
         }
         if (!pe.mayAffect(dag, failures.get(f), routing[f])) {

@@ -79,6 +79,7 @@ public final class Network implements NetworkView, Serializable {
   private transient volatile Map<String, Integer> srlgIndex;
   private transient volatile int[][] linksBySrlg;
   private transient volatile int[][] devicesBySite;
+  private transient volatile int[] positionsInSite;
   private transient volatile int[][] demandsBySource;
   /**
    * The demand total once summed. No sentinel value in an initializer: a deserialized network
@@ -93,6 +94,8 @@ public final class Network implements NetworkView, Serializable {
   private transient volatile TransitStubs.Roles stubRoles;
   private transient volatile Slots allSlots;
   private transient volatile Slots coreSlots;
+  /** Per site, its {@link TransitStubs.Stretches} once made (empty: too large to keep). */
+  private transient volatile java.util.Optional<TransitStubs.Stretches>[] stretches;
 
   /**
    * The devices, dense-indexed: ids, indexes into the site, region and role dictionaries, the
@@ -725,6 +728,46 @@ public final class Network implements NetworkView, Serializable {
       stubRoles = r;
     }
     return r;
+  }
+
+  /**
+   * Site {@code s}'s distances towards its targets within its own sub-network ({@link
+   * TransitStubs.Stretches}): made once per site and instance, O(T_s E_s log V_s); empty when
+   * the site has more than {@link TransitStubs.Stretches#MAX_ENTRIES} (target, device) pairs.
+   */
+  @SuppressWarnings("unchecked")
+  java.util.Optional<TransitStubs.Stretches> stretches(int s) {
+    java.util.Optional<TransitStubs.Stretches>[] by = stretches;
+    if (by == null || by[s] == null) {
+      synchronized (this) {
+        by = stretches;
+        if (by == null) {
+          by = new java.util.Optional[sites.length];
+          stretches = by;
+        }
+        if (by[s] == null) {
+          by[s] = TransitStubs.Stretches.of(this, s);
+        }
+      }
+    }
+    return by[s];
+  }
+
+  /** Per device, where it is in {@link #devicesOfSite} of its site (-1 without one). O(V) once. */
+  int[] positionsInSite() {
+    int[] at = positionsInSite;
+    if (at == null) {
+      at = new int[nodeSite.length];
+      java.util.Arrays.fill(at, -1);
+      for (int s = 0; s < sites.length; s++) {
+        int[] devices = devicesOfSite(s);
+        for (int k = 0; k < devices.length; k++) {
+          at[devices[k]] = k;
+        }
+      }
+      positionsInSite = at;
+    }
+    return at;
   }
 
   int[] devicesOfSite(int s) {

@@ -36,6 +36,8 @@ import java.util.List;
  * after minus pushed before inside A, and the net of the two pushed on from where it leaves
  * A ({@link EcmpPush#pushExits}: devices outside A split as before, and the push stops where
  * the net is rounding noise). O(|A| log |A| + the DAG below A that the net change reaches). A
+ * region with no source of the destination (and no demand towards it changed) carries nothing
+ * before or after: the pair moves nothing, and A is not re-solved (O(|A|)). A
  * device of A that ends up past the baseline's horizon is vouched for only when it is
  * unreachable with nothing it can reach outside A (cut off, as a PoP losing both uplinks);
  * otherwise the pair is repaired again on the destination's complete DAG, made once per
@@ -732,6 +734,24 @@ public final class PairEvaluator {
   }
 
   /**
+   * Of {@code arcs}, those that can lie on a destination's DAG of this evaluator ({@link
+   * #routeForNow}, {@link #dagForNow}): arcs of usable links between devices that are no
+   * stubs, which every DAG leaves unlabelled. {@link #mayAffect} given only these selects what
+   * it selects given all of them. O(arcs).
+   */
+  public int[] routedArcs(int[] arcs) {
+    int kept = 0;
+    int[] out = new int[arcs.length];
+    for (int a : arcs) {
+      if (a < base.arcCount() && base.usable[a >> 1] && !stubs[base.tail(a)]
+          && !stubs[base.head(a)]) {
+        out[kept++] = a;
+      }
+    }
+    return kept == arcs.length ? arcs : Arrays.copyOf(out, kept);
+  }
+
+  /**
    * The base arcs on {@code b}'s destination's shortest-path DAG after the increase-only mask
    * {@code m} (which switches no arc on) that are not on its base DAG, ascending: the arcs a
    * second change that leaves the base DAG alone could still find in its way once {@code m}
@@ -831,6 +851,15 @@ public final class PairEvaluator {
   private PairResult repairSeeded(DestinationBaseline b, ScenarioMask m, LoadSink sink) {
     int t = b.destination();
     long[] d0 = b.dag.distances();
+    if (classSink == null && !sendsTraffic(t, m)) {
+      // No traffic enters A from outside it, and none starts in it: it carries nothing before
+      // or after, so nothing moves and no demand's routing changes (whatever A's distances).
+      for (int x : aList) {
+        inA[x] = false;
+      }
+      aList.clear();
+      return new PairResult(0, 0, 0, List.of());
+    }
     // 2. Distances in A after.
     int[] aNodes = aList.toIntArray();
     for (int x : aNodes) {
@@ -846,6 +875,25 @@ public final class PairEvaluator {
       return repairWhole(b, m, sink, false);
     }
     return finishRegion(b, m, sink, aNodes, reached);
+  }
+
+  /**
+   * Whether the region of a repair (in {@link #aList}) holds a source of destination {@code t}
+   * or {@code m} changes a demand towards it: otherwise the region carries no traffic of
+   * {@code t}. O(region + changed demands).
+   */
+  private boolean sendsTraffic(int t, ScenarioMask m) {
+    for (int i = 0; i < aList.size(); i++) {
+      if (demandOf[aList.getInt(i)] >= 0) {
+        return true;
+      }
+    }
+    for (int k : m.demands) {
+      if (base.demandDst(k) == t) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -133,6 +133,11 @@ public final class TransitStubs {
     private final boolean[] inside;
     /** Devices of the last site marked strictly inside a usable stretch; reset by the caller. */
     final boolean[] transit;
+    private final boolean[] inA;
+    private final IntArrayList aList = new IntArrayList();
+    private final IntArrayList walked = new IntArrayList();
+    /** The devices whose distance {@link #markCut} has read in, for one target. */
+    private final IntArrayList read = new IntArrayList();
 
     Workspace(int n) {
       paths = new ShortestPaths(n);
@@ -143,6 +148,7 @@ public final class TransitStubs {
       entry = new boolean[n];
       inside = new boolean[n];
       transit = new boolean[n];
+      inA = new boolean[n];
     }
 
     /**
@@ -151,16 +157,8 @@ public final class TransitStubs {
      * (class comment). O(T_s E_s log V_s).
      */
     void markTransit(Network net, MaskedView g, int s, int[] devices, Roles roles) {
-      IntArrayList borders = new IntArrayList();
-      IntArrayList sources = new IntArrayList();
       IntArrayList targets = new IntArrayList();
       for (int v : devices) {
-        if (roles.border[v]) {
-          borders.add(v);
-        }
-        if (roles.source[v]) {
-          sources.add(v);
-        }
         if (roles.border[v] || roles.destination[v]) {
           targets.add(v);
         }
@@ -168,23 +166,8 @@ public final class TransitStubs {
       for (int v : devices) {
         region[v] = true;
       }
-      IntArrayList entries = new IntArrayList();
       for (int q : targets) {
-        // Where a stretch towards q can start: any border device; towards a border device
-        // also any source of the site; towards a destination the site's sources of its
-        // demands.
-        entries.clear();
-        entries.addAll(borders);
-        if (roles.border[q]) {
-          entries.addAll(sources);
-        }
-        if (roles.destination[q]) {
-          for (int k = net.demByDstStart[q]; k < net.demByDstStart[q + 1]; k++) {
-            if (net.nodeSite[net.demSrc[k]] == s) {
-              entries.add(net.demSrc[k]);
-            }
-          }
-        }
+        IntArrayList entries = entries(net, s, devices, roles, q);
         for (int e : entries) {
           entry[e] = true;
         }
@@ -214,6 +197,233 @@ public final class TransitStubs {
       for (int v : devices) {
         region[v] = false;
       }
+    }
+
+    /**
+     * Where a stretch of site {@code s} towards its target {@code q} can start: any border
+     * device; towards a border device also any source of the site; towards a destination the
+     * site's sources of its demands. O(V_s + demands towards q).
+     */
+    IntArrayList entries(Network net, int s, int[] devices, Roles roles, int q) {
+      IntArrayList entries = new IntArrayList();
+      for (int v : devices) {
+        if (roles.border[v]) {
+          entries.add(v);
+        }
+      }
+      if (roles.border[q]) {
+        for (int v : devices) {
+          if (roles.source[v]) {
+            entries.add(v);
+          }
+        }
+      }
+      if (roles.destination[q]) {
+        for (int k = net.demByDstStart[q]; k < net.demByDstStart[q + 1]; k++) {
+          if (net.nodeSite[net.demSrc[k]] == s) {
+            entries.add(net.demSrc[k]);
+          }
+        }
+      }
+      return entries;
+    }
+
+    /**
+     * {@link #markTransit} of a site whose stretches {@code st} keeps, on a view {@code g} that
+     * differs from the network only by the arcs {@code cuts} switched off, marking only what
+     * may be new: the network's stubs are on no stretch of the network as it is, so a stub is
+     * marked only by a target q whose stretches the cuts change. Switching arcs off can only
+     * lengthen paths, so towards q only the ancestors A, on q's DAG within the site, of the
+     * cut arcs on it can change distance or next hops; every other device keeps both, and so
+     * do the devices its next hops lead to, so the paths from an entry outside A are the
+     * network's and mark no stub. Per such q: A re-solved from its border ({@link
+     * ShortestPaths#resettle}), then the paths after from the entries in A walked and marked.
+     * The marks differ from {@link #markTransit}'s only on devices that are no stubs.
+     * O(T_s V_s + per q cut, |A| log |A| plus the DAG after below A's entries).
+     */
+    void markCut(Network net, MaskedView g, Stretches st, int[] cuts) {
+      final long inf = ShortestPaths.UNREACHABLE;
+      for (int qi = 0; qi < st.targets.length; qi++) {
+        int q = st.targets[qi];
+        long[] dq = st.dist[qi];
+        aList.clear();
+        for (int a : cuts) {
+          int u = net.tail(a);
+          int v = net.head(a);
+          int iu = st.index(net, u);
+          int iv = st.index(net, v);
+          if (iu < 0 || iv < 0 || u == q || dq[iu] == inf || dq[iv] == inf
+              || (v != q && net.drained[v])) {
+            continue;
+          }
+          if (dq[iu] == dq[iv] + net.arcMetric(a)) {
+            addToA(u);
+          }
+        }
+        if (aList.isEmpty()) {
+          continue;
+        }
+        // A: the ancestors of the cut arcs' tails on q's DAG before (net's arcs, all usable).
+        for (int i = 0; i < aList.size(); i++) {
+          int x = aList.getInt(i);
+          if (x != q && net.drained[x]) {
+            continue;
+          }
+          long dx = dq[st.index(net, x)];
+          for (int j = net.inStart[x]; j < net.inStart[x + 1]; j++) {
+            int u = net.inTail[j];
+            int iu = st.index(net, u);
+            if (iu >= 0 && u != q && dq[iu] != inf && dq[iu] == dx + net.inMetric[j]) {
+              addToA(u);
+            }
+          }
+        }
+        // Distances are read where the re-solving and the walk look: A (re-solved) and the
+        // heads of the arcs out of the devices they look at (the site's as kept, others
+        // unreachable, as outside the site's region).
+        int[] aNodes = aList.toIntArray();
+        for (int x : aNodes) {
+          known(x, inf);
+          dist[x] = inf;
+          knowHeads(net, st, dq, x);
+        }
+        paths.resettle(g, q, dist, inA, aNodes, aNodes.length, order);
+        // The paths after from the entries in A: every device they pass but q is marked.
+        for (int e : st.entries[qi]) {
+          if (!inA[e] || inside[e] || dist[e] == inf) {
+            continue;
+          }
+          inside[e] = true;
+          walked.add(e);
+          for (int i = walked.size() - 1; i < walked.size(); i++) {
+            int u = walked.getInt(i);
+            knowHeads(net, st, dq, u);
+            for (int j = net.outStart[u]; j < net.outStart[u + 1]; j++) {
+              if (g.isNextHopSlot(q, dist, u, j)) {
+                int v = net.outHead[j];
+                transit[v] |= v != q;
+                if (!inside[v]) {
+                  inside[v] = true;
+                  walked.add(v);
+                }
+              }
+            }
+          }
+        }
+        for (int i = 0; i < walked.size(); i++) {
+          inside[walked.getInt(i)] = false;
+        }
+        walked.clear();
+        for (int x : aNodes) {
+          inA[x] = false;
+        }
+        for (int i = 0; i < read.size(); i++) {
+          int v = read.getInt(i);
+          dist[v] = inf;
+          region[v] = false;
+        }
+        read.clear();
+      }
+      aList.clear();
+    }
+
+    /** Gives the heads of {@code u}'s arcs their kept distance, once per target. */
+    private void knowHeads(Network net, Stretches st, long[] dq, int u) {
+      for (int j = net.outStart[u]; j < net.outStart[u + 1]; j++) {
+        int v = net.outHead[j];
+        if (!region[v]) {
+          int iv = st.index(net, v);
+          known(v, iv < 0 ? ShortestPaths.UNREACHABLE : dq[iv]);
+        }
+      }
+    }
+
+    /** Sets {@code v}'s distance, once per target ({@link #region} marks it read). */
+    private void known(int v, long d) {
+      if (!region[v]) {
+        region[v] = true;
+        read.add(v);
+        dist[v] = d;
+      }
+    }
+
+    private void addToA(int x) {
+      if (!inA[x]) {
+        inA[x] = true;
+        aList.add(x);
+      }
+    }
+  }
+
+  /**
+   * A site's shortest-path distances towards each of its targets (its border devices and
+   * destinations) within its own sub-network, on the network as it is (every device shown, the
+   * network's roles): what {@link Workspace#markTransit} computes first for every target,
+   * kept so that a mask that only switches arcs off needs the targets whose stretches it cuts
+   * only, and of those only the devices whose paths it cuts ({@link Workspace#markCut}).
+   * O(T_s V_s) memory.
+   */
+  static final class Stretches {
+    /** At most this many (target, device) distances are kept for one site (8 bytes each). */
+    static final long MAX_ENTRIES = 1L << 21;
+
+    private final int site;
+    /** The site's devices, ascending. */
+    private final int[] devices;
+    private final int[] targets;
+    /** Per target, where a stretch towards it can start (as {@link Workspace#markTransit}). */
+    private final int[][] entries;
+    /** Per target, per device (as indexed in {@link #devices}), its distance. */
+    private final long[][] dist;
+
+    private Stretches(int site, int[] devices, int[] targets, int[][] entries, long[][] dist) {
+      this.site = site;
+      this.devices = devices;
+      this.targets = targets;
+      this.entries = entries;
+      this.dist = dist;
+    }
+
+    /**
+     * Site {@code s}'s stretches on {@code net}; empty when it has more than {@link
+     * #MAX_ENTRIES} (target, device) pairs. O(T_s E_s log V_s).
+     */
+    static java.util.Optional<Stretches> of(Network net, int s) {
+      Roles roles = net.stubRoles();
+      int[] devices = net.devicesOfSite(s);
+      IntArrayList targets = new IntArrayList();
+      for (int v : devices) {
+        if (roles.border[v] || roles.destination[v]) {
+          targets.add(v);
+        }
+      }
+      if ((long) targets.size() * devices.length > MAX_ENTRIES) {
+        return java.util.Optional.empty();
+      }
+      Workspace w = new Workspace(net.nodeCount());
+      MaskedView g = MaskedView.of(net);
+      int[][] entries = new int[targets.size()][];
+      long[][] dist = new long[targets.size()][];
+      for (int v : devices) {
+        w.region[v] = true;
+      }
+      for (int i = 0; i < targets.size(); i++) {
+        int q = targets.getInt(i);
+        entries[i] = w.entries(net, s, devices, roles, q).toIntArray();
+        w.paths.towardWithin(g, q, w.region, w.dist, w.order);
+        dist[i] = new long[devices.length];
+        for (int k = 0; k < devices.length; k++) {
+          dist[i][k] = w.dist[devices[k]];
+          w.dist[devices[k]] = ShortestPaths.UNREACHABLE;
+        }
+      }
+      return java.util.Optional.of(new Stretches(s, devices, targets.toIntArray(), entries,
+          dist));
+    }
+
+    /** Where {@code v} is in {@link #devices}, or negative when it is not of the site. O(1). */
+    private int index(Network net, int v) {
+      return net.nodeSite[v] == site ? net.positionsInSite()[v] : -1;
     }
   }
 
@@ -258,7 +468,28 @@ public final class TransitStubs {
       throw new IllegalArgumentException("only an increase-only mask that switches no arc on "
           + "keeps the base's stubs apart from those found again");
     }
-    return foundAgain(net, sitesReshaped(net, m, after), after, net.stubRoles(), w);
+    return foundAgain(net, sitesReshaped(net, m, after), after, net.stubRoles(), w,
+        cutsOnly(m) ? m.offArcs : null);
+  }
+
+  /**
+   * {@link #returning} with every reshaped site routed again in full, as a mask that does more
+   * than switch arcs off is: the reference the tests hold the cut path to.
+   */
+  static int[] returningRoutedAgain(Network net, ScenarioMask m, MaskedView after,
+      Workspace w) {
+    return foundAgain(net, sitesReshaped(net, m, after), after, net.stubRoles(), w, null);
+  }
+
+  /**
+   * Whether {@code m} changes routing only by switching arcs off (links, members below their
+   * minimum, SRLGs down): no metric, drain, removal, added arc or demand. What {@link
+   * Workspace#markCut} covers.
+   */
+  private static boolean cutsOnly(ScenarioMask m) {
+    return m.anyMetricArcs.length == 0 && m.drained.length == 0 && m.undrained.length == 0
+        && m.removed.length == 0 && m.onArcs.length == 0 && m.demands.length == 0
+        && m.added.count() == 0;
   }
 
   /**
@@ -293,16 +524,19 @@ public final class TransitStubs {
       }
     }
     Roles roles = border == base.border ? base : new Roles(base.source, base.destination, border);
-    return foundAgain(net, sites, after, roles, w);
+    return foundAgain(net, sites, after, roles, w, null);
   }
 
   /**
    * The base's stubs of {@code sites} that {@code after} (with every device shown) and {@code
    * roles} make no stubs: strictly inside a usable stretch of their site, or no candidate any
-   * more (a new border device). O(sum over those sites with stubs of T_s E_s log V_s).
+   * more (a new border device). O(sum over those sites with stubs of T_s E_s log V_s); with
+   * {@code cuts} (the arcs {@code after} switches off, when that is all it changes and the
+   * roles are the network's) a site whose {@link Stretches} the network keeps is looked at
+   * through {@link Workspace#markCut} instead: O(T_s (V_s + the region the cuts reach)).
    */
   private static int[] foundAgain(Network net, IntArrayList sites, MaskedView after,
-      Roles roles, Workspace w) {
+      Roles roles, Workspace w, int[] cuts) {
     int[][] bySite = net.stubsBySite();
     IntArrayList out = new IntArrayList();
     boolean[] leftOut = after.stubs;
@@ -314,7 +548,13 @@ public final class TransitStubs {
           continue;
         }
         int[] devices = net.devicesOfSite(s);
-        w.markTransit(net, after, s, devices, roles);
+        java.util.Optional<Stretches> st = cuts == null ? java.util.Optional.empty()
+            : net.stretches(s);
+        if (st.isPresent()) {
+          w.markCut(net, after, st.get(), cuts);
+        } else {
+          w.markTransit(net, after, s, devices, roles);
+        }
         for (int v : bySite[s]) {
           if (w.transit[v] || !roles.candidate(net, v)) {
             out.add(v);

@@ -75,6 +75,29 @@ class SurviveAfterChangeTest {
     assertTrue(repairs > 0, "repairs " + repairs);
   }
 
+  /**
+   * On Clos data centres with racks that are stubs: failures with a rack end are on no DAG and
+   * are not looked at, and the failures inside the drained spine's site find the stubs they
+   * give back from the site's kept stretches (routing.TransitStubs.Stretches).
+   */
+  @Test
+  void spineDrainThenEachFailure_onRandomFabrics_equalsTwoOpChangesReroutedFromScratch() {
+    long repairs = 0;
+    for (long seed = 1; seed <= 4; seed++) {
+      Snapshot s = RandomNetworks.fabrics(seed);
+      Network base = NetworkCompiler.compile(s);
+      for (String spine : List.of("dc0-s11", "dc1-s11")) {
+        Change c = new Change("drain", "", List.of(new ChangeOp.SetDrained(spine, true)));
+        assertTrue(plan(base, ScenarioMask.of(base, c)).repairsAfterChange(), "seed " + seed);
+        for (Thresholds th : List.of(Thresholds.DEFAULT, new Thresholds(0.3))) {
+          repairs += SurviveCompositionTest.assertComposedExact(base, s, Optional.of(c), th,
+              "seed " + seed + " " + spine + " warn " + th.warnUtil()).repairs();
+        }
+      }
+    }
+    assertTrue(repairs > 0, "repairs " + repairs);
+  }
+
   @Test
   void noChange_orAChangeThatMayShortenPaths_isNotRepairedAfterIt() {
     Snapshot s = RandomNetworks.snapshot(3, 9, 16, 30);

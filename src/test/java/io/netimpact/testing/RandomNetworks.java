@@ -112,4 +112,100 @@ public final class RandomNetworks {
     }
     return new io.netimpact.routes.PathsAfter(start, arcs.toIntArray(), heads.toIntArray());
   }
+
+  /**
+   * Seeded random Clos data centres, each a site, behind two core routers: 1-2 borders, 1-2
+   * planes of 1-3 spines on the borders, 2-4 pods of a leaf per plane on its plane's spines and
+   * 2-4 racks on the pod's leaves, metrics 1-2 (ties everywhere), a few random links inside a
+   * site (rack to rack, leaf to leaf, rack to spine; metric 1-3), SRLGs over some uplinks and a
+   * drained device now and then; demands between random leaves (and a few racks) across sites
+   * and inside them. Most racks are stubs (routing.TransitStubs), and cutting links gives some
+   * of them back. Spines are named {@code dcD-sPK}, leaves {@code dcD-lNP}, racks
+   * {@code dcD-rNR}.
+   */
+  public static Snapshot fabrics(long seed) {
+    Random r = new Random(seed);
+    List<Device> ds = new ArrayList<>();
+    List<Link> ls = new ArrayList<>();
+    List<String> endpoints = new ArrayList<>();
+    ds.add(new Device("c1", "core1", "", "core", false));
+    ds.add(new Device("c2", "core2", "", "core", false));
+    ls.add(fabricLink("c1-c2", "c1", "c2", 1 + r.nextInt(5), List.of()));
+    for (int dc = 0; dc < 3; dc++) {
+      String site = "dc" + dc;
+      List<String> devices = new ArrayList<>();
+      java.util.function.Consumer<String> device = id -> {
+        ds.add(new Device(id, site, "", "core", r.nextInt(25) == 0));
+        devices.add(id);
+      };
+      int borders = 1 + r.nextInt(2);
+      int planes = 1 + r.nextInt(2);
+      int spines = 1 + r.nextInt(3);
+      int pods = 2 + r.nextInt(3);
+      int racks = 2 + r.nextInt(3);
+      for (int b = 1; b <= borders; b++) {
+        String border = site + "-b" + b;
+        device.accept(border);
+        ls.add(fabricLink(border + "-c" + b, border, "c" + b, 1 + r.nextInt(2), List.of()));
+      }
+      for (int p = 1; p <= planes; p++) {
+        for (int k = 1; k <= spines; k++) {
+          String spine = site + "-s" + p + k;
+          device.accept(spine);
+          for (int b = 1; b <= borders; b++) {
+            ls.add(fabricLink(spine + "-b" + b, spine, site + "-b" + b, 1 + r.nextInt(2),
+                r.nextInt(3) == 0 ? List.of(site + "-g" + b) : List.of()));
+          }
+        }
+      }
+      for (int n = 0; n < pods; n++) {
+        for (int p = 1; p <= planes; p++) {
+          String leaf = site + "-l" + n + p;
+          device.accept(leaf);
+          for (int k = 1; k <= spines; k++) {
+            ls.add(fabricLink(leaf + "-s" + k, leaf, site + "-s" + p + k, 1 + r.nextInt(2),
+                r.nextInt(4) == 0 ? List.of(site + "-u" + k) : List.of()));
+          }
+          if (r.nextInt(5) < 3) {
+            endpoints.add(leaf);
+          }
+        }
+        for (int k = 0; k < racks; k++) {
+          String rack = site + "-r" + n + k;
+          device.accept(rack);
+          for (int p = 1; p <= planes; p++) {
+            if (p == 1 || r.nextInt(4) != 0) {
+              ls.add(fabricLink(rack + "-" + p, rack, site + "-l" + n + p, 1 + r.nextInt(2),
+                  List.of()));
+            }
+          }
+          if (r.nextInt(15) == 0) {
+            endpoints.add(rack);
+          }
+        }
+      }
+      for (int x = r.nextInt(4); x > 0; x--) {
+        String a = devices.get(r.nextInt(devices.size()));
+        String b = devices.get(r.nextInt(devices.size()));
+        if (!a.equals(b)) {
+          ls.add(fabricLink(site + "-x" + x, a, b, 1 + r.nextInt(3), List.of()));
+        }
+      }
+    }
+    List<Demand> dm = new ArrayList<>();
+    for (String a : endpoints) {
+      for (String b : endpoints) {
+        if (!a.equals(b) && r.nextInt(3) == 0) {
+          dm.add(Demand.of(a, b, 1 + r.nextInt(20)));
+        }
+      }
+    }
+    return new Snapshot(SnapshotInfo.of("fabrics-" + seed), ds, ls, dm);
+  }
+
+  private static Link fabricLink(String id, String a, String b, int metric,
+      List<String> srlgs) {
+    return new Link(id, a, b, metric, OptionalInt.empty(), List.of(new Member("m0", 100, true)),
+        1, true, 0.0, srlgs);
+  }
 }
