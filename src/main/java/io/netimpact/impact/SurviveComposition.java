@@ -278,9 +278,14 @@ public final class SurviveComposition implements Serializable {
     private final int[][] afterRouted;
 
     private Task(PairEvaluator pe, Part part) {
-      // The figures read loads and lost traffic only: no paths after are walked.
-      this.pe = pe.routeChanges(false);
-      this.peAfter = after == null ? null : new PairEvaluator(after).routeChanges(false);
+      // The figures read loads and lost traffic only: no paths after are walked. Every pair is
+      // repaired (share 1): a reroute makes its destination's baseline loads and statistics,
+      // which the failures' small repairs never need; on medium's spine drain with every link
+      // and SRLG failing, rerouting the pairs past the default share took 400 MB more and was
+      // no faster (docs/survival.md).
+      this.pe = pe.routeChanges(false).repairShare(1);
+      this.peAfter = after == null ? null
+          : new PairEvaluator(after).routeChanges(false).repairShare(1);
       this.part = part;
       this.joining = new int[pe.base().arcCount()];
       if (peAfter == null) {

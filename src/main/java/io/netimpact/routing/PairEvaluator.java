@@ -64,6 +64,11 @@ public final class PairEvaluator {
    * share of the destination's DAG costs more than rerouting the pair (docs/architecture.md).
    */
   public static final double REPAIR_SHARE = 0.4;
+  /**
+   * The share a new evaluator starts with: {@link #REPAIR_SHARE}, or the JVM's system property
+   * {@code netimpact.repair.share} (1 repairs every pair: the reference for comparisons).
+   */
+  private static final double DEFAULT_SHARE = defaultShare();
 
   private final Network base;
   private final int n;
@@ -114,7 +119,7 @@ public final class PairEvaluator {
   private int cutStamp;
   private final IntArrayList cutStack = new IntArrayList();
   private long fallbacks;
-  private double repairShare = REPAIR_SHARE;
+  private double repairShare = DEFAULT_SHARE;
   private long rerouted;
   // The complete base DAG (not stopped at the sources) of the truncated baseline completeOf,
   // made when one of its pairs first needs it (see repair), in buffers of its own.
@@ -835,6 +840,23 @@ public final class PairEvaluator {
     }
     this.repairShare = share;
     return this;
+  }
+
+  private static double defaultShare() {
+    String v = System.getProperty("netimpact.repair.share");
+    if (v == null) {
+      return REPAIR_SHARE;
+    }
+    try {
+      double share = Double.parseDouble(v);
+      if (share >= 0 && share <= 1) {
+        return share;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("system property netimpact.repair.share must be a"
+        + " number in [0, 1], got \"" + v + "\"");
   }
 
   /** Pairs {@link #evaluate} rerouted as cheaper than their repair, since this was made. */
