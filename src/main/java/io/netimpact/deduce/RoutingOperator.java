@@ -186,6 +186,14 @@ final class RoutingOperator implements LinearMap {
     private final KeptPaths[] paths = new KeptPaths[destinations.length];
     private final StoredDag[] kept = new StoredDag[destinations.length];
     private final boolean[] tried = new boolean[destinations.length];
+    /**
+     * Whether this worker has met each of its destinations once (after its first call): then
+     * its kept paths take their heads as local nodes while the budget has room
+     * ({@link KeptPaths.Walker#withHeads}), so that the paths of every destination are kept
+     * first and the faster form only takes what is left.
+     */
+    private boolean metAll;
+    private final boolean[] widened = new boolean[destinations.length];
     /** Per local node of the paths: the traffic pushed, and the pull's value. */
     private double[] traffic = new double[0];
     private double[] pulled = new double[0];
@@ -203,6 +211,12 @@ final class RoutingOperator implements LinearMap {
      */
     private KeptPaths paths(int i) {
       KeptPaths p = paths[i];
+      if (p != null && metAll && !widened[i]) {
+        widened[i] = true;
+        if (take(pathsBudget, p.headBytes())) {
+          paths[i] = p = walker.withHeads(p);
+        }
+      }
       if (p == null) {
         int d = destinations[i];
         int from = net.demandsTo(d);
@@ -258,6 +272,7 @@ final class RoutingOperator implements LinearMap {
         }
         walker.push(p, traffic, load);
       }
+      metAll = true;
     }
 
     void pull(double[] y, double[] out) {
@@ -269,6 +284,7 @@ final class RoutingOperator implements LinearMap {
           out[k] = pairLocal[k] >= 0 ? pulled[pairLocal[k]] : 0;
         }
       }
+      metAll = true;
     }
   }
 }

@@ -145,6 +145,49 @@ class KeptPathsTest {
   }
 
   @Test
+  void pathsWithTheirHeadsKept_pushAndPullExactlyAsTheCompactForm() {
+    Random r = new Random(9);
+    int widened = 0;
+    for (long seed = 31; seed <= 40; seed++) {
+      Network net = NetworkCompiler.compile(RandomNetworks.snapshot(seed, 15 + r.nextInt(40),
+          30 + r.nextInt(80), 120));
+      MaskedView view = net.coreView();
+      ShortestPaths sp = new ShortestPaths(net.nodeCount());
+      DagWalk walk = new DagWalk(net.nodeCount());
+      KeptPaths.Walker walker = new KeptPaths.Walker(net);
+      for (int t : net.destinations()) {
+        int[] sources = sourcesOf(net, t);
+        KeptPaths compact = walk.keptBelow(view, t, sp.toward(view, t).distances(), sources,
+            sources.length, new int[sources.length]);
+        KeptPaths fast = walker.withHeads(compact);
+        assertTrue(fast.hasHeads() && !compact.hasHeads());
+        assertEquals(compact.bytes() + compact.headBytes(), fast.bytes());
+        double[] traffic = new double[compact.nodes()];
+        for (int i = 0; i < traffic.length; i++) {
+          traffic[i] = r.nextDouble();
+        }
+        double[] traffic2 = traffic.clone();
+        double[] load = new double[view.slotArcs().length];
+        double[] load2 = new double[load.length];
+        walker.push(compact, traffic, load);
+        walker.push(fast, traffic2, load2);
+        assertArrayEquals(load, load2, 0.0, "seed " + seed);
+        double[] y = new double[load.length];
+        for (int a = 0; a < y.length; a++) {
+          y[a] = r.nextGaussian();
+        }
+        double[] pulled = new double[compact.nodes()];
+        double[] pulled2 = new double[compact.nodes()];
+        walker.pull(compact, y, pulled);
+        walker.pull(fast, y, pulled2);
+        assertArrayEquals(pulled, pulled2, 0.0, "seed " + seed);
+        widened += compact.arcCount() > 0 ? 1 : 0;
+      }
+    }
+    assertTrue(widened > 50, "destinations with next hops: " + widened);
+  }
+
+  @Test
   void aViewThatAddsArcs_isRefused() {
     Network net = NetworkCompiler.compile(RandomNetworks.snapshot(3, 6, 8, 10));
     MaskedView added = After.of(net, new io.netimpact.model.ChangeOp.AddLink(link("new", "n0",
