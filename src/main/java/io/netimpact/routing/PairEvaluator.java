@@ -47,10 +47,11 @@ import java.util.List;
  * besides A, the stubs given back, the devices the change brings nearer and those gaining an
  * equal-cost next hop, with their ancestors; O(that region log it + the DAG below it that the
  * net change reaches). <em>Reroute</em> ({@code incremental} false, the full strategy):
- * a fresh {@link ShortestPaths#toward} on the view of the change, O(E log V). An incremental
- * pair whose region, as it is seeded, passes {@link #repairShare} of the DAG is rerouted
- * instead: a repair that re-solves most of the DAG walks it twice and costs more than the
- * reroute, and the seeding stops at the share, so deciding costs at most that. All use the
+ * a fresh {@link ShortestPaths#toward} on the view of the change, O(E log V). With a {@link
+ * #repairShare} below 1, an incremental pair whose region, as it is seeded, passes that share
+ * of the DAG is rerouted instead: a repair that re-solves most of the DAG walks it twice and
+ * costs more than the reroute, and the seeding stops at the share, so deciding costs at most
+ * that. All use the
  * same kernel: one Dijkstra, one push ({@link EcmpPush}), one latency and fingerprint
  * computation ({@link PathStats}), one DAG walk ({@link DagWalk}).
  *
@@ -60,13 +61,16 @@ import java.util.List;
 public final class PairEvaluator {
   private static final long INF = ShortestPaths.UNREACHABLE;
   /**
-   * The default of {@link #repairShare(double)}: a repair whose region starts larger than this
-   * share of the destination's DAG costs more than rerouting the pair (docs/architecture.md).
+   * The measured share of a destination's DAG past which a repair costs more than rerouting the
+   * pair (docs/architecture.md). Not the default ({@code DEFAULT_SHARE}, 1).
    */
   public static final double REPAIR_SHARE = 0.4;
   /**
-   * The share a new evaluator starts with: {@link #REPAIR_SHARE}, or the JVM's system property
-   * {@code netimpact.repair.share} (1 repairs every pair: the reference for comparisons).
+   * The share a new evaluator starts with: 1 (every pair repaired), or the JVM's system property
+   * {@code netimpact.repair.share}. A rerouted pair's loads can differ from its repair's in the
+   * last bits, and where two arcs tie exactly for the busiest that decides which one a report
+   * names, so a pair sweep's composed pairs and the same pairs as explicit changes would name
+   * different ones (docs/architecture.md).
    */
   private static final double DEFAULT_SHARE = defaultShare();
 
@@ -845,7 +849,7 @@ public final class PairEvaluator {
   private static double defaultShare() {
     String v = System.getProperty("netimpact.repair.share");
     if (v == null) {
-      return REPAIR_SHARE;
+      return 1;
     }
     try {
       double share = Double.parseDouble(v);

@@ -139,7 +139,7 @@ class CutOffRepairTest {
       Snapshot s = RandomNetworks.snapshot(seed, 10 + (int) (seed % 8), 16 + (int) (seed % 10),
           6 + (int) (seed % 20));
       Network net = NetworkCompiler.compile(s);
-      PairEvaluator byShare = new PairEvaluator(net);
+      PairEvaluator byShare = new PairEvaluator(net).repairShare(PairEvaluator.REPAIR_SHARE);
       PairEvaluator always = new PairEvaluator(net).repairShare(1);
       List<ScenarioMask> masks = new ArrayList<>();
       for (Device d : s.devices()) {
