@@ -161,11 +161,9 @@ public final class Assembler {
       if (worst != null && existed && changed[a] && capA > 0) {
         worst.add(state.scenario(), a, loadA, capA, sa);
       }
-      if (!existed || changed[a]) {
-        if (utilA > maxAfter) {
-          maxAfter = utilA;
-          worstArc = a;
-        }
+      if ((!existed || changed[a]) && busier(utilA, a, maxAfter, worstArc)) {
+        maxAfter = utilA;
+        worstArc = a;
       }
       double ovf = Math.max(0, loadA - capA);
       if (sa == ArcStatus.OVER) {
@@ -189,7 +187,7 @@ public final class Assembler {
     for (int a : byUtil) {
       if (!changed[a]) {
         double u = utilBefore[a];
-        if (u > maxAfter || (u == maxAfter && u > 0 && a < worstArc)) {
+        if (busier(u, a, maxAfter, worstArc)) {
           maxAfter = u;
           worstArc = a;
         }
@@ -341,5 +339,22 @@ public final class Assembler {
 
   public static double util(double load, double capacity) {
     return capacity > 0 ? load / capacity : 0.0;
+  }
+
+  /**
+   * Whether arc {@code a} at utilisation {@code u} is the busiest so far, against {@code max}
+   * on {@code worst} (-1: none yet): busier beyond rounding ({@link Thresholds#differs}), or
+   * equal to rounding with a lower index. Loads summed in another order (a pair repaired or
+   * rerouted, composed or evaluated whole) differ in the last bits; they must not change which
+   * of two equally loaded arcs (parallel LAGs) a report names.
+   */
+  private static boolean busier(double u, int a, double max, int worst) {
+    if (!(u > 0)) {
+      return false;
+    }
+    if (worst < 0) {
+      return true;
+    }
+    return Thresholds.differs(u, max) ? u > max : a < worst;
   }
 }

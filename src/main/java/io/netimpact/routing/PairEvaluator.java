@@ -47,11 +47,10 @@ import java.util.List;
  * besides A, the stubs given back, the devices the change brings nearer and those gaining an
  * equal-cost next hop, with their ancestors; O(that region log it + the DAG below it that the
  * net change reaches). <em>Reroute</em> ({@code incremental} false, the full strategy):
- * a fresh {@link ShortestPaths#toward} on the view of the change, O(E log V). With a {@link
- * #repairShare} below 1, an incremental pair whose region, as it is seeded, passes that share
- * of the DAG is rerouted instead: a repair that re-solves most of the DAG walks it twice and
- * costs more than the reroute, and the seeding stops at the share, so deciding costs at most
- * that. All use the
+ * a fresh {@link ShortestPaths#toward} on the view of the change, O(E log V). An incremental
+ * pair whose region, as it is seeded, passes {@link #repairShare} of the DAG is rerouted
+ * instead: a repair that re-solves most of the DAG walks it twice and costs more than the
+ * reroute, and the seeding stops at the share, so deciding costs at most that. All use the
  * same kernel: one Dijkstra, one push ({@link EcmpPush}), one latency and fingerprint
  * computation ({@link PathStats}), one DAG walk ({@link DagWalk}).
  *
@@ -61,16 +60,13 @@ import java.util.List;
 public final class PairEvaluator {
   private static final long INF = ShortestPaths.UNREACHABLE;
   /**
-   * The measured share of a destination's DAG past which a repair costs more than rerouting the
-   * pair (docs/architecture.md). Not the default ({@code DEFAULT_SHARE}, 1).
+   * The default of {@link #repairShare(double)}: the measured share of a destination's DAG past
+   * which a repair costs more than rerouting the pair (docs/architecture.md).
    */
   public static final double REPAIR_SHARE = 0.4;
   /**
-   * The share a new evaluator starts with: 1 (every pair repaired), or the JVM's system property
-   * {@code netimpact.repair.share}. A rerouted pair's loads can differ from its repair's in the
-   * last bits, and where two arcs tie exactly for the busiest that decides which one a report
-   * names, so a pair sweep's composed pairs and the same pairs as explicit changes would name
-   * different ones (docs/architecture.md).
+   * The share a new evaluator starts with: {@link #REPAIR_SHARE}, or the JVM's system property
+   * {@code netimpact.repair.share} (1 repairs every pair: the reference for comparisons).
    */
   private static final double DEFAULT_SHARE = defaultShare();
 
@@ -849,7 +845,7 @@ public final class PairEvaluator {
   private static double defaultShare() {
     String v = System.getProperty("netimpact.repair.share");
     if (v == null) {
-      return 1;
+      return REPAIR_SHARE;
     }
     try {
       double share = Double.parseDouble(v);
