@@ -105,6 +105,20 @@ class KeptPathsTest {
     assertArrayEquals(ReferenceRouter.loads(net, new double[1]), pushAll(net), 1e-9);
   }
 
+  /** Every destination's paths below its demands' sources on the core view, kept. */
+  private static java.util.List<KeptPaths> keptPathsOfEveryDestination(Network net) {
+    MaskedView view = net.coreView();
+    ShortestPaths sp = new ShortestPaths(net.nodeCount());
+    DagWalk walk = new DagWalk(net.nodeCount());
+    java.util.List<KeptPaths> out = new java.util.ArrayList<>();
+    for (int t : net.destinations()) {
+      int[] sources = sourcesOf(net, t);
+      out.add(walk.keptBelow(view, t, sp.toward(view, t).distances(), sources, sources.length,
+          new int[sources.length]));
+    }
+    return out;
+  }
+
   @Test
   void pushAndPull_areTransposes() {
     Random r = new Random(5);
@@ -112,13 +126,8 @@ class KeptPathsTest {
       Network net = NetworkCompiler.compile(RandomNetworks.snapshot(seed, 15 + r.nextInt(40),
           30 + r.nextInt(80), 120));
       MaskedView view = net.coreView();
-      ShortestPaths sp = new ShortestPaths(net.nodeCount());
-      DagWalk walk = new DagWalk(net.nodeCount());
       KeptPaths.Walker walker = new KeptPaths.Walker(net);
-      for (int t : net.destinations()) {
-        int[] sources = sourcesOf(net, t);
-        KeptPaths kept = walk.keptBelow(view, t, sp.toward(view, t).distances(), sources,
-            sources.length, new int[sources.length]);
+      for (KeptPaths kept : keptPathsOfEveryDestination(net)) {
         double[] traffic = new double[kept.nodes()];
         double[] y = new double[view.slotArcs().length];
         for (int i = 0; i < traffic.length; i++) {
@@ -152,13 +161,8 @@ class KeptPathsTest {
       Network net = NetworkCompiler.compile(RandomNetworks.snapshot(seed, 15 + r.nextInt(40),
           30 + r.nextInt(80), 120));
       MaskedView view = net.coreView();
-      ShortestPaths sp = new ShortestPaths(net.nodeCount());
-      DagWalk walk = new DagWalk(net.nodeCount());
       KeptPaths.Walker walker = new KeptPaths.Walker(net);
-      for (int t : net.destinations()) {
-        int[] sources = sourcesOf(net, t);
-        KeptPaths compact = walk.keptBelow(view, t, sp.toward(view, t).distances(), sources,
-            sources.length, new int[sources.length]);
+      for (KeptPaths compact : keptPathsOfEveryDestination(net)) {
         KeptPaths fast = walker.withHeads(compact);
         assertTrue(fast.hasHeads() && !compact.hasHeads());
         assertEquals(compact.bytes() + compact.headBytes(), fast.bytes());
