@@ -109,6 +109,19 @@ public final class Assembler {
    */
   public ImpactReport assemble(String runId, String snapshotId, Scenario scenario,
       ScenarioState state, WorstCase worst) {
+    return assemble(runId, snapshotId, scenario, state, worst, false);
+  }
+
+  /**
+   * The same; when {@code rowsUnlessSafe} and the verdict is SAFE (without classes of
+   * service), the report is its summary alone, with no {@code link_impact} or {@code
+   * demand_impact} rows: a sweep's SAFE pair of failures is counted and folded into the worst
+   * case, but not listed (contract section 7.3), so its rows are not made, kept or shipped.
+   * The summary is the one the full report has ({@code affected_demands} counts the route
+   * changes all the same).
+   */
+  public ImpactReport assemble(String runId, String snapshotId, Scenario scenario,
+      ScenarioState state, WorstCase worst, boolean rowsUnlessSafe) {
     after.show(scenario.mask());
     int arcs = after.arcCount();
     // C: base arcs with a load delta or another capacity; every added arc.
@@ -200,7 +213,17 @@ public final class Assembler {
     for (int a : c) {
       changed[a] = false;
     }
-    List<DemandImpact> demands = new ArrayList<>(state.changes().size());
+    double unroutableAfter = Math.max(0,
+        baseline.unroutable() + state.lostAfter() - state.lostBefore());
+    double endpointRemoved = Math.min(unroutableAfter, endpointRemovedGbps(base, after));
+    Verdict verdict = state.newlyUnroutable() > 0 || newlyOver ? Verdict.BLOCK
+        : newlyWarn ? Verdict.RISK : Verdict.SAFE;
+    // A SAFE scenario that is not listed: its summary alone (see above).
+    boolean bare = rowsUnlessSafe && verdict == Verdict.SAFE && classes.isEmpty();
+    if (bare) {
+      rows.clear();
+    }
+    List<DemandImpact> demands = new ArrayList<>(bare ? 0 : state.changes().size());
     // The at-risk test, once per pair's paths after for all its demands. An arc not looked
     // at is as it was, and OK.
     java.util.IdentityHashMap<PathsAfter, boolean[]> risky = new java.util.IdentityHashMap<>();
@@ -208,7 +231,7 @@ public final class Assembler {
       int i = Arrays.binarySearch(looked, a);
       return i >= 0 && overAfter[i];
     };
-    for (RouteChange rc : state.changes()) {
+    for (RouteChange rc : bare ? List.<RouteChange>of() : state.changes()) {
       DemandStatus status = DemandStatus.UNROUTABLE;
       if (rc.routableAfter()) {
         boolean[] crossing = risky.computeIfAbsent(rc.pathsAfter(), p -> p.crossing(over));
@@ -222,11 +245,6 @@ public final class Assembler {
           rc.latencyAfterMs()));
     }
     demands.sort(Comparator.comparing(DemandImpact::dst).thenComparing(DemandImpact::src));
-    double unroutableAfter = Math.max(0,
-        baseline.unroutable() + state.lostAfter() - state.lostBefore());
-    double endpointRemoved = Math.min(unroutableAfter, endpointRemovedGbps(base, after));
-    Verdict verdict = state.newlyUnroutable() > 0 || newlyOver ? Verdict.BLOCK
-        : newlyWarn ? Verdict.RISK : Verdict.SAFE;
     ClassReport served = ClassReport.NONE;
     String reason;
     if (classes.isPresent()) {
@@ -241,7 +259,7 @@ public final class Assembler {
     }
     ScenarioSummary summary = new ScenarioSummary(runId, snapshotId, sid, scenario.title(),
         verdict, maxBefore, maxAfter, overWarn, overCap, baseline.unroutable(),
-        unroutableAfter, overflow, demands.size(),
+        unroutableAfter, overflow, bare ? state.changes().size() : demands.size(),
         worstArc < 0 ? "" : after.linkId(Network.linkOf(worstArc)),
         reason, unroutableAfter - endpointRemoved, endpointRemoved);
     return new ImpactReport(summary, rows, demands, List.of(), List.of(), served);

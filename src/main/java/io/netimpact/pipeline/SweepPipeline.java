@@ -287,8 +287,16 @@ public final class SweepPipeline {
               : PairPlan.of(base, expansion), classes).with(withTe ? te : Overlay.NONE);
       stats = sr.stats();
       onSpark = Optional.of(sr);
+      // Pairs of failures are listed only when not SAFE (contract 7.3): a SAFE one keeps its
+      // summary alone.
+      java.util.BitSet bareIfSafe = new java.util.BitSet();
+      if (!req.allRows()) {
+        for (int i = 0; i < scenarios.size(); i++) {
+          bareIfSafe.set(i, expansion.isPair(i));
+        }
+      }
       assembledReports = SweepReports.assemble(cluster, sr, runId, snapshotId,
-          req.thresholds(), base, components);
+          req.thresholds(), base, components, bareIfSafe);
     }
     try (SweepReports assembled = assembledReports) {
       sw.lap("assemble");

@@ -74,15 +74,18 @@ public final class SweepReports implements AutoCloseable {
 
   /**
    * Assembles every scenario of {@code r} on the executor holding its merged state (see
-   * {@link SparkEvaluator#assemble}), with its stranding against the base's components. The
-   * evaluation's states stay persisted (the plan may assemble them again): release {@code r}.
+   * {@link SparkEvaluator#assemble}), with its stranding against the base's components; the
+   * scenarios of {@code bareIfSafe} (a sweep's pairs of failures, unless {@code --all-rows})
+   * keep their summary alone when SAFE, as they are not listed. The evaluation's states stay
+   * persisted (the plan may assemble them again): release {@code r}.
    */
   public static SweepReports assemble(Cluster cluster, SparkEvaluator.Result r, String runId,
-      String snapshotId, Thresholds th, Network base, Components components) {
+      String snapshotId, Thresholds th, Network base, Components components,
+      java.util.BitSet bareIfSafe) {
     Broadcast<Components> componentsBc = cluster.jsc().broadcast(components);
     SparkEvaluator.Assembly<Row> assembly = SparkEvaluator.assemble(cluster.jsc(), r, runId,
         snapshotId, th, (b, sc, view) -> SparkTopology.scenarioRow(runId, sc.id(),
-            Stranding.between(b, componentsBc.value(), view)));
+            Stranding.between(b, componentsBc.value(), view)), bareIfSafe);
     Baseline baseline = r.baseline();
     return new SweepReports(cluster, runId, base, components, baseline, Optional.of(assembly),
         List.of(), assembly.worstCase(), r.classes().isPresent());

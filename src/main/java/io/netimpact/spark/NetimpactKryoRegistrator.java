@@ -33,6 +33,10 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
         ScenarioState::read));
     kryo.register(ScenarioMask.class, new FlatSerializer<>(ScenarioMask::write,
         ScenarioMask::read));
+    // A task's assembled scenarios: each report and its extra through their own serializers,
+    // the worst case (primitive arrays) through Java's; Java serialization of the whole part
+    // (its reports' every row object) was most of a pair sweep's assembly and writing.
+    kryo.register(SparkEvaluator.AssembledPart.class, new AssembledPartSerializer());
     // Holds an EnumMap, which Kryo's field serializer cannot rebuild.
     kryo.register(PageTally.class, new JavaSerializer());
     // Holds records (ClassImpact) inside its own nested class.
@@ -55,6 +59,45 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
     kryo.register(long[].class);
     kryo.register(double[].class);
     kryo.register(String[].class);
+  }
+
+  /**
+   * {@link SparkEvaluator.AssembledPart}: the number of scenarios, each report ({@link
+   * RecordSerializer}) and its extra (whatever Kryo writes for its class), then the worst case
+   * by Java serialization (a handful of primitive arrays). O(the part's rows).
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  static final class AssembledPartSerializer
+      extends com.esotericsoftware.kryo.Serializer<SparkEvaluator.AssembledPart> {
+    private final JavaSerializer java = new JavaSerializer();
+
+    @Override
+    public void write(Kryo kryo, com.esotericsoftware.kryo.io.Output out,
+        SparkEvaluator.AssembledPart part) {
+      java.util.ArrayList<scala.Tuple2<io.netimpact.verdict.ImpactReport, Object>> scenarios =
+          part.scenarios();
+      out.writeInt(scenarios.size(), true);
+      for (scala.Tuple2<io.netimpact.verdict.ImpactReport, Object> t : scenarios) {
+        kryo.writeObject(out, t._1());
+        kryo.writeClassAndObject(out, t._2());
+      }
+      java.write(kryo, out, part.worst());
+    }
+
+    @Override
+    public SparkEvaluator.AssembledPart read(Kryo kryo, com.esotericsoftware.kryo.io.Input in,
+        Class<SparkEvaluator.AssembledPart> type) {
+      int n = in.readInt(true);
+      java.util.ArrayList<scala.Tuple2<io.netimpact.verdict.ImpactReport, Object>> scenarios =
+          new java.util.ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        io.netimpact.verdict.ImpactReport r =
+            kryo.readObject(in, io.netimpact.verdict.ImpactReport.class);
+        scenarios.add(new scala.Tuple2<>(r, kryo.readClassAndObject(in)));
+      }
+      return new SparkEvaluator.AssembledPart(scenarios,
+          (io.netimpact.impact.WorstCase) java.read(kryo, in, (Class) io.netimpact.impact.WorstCase.class));
+    }
   }
 
   /** The classes written in their own flat form: records may hold them as components. */

@@ -895,7 +895,7 @@ public final class SparkEvaluator {
   }
 
   /** What one task of the assembly pass returns: its scenarios and their worst case. */
-  private record AssembledPart<X>(ArrayList<Tuple2<ImpactReport, X>> scenarios,
+  record AssembledPart<X>(ArrayList<Tuple2<ImpactReport, X>> scenarios,
       WorstCase worst) implements java.io.Serializable {}
 
   /**
@@ -906,6 +906,16 @@ public final class SparkEvaluator {
    */
   public static <X> Assembly<X> assemble(JavaSparkContext jsc, Result r, String runId,
       String snapshotId, Thresholds th, PerScenario<X> extra) {
+    return assemble(jsc, r, runId, snapshotId, th, extra, new java.util.BitSet());
+  }
+
+  /**
+   * The same, the scenarios of {@code bareIfSafe} (by index) reduced to their summary when
+   * SAFE ({@link Assembler#assemble(String, String, Scenario, ScenarioState, WorstCase,
+   * boolean)}): a sweep's pairs of failures, which are listed only when not SAFE.
+   */
+  public static <X> Assembly<X> assemble(JavaSparkContext jsc, Result r, String runId,
+      String snapshotId, Thresholds th, PerScenario<X> extra, java.util.BitSet bareIfSafe) {
     Broadcast<Network> baseBc = r.base();
     Broadcast<ArrayList<Scenario>> scenariosBc = r.scenarios();
     Broadcast<Baseline> baselineBc = jsc.broadcast(r.baseline());
@@ -926,7 +936,7 @@ public final class SparkEvaluator {
       for (Tuple2<Integer, ScenarioState> e : states) {
         Scenario sc = scenariosBc.value().get(e._1());
         ImpactReport report = overlay.rows(runId, e._1(),
-            asm.assemble(runId, snapshotId, sc, e._2(), worst));
+            asm.assemble(runId, snapshotId, sc, e._2(), worst, bareIfSafe.get(e._1())));
         rows.add(new Tuple2<>(report, extra.of(b, sc, view.show(sc.mask()))));
       }
       return List.of(new AssembledPart<>(rows, worst)).iterator();

@@ -67,7 +67,7 @@ class SweepTablesOnDriverTest {
     SparkEvaluator.Result r = SparkEvaluator.run(cluster, "sweep", base, scenarios,
         Evaluator.Strategy.INCREMENTAL, 4, lap -> { });
     try (SweepReports reports = SweepReports.assemble(cluster, r, RUN, "snap",
-        Thresholds.DEFAULT, base, Components.of(base))) {
+        Thresholds.DEFAULT, base, Components.of(base), new java.util.BitSet())) {
       List<LinkBaseline> baseline = Assembler.baselineRows(RUN, sweep.id(), base,
           reports.baseline().load(), Thresholds.DEFAULT);
       assertEquals(scenarios.size(), reports.summaries().size());

@@ -91,4 +91,29 @@ class RecordSerializerTest {
     assertThrows(UnsupportedOperationException.class, () -> p.ids().add("c"));
     assertInstanceOf(Positive.class, roundTrip(new Positive(0, List.of())));
   }
+
+  @Test
+  void assembledPart_comesBackWithItsReportsExtrasAndWorstCase() {
+    Snapshot s = RandomNetworks.snapshot(11, 9, 15, 30);
+    Network base = NetworkCompiler.compile(s);
+    List<Scenario> scenarios = new ArrayList<>();
+    for (Change c : Sweep.failures(List.of(Sweep.Each.LINK), Optional.empty(),
+        Optional.empty(), Optional.empty(), s)) {
+      scenarios.add(new Scenario(c.id(), c.title(), ScenarioMask.of(base, c)));
+    }
+    io.netimpact.impact.WorstCase worst = new io.netimpact.impact.WorstCase(base.arcCount());
+    List<ImpactReport> reports = Evaluator.evaluate("r", "s", base, scenarios,
+        Evaluator.Strategy.INCREMENTAL, Thresholds.DEFAULT, worst);
+    ArrayList<scala.Tuple2<ImpactReport, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < reports.size(); i++) {
+      rows.add(new scala.Tuple2<>(reports.get(i), i % 2 == 0 ? (Object) i : "extra " + i));
+    }
+    SparkEvaluator.AssembledPart<Object> back =
+        roundTrip(new SparkEvaluator.AssembledPart<>(rows, worst));
+    assertEquals(rows, back.scenarios());
+    double[] load = new double[base.arcCount()];
+    assertEquals(worst.rows("r", base, load, scenarios), back.worst().rows("r", base, load,
+        scenarios));
+    assertTrue(reports.stream().anyMatch(r -> !r.links().isEmpty()), "some rows were shipped");
+  }
 }
