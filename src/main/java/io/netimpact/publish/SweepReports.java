@@ -82,7 +82,8 @@ public final class SweepReports implements AutoCloseable {
   public static SweepReports assemble(Cluster cluster, SparkEvaluator.Result r, String runId,
       String snapshotId, Thresholds th, Network base, Components components,
       java.util.BitSet bareIfSafe) {
-    Broadcast<Components> componentsBc = cluster.jsc().broadcast(components);
+    Broadcast<Stranding.Before> componentsBc = cluster.jsc().broadcast(
+        Stranding.Before.of(base, components));
     SparkEvaluator.Assembly<Row> assembly = SparkEvaluator.assemble(cluster.jsc(), r, runId,
         snapshotId, th, (b, sc, view) -> SparkTopology.scenarioRow(runId, sc.id(),
             Stranding.between(b, componentsBc.value(), view)), bareIfSafe);
@@ -104,6 +105,7 @@ public final class SweepReports implements AutoCloseable {
       Components components, int threads) {
     int s = scenarios.size();
     int n = Math.max(1, Math.min(s, threads));
+    Stranding.Before before = Stranding.Before.of(base, components);
     List<java.util.concurrent.Callable<AssembledSlice>> slices = new java.util.ArrayList<>();
     for (int k = 0; k < n; k++) {
       int from = (int) ((long) k * s / n);
@@ -117,7 +119,7 @@ public final class SweepReports implements AutoCloseable {
           Scenario sc = scenarios.get(i);
           ImpactReport report = asm.assemble(runId, snapshotId, sc, d.states().get(i), w);
           rows.add(new Tuple2<>(report, SparkTopology.scenarioRow(runId, sc.id(),
-              Stranding.between(base, components, view.show(sc.mask())))));
+              Stranding.between(base, before, view.show(sc.mask())))));
         }
         return new AssembledSlice(rows, w);
       });

@@ -300,7 +300,10 @@ public final class SparkEvaluator {
     }
 
     jsc.setJobGroup(ROUTE_GROUP, "evaluate " + s + " scenario" + (s == 1 ? "" : "s"), false);
-    JavaPairRDD<Integer, ScenarioState> partials = dist
+    // Each task's state per scenario leaves it as its flat bytes (ScenarioState.write), so
+    // that persisting and shuffling them copies bytes: no object graphs for Spark to size up
+    // (its map-side combine sampled every state's graph) and one serialization per state.
+    JavaPairRDD<Integer, byte[]> partials = dist
         .flatMapToPair(e -> {
           List<Tuple2<Integer, StoredDag>> out = new ArrayList<>();
           for (int u : planBc.value().unitsByDst[e.destination()]) {
@@ -309,9 +312,9 @@ public final class SparkEvaluator {
           return out.iterator();
         })
         .partitionBy(new WorkPlan.UnitPartitioner(plan))
-        .mapPartitionsToPair(it -> evaluateUnits(it, baseBc.value(), scenariosBc.value(),
+        .mapPartitionsToPair(it -> flat(evaluateUnits(it, baseBc.value(), scenariosBc.value(),
             planBc.value(), strategy, pairsBc.value(),
-            classesBc == null ? null : classesBc.value()))
+            classesBc == null ? null : classesBc.value())))
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
     withProgress(jsc, kind, times, plan.partitionCost, s, console, partials::count);
     jsc.clearJobGroup();
@@ -319,11 +322,9 @@ public final class SparkEvaluator {
     sw.accept("route");
 
     int slices = Math.min(p, Math.max(1, s));
-    JavaPairRDD<Integer, ScenarioState> states = jsc.parallelize(
-        IntStream.range(0, s).boxed().toList(), slices)
-        .mapToPair(i -> new Tuple2<>(i, new ScenarioState(i)))
-        .union(partials)
-        .reduceByKey(ScenarioState::merge, slices)
+    org.apache.spark.HashPartitioner bySlice = new org.apache.spark.HashPartitioner(slices);
+    JavaPairRDD<Integer, ScenarioState> states = partials.partitionBy(bySlice)
+        .mapPartitionsToPair(it -> merged(it, bySlice, s), true)
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
     states.count();
     partials.unpersist(false);
@@ -885,12 +886,14 @@ public final class SparkEvaluator {
   }
 
   /**
-   * The assembled sweep: every scenario's report with its {@code extra} (persisted: call
-   * {@link #release}), and the worst case per base arc over all scenarios.
+   * The assembled sweep: every scenario's report with its {@code extra} (read from the
+   * persisted parts {@code held}: call {@link #release}), and the worst case per base arc over
+   * all scenarios.
    */
-  public record Assembly<X>(JavaRDD<Tuple2<ImpactReport, X>> scenarios, WorstCase worstCase) {
+  public record Assembly<X>(JavaRDD<Tuple2<ImpactReport, X>> scenarios, WorstCase worstCase,
+      JavaRDD<?> held) {
     public void release() {
-      scenarios.unpersist(false);
+      held.unpersist(false);
     }
   }
 
@@ -940,14 +943,13 @@ public final class SparkEvaluator {
         rows.add(new Tuple2<>(report, extra.of(b, sc, view.show(sc.mask()))));
       }
       return List.of(new AssembledPart<>(rows, worst)).iterator();
-    }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+      // Kept as objects: every table written reads the reports again, and reading them back
+      // from bytes (every row's strings) cost more than the objects' room; what does not fit
+      // goes to disk, serialized.
+    }).persist(StorageLevel.MEMORY_AND_DISK());
     WorstCase worst = parts.map(AssembledPart::worst).treeReduce(WorstCase::merge)
         .withBaseline(baseBc.value(), r.baseline().load(), th);
-    JavaRDD<Tuple2<ImpactReport, X>> scenarios = parts.flatMap(p -> p.scenarios().iterator())
-        .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    scenarios.count();
-    parts.unpersist(false);
-    return new Assembly<>(scenarios, worst);
+    return new Assembly<>(parts.flatMap(p -> p.scenarios().iterator()), worst, parts);
   }
 
   /** Per destination: pairs selected by the rules and DAG size; and the baseline loads. */
@@ -1024,6 +1026,48 @@ public final class SparkEvaluator {
   }
 
   /** One task: its units, each pair evaluated into the task's one state per scenario. */
+  /** Each state as its flat bytes ({@link ScenarioState#write}). O(their size). */
+  private static Iterator<Tuple2<Integer, byte[]>> flat(
+      Iterator<Tuple2<Integer, ScenarioState>> states) throws java.io.IOException {
+    List<Tuple2<Integer, byte[]>> out = new ArrayList<>();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    while (states.hasNext()) {
+      Tuple2<Integer, ScenarioState> t = states.next();
+      bytes.reset();
+      java.io.DataOutputStream data = new java.io.DataOutputStream(bytes);
+      t._2().write(data);
+      data.flush();
+      out.add(new Tuple2<>(t._1(), bytes.toByteArray()));
+    }
+    return out.iterator();
+  }
+
+  /**
+   * One slice's merged states: the parts of its scenarios (as {@link #flat} wrote them) read
+   * and merged per scenario, and an empty state for each scenario of the slice no task
+   * touched, so that every scenario has one. O(the parts' size + scenarios / slices).
+   */
+  private static Iterator<Tuple2<Integer, ScenarioState>> merged(
+      Iterator<Tuple2<Integer, byte[]>> parts, org.apache.spark.Partitioner bySlice,
+      int scenarios) throws java.io.IOException {
+    Map<Integer, ScenarioState> acc = new HashMap<>();
+    while (parts.hasNext()) {
+      Tuple2<Integer, byte[]> t = parts.next();
+      ScenarioState part = ScenarioState.read(new java.io.DataInputStream(
+          new java.io.ByteArrayInputStream(t._2())));
+      acc.merge(t._1(), part, ScenarioState::merge);
+    }
+    int slice = org.apache.spark.TaskContext.getPartitionId();
+    List<Tuple2<Integer, ScenarioState>> out = new ArrayList<>();
+    for (int i = 0; i < scenarios; i++) {
+      if (bySlice.getPartition(i) == slice) {
+        ScenarioState st = acc.get(i);
+        out.add(new Tuple2<>(i, st == null ? new ScenarioState(i) : st));
+      }
+    }
+    return out.iterator();
+  }
+
   private static Iterator<Tuple2<Integer, ScenarioState>> evaluateUnits(
       Iterator<Tuple2<Integer, StoredDag>> it, Network base, List<Scenario> scenarios,
       WorkPlan plan, Evaluator.Strategy strategy, PairComposition pairs, ClassInput classes) {

@@ -64,11 +64,24 @@ public record Components(int[] label, int count) implements Serializable {
         size[a] += size[b];
       }
     }
-    long[] root = new long[n];
+    // Dense labels in order of each component's lowest device (as fromRoots numbers them),
+    // the roots being device indices: an array, not a map.
+    int[] dense = size;
+    Arrays.fill(dense, ABSENT);
+    int[] label = new int[n];
+    int count = 0;
     for (int v = 0; v < n; v++) {
-      root[v] = net.isPresent(v) ? find(parent, v) : ABSENT;
+      if (!net.isPresent(v)) {
+        label[v] = ABSENT;
+        continue;
+      }
+      int r = find(parent, v);
+      if (dense[r] == ABSENT) {
+        dense[r] = count++;
+      }
+      label[v] = dense[r];
     }
-    return fromRoots(root);
+    return new Components(label, count);
   }
 
   /**

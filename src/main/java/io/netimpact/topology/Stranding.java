@@ -43,6 +43,26 @@ public record Stranding(int componentsBefore, int componentsAfter, int strandedD
   /** @param beforeComponents {@code Components.of(before)}, or an equal labelling (GraphX's) */
   public static Stranding between(Network before, Components beforeComponents,
       MaskedView after) {
+    return between(before, Before.of(before, beforeComponents), after);
+  }
+
+  /**
+   * What every change of a sweep is measured against, made once: the before network's
+   * components and its main component ({@link Components#main}, O(V + D)).
+   */
+  public record Before(Components components, int main) implements java.io.Serializable {
+    public static Before of(Network before, Components components) {
+      return new Before(components, components.main(before));
+    }
+  }
+
+  /**
+   * The stranding of one change against {@code b}. O(V + E α(V)) for the components after,
+   * plus O(D) only when the change splits a component; otherwise the stranded demands are those
+   * of removed end devices, found from their own demands (O(their demands log)).
+   */
+  public static Stranding between(Network before, Before b, MaskedView after) {
+    Components beforeComponents = b.components();
     if (before.nodeCount() > after.nodeCount()
         || beforeComponents.label().length != before.nodeCount()) {
       throw new IllegalArgumentException("before and after networks do not share an index "
@@ -50,7 +70,7 @@ public record Stranding(int componentsBefore, int componentsAfter, int strandedD
           + after.nodeCount() + " devices");
     }
     Components ca = Components.of(after);
-    int mainBefore = beforeComponents.main(before);
+    int mainBefore = b.main();
     int mainAfter = -1;
     if (mainBefore >= 0) {
       int[] kept = new int[ca.count()];
@@ -74,7 +94,7 @@ public record Stranding(int componentsBefore, int componentsAfter, int strandedD
     }
     int demands = 0;
     double gbps = 0;
-    for (int k = 0; k < before.demandCount(); k++) {
+    for (int k : candidates(before, beforeComponents, ca, after)) {
       int s = before.demandSrc(k);
       int d = before.demandDst(k);
       boolean wasConnected = s < before.nodeCount() && d < before.nodeCount()
@@ -85,5 +105,44 @@ public record Stranding(int componentsBefore, int componentsAfter, int strandedD
       }
     }
     return new Stranding(beforeComponents.count(), ca.count(), devices, demands, gbps);
+  }
+
+  /**
+   * The demands that can be stranded, ascending (so that their volumes add up in the order of
+   * a pass over every demand): every demand when some component of before has its present
+   * devices in two components after (a split); otherwise only the demands of end devices the
+   * change removed, as two present devices of one unsplit component stay connected. O(V) to
+   * tell, then O(D) or O(the removed devices' demands log).
+   */
+  private static int[] candidates(Network before,
+      Components beforeComponents, Components ca, MaskedView after) {
+    int[] into = new int[beforeComponents.count()];
+    java.util.Arrays.fill(into, Components.ABSENT);
+    it.unimi.dsi.fastutil.ints.IntArrayList removed = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    for (int v = 0; v < before.nodeCount(); v++) {
+      int lb = beforeComponents.of(v);
+      int la = ca.of(v);
+      if (la == Components.ABSENT) {
+        removed.add(v);
+      } else if (lb != Components.ABSENT) {
+        if (into[lb] == Components.ABSENT) {
+          into[lb] = la;
+        } else if (into[lb] != la) {
+          return java.util.stream.IntStream.range(0, before.demandCount()).toArray();
+        }
+      }
+    }
+    it.unimi.dsi.fastutil.ints.IntArrayList ks = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    for (int v : removed) {
+      for (int k = before.demandsTo(v); k < before.demandsTo(v + 1); k++) {
+        ks.add(k);
+      }
+      for (int k : before.demandsFrom(v)) {
+        ks.add(k);
+      }
+    }
+    int[] sorted = ks.toIntArray();
+    java.util.Arrays.sort(sorted);
+    return java.util.Arrays.stream(sorted).distinct().toArray();
   }
 }

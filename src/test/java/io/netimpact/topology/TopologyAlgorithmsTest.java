@@ -213,4 +213,52 @@ class TopologyAlgorithmsTest {
     assertEquals(1, s.strandedDemands(), "a-c; x-y stays connected");
     assertEquals(10.0, s.strandedGbps(), 1e-12);
   }
+
+  /**
+   * The stranded demands are those whose ends were connected and are not: a pass over every
+   * demand (the reference) against the stranding, which looks only at removed devices'
+   * demands when no component splits.
+   */
+  @Test
+  void strandedDemands_equalAPassOverEveryDemand_withAndWithoutASplit() {
+    java.util.Random rnd = new java.util.Random(5);
+    int split = 0;
+    int unsplitWithLoss = 0;
+    for (long seed = 1; seed <= 60; seed++) {
+      Network n = NetworkCompiler.compile(RandomNetworks.snapshot(seed, 14, 20, 40));
+      Components before = Components.of(n);
+      for (int t = 0; t < 12; t++) {
+        List<ChangeOp> ops = new java.util.ArrayList<>();
+        for (int k = 0; k < 1 + rnd.nextInt(3); k++) {
+          if (rnd.nextBoolean()) {
+            ops.add(new ChangeOp.RemoveDevice(n.nodeId(rnd.nextInt(n.nodeCount()))));
+          } else {
+            ops.add(new ChangeOp.SetLinkUp(n.linkId(rnd.nextInt(n.linkCount())), false));
+          }
+        }
+        MaskedView after = After.of(n, new Change("c", "", List.copyOf(
+            new java.util.LinkedHashSet<>(ops))));
+        Components ca = Components.of(after);
+        int demands = 0;
+        double gbps = 0;
+        for (int k = 0; k < n.demandCount(); k++) {
+          int s = n.demandSrc(k);
+          int d = n.demandDst(k);
+          if (before.connected(s, d) && !ca.connected(s, d)) {
+            demands++;
+            gbps += after.demandGbps(k);
+          }
+        }
+        Stranding st = Stranding.between(n, before, after);
+        String what = "seed " + seed + " change " + ops;
+        assertEquals(demands, st.strandedDemands(), what);
+        assertEquals(gbps, st.strandedGbps(), 0.0, what);
+        boolean splits = st.strandedDevices() > 0;
+        split += splits ? 1 : 0;
+        unsplitWithLoss += !splits && demands > 0 ? 1 : 0;
+      }
+    }
+    assertTrue(split > 20 && unsplitWithLoss > 20, "split " + split + ", lost without a split "
+        + unsplitWithLoss);
+  }
 }
