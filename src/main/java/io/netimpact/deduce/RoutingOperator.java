@@ -308,7 +308,7 @@ final class RoutingOperator implements LinearMap {
         DestinationDag dag = kept[p][i] != null
             ? DestinationDag.into(part.view, kept[p][i], dist)
             : shortest.towardSourcesInto(part.view, d, dist, sources, count);
-        kp = walk.keptBelow(part.view, d, dag.distances(), sources, count, local);
+        kp = walk.keptBelow(part.view, dag, sources, count, local);
         c = 0;
         for (int k = from; k < to; k++) {
           if (part.among.takes(net, net.demandSrc(k), d)) {

@@ -40,7 +40,7 @@ public final class DagWalk {
    */
   public PathsAfter pathsBelow(MaskedView g, int dst, long[] dist, int[] sources, int count,
       int[] localOut) {
-    int[] nodes = below(g, dst, dist, sources, count, localOut);
+    int[] nodes = below(g, dst, dist, null, sources, count, localOut);
     int[] start = new int[nodes.length + 1];
     IntArrayList arcs = new IntArrayList();
     IntArrayList heads = new IntArrayList();
@@ -66,7 +66,23 @@ public final class DagWalk {
    */
   public KeptPaths keptBelow(MaskedView g, int dst, long[] dist, int[] sources, int count,
       int[] localOut) {
-    int[] nodes = below(g, dst, dist, sources, count, localOut);
+    return kept(g, dst, dist, below(g, dst, dist, null, sources, count, localOut));
+  }
+
+  /**
+   * As {@link #keptBelow(MaskedView, int, long[], int[], int, int[])} on {@code dag}'s
+   * distances, the devices numbered by reading its settle order (which is by distance, ties by
+   * index) instead of sorting them: the same paths. O(the union of the sub-DAGs + the DAG's
+   * devices).
+   */
+  public KeptPaths keptBelow(MaskedView g, DestinationDag dag, int[] sources, int count,
+      int[] localOut) {
+    int dst = dag.destination();
+    long[] dist = dag.distances();
+    return kept(g, dst, dist, below(g, dst, dist, dag.order(), sources, count, localOut));
+  }
+
+  private KeptPaths kept(MaskedView g, int dst, long[] dist, int[] nodes) {
     int[] counts = new int[nodes.length];
     IntArrayList slots = new IntArrayList();
     int[] outFrom = g.slots.outFrom;
@@ -90,16 +106,29 @@ public final class DagWalk {
    * Walks below every source of {@code sources} once for all of them and numbers the devices
    * met nearest the destination first (a next hop is strictly nearer than its tail: heads
    * before tails), ties by index, into {@link #local}; {@code localOut[i]} receives source i's
-   * number (-1 when it is unreachable). The marks stay until {@link #clearMarks}.
+   * number (-1 when it is unreachable). With {@code settled}, the DAG's devices in that order
+   * (its settle order), they are read from it; else sorted. The marks stay until {@link
+   * #clearMarks}.
    */
-  private int[] below(MaskedView g, int dst, long[] dist, int[] sources, int count,
-      int[] localOut) {
+  private int[] below(MaskedView g, int dst, long[] dist, int[] settled, int[] sources,
+      int count, int[] localOut) {
     for (int i = 0; i < count; i++) {
       walkFrom(g, dst, dist, sources[i], arc -> { });
     }
-    int[] nodes = seen.toIntArray();
-    it.unimi.dsi.fastutil.ints.IntArrays.quickSort(nodes,
-        (x, y) -> dist[x] != dist[y] ? Long.compare(dist[x], dist[y]) : Integer.compare(x, y));
+    int[] nodes;
+    if (settled != null) {
+      nodes = new int[seen.size()];
+      int at = 0;
+      for (int v : settled) {
+        if (visited[v]) {
+          nodes[at++] = v;
+        }
+      }
+    } else {
+      nodes = seen.toIntArray();
+      it.unimi.dsi.fastutil.ints.IntArrays.quickSort(nodes,
+          (x, y) -> dist[x] != dist[y] ? Long.compare(dist[x], dist[y]) : Integer.compare(x, y));
+    }
     if (local.length < visited.length) {
       local = new int[visited.length];
     }
