@@ -20,9 +20,14 @@ import java.util.stream.IntStream;
  * sum of the weights along its paths, {@code A^T y}.
  *
  * <p>The pairs are the network's demands (their volumes are ignored), indexed as {@link
- * Network#demandSrc}. Devices that no pair's path can cross (the racks of a fabric whose
- * endpoints are elsewhere: {@link Network#coreView()}) are left out of every Dijkstra, push and
- * pull; arcs touching them get no load.
+ * Network#demandSrc}. They are routed in two parts, each over its own core view ({@link
+ * Network#coreView(TransitStubs.Among)}): the pairs whose ends are in different sites, and
+ * those whose ends share a site. A fabric's racks may carry traffic between two devices of
+ * their own site (a path from leaf to leaf through a dual-homed rack), so with all the pairs
+ * together hardly a device can be left out; the pairs between sites never cross a rack, so
+ * their Dijkstras, pushes and pulls leave every rack out, and a destination's Dijkstra for the
+ * pairs within its site stops once those few sources, all near it, are settled. Each pair's
+ * paths are those of the whole network; arcs that no pair's path crosses get no load.
  *
  * <p>A destination's DAG is walked from its pairs' sources by the kernel's {@link
  * DagWalk#keptBelow} ({@link io.netimpact.routing.NextHops}, the one enumeration of next hops)
@@ -37,12 +42,14 @@ import java.util.stream.IntStream;
  * budget, and its paths are walked from it again on each call (no Dijkstra); the others are
  * routed again on each call.
  *
- * <p>Destinations are dealt to {@code threads} workers, each with its own view, shortest paths,
- * walk and one distance buffer, reset after each destination in O(its DAG) (no O(V) work per
- * destination). One call is O(D (V' + E') + P + E) for D destinations, the V' devices and E'
- * next-hop arcs of their paths and P pairs, plus O(V' log V' + E') for each destination whose
- * paths are not kept and O(E' log V') for each whose DAG is not either; nothing is O(pairs x
- * arcs) or O(D x V). Memory: O(workers x (V + E)) plus what is kept, plus an int per pair.
+ * <p>Destinations are dealt to {@code threads} workers, each with its own shortest paths, walk
+ * and one distance buffer, reset after each destination in O(its DAG) (no O(V) work per
+ * destination); the two views are shared. One call is O(D (V' + E') + P + E) for D
+ * destinations, the V' devices and E' next-hop arcs of their paths (both parts) and P pairs,
+ * plus O(V' + E') for each destination part whose paths are not kept and O(E' log V') for each
+ * whose DAG is not either; nothing is O(pairs x arcs) or O(D x V). Setting up finds each
+ * part's stubs ({@link TransitStubs}). Memory: O(V + E) for the views plus O(workers x (V +
+ * E)) plus what is kept, plus an int per pair.
  */
 final class RoutingOperator implements LinearMap {
   /** Bytes of a kept DAG per device: its index and its distance. */
