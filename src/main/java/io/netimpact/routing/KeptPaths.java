@@ -145,11 +145,6 @@ public final class KeptPaths {
      * 0. O(nodes + next hops), no allocation.
      */
     public void push(KeptPaths p, double[] traffic, double[] slotLoad) {
-      if (p.heads != null && p.narrowSlots != null) {
-        pushNarrow(p.device, p.narrowCounts, p.narrowSlots, p.heads, p.slotFrom, traffic,
-            slotLoad);
-        return;
-      }
       int[] local = p.heads != null ? null : map(p);
       int[] heads = p.heads;
       int[] start = p.slotFrom;
@@ -184,11 +179,6 @@ public final class KeptPaths {
      * O(nodes + next hops), no allocation.
      */
     public void pull(KeptPaths p, double[] slotWeight, double[] out) {
-      if (p.heads != null && p.narrowSlots != null) {
-        pullNarrow(p.device, p.narrowCounts, p.narrowSlots, p.heads, p.slotFrom, slotWeight,
-            out);
-        return;
-      }
       int[] local = p.heads != null ? null : map(p);
       int[] heads = p.heads;
       int[] start = p.slotFrom;
@@ -204,49 +194,6 @@ public final class KeptPaths {
         }
         out[i] = c == 0 ? 0 : sum / c;
         j += c;
-      }
-    }
-
-    /**
-     * {@link #push} over paths with one-byte counts and slots and their heads kept: the same
-     * steps in the same order (the same sums to the bit), over the arrays themselves, so that
-     * the loop reads no field and tests no form per next hop.
-     */
-    private static void pushNarrow(int[] device, byte[] counts, byte[] slots, int[] heads,
-        int[] start, double[] traffic, double[] slotLoad) {
-      int j = slots.length;
-      for (int i = device.length - 1; i >= 0; i--) {
-        int c = counts[i] & 0xFF;
-        j -= c;
-        double t = traffic[i];
-        if (t == 0) {
-          continue;
-        }
-        traffic[i] = 0;
-        if (c == 0) {
-          continue;
-        }
-        double share = t / c;
-        int base = start[device[i]];
-        for (int k = j, end = j + c; k < end; k++) {
-          slotLoad[base + (slots[k] & 0xFF)] += share;
-          traffic[heads[k]] += share;
-        }
-      }
-    }
-
-    /** {@link #pull} over the paths {@link #pushNarrow} takes, the same steps in its way. */
-    private static void pullNarrow(int[] device, byte[] counts, byte[] slots, int[] heads,
-        int[] start, double[] slotWeight, double[] out) {
-      int j = 0;
-      for (int i = 0; i < device.length; i++) {
-        int c = counts[i] & 0xFF;
-        int base = start[device[i]];
-        double sum = 0;
-        for (int end = j + c; j < end; j++) {
-          sum += slotWeight[base + (slots[j] & 0xFF)] + out[heads[j]];
-        }
-        out[i] = c == 0 ? 0 : sum / c;
       }
     }
 
