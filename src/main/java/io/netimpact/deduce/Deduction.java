@@ -46,9 +46,10 @@ import java.util.OptionalDouble;
  * <p>Complexity: setting up is O(V + E + P + measured arcs), the P candidate pairs and their
  * prior as arrays (no object per pair). Each CGLS iteration is one push and one pull per
  * destination over its kept paths, O(D (V' + E')) for D destinations and the V' devices and
- * E' next-hop arcs of their paths (devices no pair's path can cross are left out), plus O(P),
- * and so is each EM iteration; one Dijkstra per destination, O(D E' log V'), for the whole
- * deduction while the kept paths fit ({@link RoutingOperator}). A deduction is O(iterations x
+ * E' next-hop arcs of their paths (devices no pair's path can cross are left out: the pairs
+ * between sites and those within a site are routed apart, each set over the devices it can
+ * cross), plus O(P), and so is each EM iteration; one Dijkstra per destination and set, O(D E'
+ * log V'), for the whole deduction while the kept paths fit ({@link RoutingOperator}). A deduction is O(iterations x
  * (D (V' + E') + P)) time with iterations at most {@link Options#emIterations} + rounds x
  * {@link Options#maxIterations} (EM stops earlier once its fit settles, {@link #EM_WINDOW};
  * CGLS once within half the target fit), and O(P + workers x (V + E)) memory besides the kept

@@ -19,6 +19,15 @@ public final class DagWalk {
   /** pathsBelow's and keptBelow's device-to-local-node map, made on first use. */
   private int[] local = new int[0];
   private final NextHops next = new NextHops();
+  /**
+   * While keptBelow walks: each device's next hops as the walk found them (positions among its
+   * out-slots, -1 for an arc the view adds), from {@code hopAt[v]}, {@code hopCount[v]} of them,
+   * so that numbering the devices does not enumerate them again.
+   */
+  private boolean recording;
+  private final IntArrayList walkedSlots = new IntArrayList();
+  private int[] hopAt = new int[0];
+  private int[] hopCount = new int[0];
 
   public DagWalk(int nodeCount) {
     visited = new boolean[nodeCount];
@@ -40,7 +49,7 @@ public final class DagWalk {
    */
   public PathsAfter pathsBelow(MaskedView g, int dst, long[] dist, int[] sources, int count,
       int[] localOut) {
-    int[] nodes = below(g, dst, dist, sources, count, localOut);
+    int[] nodes = below(g, dst, dist, null, sources, count, localOut);
     int[] start = new int[nodes.length + 1];
     IntArrayList arcs = new IntArrayList();
     IntArrayList heads = new IntArrayList();
@@ -66,40 +75,86 @@ public final class DagWalk {
    */
   public KeptPaths keptBelow(MaskedView g, int dst, long[] dist, int[] sources, int count,
       int[] localOut) {
-    int[] nodes = below(g, dst, dist, sources, count, localOut);
+    return kept(g, dst, dist, null, sources, count, localOut);
+  }
+
+  /**
+   * As {@link #keptBelow(MaskedView, int, long[], int[], int, int[])} on {@code dag}'s
+   * distances, the devices numbered by reading its settle order (which is by distance, ties by
+   * index) instead of sorting them: the same paths. O(the union of the sub-DAGs + the DAG's
+   * devices).
+   */
+  public KeptPaths keptBelow(MaskedView g, DestinationDag dag, int[] sources, int count,
+      int[] localOut) {
+    int dst = dag.destination();
+    long[] dist = dag.distances();
+    return kept(g, dst, dist, dag.order(), sources, count, localOut);
+  }
+
+  /** The kept paths below {@code sources}, each device's next hops as the walk found them. */
+  private KeptPaths kept(MaskedView g, int dst, long[] dist, int[] settled, int[] sources,
+      int count, int[] localOut) {
+    if (hopAt.length < visited.length) {
+      hopAt = new int[visited.length];
+      hopCount = new int[visited.length];
+    }
+    recording = true;
+    int[] nodes;
+    try {
+      nodes = below(g, dst, dist, settled, sources, count, localOut);
+    } finally {
+      recording = false;
+    }
     int[] counts = new int[nodes.length];
-    IntArrayList slots = new IntArrayList();
-    int[] outFrom = g.slots.outFrom;
+    int[] slots = new int[walkedSlots.size()];
+    int j = 0;
     for (int i = 0; i < nodes.length; i++) {
-      int hops = next.of(g, dst, dist, nodes[i]);
-      for (int k = 0; k < hops; k++) {
-        if (next.slot[k] < 0) {
+      int v = nodes[i];
+      int at = hopAt[v];
+      for (int k = 0; k < hopCount[v]; k++) {
+        int slot = walkedSlots.getInt(at + k);
+        if (slot < 0) {
+          next.of(g, dst, dist, v);
+          int arc = next.arc[k];
           clearMarks();
-          throw new IllegalArgumentException("arc " + next.arc[k] + " is added by the view: "
+          throw new IllegalArgumentException("arc " + arc + " is added by the view: "
               + "kept paths name base out-slots only");
         }
-        slots.add(next.slot[k] - outFrom[nodes[i]]);
+        slots[j++] = slot;
       }
-      counts[i] = hops;
+      counts[i] = hopCount[v];
     }
     clearMarks();
-    return new KeptPaths(g, nodes, counts, slots.toIntArray());
+    return new KeptPaths(g, nodes, counts, slots);
   }
 
   /**
    * Walks below every source of {@code sources} once for all of them and numbers the devices
    * met nearest the destination first (a next hop is strictly nearer than its tail: heads
    * before tails), ties by index, into {@link #local}; {@code localOut[i]} receives source i's
-   * number (-1 when it is unreachable). The marks stay until {@link #clearMarks}.
+   * number (-1 when it is unreachable). With {@code settled}, the DAG's devices in that order
+   * (its settle order), they are read from it; else sorted. The marks stay until {@link
+   * #clearMarks}.
    */
-  private int[] below(MaskedView g, int dst, long[] dist, int[] sources, int count,
-      int[] localOut) {
+  private int[] below(MaskedView g, int dst, long[] dist, int[] settled, int[] sources,
+      int count, int[] localOut) {
     for (int i = 0; i < count; i++) {
       walkFrom(g, dst, dist, sources[i], arc -> { });
     }
-    int[] nodes = seen.toIntArray();
-    it.unimi.dsi.fastutil.ints.IntArrays.quickSort(nodes,
-        (x, y) -> dist[x] != dist[y] ? Long.compare(dist[x], dist[y]) : Integer.compare(x, y));
+    int[] nodes;
+    if (settled != null) {
+      nodes = new int[seen.size()];
+      int at = 0;
+      for (int v : settled) {
+        if (visited[v]) {
+          nodes[at++] = v;
+        }
+      }
+    } else {
+      nodes = seen.toIntArray();
+      it.unimi.dsi.fastutil.ints.IntArrays.quickSort(nodes,
+          (x, y) -> dist[x] != dist[y] ? Long.compare(dist[x], dist[y]) : Integer.compare(x, y));
+    }
     if (local.length < visited.length) {
       local = new int[visited.length];
     }
@@ -124,7 +179,16 @@ public final class DagWalk {
     see(src);
     stack.add(src);
     while (!stack.isEmpty()) {
-      int hops = next.of(g, dst, dist, stack.popInt());
+      int u = stack.popInt();
+      int hops = next.of(g, dst, dist, u);
+      if (recording) {
+        hopAt[u] = walkedSlots.size();
+        hopCount[u] = hops;
+        int from = g.slots.outFrom[u];
+        for (int k = 0; k < hops; k++) {
+          walkedSlots.add(next.slot[k] < 0 ? -1 : next.slot[k] - from);
+        }
+      }
       for (int k = 0; k < hops; k++) {
         arc.accept(next.arc[k]);
         int head = next.head[k];
@@ -137,6 +201,7 @@ public final class DagWalk {
   }
 
   private void clearMarks() {
+    walkedSlots.clear();
     for (int i = 0; i < seen.size(); i++) {
       visited[seen.getInt(i)] = false;
     }

@@ -28,8 +28,13 @@ public final class MaskedView implements NetworkView {
   private final double[] capacityOver;
   private final boolean[] drainFlip;
   private final boolean[] absent;
-  private final boolean[] volumeSet;
-  private final double[] volumeOver;
+  /**
+   * Demands whose volume the mask sets, and their volumes after: made when a mask first sets
+   * one (a view that never does, such as demand deduction's over millions of pairs, holds no
+   * array per demand).
+   */
+  private boolean[] volumeSet;
+  private double[] volumeOver;
   /** Devices with switched-on arcs leaving or entering them, and those arcs (ascending). */
   final boolean[] hasExtraOut;
   final boolean[] hasExtraIn;
@@ -71,8 +76,6 @@ public final class MaskedView implements NetworkView {
     capacityOver = new double[baseArcs];
     drainFlip = new boolean[n];
     absent = new boolean[n];
-    volumeSet = new boolean[base.demandCount()];
-    volumeOver = new double[base.demandCount()];
     hasExtraOut = new boolean[n];
     hasExtraIn = new boolean[n];
     extraOut = new int[n][];
@@ -171,6 +174,10 @@ public final class MaskedView implements NetworkView {
     }
     for (int v : m.removed) {
       absent[v] = on;
+    }
+    if (m.demands.length > 0 && volumeSet == null) {
+      volumeSet = new boolean[base.demandCount()];
+      volumeOver = new double[base.demandCount()];
     }
     for (int i = 0; i < m.demands.length; i++) {
       volumeSet[m.demands[i]] = on;
@@ -377,7 +384,7 @@ public final class MaskedView implements NetworkView {
 
   /** Volume after the change of base demand {@code k}, Gbps. */
   public double demandGbps(int k) {
-    return volumeSet[k] ? volumeOver[k] : base.demGbps[k];
+    return volumeSet != null && volumeSet[k] ? volumeOver[k] : base.demGbps[k];
   }
 
   /**

@@ -480,6 +480,24 @@ public final class Network implements NetworkView, Serializable {
     return v;
   }
 
+  /**
+   * As {@link #coreView()}, for the demands {@code among} takes only: the view leaves out the
+   * devices that can never carry their traffic ({@link TransitStubs#find(Network,
+   * TransitStubs.Among)}), and every one of those demands' distances, next hops and arc loads
+   * is that of {@link #view()}. The stubs are found on each call (O(V + E) besides their
+   * Dijkstras, as {@link TransitStubs}); a view shows no change and may be read by several
+   * threads at once.
+   */
+  public MaskedView coreView(TransitStubs.Among among) {
+    if (among == TransitStubs.Among.ALL) {
+      return coreView();
+    }
+    boolean[] stubs = TransitStubs.find(this, among);
+    MaskedView v = MaskedView.of(this);
+    v.leaveOut(stubs, slotsWithout(stubs));
+    return v;
+  }
+
   /** Index of a device id; O(1) after a one-time map build. */
   public Optional<Integer> node(String id) {
     Map<String, Integer> m = nodeIndex;

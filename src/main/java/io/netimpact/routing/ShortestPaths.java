@@ -60,13 +60,30 @@ public final class ShortestPaths {
    */
   public DestinationDag towardSources(MaskedView g, int dst) {
     Network b = g.base;
+    return towardMarked(g, dst, b.demSrc, b.demByDstStart[dst], b.demByDstStart[dst + 1]);
+  }
+
+  /**
+   * As {@link #towardSourcesInto(MaskedView, int, long[])}, stopped once the first {@code
+   * count} devices of {@code sources} are settled (some of the destination's demands' sources,
+   * or others) instead of its demands' sources: the DAG holds the exact distances and next hops
+   * of every one of them. O(E' log V') for the V' devices and E' arcs nearer than the farthest
+   * of them.
+   */
+  public DestinationDag towardSourcesInto(MaskedView g, int dst, long[] dist, int[] sources,
+      int count) {
+    return into(dist, () -> towardMarked(g, dst, sources, 0, count));
+  }
+
+  /** The loop of {@link #toward}, stopped once {@code src[from..to)} are all settled. */
+  private DestinationDag towardMarked(MaskedView g, int dst, int[] src, int from, int to) {
     if (++stamp == 0) {
       java.util.Arrays.fill(sourceMark, 0);
       stamp = 1;
     }
     int count = 0;
-    for (int k = b.demByDstStart[dst]; k < b.demByDstStart[dst + 1]; k++) {
-      int s = b.demSrc[k];
+    for (int k = from; k < to; k++) {
+      int s = src[k];
       if (sourceMark[s] != stamp) {
         sourceMark[s] = stamp;
         count++;

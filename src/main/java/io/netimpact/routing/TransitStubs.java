@@ -39,11 +39,44 @@ public final class TransitStubs {
   private TransitStubs() {}
 
   /**
+   * Which of a network's demands the stubs are found for. A site's devices that carry traffic
+   * between two of its own devices (a fabric's racks between two of its leaves) may carry no
+   * other demand's: pairs taken apart by whether their ends share a site each leave out far
+   * more devices than all of them together.
+   */
+  public enum Among {
+    /** Every demand. */
+    ALL,
+    /** The demands whose ends are not in one site (or an end without a site). */
+    BETWEEN_SITES,
+    /** The demands whose ends are in one site. */
+    WITHIN_A_SITE;
+
+    /** Whether this set takes the pair from {@code src} to {@code dst} of {@code net}. O(1). */
+    public boolean takes(Network net, int src, int dst) {
+      if (this == ALL) {
+        return true;
+      }
+      boolean within = net.nodeSite[src] >= 0 && net.nodeSite[src] == net.nodeSite[dst];
+      return within == (this == WITHIN_A_SITE);
+    }
+  }
+
+  /**
    * The stubs of {@code net} (indexed by device). Sites are independent: they are handled on
    * up to {@link #MAX_THREADS} threads (each with its own O(V) workspace), every site by one.
    */
   static boolean[] find(Network net) {
-    Roles roles = Roles.of(net);
+    return find(net, Among.ALL);
+  }
+
+  /**
+   * The devices that can never carry traffic of the demands of {@code net} that {@code among}
+   * takes (the other demands ignored), as {@link #find(Network)}: leaving them out changes no
+   * such demand's distances, next hops or loads.
+   */
+  static boolean[] find(Network net, Among among) {
+    Roles roles = Roles.of(net, among);
     MaskedView g = MaskedView.of(net);
     boolean[] stub = new boolean[net.nodeCount()];
     IntArrayList sites = new IntArrayList();
@@ -78,20 +111,30 @@ public final class TransitStubs {
     final boolean[] source;
     final boolean[] destination;
     final boolean[] border;
+    /** The demands these roles are of. */
+    final Among among;
 
-    private Roles(boolean[] source, boolean[] destination, boolean[] border) {
+    private Roles(boolean[] source, boolean[] destination, boolean[] border, Among among) {
       this.source = source;
       this.destination = destination;
       this.border = border;
+      this.among = among;
     }
 
     static Roles of(Network net) {
+      return of(net, Among.ALL);
+    }
+
+    /** The roles of the demands {@code among} takes. */
+    static Roles of(Network net, Among among) {
       int n = net.nodeCount();
       boolean[] source = new boolean[n];
       boolean[] destination = new boolean[n];
       for (int k = 0; k < net.demandCount(); k++) {
-        source[net.demSrc[k]] = true;
-        destination[net.demDst[k]] = true;
+        if (among.takes(net, net.demSrc[k], net.demDst[k])) {
+          source[net.demSrc[k]] = true;
+          destination[net.demDst[k]] = true;
+        }
       }
       boolean[] border = new boolean[n];
       for (int v = 0; v < n; v++) {
@@ -105,7 +148,7 @@ public final class TransitStubs {
           border[v] |= net.nodeSite[net.inTail[i]] != net.nodeSite[v];
         }
       }
-      return new Roles(source, destination, border);
+      return new Roles(source, destination, border, among);
     }
 
     /** Whether {@code v} is a present device that is no border and no demand endpoint. */
@@ -220,7 +263,7 @@ public final class TransitStubs {
       }
       if (roles.destination[q]) {
         for (int k = net.demByDstStart[q]; k < net.demByDstStart[q + 1]; k++) {
-          if (net.nodeSite[net.demSrc[k]] == s) {
+          if (net.nodeSite[net.demSrc[k]] == s && roles.among.takes(net, net.demSrc[k], q)) {
             entries.add(net.demSrc[k]);
           }
         }
@@ -523,7 +566,8 @@ public final class TransitStubs {
         border[v] = true;
       }
     }
-    Roles roles = border == base.border ? base : new Roles(base.source, base.destination, border);
+    Roles roles = border == base.border ? base : new Roles(base.source, base.destination, border,
+        base.among);
     return foundAgain(net, sites, after, roles, w, null);
   }
 

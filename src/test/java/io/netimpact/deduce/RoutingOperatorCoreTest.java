@@ -91,4 +91,59 @@ class RoutingOperatorCoreTest {
           kept + " of " + destinations + " kept with " + budget + " bytes");
     }
   }
+
+  /**
+   * Every ordered pair of the demands' endpoints, as deduction takes them: pairs inside one site
+   * may cross its racks, the others may not, and each set is routed over its own core.
+   */
+  @Test
+  void everyPairOfTheEndpoints_withPairsInsideASite_pushAndPullAsTheReferenceRouter() {
+    boolean[] endpoint = new boolean[NET.nodeCount()];
+    for (int k = 0; k < NET.demandCount(); k++) {
+      endpoint[NET.demandSrc(k)] = true;
+      endpoint[NET.demandDst(k)] = true;
+    }
+    int[] ends = java.util.stream.IntStream.range(0, NET.nodeCount()).filter(v -> endpoint[v])
+        .toArray();
+    int count = ends.length * (ends.length - 1);
+    int[] src = new int[count];
+    int[] dst = new int[count];
+    double[] gbps = new double[count];
+    Random r = new Random(17);
+    int k = 0;
+    int within = 0;
+    int[] insideASite = new int[count];
+    for (int d : ends) {
+      for (int s : ends) {
+        if (s != d) {
+          src[k] = s;
+          dst[k] = d;
+          gbps[k] = r.nextDouble();
+          if (!NET.site(s).isEmpty() && NET.site(s).equals(NET.site(d))) {
+            insideASite[within++] = k;
+          }
+          k++;
+        }
+      }
+    }
+    assertTrue(within > 0 && within < count, within + " of " + count + " pairs inside a site");
+    Network pairs = NET.withDemands(src, dst, gbps);
+    RoutingOperator op = new RoutingOperator(pairs, 2);
+    double[] loads = new double[pairs.arcCount()];
+    op.apply(gbps, loads);
+    assertArrayEquals(ReferenceRouter.loads(pairs, new double[1]), loads, 1e-9);
+    double[] y = new double[pairs.arcCount()];
+    for (int a = 0; a < y.length; a++) {
+      y[a] = r.nextGaussian();
+    }
+    double[] pulled = new double[count];
+    op.adjoint(y, pulled);
+    for (int i = 0; i < 6; i++) {
+      int pair = i % 2 == 0 ? insideASite[r.nextInt(within)] : r.nextInt(count);
+      double[] unit = new double[count];
+      unit[pair] = 1;
+      double[] column = ReferenceRouter.loads(pairs.withDemandVolumes(unit), new double[1]);
+      assertEquals(Cgls.dot(column, y), pulled[pair], 1e-9, "pair " + pair);
+    }
+  }
 }

@@ -3,8 +3,9 @@ package io.netimpact.routing;
 /**
  * What demand deduction's kept paths take on a snapshot: for every {@code step}-th destination
  * of its demands, the paths below every other demand endpoint on the core view ({@link
- * DagWalk#keptBelow}, as deduction keeps them for the pairs by totals), their devices, next
- * hops and bytes, summed and scaled to all the destinations. {@code java -cp ...
+ * DagWalk#keptBelow}, every pair over one core view; deduction routes the pairs between sites
+ * and those within a site apart, each over its own), their devices, next hops and bytes,
+ * summed and scaled to all the destinations. {@code java -cp ...
  * io.netimpact.routing.KeptPathsProbe SNAPSHOT STEP}.
  */
 public final class KeptPathsProbe {

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The compact kept paths: the local nodes of {@link PathsAfter} with the same arcs below each,
  * a push that, summed over the destinations, gives the reference router's loads (narrow and
- * wide slot positions alike), and a pull that is its transpose.
+ * wide slot positions alike), and a pull that is its transpose; paths numbered from a DAG's
+ * settle order are those numbered by sorting.
  */
 class KeptPathsTest {
 
@@ -48,13 +49,24 @@ class KeptPathsTest {
       PathsAfter paths = walk.pathsBelow(view, t, d, sources, sources.length, fromPaths);
       KeptPaths kept = walk.keptBelow(view, t, d, sources, sources.length, fromKept);
       assertArrayEquals(fromPaths, fromKept);
+      // Numbered by reading a DAG's settle order (cut at its sources) instead of sorting.
+      int[] fromOrder = new int[sources.length];
+      ShortestPaths cut = new ShortestPaths(net.nodeCount());
+      KeptPaths byOrder = walk.keptBelow(view, cut.towardSources(view, t), sources,
+          sources.length, fromOrder);
+      assertArrayEquals(fromKept, fromOrder);
+      assertEquals(kept.arcCount(), byOrder.arcCount());
       assertEquals(paths.nodes(), kept.nodes());
       assertEquals(paths.arcCount(), kept.arcCount());
       for (int node = 0; node < kept.nodes(); node++) {
         double[] traffic = new double[kept.nodes()];
         traffic[node] = 1;
         double[] load = new double[view.slotArcs().length];
+        double[] orderLoad = new double[load.length];
+        double[] orderTraffic = traffic.clone();
         walker.push(kept, traffic, load);
+        walker.push(byOrder, orderTraffic, orderLoad);
+        assertArrayEquals(load, orderLoad, 0.0);
         int[] below = java.util.stream.IntStream.range(0, load.length).filter(j -> load[j] > 0)
             .map(j -> view.slotArcs()[j]).sorted().toArray();
         assertArrayEquals(paths.arcsBelow(node), below, "seed " + seed + " dst " + t + " node "
