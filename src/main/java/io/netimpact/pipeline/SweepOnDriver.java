@@ -10,7 +10,8 @@ import java.util.OptionalInt;
  * local master (whose tasks would run in the driver's JVM anyway), with {@code
  * netimpact.local-sweep=driver} (the default), a plain sweep (no {@code --plan}, {@code
  * --failure-model}, {@code --traffic-series}, {@code --baseline-out} or {@code --loads}, no
- * pairs of failures, no traffic engineering, no classes of service) of a small network: at most {@link #ARCS} arcs
+ * traffic engineering, no classes of service; pairs of failures composed per destination as on
+ * the Spark path) of a small network: at most {@link #ARCS} arcs
  * and {@link #PAIRS} (scenario, destination) pairs. Such a sweep costs seconds of routing, and
  * a Spark session, its jobs and its writers' commits would cost more than the routing itself.
  * Larger sweeps, and every sweep on a cluster, take the Spark path.
@@ -39,13 +40,11 @@ final class SweepOnDriver {
 
   /**
    * Once the network is compiled and the scenarios masked: the threads the sweep runs on when
-   * it runs on the driver (the local master's task slots), else empty. A sweep with pairs of
-   * failures ({@code pairs}) takes the Spark path, which composes each pair per destination
-   * from its two singles.
+   * it runs on the driver (the local master's task slots), else empty.
    */
   static OptionalInt threads(Cluster cluster, boolean mayFit, Network base, int scenarios,
-      boolean pairs, boolean withTe, boolean classes) {
-    if (!mayFit || pairs || withTe || classes || base.arcCount() > ARCS
+      boolean withTe, boolean classes) {
+    if (!mayFit || withTe || classes || base.arcCount() > ARCS
         || (long) scenarios * base.destinations().length > PAIRS) {
       return OptionalInt.empty();
     }

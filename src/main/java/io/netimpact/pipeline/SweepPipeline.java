@@ -243,7 +243,7 @@ public final class SweepPipeline {
         base.nodeCount(), base.linkCount(), base.destinations().length,
         req.strategy().name().toLowerCase()));
     java.util.OptionalInt onDriver = SweepOnDriver.threads(cluster, mayFit, base,
-        scenarios.size(), expansion.pairCount() > 0, withTe, classes.isPresent());
+        scenarios.size(), withTe, classes.isPresent());
     if (onDriver.isEmpty()) {
       cluster.startSession();
     }
@@ -276,27 +276,20 @@ public final class SweepPipeline {
     EvaluationStats stats;
     if (onDriver.isPresent()) {
       SparkEvaluator.OnDriver d = SparkEvaluator.sweepOnDriver(cluster, base, scenarios,
-          req.strategy(), onDriver.getAsInt(), sw::lap);
+          req.strategy(), onDriver.getAsInt(), sw::lap, PairPlan.of(base, expansion));
       stats = d.stats();
       onSpark = Optional.empty();
       assembledReports = SweepReports.assembleOnDriver(cluster, d, scenarios, runId, snapshotId,
-          req.thresholds(), base, components, onDriver.getAsInt());
+          req.thresholds(), base, components, onDriver.getAsInt(), bareIfSafe(req, expansion,
+              scenarios.size()));
     } else {
       SparkEvaluator.Result sr = SparkEvaluator.run(cluster, "sweep", base, scenarios,
           req.strategy(), partitions, sw::lap, storeTarget, withTe ? PairComposition.none()
               : PairPlan.of(base, expansion), classes).with(withTe ? te : Overlay.NONE);
       stats = sr.stats();
       onSpark = Optional.of(sr);
-      // Pairs of failures are listed only when not SAFE (contract 7.3): a SAFE one keeps its
-      // summary alone.
-      java.util.BitSet bareIfSafe = new java.util.BitSet();
-      if (!req.allRows()) {
-        for (int i = 0; i < scenarios.size(); i++) {
-          bareIfSafe.set(i, expansion.isPair(i));
-        }
-      }
       assembledReports = SweepReports.assemble(cluster, sr, runId, snapshotId,
-          req.thresholds(), base, components, bareIfSafe);
+          req.thresholds(), base, components, bareIfSafe(req, expansion, scenarios.size()));
     }
     try (SweepReports assembled = assembledReports) {
       sw.lap("assemble");
@@ -353,6 +346,21 @@ public final class SweepPipeline {
       return new Outcome(runId, ranked, stats, plan, summary, cluster.published(req.out(), runId),
           sw.seconds(), sw.toString());
     }
+  }
+
+  /**
+   * The scenarios assembled to their summary alone when SAFE: the pairs of failures, listed
+   * only when not SAFE (contract 7.3), unless {@code --all-rows}.
+   */
+  private static java.util.BitSet bareIfSafe(Request req, Sweep.Expansion expansion,
+      int scenarios) {
+    java.util.BitSet bare = new java.util.BitSet();
+    if (!req.allRows()) {
+      for (int i = 0; i < scenarios; i++) {
+        bare.set(i, expansion.isPair(i));
+      }
+    }
+    return bare;
   }
 
   /** The marker's counts: pairs by verdict, and the availability figures. */

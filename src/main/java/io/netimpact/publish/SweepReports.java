@@ -102,7 +102,7 @@ public final class SweepReports implements AutoCloseable {
    */
   public static SweepReports assembleOnDriver(Cluster cluster, SparkEvaluator.OnDriver d,
       List<Scenario> scenarios, String runId, String snapshotId, Thresholds th, Network base,
-      Components components, int threads) {
+      Components components, int threads, java.util.BitSet bareIfSafe) {
     int s = scenarios.size();
     int n = Math.max(1, Math.min(s, threads));
     Stranding.Before before = Stranding.Before.of(base, components);
@@ -117,7 +117,8 @@ public final class SweepReports implements AutoCloseable {
         List<Tuple2<ImpactReport, Row>> rows = new java.util.ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
           Scenario sc = scenarios.get(i);
-          ImpactReport report = asm.assemble(runId, snapshotId, sc, d.states().get(i), w);
+          ImpactReport report = asm.assemble(runId, snapshotId, sc, d.states().get(i), w,
+              bareIfSafe.get(i));
           rows.add(new Tuple2<>(report, SparkTopology.scenarioRow(runId, sc.id(),
               Stranding.between(base, before, view.show(sc.mask())))));
         }

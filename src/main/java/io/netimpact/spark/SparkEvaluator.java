@@ -700,8 +700,15 @@ public final class SparkEvaluator {
    */
   public static OnDriver sweepOnDriver(Cluster cluster, Network base, List<Scenario> scenarios,
       Evaluator.Strategy strategy, int threads, Consumer<String> lap) {
+    return sweepOnDriver(cluster, base, scenarios, strategy, threads, lap,
+        PairComposition.none());
+  }
+
+  /** The same, with the pairs of {@code pairs} composed from their singles per destination. */
+  public static OnDriver sweepOnDriver(Cluster cluster, Network base, List<Scenario> scenarios,
+      Evaluator.Strategy strategy, int threads, Consumer<String> lap, PairComposition pairs) {
     return onDriver(cluster, "sweep", base, scenarios, strategy, Optional.empty(), threads,
-        lap);
+        lap, pairs);
   }
 
   /**
@@ -712,13 +719,20 @@ public final class SparkEvaluator {
   private static OnDriver onDriver(Cluster cluster, String kind, Network base,
       List<Scenario> sc, Evaluator.Strategy strategy, Optional<Opened> store, int threads,
       Consumer<String> lap) {
+    return onDriver(cluster, kind, base, sc, strategy, store, threads, lap,
+        PairComposition.none());
+  }
+
+  private static OnDriver onDriver(Cluster cluster, String kind, Network base,
+      List<Scenario> sc, Evaluator.Strategy strategy, Optional<Opened> store, int threads,
+      Consumer<String> lap, PairComposition pairs) {
     List<java.util.concurrent.Callable<FusedPart>> tasks = new ArrayList<>();
     List<Long> durations = java.util.Collections.synchronizedList(new ArrayList<>());
     if (store.isPresent()) {
       for (org.apache.hadoop.fs.Path f : BaselineStore.destinationFiles(cluster, store.get())) {
         tasks.add(() -> fusedTask(base, sc, strategy, io.netimpact.store.BaselineFiles
-            .readDags(cluster.hadoop(), f).iterator(), false, (pe, d) -> pe.dagForNow(d), null)
-            .next());
+            .readDags(cluster.hadoop(), f).iterator(), false, (pe, d) -> pe.dagForNow(d), null,
+            pairs).next());
       }
       lap.accept("read baseline");
     } else {
@@ -735,7 +749,7 @@ public final class SparkEvaluator {
           long t0 = System.nanoTime();
           FusedPart part = fusedTask(base, sc, strategy,
               Arrays.stream(dsts, from, to).boxed().iterator(), true,
-              (pe, t) -> pe.routeForNow(t), null).next();
+              (pe, t) -> pe.routeForNow(t), null, pairs).next();
           durations.add((System.nanoTime() - t0) / 1_000_000);
           return part;
         });
@@ -769,7 +783,20 @@ public final class SparkEvaluator {
   private static <T> Iterator<FusedPart> fusedTask(Network b, List<Scenario> sc,
       Evaluator.Strategy strategy, Iterator<T> it, boolean routed,
       BiFunction<PairEvaluator, T, DestinationDag> dagOf, ClassInput classes) {
+    return fusedTask(b, sc, strategy, it, routed, dagOf, classes, PairComposition.none());
+  }
+
+  /**
+   * The same, the pairs of {@code pairs} composed per destination from their two singles
+   * ({@link PairComposition}; incremental, without classes), as the surveyed plan's tasks do.
+   */
+  private static <T> Iterator<FusedPart> fusedTask(Network b, List<Scenario> sc,
+      Evaluator.Strategy strategy, Iterator<T> it, boolean routed,
+      BiFunction<PairEvaluator, T, DestinationDag> dagOf, ClassInput classes,
+      PairComposition pairs) {
     PairEvaluator pe = new PairEvaluator(b);
+    PairComposition.Workspace ws = pairs.workspace(pe);
+    boolean compose = strategy == Evaluator.Strategy.INCREMENTAL && classes == null;
     BaselineLoads.Sum sum = new BaselineLoads.Sum(routed ? b.arcCount() : 0);
     double[] classLoad = classLoads(pe, classes);
     int count = 0;
@@ -791,8 +818,12 @@ public final class SparkEvaluator {
       Supplier<DestinationBaseline> baseline = () -> made[0] != null ? made[0]
           : (made[0] = pe.baselineForNow(dag));
       for (int i = 0; i < sc.size(); i++) {
-        Evaluator.evaluatePair(pe, dag, baseline, sc.get(i).mask(), strategy, states.get(i),
-            classes != null);
+        if (compose && pairs.composes(i)) {
+          ws.evaluate(baseline.get(), i, sc.get(i).mask(), states.get(i));
+        } else {
+          Evaluator.evaluatePair(pe, dag, baseline, sc.get(i).mask(), strategy, states.get(i),
+              classes != null);
+        }
       }
     }
     return List.of(FusedPart.of(sum.load(), classLoad, sum.lost(), count, indexSum, states)).iterator();

@@ -72,4 +72,22 @@ class SweepOnDriverTest {
     assertDriverEqualsTasks(NIGHTLY, "nightly", "incremental");
     assertDriverEqualsTasks(NIGHTLY, "nightly-full", "full");
   }
+
+  /**
+   * Pairs of failures composed per destination on the driver's threads give the tables the
+   * surveyed plan's Spark tasks give (SAFE pairs unlisted in both, the marker's counts equal).
+   */
+  @Test
+  void pairsOfFailures_onTheDriver_equalTheirSparkTasks() throws java.io.IOException {
+    Path pairs = tmp.resolve("pairs.json");
+    java.nio.file.Files.writeString(pairs, "{\"id\": \"pairs\", \"generators\": "
+        + "[{\"each\": \"pair\", \"of\": [\"link\", \"srlg\"]}]}");
+    assertDriverEqualsTasks(pairs.toString(), "pairs", "incremental");
+    String t = java.nio.file.Files.readString(tmp.resolve("pairs-tasks/_runs/pairs/_SUCCESS"));
+    String d = java.nio.file.Files.readString(tmp.resolve("pairs-driver/_runs/pairs/_SUCCESS"));
+    com.fasterxml.jackson.databind.JsonNode tm = io.netimpact.input.Json.MAPPER.readTree(t);
+    com.fasterxml.jackson.databind.JsonNode dm = io.netimpact.input.Json.MAPPER.readTree(d);
+    assertEquals(tm.path("pairs"), dm.path("pairs"));
+    assertTrue(tm.path("pairs").path("SAFE").asLong() > 0, t);
+  }
 }
