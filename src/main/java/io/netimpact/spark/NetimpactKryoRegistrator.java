@@ -35,7 +35,7 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
         ScenarioMask::read));
     // A task's assembled scenarios: each report and its extra through their own serializers,
     // the worst case (primitive arrays) through Java's; Java serialization of the whole part
-    // (its reports' every row object) was most of a pair sweep's assembly and writing.
+    // (its reports' every row object) would cost most of a pair sweep's assembly and writing.
     kryo.register(SparkEvaluator.AssembledPart.class, new AssembledPartSerializer());
     // Holds an EnumMap, which Kryo's field serializer cannot rebuild.
     kryo.register(PageTally.class, new JavaSerializer());

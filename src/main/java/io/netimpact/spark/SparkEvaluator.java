@@ -975,7 +975,7 @@ public final class SparkEvaluator {
       }
       return List.of(new AssembledPart<>(rows, worst)).iterator();
       // Kept as objects: every table written reads the reports again, and reading them back
-      // from bytes (every row's strings) cost more than the objects' room; what does not fit
+      // from bytes (every row's strings) costs more than the objects' room; what does not fit
       // goes to disk, serialized.
     }).persist(StorageLevel.MEMORY_AND_DISK());
     WorstCase worst = parts.map(AssembledPart::worst).treeReduce(WorstCase::merge)
