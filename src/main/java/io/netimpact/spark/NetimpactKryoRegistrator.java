@@ -45,7 +45,7 @@ public final class NetimpactKryoRegistrator implements KryoRegistrator {
     kryo.register(io.netimpact.availability.Accumulator.class, new JavaSerializer());
     kryo.register(io.netimpact.availability.Hazards.class, new JavaSerializer());
     // Hold immutable lists, which Kryo's field serializer cannot rebuild on an executor (local
-    // mode never deserializes broadcasts: ExecutorLossTest on real executor JVMs found this).
+    // mode never deserializes broadcasts; ExecutorLossTest runs them on real executor JVMs).
     kryo.register(WorkPlan.class, new JavaSerializer());
     kryo.register(io.netimpact.impact.PairComposition.class, new JavaSerializer());
     // Classes of service: the classes (records, an immutable list) and the per-class loads.
