@@ -12,6 +12,9 @@ import java.util.List;
  */
 public record PairResult(double lostBefore, double lostAfter, double newlyUnroutable,
     List<RouteChange> changes) {
+  /** A pair that loses no traffic and changes no demand's routing. */
+  public static final PairResult NOTHING_LOST = new PairResult(0, 0, 0, List.of());
+
   public PairResult {
     changes = List.copyOf(changes);
   }

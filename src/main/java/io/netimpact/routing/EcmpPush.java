@@ -166,6 +166,14 @@ public final class EcmpPush {
    * device first, adding each share into {@code sink}. O(V + E).
    */
   public void pushAll(MaskedView g, DestinationDag dag, LoadSink sink) {
+    pushAll(g, dag, sink, null);
+  }
+
+  /**
+   * As {@link #pushAll}, also writing into {@code through[u]} (when not null) the traffic each
+   * device u of the DAG but its destination hands on, its own demand plus what it received.
+   */
+  private void pushAll(MaskedView g, DestinationDag dag, LoadSink sink, double[] through) {
     dag.checkView(g);
     heap.clear();
     int[] order = dag.order();
@@ -174,6 +182,9 @@ public final class EcmpPush {
     for (int i = order.length - 1; i > 0; i--) {
       int u = order[i];
       double t = traffic[u];
+      if (through != null) {
+        through[u] = t;
+      }
       if (t != 0) {
         split(g, dst, dist, u, t, sink);
       }
@@ -188,6 +199,24 @@ public final class EcmpPush {
    * @return the Gbps of those demands that have no path
    */
   public double pushDemands(MaskedView g, DestinationDag dag, LoadSink sink) {
+    queueDemands(g, dag);
+    pushAll(g, dag, sink);
+    return unroutable(g, dag);
+  }
+
+  /**
+   * The traffic each device of {@code dag} (computed on {@code g}) hands on towards its
+   * destination when every demand is routed along it (volumes as {@code g} gives them): its
+   * own demand plus what it receives (0 when none), written into {@code through} for every
+   * device of the DAG but the destination; the other entries are left as they are. O(V + E).
+   */
+  public void throughput(MaskedView g, DestinationDag dag, double[] through) {
+    queueDemands(g, dag);
+    pushAll(g, dag, (arc, gbps) -> { }, through);
+  }
+
+  /** Queues every routable demand towards the DAG's destination at its source. */
+  private void queueDemands(MaskedView g, DestinationDag dag) {
     Network b = g.base;
     int dst = dag.destination();
     long[] dist = dag.distances();
@@ -200,8 +229,29 @@ public final class EcmpPush {
         note(v);
       }
     }
-    pushAll(g, dag, sink);
-    return unroutable(g, dag);
+  }
+
+  /**
+   * Hands {@code t}, the traffic device {@code u} forwards, to its next hops on {@code now}
+   * (distances {@code distNow}) in place of those on {@code was} (distances {@code distWas}):
+   * minus its equal shares on the arcs before, plus those after, each added into {@code sink}
+   * and set aside at the arc's head for {@link #pushExits}, which carries the net on. u has a
+   * next hop on {@code now}. O(degree of u).
+   */
+  public void resplit(MaskedView was, long[] distWas, MaskedView now, long[] distNow, int dst,
+      int u, double t, LoadSink sink) {
+    int hops = next.of(was, dst, distWas, u);
+    double share = t / hops;
+    for (int i = 0; i < hops; i++) {
+      sink.add(next.arc[i], -share);
+      setAside(next.head[i], -share, share);
+    }
+    hops = next.of(now, dst, distNow, u);
+    share = t / hops;
+    for (int i = 0; i < hops; i++) {
+      sink.add(next.arc[i], share);
+      setAside(next.head[i], share, share);
+    }
   }
 
   /**

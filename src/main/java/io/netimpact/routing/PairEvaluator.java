@@ -42,6 +42,10 @@ import java.util.List;
  * unreachable with nothing it can reach outside A (cut off, as a PoP losing both uplinks);
  * otherwise the pair is repaired again on the destination's complete DAG, made once per
  * destination (O(E log V)) for all of its pairs that need it.
+ * A pair that asks for loads and lost traffic only (no route changes, no class loads; a mask
+ * that drains, removes and re-demands nothing) is repaired from below instead ({@link
+ * #repairBelow}): only the devices whose distance grows are re-solved, and only the devices
+ * whose next hops change re-split their traffic before; the ancestors above are not walked.
  * A mask that may also shorten paths (arcs switched on, metrics lowered, devices undrained,
  * stubs given back) is repaired the same way over a larger region ({@link #repairShorter}):
  * besides A, the stubs given back, the devices the change brings nearer and those gaining an
@@ -139,6 +143,16 @@ public final class PairEvaluator {
   private long[] gDist;
   private int[] gOrder;
   private final IntArrayList gSet = new IntArrayList();
+  // repairBelow: the traffic each device of throughOf's DAG hands on; the devices whose next
+  // hops may change (candidates) and their heap, nearest first; a next-hop scratch.
+  private double[] through;
+  private DestinationBaseline throughOf;
+  private final NextHops nextHops = new NextHops();
+  private final boolean[] candidate;
+  private final IntArrayList candidates = new IntArrayList();
+  private final IndexedMinHeap nearestFirst;
+  private long below;
+  private long belowMoved;
   // repairShorter's arcs made usable or cheaper.
   private final IntArrayList shorter = new IntArrayList();
   private final it.unimi.dsi.fastutil.doubles.DoubleArrayList changedLatency =
@@ -159,6 +173,8 @@ public final class PairEvaluator {
     this.demandOf = new int[n];
     Arrays.fill(demandOf, -1);
     this.inA = new boolean[n];
+    this.candidate = new boolean[n];
+    this.nearestFirst = new IndexedMinHeap(n);
     this.givenMark = new boolean[n];
     this.cutMark = new int[n];
     this.aOrder = new int[n];
@@ -805,6 +821,12 @@ public final class PairEvaluator {
       return reroute(b, sink);
     }
     boolean increaseOnly = m.isIncreaseOnly() && touched.length == 0;
+    if (increaseOnly && movesOnlyLoads(b, m)) {
+      PairResult r = repairBelow(b, m, sink);
+      if (r != null) {
+        return r;
+      }
+    }
     int limit = repairShare >= 1 ? Integer.MAX_VALUE
         : (int) (repairShare * b.dag.order().length);
     seedIncreases(b.destination(), b.dag.distances(), m, limit);
@@ -869,6 +891,149 @@ public final class PairEvaluator {
     return repairSeeded(b, m, sink);
   }
 
+  /**
+   * Whether an increase-only pair asks only for loads and lost traffic, so that {@link
+   * #repairBelow} may finish it: no route changes or class loads are asked for, and the mask
+   * drains or removes no device and changes no demand towards the destination. O(the mask's
+   * devices and demands).
+   */
+  private boolean movesOnlyLoads(DestinationBaseline b, ScenarioMask m) {
+    if (routeChanges || classSink != null || m.drained.length > 0 || m.removed.length > 0) {
+      return false;
+    }
+    int t = b.destination();
+    for (int k : m.demands) {
+      if (base.demandDst(k) == t) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Repairs an increase-only pair that moves loads only ({@link #movesOnlyLoads}) from the
+   * devices whose next hops change, not from all of their ancestors. Let U be the tails of the
+   * DAG arcs the mask removes or makes dearer. A device's distance grows exactly when it has
+   * no next hop left whose distance stays (Z, found nearest first from U and the DAG parents
+   * of devices found in Z; a device outside Z keeps a tight arc to a device outside Z, by
+   * induction on the distance, so distances outside Z are those before). Only Z is re-solved
+   * ({@link ShortestPaths#resettle}, from its border). A device outside Z keeps its distance
+   * and its next hops but those into Z (an arc into a device whose distance grew cannot be
+   * tight after), so next hops change only at the candidates C: U, Z and Z's DAG parents.
+   * Every device's traffic after is its traffic before ({@link EcmpPush#throughput}, pushed
+   * once per baseline) plus what reaches it changed; so each device of C hands its traffic
+   * before to its next hops after in place of those before ({@link EcmpPush#resplit}), and
+   * the net is carried on down the DAG after ({@link EcmpPush#pushExits}, every device
+   * splitting its change as the view after does, those of C their new way), farthest first
+   * by the distances after. Returns null, with nothing changed, when a device of Z ends up
+   * unreachable (traffic lost) or past the horizon of a truncated baseline: the pair is then
+   * repaired over its whole region. O(|C| log |C| + the degrees of C + |Z| log |Z| + the DAG
+   * below C that the net change reaches), where the repair over A, all the ancestors of U,
+   * is O(|A| log |A| + ...) and pushes A's traffic twice; O(DAG) once per baseline.
+   */
+  private PairResult repairBelow(DestinationBaseline b, ScenarioMask m, LoadSink sink) {
+    int t = b.destination();
+    long[] d0 = b.dag.distances();
+    for (int a : m.offArcs) {
+      if (onDagBefore(t, d0, a)) {
+        candidate(base.tail(a), d0);
+      }
+    }
+    for (int i = 0; i < m.metricArcs.length; i++) {
+      int a = m.metricArcs[i];
+      if (m.newMetric[i] > base.arcMetric(a) && onDagBefore(t, d0, a)) {
+        candidate(base.tail(a), d0);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return PairResult.NOTHING_LOST;
+    }
+    Network.Slots slots = before.slots;
+    while (!nearestFirst.isEmpty()) {
+      int u = nearestFirst.pop();
+      int hops = nextHops.of(after, t, d0, u);
+      boolean keeps = false;
+      for (int i = 0; i < hops && !keeps; i++) {
+        keeps = !inA[nextHops.head[i]];
+      }
+      if (keeps) {
+        continue;
+      }
+      addToA(u);
+      if (before.isDrained(u)) {
+        continue;
+      }
+      for (int k = slots.inFrom[u]; k < slots.inFrom[u + 1]; k++) {
+        int j = slots.inSlot[k];
+        int w = base.inTail[j];
+        if (w != t && d0[w] == d0[u] + before.inSlotMetric(j)) {
+          candidate(w, d0);
+        }
+      }
+    }
+    long[] distAfter = d0;
+    if (!aList.isEmpty()) {
+      int[] z = aList.toIntArray();
+      for (int x : z) {
+        dist[x] = INF;
+      }
+      int reached = paths.resettle(after, t, dist, inA, z, z.length, aOrder);
+      if (reached < z.length
+          || !regionExact(b.dag.truncated() ? b.dag.horizon() : INF, z, z.length)) {
+        for (int x : z) {
+          inA[x] = false;
+          dist[x] = d0[x];
+        }
+        aList.clear();
+        clearCandidates();
+        return null;
+      }
+      distAfter = dist;
+      belowMoved++;
+    }
+    if (throughOf != b) {
+      if (through == null) {
+        through = new double[n];
+      }
+      push.throughput(before, b.dag, through);
+      throughOf = b;
+    }
+    ensureAcc();
+    for (int i = 0; i < candidates.size(); i++) {
+      int u = candidates.getInt(i);
+      if (through[u] != 0) {
+        push.resplit(before, d0, after, distAfter, t, u, through[u], this::accumulate);
+      }
+    }
+    push.pushExits(after, t, distAfter, this::accumulate);
+    flushAcc(sink);
+    for (int i = 0; i < aList.size(); i++) {
+      int x = aList.getInt(i);
+      inA[x] = false;
+      dist[x] = d0[x];
+    }
+    aList.clear();
+    clearCandidates();
+    below++;
+    return PairResult.NOTHING_LOST;
+  }
+
+  /** Makes {@code u} a candidate of {@link #repairBelow}, queued by its distance before. */
+  private void candidate(int u, long[] d0) {
+    if (!candidate[u]) {
+      candidate[u] = true;
+      candidates.add(u);
+      nearestFirst.pushOrDecrease(u, d0[u]);
+    }
+  }
+
+  private void clearCandidates() {
+    for (int i = 0; i < candidates.size(); i++) {
+      candidate[candidates.getInt(i)] = false;
+    }
+    candidates.clear();
+  }
+
   /** {@link #repair} once its region A is seeded ({@link #seedIncreases}). */
   private PairResult repairSeeded(DestinationBaseline b, ScenarioMask m, LoadSink sink) {
     int t = b.destination();
@@ -880,7 +1045,7 @@ public final class PairEvaluator {
         inA[x] = false;
       }
       aList.clear();
-      return new PairResult(0, 0, 0, List.of());
+      return PairResult.NOTHING_LOST;
     }
     // 2. Distances in A after.
     int[] aNodes = aList.toIntArray();
@@ -1248,6 +1413,16 @@ public final class PairEvaluator {
    */
   long fallbacks() {
     return fallbacks;
+  }
+
+  /** Pairs finished by {@link #repairBelow}, since this was made. */
+  long repairedBelow() {
+    return below;
+  }
+
+  /** Of those, the pairs that moved some device's distance (Z not empty). */
+  long repairedBelowMovingDistances() {
+    return belowMoved;
   }
 
   /**
