@@ -121,28 +121,31 @@ public final class SurviveComposition implements Serializable {
       throw new IllegalArgumentException(failures.size() + " failures, " + then.size()
           + " changes then failures");
     }
-    int[][] routing = new int[failures.size()][];
-    for (int i = 0; i < routing.length; i++) {
-      if (!failures.get(i).isComposable()) {
-        return Optional.empty();
-      }
-      routing[i] = failures.get(i).routingArcs(base);
+    if (!failures.stream().allMatch(ScenarioMask::isComposable)) {
+      return Optional.empty();
     }
+    int[][] routing = new int[failures.size()][];
+    java.util.stream.IntStream.range(0, routing.length).parallel()
+        .forEach(i -> routing[i] = failures.get(i).routingArcs(base));
     Optional<Network> after = change.flatMap(c -> AfterChange.network(base, c));
     ScenarioMask[] afterFailures = null;
     int[][] afterRouting = null;
     if (after.isPresent()) {
-      afterFailures = new ScenarioMask[failures.size()];
-      afterRouting = new int[failures.size()][];
-      for (int i = 0; i < afterFailures.length && afterFailures != null; i++) {
-        Optional<ScenarioMask> f = AfterChange.failure(base, after.get(), change.get(),
+      ScenarioMask[] onAfter = new ScenarioMask[failures.size()];
+      int[][] routingAfter = new int[failures.size()][];
+      Network net = after.get();
+      boolean all = java.util.stream.IntStream.range(0, onAfter.length).parallel().allMatch(i -> {
+        Optional<ScenarioMask> f = AfterChange.failure(base, net, change.get(),
             failures.get(i));
-        if (f.isEmpty()) {
-          afterFailures = null;
-        } else {
-          afterFailures[i] = f.get();
-          afterRouting[i] = f.get().routingArcs(after.get());
-        }
+        f.ifPresent(m -> {
+          onAfter[i] = m;
+          routingAfter[i] = m.routingArcs(net);
+        });
+        return f.isPresent();
+      });
+      if (all) {
+        afterFailures = onAfter;
+        afterRouting = routingAfter;
       }
     }
     boolean sequential = afterFailures != null;

@@ -287,20 +287,22 @@ public final class ReviewPipeline {
     Network before = p.before();
     List<Change> failures = Failures.remaining(Failures.all(before, req.survive()), before,
         MaskedView.of(before, p.scenario().mask()), p.change());
+    boolean composed = !p.withTe() && !classes.present();
+    // The failures' masks alone and after the change.
+    List<ScenarioMask> alone = composed ? failures.parallelStream()
+        .map(f -> ScenarioMask.of(before, f)).toList() : List.of();
+    List<ScenarioMask> then = composed ? failures.parallelStream()
+        .map(f -> ScenarioMask.of(before, Sweep.then(p.change(), f))).toList() : List.of();
     // The N-1 results without the change, from the store when it holds every one of them.
     Optional<io.netimpact.store.SurvivalFile.Stored> kept = store.flatMap(s ->
         BaselineStore.survivalStored(cluster, s, req.thresholds().warnUtil()));
     Optional<Map<String, FailureResult>> stored = kept.map(k -> k.results())
         .filter(m -> failures.stream().allMatch(f -> m.containsKey(f.id())));
-    if (!p.withTe() && !classes.present()) {
+    if (composed) {
       // Composed per destination with the change fixed (SurviveComposition).
       List<String> fids = failures.stream().map(Change::id).toList();
-      List<ScenarioMask> alone = failures.stream().map(f -> ScenarioMask.of(before, f))
-          .toList();
       // The failures' stubs given back, as the store keeps them: not found again.
       kept.ifPresent(k -> giveStubs(before, fids, alone, k, store.get()));
-      List<ScenarioMask> then = failures.stream().map(f -> ScenarioMask.of(before,
-          Sweep.then(p.change(), f))).toList();
       Optional<SurviveComposition> withPlan = SurviveComposition.of(before,
           Optional.of(p.scenario().mask()), alone, then);
       Optional<SurviveComposition> alonePlan = SurviveComposition.of(before, Optional.empty(),

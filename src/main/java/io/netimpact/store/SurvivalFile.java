@@ -1,6 +1,7 @@
 package io.netimpact.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netimpact.verdict.Verdict;
@@ -110,57 +111,154 @@ public final class SurvivalFile {
   public static Optional<Stored> readStored(Configuration hadoop, String dir,
       double warnUtil) {
     Path p = new Path(dir, FILE);
-    JsonNode root;
+    Reading r = new Reading();
     try {
       FileSystem fs = p.getFileSystem(hadoop);
       if (!fs.exists(p)) {
         return Optional.empty();
       }
-      try (InputStream in = fs.open(p)) {
-        root = Json.MAPPER.readTree(in);
+      // Streamed: the file holds one entry per failure (tens of thousands on a large network),
+      // and no tree of them is made.
+      try (InputStream in = fs.open(p);
+          JsonParser jp = Json.MAPPER.getFactory().createParser(in)) {
+        r.read(jp);
       }
     } catch (IOException e) {
       throw new BadInputException(new InputProblem(p.toString(), "", "",
           "cannot read the stored N-1 results: " + e.getMessage()));
     }
-    int version = root == null ? 1 : root.path("version").asInt(1);
-    if (version > VERSION || version < 1) {
+    if (r.version > VERSION || r.version < 1) {
       throw new BadInputException(new InputProblem(p.toString(), "", "version",
-          "stored N-1 results of version " + root.path("version").asText() + ": this netimpact "
+          "stored N-1 results of version " + r.versionText + ": this netimpact "
           + "reads versions 1 to " + VERSION + "; run baseline --survive again"));
     }
-    if (root == null || root.path("warn_util").asDouble(-1) != warnUtil) {
+    if (r.warnUtil != warnUtil) {
       return Optional.empty();
     }
-    Map<String, FailureResult> out = new LinkedHashMap<>();
-    Map<String, List<String>> stubs = new java.util.HashMap<>();
-    JsonNode fs = root.path("failures");
-    for (int i = 0; i < fs.size(); i++) {
-      JsonNode f = fs.get(i);
-      try {
-        out.put(f.path("failure_id").asText(), new FailureResult(
-            f.path("failure_id").asText(), Verdict.valueOf(f.path("severity").asText()),
-            f.path("max_util").asDouble(), f.path("worst_link_id").asText(),
-            f.path("stranded_gbps").asDouble()));
-        JsonNode given = f.get("stubs_given_back");
-        if (given != null) {
-          if (!given.isArray()) {
-            throw new IllegalArgumentException("stubs_given_back is no list");
+    if (r.broken != null) {
+      throw new BadInputException(new InputProblem(p.toString(), "failures[" + r.brokenAt
+          + "]", "", "broken stored N-1 result: " + r.broken));
+    }
+    return Optional.of(new Stored(r.out, r.stubs));
+  }
+
+  /** One pass over the file's tokens; the first broken entry is kept for after the checks. */
+  private static final class Reading {
+    int version = 1;
+    String versionText = "1";
+    double warnUtil = -1;
+    final Map<String, FailureResult> out = new LinkedHashMap<>();
+    final Map<String, List<String>> stubs = new java.util.HashMap<>();
+    String broken;
+    int brokenAt;
+
+    void read(JsonParser jp) throws IOException {
+      if (jp.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("no JSON object");
+      }
+      while (jp.nextToken() == JsonToken.FIELD_NAME) {
+        String name = jp.currentName();
+        JsonToken t = jp.nextToken();
+        switch (name) {
+          case "version" -> {
+            versionText = t.isScalarValue() ? jp.getValueAsString() : t.asString();
+            version = t.isScalarValue() ? jp.getValueAsInt(1) : 1;
           }
-          List<String> ids = new java.util.ArrayList<>(given.size());
-          for (JsonNode id : given) {
-            if (!id.isTextual()) {
-              throw new IllegalArgumentException("stubs_given_back holds " + id + ", no device id");
-            }
-            ids.add(id.asText());
-          }
-          stubs.put(f.path("failure_id").asText(), ids);
+          case "warn_util" -> warnUtil = t.isNumeric() ? jp.getDoubleValue() : -1;
+          case "failures" -> failures(jp, t);
+          default -> jp.skipChildren();
         }
-      } catch (IllegalArgumentException | NullPointerException e) {
-        throw new BadInputException(new InputProblem(p.toString(), "failures[" + i + "]", "",
-            "broken stored N-1 result: " + e.getMessage()));
       }
     }
-    return Optional.of(new Stored(out, stubs));
+
+    private void failures(JsonParser jp, JsonToken t) throws IOException {
+      if (t != JsonToken.START_ARRAY) {
+        jp.skipChildren();
+        return;
+      }
+      int i = 0;
+      while (jp.nextToken() != JsonToken.END_ARRAY) {
+        try {
+          entry(jp);
+        } catch (IllegalArgumentException e) {
+          if (broken == null) {
+            broken = e.getMessage();
+            brokenAt = i;
+          }
+          jp.skipChildren();
+        }
+        i++;
+      }
+    }
+
+    /** One failure's entry, the parser on its start; leaves it on the entry's end. */
+    private void entry(JsonParser jp) throws IOException {
+      if (jp.currentToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("no JSON object");
+      }
+      String id = "";
+      String severity = "";
+      double maxUtil = 0;
+      String worst = "";
+      double stranded = 0;
+      List<String> given = null;
+      String problem = null;
+      while (jp.nextToken() == JsonToken.FIELD_NAME) {
+        String name = jp.currentName();
+        JsonToken t = jp.nextToken();
+        switch (name) {
+          case "failure_id" -> id = text(jp, t);
+          case "severity" -> severity = text(jp, t);
+          case "max_util" -> maxUtil = jp.getValueAsDouble();
+          case "worst_link_id" -> worst = text(jp, t);
+          case "stranded_gbps" -> stranded = jp.getValueAsDouble();
+          case "stubs_given_back" -> {
+            given = new java.util.ArrayList<>();
+            String bad = ids(jp, t, given);
+            problem = problem == null ? bad : problem;
+          }
+          default -> jp.skipChildren();
+        }
+      }
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
+      out.put(id, new FailureResult(id, Verdict.valueOf(severity), maxUtil, worst, stranded));
+      if (given != null) {
+        stubs.put(id, given);
+      }
+    }
+
+    private static String text(JsonParser jp, JsonToken t) throws IOException {
+      if (!t.isScalarValue()) {
+        jp.skipChildren();
+        return "";
+      }
+      return jp.getValueAsString("");
+    }
+
+    /**
+     * Reads a list of device ids into {@code ids}, the parser on its start, to its end;
+     * returns what is wrong with it, or null.
+     */
+    private static String ids(JsonParser jp, JsonToken t, List<String> ids) throws IOException {
+      if (t != JsonToken.START_ARRAY) {
+        jp.skipChildren();
+        return "stubs_given_back is no list";
+      }
+      String problem = null;
+      JsonToken e;
+      while ((e = jp.nextToken()) != JsonToken.END_ARRAY) {
+        if (e != JsonToken.VALUE_STRING && problem == null) {
+          problem = "stubs_given_back holds " + (e.isScalarValue() ? jp.getText() : e.asString())
+              + ", no device id";
+        }
+        if (e == JsonToken.VALUE_STRING) {
+          ids.add(jp.getText());
+        }
+        jp.skipChildren();
+      }
+      return problem;
+    }
   }
 }

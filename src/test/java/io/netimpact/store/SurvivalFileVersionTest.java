@@ -74,6 +74,36 @@ class SurvivalFileVersionTest {
     assertFalse(Files.exists(tmp.resolve("." + SurvivalFile.FILE + ".tmp")));
   }
 
+  @Test
+  void aBrokenEntryAmongGoodOnes_orATruncatedFile_isRefusedNamingTheEntry() throws Exception {
+    String good = "{\"failure_id\": \"link_down:l1\", \"severity\": \"SAFE\", \"max_util\": "
+        + "0.1, \"worst_link_id\": \"l2\", \"stranded_gbps\": 0, \"stubs_given_back\": []}";
+    write("{\"version\": 2, \"kinds\": [\"link\"], \"warn_util\": 0.8, \"failures\": ["
+        + good + ", {\"failure_id\": \"link_down:l2\", \"severity\": \"FINE\"}, " + good
+        + "]}");
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> SurvivalFile.readStored(HADOOP, tmp.toString(), 0.8));
+    assertTrue(e.getMessage().contains("failures[1]") && e.getMessage().contains("FINE"),
+        e.getMessage());
+    write("{\"version\": 2, \"kinds\": [\"link\"], \"warn_util\": 0.8, \"failures\": ["
+        + good + ", {\"failure_id\": \"link_down:l2\", \"severity\": \"SAFE\", "
+        + "\"stubs_given_back\": {\"a\": 1}}]}");
+    e = assertThrows(BadInputException.class,
+        () -> SurvivalFile.readStored(HADOOP, tmp.toString(), 0.8));
+    assertTrue(e.getMessage().contains("failures[1]")
+        && e.getMessage().contains("stubs_given_back is no list"), e.getMessage());
+    write("{\"version\": 2, \"kinds\": [\"link\"], \"warn_util\": 0.8, \"failures\": ["
+        + good + ", {\"failure_id\": \"link_d");
+    e = assertThrows(BadInputException.class,
+        () -> SurvivalFile.readStored(HADOOP, tmp.toString(), 0.8));
+    assertTrue(e.getMessage().contains(SurvivalFile.FILE)
+        && e.getMessage().contains("cannot read"), e.getMessage());
+    // Written for another warn utilisation: not used, whatever its entries hold.
+    write("{\"version\": 2, \"kinds\": [\"link\"], \"warn_util\": 0.7, \"failures\": ["
+        + good + "]}");
+    assertTrue(SurvivalFile.readStored(HADOOP, tmp.toString(), 0.8).isEmpty());
+  }
+
   private void write(String json) throws Exception {
     Files.writeString(tmp.resolve(SurvivalFile.FILE), json, StandardCharsets.UTF_8);
   }
