@@ -305,17 +305,18 @@ public final class ReviewPipeline {
       kept.ifPresent(k -> giveStubs(before, fids, alone, k, store.get()));
       Optional<SurviveComposition> withPlan = SurviveComposition.of(before,
           Optional.of(p.scenario().mask()), alone, then);
-      Optional<SurviveComposition> alonePlan = SurviveComposition.of(before, Optional.empty(),
-          alone, alone);
-      if (withPlan.isPresent() && alonePlan.isPresent()) {
+      if (withPlan.isPresent()) {
         boolean onDriver = req.localReview() == LocalReview.DRIVER;
         List<FailureResult> with = cluster.during("review: surviving " + failures.size()
             + " failures", () -> SurvivalRun.composed(cluster, before, baseline,
                 withPlan.get(), fids, req.thresholds(), store, onDriver));
         List<FailureResult> without = stored.isPresent()
             ? failures.stream().map(f -> stored.get().get(f.id())).toList()
-            : SurvivalRun.composed(cluster, before, baseline, alonePlan.get(), fids,
-                req.thresholds(), store, onDriver);
+            // The failures alone compose whenever they compose after the change (both ask
+            // only that every failure can only lengthen paths).
+            : SurvivalRun.composed(cluster, before, baseline, SurviveComposition.of(before,
+                Optional.empty(), alone, alone).orElseThrow(), fids, req.thresholds(), store,
+                onDriver);
         sw.lap("survive");
         return Survival.of(p.runId(), p.change().id(), Severity.of(report), without, with);
       }
