@@ -92,9 +92,12 @@ class S3FaultTest {
   void repeatedShortOutages_areRetriedThrough_andGiveTheSameReport() throws Exception {
     ReviewCommandTest.Run calm = review(FLAKY, "calm");
     assertEquals(0, calm.code(), calm.err());
+    // Ten outages of 400 ms, 700 ms apart, from the run's start: enough for the run to meet
+    // several, and a storm that ends, so that the run's length does not grow with the back-offs
+    // its own retries add.
     Thread outages = new Thread(() -> {
       try {
-        while (!Thread.currentThread().isInterrupted()) {
+        for (int i = 0; i < 10 && !Thread.currentThread().isInterrupted(); i++) {
           Thread.sleep(700);
           flaky.setDown(true);
           Thread.sleep(400);
