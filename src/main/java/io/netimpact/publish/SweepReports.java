@@ -82,11 +82,11 @@ public final class SweepReports implements AutoCloseable {
   public static SweepReports assemble(Cluster cluster, SparkEvaluator.Result r, String runId,
       String snapshotId, Thresholds th, Network base, Components components,
       java.util.BitSet bareIfSafe) {
-    Broadcast<Stranding.Before> componentsBc = cluster.jsc().broadcast(
+    Broadcast<Stranding.Before> beforeBc = cluster.jsc().broadcast(
         Stranding.Before.of(base, components));
     SparkEvaluator.Assembly<Row> assembly = SparkEvaluator.assemble(cluster.jsc(), r, runId,
         snapshotId, th, (b, sc, view) -> SparkTopology.scenarioRow(runId, sc.id(),
-            Stranding.between(b, componentsBc.value(), view)), bareIfSafe);
+            Stranding.between(b, beforeBc.value(), view)), bareIfSafe);
     Baseline baseline = r.baseline();
     return new SweepReports(cluster, runId, base, components, baseline, Optional.of(assembly),
         List.of(), assembly.worstCase(), r.classes().isPresent());

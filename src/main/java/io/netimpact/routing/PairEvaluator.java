@@ -10,6 +10,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Evaluates (scenario, destination) pairs against a destination's {@link DestinationBaseline}:
@@ -934,21 +935,11 @@ public final class PairEvaluator {
   private PairResult repairBelow(DestinationBaseline b, ScenarioMask m, LoadSink sink) {
     int t = b.destination();
     long[] d0 = b.dag.distances();
-    for (int a : m.offArcs) {
-      if (onDagBefore(t, d0, a)) {
-        candidate(base.tail(a), d0);
-      }
-    }
-    for (int i = 0; i < m.metricArcs.length; i++) {
-      int a = m.metricArcs[i];
-      if (m.newMetric[i] > base.arcMetric(a) && onDagBefore(t, d0, a)) {
-        candidate(base.tail(a), d0);
-      }
-    }
+    IntConsumer candidate = u -> candidate(u, d0);
+    lengthenedTails(t, d0, m, candidate);
     if (candidates.isEmpty()) {
       return PairResult.NOTHING_LOST;
     }
-    Network.Slots slots = before.slots;
     while (!nearestFirst.isEmpty()) {
       int u = nearestFirst.pop();
       int hops = nextHops.of(after, t, d0, u);
@@ -960,16 +951,7 @@ public final class PairEvaluator {
         continue;
       }
       addToA(u);
-      if (before.isDrained(u)) {
-        continue;
-      }
-      for (int k = slots.inFrom[u]; k < slots.inFrom[u + 1]; k++) {
-        int j = slots.inSlot[k];
-        int w = base.inTail[j];
-        if (w != t && d0[w] == d0[u] + before.inSlotMetric(j)) {
-          candidate(w, d0);
-        }
-      }
+      dagParents(t, d0, u, candidate);
     }
     long[] distAfter = d0;
     if (!aList.isEmpty()) {
@@ -1103,27 +1085,56 @@ public final class PairEvaluator {
    * ancestors stop once A has more than {@code limit} devices (the pair is rerouted then).
    */
   private void seedIncreases(int t, long[] d0, ScenarioMask m, int limit) {
+    lengthenedTails(t, d0, m, this::addToA);
+    closeUpwards(t, d0, 0, limit);
+  }
+
+  /**
+   * Hands {@code add} the tail of each arc on the baseline DAG that {@code m} removes, makes
+   * dearer or leads into a device it drains (a tail may come more than once). O(changed
+   * elements and the drained devices' in-arcs).
+   */
+  private void lengthenedTails(int t, long[] d0, ScenarioMask m, IntConsumer add) {
     for (int a : m.offArcs) {
       if (onDagBefore(t, d0, a)) {
-        addToA(base.tail(a));
+        add.accept(base.tail(a));
       }
     }
     for (int i = 0; i < m.metricArcs.length; i++) {
       int a = m.metricArcs[i];
       if (m.newMetric[i] > base.arcMetric(a) && onDagBefore(t, d0, a)) {
-        addToA(base.tail(a));
+        add.accept(base.tail(a));
       }
     }
     for (int v : m.drained) {
       if (v != t) {
         for (int j = base.inStart[v]; j < base.inStart[v + 1]; j++) {
           if (onDagBefore(t, d0, base.inArc[j])) {
-            addToA(base.tail(base.inArc[j]));
+            add.accept(base.tail(base.inArc[j]));
           }
         }
       }
     }
-    closeUpwards(t, d0, 0, limit);
+  }
+
+  /**
+   * Hands {@code add} each parent of {@code x} on the baseline DAG, through the base's usable
+   * arcs (the before view masks nothing): u->x is a DAG arc when d(u) == w + d(x), and x is
+   * the destination or not drained. O(in-degree of x).
+   */
+  private void dagParents(int t, long[] d0, int x, IntConsumer add) {
+    long dx = d0[x];
+    if (dx == INF || (x != t && before.isDrained(x))) {
+      return;
+    }
+    Network.Slots slots = before.slots;
+    for (int k = slots.inFrom[x]; k < slots.inFrom[x + 1]; k++) {
+      int j = slots.inSlot[k];
+      int u = base.inTail[j];
+      if (u != t && d0[u] == dx + before.inSlotMetric(j)) {
+        add.accept(u);
+      }
+    }
   }
 
   /**
@@ -1133,20 +1144,9 @@ public final class PairEvaluator {
    * the region has more than {@code limit} devices.
    */
   private void closeUpwards(int t, long[] d0, int from, int limit) {
-    Network.Slots slots = before.slots;
+    IntConsumer add = this::addToA;
     for (int i = from; i < aList.size() && aList.size() <= limit; i++) {
-      int x = aList.getInt(i);
-      long dx = d0[x];
-      if (dx == INF || (x != t && before.isDrained(x))) {
-        continue;
-      }
-      for (int k = slots.inFrom[x]; k < slots.inFrom[x + 1]; k++) {
-        int j = slots.inSlot[k];
-        int u = base.inTail[j];
-        if (u != t && d0[u] == dx + before.inSlotMetric(j)) {
-          addToA(u);
-        }
-      }
+      dagParents(t, d0, aList.getInt(i), add);
     }
   }
 
