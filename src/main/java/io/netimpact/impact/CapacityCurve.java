@@ -66,6 +66,15 @@ public final class CapacityCurve implements Serializable {
     size[l] = n + 1;
   }
 
+  /** Renames scenario i to {@code index[i]} in every entry (see {@link WorstCase#renumbered}). */
+  void renumber(int[] index) {
+    for (int l = 0; l < scenario.length; l++) {
+      for (int i = 0; i < size[l]; i++) {
+        scenario[l][i] = index[scenario[l][i]];
+      }
+    }
+  }
+
   /** Adds {@code o} into this and returns this. O(entries of both). */
   public CapacityCurve merge(CapacityCurve o) {
     for (int l = 0; l < size.length; l++) {

@@ -181,13 +181,23 @@ public final class PairComposition implements Serializable {
      * + scenarios).
      */
     public int[] affected(DestinationDag dag, List<Scenario> scenarios) {
-      int[] out = new int[scenarios.size()];
+      return affected(dag, scenarios, null);
+    }
+
+    /**
+     * {@link #affected(DestinationDag, List)} among the scenarios of {@code among} alone
+     * (ascending indices; null: all of them). O(S x changed elements + |among|).
+     */
+    public int[] affected(DestinationDag dag, List<Scenario> scenarios, int[] among) {
+      int n = among == null ? scenarios.size() : among.length;
+      int[] out = new int[n];
       int c = 0;
       byte[] seen = new byte[singles.size()];
       long both = 0;
       long one = 0;
       long other = 0;
-      for (int i = 0; i < scenarios.size(); i++) {
+      for (int k = 0; k < n; k++) {
+        int i = among == null ? k : among[k];
         boolean hit;
         if (composes(i)) {
           boolean f = touches(seen, dag, first[i]);

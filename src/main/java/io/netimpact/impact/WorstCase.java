@@ -187,6 +187,21 @@ public final class WorstCase implements Serializable {
     return this;
   }
 
+  /**
+   * Renames scenario i to {@code index[i]} everywhere (a sweep's scenarios evaluated as a
+   * subset, {@code index} giving each one's place in the whole, ascending so that the first of
+   * equal scenarios stays first). Returns this. O(E + the curve's entries).
+   */
+  public WorstCase renumbered(int[] index) {
+    for (int a = 0; a < worstScenario.length; a++) {
+      worstScenario[a] = worstScenario[a] < 0 ? -1 : index[worstScenario[a]];
+      firstUnchanged[a] = firstUnchanged[a] < 0 ? -1 : index[firstUnchanged[a]];
+    }
+    curve.renumber(index);
+    lastScenario = Integer.MAX_VALUE;
+    return this;
+  }
+
   /** Each base link's heaviest load per capacity over the scenarios: the plan's input. */
   public CapacityCurve curve() {
     checkFolded();

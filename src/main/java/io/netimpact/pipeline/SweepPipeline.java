@@ -16,6 +16,8 @@ import io.netimpact.impact.Evaluator;
 import io.netimpact.verdict.LinkBaseline;
 import io.netimpact.impact.Overlay;
 import io.netimpact.impact.PairComposition;
+import io.netimpact.impact.PairScreen;
+import io.netimpact.impact.WorstCase;
 import io.netimpact.impact.Scenario;
 import io.netimpact.verdict.ScenarioSummary;
 import io.netimpact.verdict.Thresholds;
@@ -46,9 +48,11 @@ import io.netimpact.te.TeChange;
 import io.netimpact.te.TeOverlay;
 import io.netimpact.topology.Components;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The sweep pipeline, one stage after the other: read and validate the snapshot and the sweep,
@@ -242,8 +246,19 @@ public final class SweepPipeline {
         + "%d links, %d destinations), strategy %s", sweep.id(), scenarios.size(), snapshotId,
         base.nodeCount(), base.linkCount(), base.destinations().length,
         req.strategy().name().toLowerCase()));
+    // Pairs of failures screened by their loads: the SAFE ones are done (contract 7.3 lists
+    // them nowhere), the others evaluated in full below with the sweep's other scenarios.
+    Optional<Screened> screened = screenable(req, expansion, withTe, classes.isPresent(),
+        model.isPresent(), series.isPresent())
+        ? Optional.of(screen(cluster, mayFit, base, scenarios, expansion, req, runId,
+            snapshotId))
+        : Optional.empty();
+    screened.ifPresent(x -> sw.lap("screen"));
+    List<Scenario> evaluated = screened.map(x -> x.kept(scenarios)).orElse(scenarios);
+    Sweep.Expansion evaluatedExpansion = screened.map(x -> x.kept(expansion))
+        .orElse(expansion);
     java.util.OptionalInt onDriver = SweepOnDriver.threads(cluster, mayFit, base,
-        scenarios.size(), withTe, classes.isPresent());
+        evaluated.size(), withTe, classes.isPresent());
     if (onDriver.isEmpty()) {
       cluster.startSession();
     }
@@ -275,26 +290,29 @@ public final class SweepPipeline {
     SweepReports assembledReports;
     EvaluationStats stats;
     if (onDriver.isPresent()) {
-      SparkEvaluator.OnDriver d = SparkEvaluator.sweepOnDriver(cluster, base, scenarios,
-          req.strategy(), onDriver.getAsInt(), sw::lap, PairPlan.of(base, expansion));
+      SparkEvaluator.OnDriver d = SparkEvaluator.sweepOnDriver(cluster, base, evaluated,
+          req.strategy(), onDriver.getAsInt(), sw::lap, PairPlan.of(base, evaluatedExpansion));
       stats = d.stats();
       onSpark = Optional.empty();
-      assembledReports = SweepReports.assembleOnDriver(cluster, d, scenarios, runId, snapshotId,
-          req.thresholds(), base, components, onDriver.getAsInt(), bareIfSafe(req, expansion,
-              scenarios.size()));
+      assembledReports = SweepReports.assembleOnDriver(cluster, d, evaluated, runId,
+          snapshotId, req.thresholds(), base, components, onDriver.getAsInt(),
+          bareIfSafe(req, evaluatedExpansion, evaluated.size()));
     } else {
-      SparkEvaluator.Result sr = SparkEvaluator.run(cluster, "sweep", base, scenarios,
+      SparkEvaluator.Result sr = SparkEvaluator.run(cluster, "sweep", base, evaluated,
           req.strategy(), partitions, sw::lap, storeTarget, withTe ? PairComposition.none()
-              : PairPlan.of(base, expansion), classes).with(withTe ? te : Overlay.NONE);
+              : PairPlan.of(base, evaluatedExpansion), classes).with(withTe ? te : Overlay.NONE);
       stats = sr.stats();
       onSpark = Optional.of(sr);
       assembledReports = SweepReports.assemble(cluster, sr, runId, snapshotId,
-          req.thresholds(), base, components, bareIfSafe(req, expansion, scenarios.size()));
+          req.thresholds(), base, components, bareIfSafe(req, evaluatedExpansion,
+              evaluated.size()));
     }
+    screened.ifPresent(x -> assembledReports.addScreened(x.kept(), x.worst()));
     try (SweepReports assembled = assembledReports) {
       sw.lap("assemble");
-      List<ScenarioSummary> summaries = cluster.during("sweep: assembling",
-          assembled::summaries);
+      List<ScenarioSummary> summaries = new ArrayList<>(cluster.during("sweep: assembling",
+          assembled::summaries));
+      screened.ifPresent(x -> summaries.addAll(x.safeSummaries()));
       // Availability (contract 7.6): from the evaluated states, before they are released.
       Optional<Availability> availability = joined.map(j -> cluster.during(
           "sweep: availability", () -> AvailabilityRun.run(cluster, onSpark.get(),
@@ -346,6 +364,78 @@ public final class SweepPipeline {
       return new Outcome(runId, ranked, stats, plan, summary, cluster.published(req.out(), runId),
           sw.seconds(), sw.toString());
     }
+  }
+
+  /**
+   * Whether the sweep's pairs of failures are screened by their loads first ({@link
+   * PairScreen}): they are composed (incremental strategy, no traffic engineering, no classes
+   * of service), and nothing needs the SAFE ones' states or rows (no {@code --all-rows},
+   * {@code --plan}, failure model or traffic series).
+   * {@code -Dnetimpact.pairs.screen=false} evaluates every pair in full (the benchmark's
+   * reference), not a user option.
+   */
+  private static boolean screenable(Request req, Sweep.Expansion expansion, boolean withTe,
+      boolean classes, boolean model, boolean series) {
+    return SCREEN && expansion.pairCount() > 0 && req.strategy() == Evaluator.Strategy.INCREMENTAL
+        && SparkEvaluator.COMPOSE && !req.allRows() && req.planTarget().isEmpty() && !withTe
+        && !classes && !model && !series;
+  }
+
+  static final boolean SCREEN = !"false".equals(System.getProperty("netimpact.pairs.screen"));
+
+  /**
+   * The pairs screened, and what is left to evaluate in full: the scenarios that are not pairs
+   * (or not composed), and the pairs that are not SAFE ({@code kept}, ascending indices into
+   * the sweep's scenarios).
+   */
+  record Screened(int[] kept, List<ScenarioSummary> safeSummaries, List<WorstCase> worst) {
+    List<Scenario> kept(List<Scenario> scenarios) {
+      return Arrays.stream(kept).mapToObj(scenarios::get).toList();
+    }
+
+    Sweep.Expansion kept(Sweep.Expansion e) {
+      List<Change> changes = new ArrayList<>(kept.length);
+      java.util.BitSet pairs = new java.util.BitSet();
+      for (int i = 0; i < kept.length; i++) {
+        changes.add(e.changes().get(kept[i]));
+        pairs.set(i, e.isPair(kept[i]));
+      }
+      return new Sweep.Expansion(changes, pairs);
+    }
+  }
+
+  /**
+   * Screens the composed pairs of the sweep by their loads, on the driver's threads when the
+   * sweep may run there, else on the executors; the first of them is left to the full
+   * evaluation when every scenario is a pair, so that it evaluates at least one. Says on the
+   * console how many were SAFE.
+   */
+  private static Screened screen(Cluster cluster, boolean mayFit, Network base,
+      List<Scenario> scenarios, Sweep.Expansion expansion, Request req, String runId,
+      String snapshotId) {
+    PairComposition composition = PairPlan.of(base, expansion);
+    int[] pairs = IntStream.range(0, scenarios.size()).filter(composition::composes).toArray();
+    if (pairs.length == scenarios.size()) {
+      pairs = Arrays.copyOfRange(pairs, 1, pairs.length);
+    }
+    int threads = Runtime.getRuntime().availableProcessors();
+    int[][] slices = PairScreen.slices(pairs, base.arcCount(),
+        mayFit ? threads : cluster.parallelism());
+    int n = pairs.length;
+    cluster.note("sweep: screening " + n + " pairs of failures by their loads, in "
+        + slices.length + " slices");
+    List<PairScreen.Slice> got = SparkEvaluator.screenPairs(cluster, mayFit, threads, base,
+        scenarios, composition, slices, req.thresholds(), runId, snapshotId);
+    java.util.BitSet safe = PairScreen.safe(got);
+    int[] kept = IntStream.range(0, scenarios.size()).filter(i -> !safe.get(i)).toArray();
+    long reused = got.stream().mapToLong(PairScreen.Slice::reused).sum();
+    long recomputed = got.stream().mapToLong(PairScreen.Slice::recomputed).sum();
+    cluster.note(String.format("pairs of failures screened by their loads: %d SAFE of %d "
+        + "(not evaluated again), %d left to evaluate in full; (pair, destination) states "
+        + "taken from a single %d, repaired %d", safe.cardinality(), n, n - safe.cardinality(),
+        reused, recomputed));
+    return new Screened(kept, got.stream().flatMap(x -> x.safeSummaries().stream()).toList(),
+        got.stream().map(PairScreen.Slice::worst).toList());
   }
 
   /**

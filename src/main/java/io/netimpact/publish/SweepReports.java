@@ -184,6 +184,16 @@ public final class SweepReports implements AutoCloseable {
     return rows;
   }
 
+  /**
+   * Folds in the pairs of failures screened SAFE before this sweep's evaluation ({@link
+   * io.netimpact.impact.PairScreen}): the evaluated scenarios renumbered to their places in
+   * the whole sweep ({@code index}, ascending), the screen's worst cases merged. O(E x slices).
+   */
+  public void addScreened(int[] index, List<WorstCase> screened) {
+    worst.renumbered(index);
+    screened.forEach(worst::merge);
+  }
+
   /** The worst case per base arc over all scenarios. */
   public WorstCase worstCase() {
     return worst;

@@ -91,6 +91,78 @@ class PairCompositionTest {
     assertTrue(!c.composes(2));
   }
 
+  @Test
+  void screenedPairs_areSafeExactlyWhenTheirFullEvaluationIs_withItsLoads() {
+    int safe = 0;
+    int unsafe = 0;
+    for (long seed = 31; seed <= 33; seed++) {
+      Snapshot s = RandomNetworks.snapshot(seed, 8 + (int) (seed % 4), 14 + (int) (seed % 5),
+          40);
+      Sweep.Expansion e = new Sweep("screen", List.of(), List.of(pairGenerator(KINDS)))
+          .expansion(s);
+      Network base = NetworkCompiler.compile(s);
+      List<Scenario> sc = scenarios(base, e.changes());
+      PairComposition pairs = PairPlan.of(base, e);
+      List<ImpactReport> full = Evaluator.evaluate("r", "s", base, sc,
+          Evaluator.Strategy.FULL, Thresholds.DEFAULT);
+      int[] composed = java.util.stream.IntStream.range(0, sc.size())
+          .filter(pairs::composes).toArray();
+      assertTrue(composed.length > 20, "pairs composed: " + composed.length);
+      // Three slices of uneven size, each screened on its own.
+      int a = composed.length / 5;
+      int b = composed.length / 2;
+      java.util.Map<String, io.netimpact.verdict.ScenarioSummary> screened =
+          new java.util.HashMap<>();
+      java.util.BitSet safeSet = new java.util.BitSet();
+      for (int[] slice : new int[][] {java.util.Arrays.copyOfRange(composed, 0, a),
+          java.util.Arrays.copyOfRange(composed, a, b),
+          java.util.Arrays.copyOfRange(composed, b, composed.length)}) {
+        io.netimpact.impact.PairScreen.Slice r = io.netimpact.impact.PairScreen.screen(base,
+            sc, pairs, slice, Thresholds.DEFAULT, "r", "s");
+        r.safeSummaries().forEach(x -> screened.put(x.scenarioId(), x));
+        safeSet.or(io.netimpact.impact.PairScreen.safe(List.of(r)));
+      }
+      for (int i : composed) {
+        io.netimpact.verdict.ScenarioSummary f = full.get(i).summary();
+        String what = "seed " + seed + " " + sc.get(i).id();
+        assertEquals(f.verdict() == Verdict.SAFE, safeSet.get(i), what + ": " + f.verdict());
+        if (f.verdict() == Verdict.SAFE) {
+          safe++;
+          io.netimpact.verdict.ScenarioSummary x = screened.get(sc.get(i).id());
+          ReportAssertions.assertClose(f.maxUtilAfter(), x.maxUtilAfter(), what);
+          ReportAssertions.assertClose(f.unroutableGbpsAfter(), x.unroutableGbpsAfter(), what);
+          assertEquals(f.linksOverWarnAfter(), x.linksOverWarnAfter(), what);
+          assertEquals(f.worstLinkId(), x.worstLinkId(), what);
+        } else {
+          unsafe++;
+          assertTrue(!screened.containsKey(sc.get(i).id()), what);
+        }
+      }
+    }
+    assertTrue(safe > 20 && unsafe > 20, "both kinds: " + safe + " SAFE, " + unsafe
+        + " not");
+  }
+
+  @Test
+  void screenSlices_coverThePairsInOrder_atLeastOnePerCore_withinTheMemoryBound() {
+    int[] pairs = java.util.stream.IntStream.range(0, 100_003).map(i -> 3 * i + 1).toArray();
+    for (int arcs : new int[] {10, 2_000, 200_000}) {
+      for (int cores : new int[] {1, 2, 64}) {
+        int[][] slices = io.netimpact.impact.PairScreen.slices(pairs, arcs, cores);
+        int[] joined = java.util.Arrays.stream(slices).flatMapToInt(java.util.Arrays::stream)
+            .toArray();
+        assertTrue(java.util.Arrays.equals(pairs, joined), arcs + " arcs, " + cores + " cores");
+        assertTrue(slices.length >= cores, slices.length + " slices for " + cores + " cores");
+        int min = java.util.Arrays.stream(slices).mapToInt(x -> x.length).min().orElseThrow();
+        int max = java.util.Arrays.stream(slices).mapToInt(x -> x.length).max().orElseThrow();
+        assertTrue(max - min <= 1, "sizes " + min + ".." + max);
+        assertTrue((long) max * arcs <= 40_000_000L || max == 1, max + " pairs of " + arcs
+            + " arcs");
+      }
+    }
+    assertEquals(0, io.netimpact.impact.PairScreen.slices(new int[0], 10, 2).length);
+  }
+
   private static Sweep.Generator pairGenerator(List<Sweep.Each> kinds) {
     return new Sweep.Generator(Sweep.Each.PAIR, "pair", Optional.empty(), Optional.empty(),
         Optional.empty(), kinds);

@@ -143,6 +143,62 @@ class PairSweepExactnessTest {
     assertEquals(safe, marker.path("pairs").path("SAFE").asLong(), marker.toString());
   }
 
+  @Test
+  @Tag("slow")
+  void screenedPairs_listTheRowsOfExplicitChangesThatAreNotSafe_onTheDriverAndOnSpark()
+      throws IOException {
+    long screenedSafe = 0;
+    for (long seed = 4; seed <= 6; seed++) {
+      Snapshot s = RandomNetworks.snapshot(seed, 7 + (int) seed, 12 + 2 * (int) seed, 40);
+      Path dir = tmp.resolve("screen-" + seed);
+      SnapshotWriter.write(s, dir.toString(), new Configuration());
+      List<String> kinds = List.of("link", "srlg", "device", "site");
+      String name = "s" + seed;
+      Path explicitOut = tmp.resolve(name + "-explicit-out");
+      run("sweep", "--snapshot", dir.toString(), "--sweep", explicitSweep(s, kinds, Map.of(),
+          name + "-explicit").toString(), "--out", explicitOut.toString(), "--format", "json");
+      Map<String, Row> every = ReportTablesDiff.rows(explicitOut,
+          ReportTables.SCENARIO_SUMMARY, "scenario_id");
+      Set<String> notSafe = every.entrySet().stream()
+          .filter(e -> !"SAFE".equals(e.getValue().getAs("verdict")))
+          .map(e -> e.getKey().split("\\|")[0])
+          .collect(Collectors.toCollection(TreeSet::new));
+      assertTrue(!notSafe.isEmpty() && notSafe.size() < every.size(), name + ": SAFE and "
+          + "unsafe pairs both: " + notSafe.size() + " of " + every.size());
+      java.util.function.Predicate<String> ofNotSafe = k -> notSafe.contains(k.split("\\|")[0]);
+      Path pairs = pairSweep(kinds, Map.of(), name);
+      for (String where : List.of("driver", "tasks")) {
+        Path out = tmp.resolve(name + "-" + where);
+        ReviewCommandTest.Run r = run("sweep", "--snapshot", dir.toString(), "--sweep",
+            pairs.toString(), "--out", out.toString(), "--format", "json", "--conf",
+            "netimpact.local-sweep=" + where);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("pairs of failures "
+            + "screened by their loads: (\\d+) SAFE of (\\d+)").matcher(r.out());
+        assertTrue(m.find(), name + " " + where + ": " + r.out());
+        screenedSafe += Long.parseLong(m.group(1));
+        for (String[] t : new String[][] {
+            {ReportTables.SCENARIO_SUMMARY, "scenario_id"},
+            {ReportTables.LINK_IMPACT, "scenario_id", "link_id", "from_device"},
+            {ReportTables.DEMAND_IMPACT, "scenario_id", "src", "dst"},
+            {TopologyTables.SCENARIO_TOPOLOGY, "scenario_id"}}) {
+          String[] key = java.util.Arrays.copyOfRange(t, 1, t.length);
+          ReportTablesDiff.assertSameRows(ReportTablesDiff.rows(explicitOut, t[0], key),
+              ReportTablesDiff.rows(out, t[0], key), ofNotSafe, name + " " + where + " "
+                  + t[0]);
+        }
+        ReportTablesDiff.assertSameRows(ReportTablesDiff.rows(explicitOut,
+            ReportTables.LINK_WORST_CASE, "link_id", "from_device"), ReportTablesDiff.rows(out,
+            ReportTables.LINK_WORST_CASE, "link_id", "from_device"), k -> true,
+            name + " " + where + " link_worst_case");
+        JsonNode marker = Json.MAPPER.readTree(out.resolve("_runs/" + name + "/_SUCCESS")
+            .toFile());
+        assertEquals(every.size() - notSafe.size(), marker.path("pairs").path("SAFE").asLong(),
+            name + " " + where + ": " + marker);
+      }
+    }
+    assertTrue(screenedSafe > 0, "some pairs were screened SAFE");
+  }
+
   /**
    * Sweeps {@code snapshot} with a pair generator of {@code kinds} ({@code --all-rows}) and
    * with the same pairs as explicit changes, and compares every
