@@ -119,6 +119,19 @@ public final class PairComposition implements Serializable {
     return i < first.length && first[i] >= 0;
   }
 
+  /**
+   * The index among the singles of composed pair {@code i}'s first ({@code second == false})
+   * or second failure; -1 when scenario {@code i} is not a composed pair.
+   */
+  public int single(int i, boolean second) {
+    return composes(i) ? (second ? this.second[i] : first[i]) : -1;
+  }
+
+  /** How many single failures the pairs are made of. */
+  public int singleCount() {
+    return singles.size();
+  }
+
   /** Whether any scenario is. */
   public boolean isEmpty() {
     return Arrays.stream(first).allMatch(x -> x < 0);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A sweep's pairs of failures screened by their loads alone, before any is evaluated in full.
@@ -31,11 +32,13 @@ import java.util.List;
  * <p>Pairs are screened in slices ({@link #slices}), each evaluated over every destination and
  * then released: the state of a slice's pairs (their arc load deltas) is the memory bound, not
  * that of the whole sweep, which on a few hundred routers is hundreds of thousands of pairs.
- * Per slice: one Dijkstra and one push per destination, the touching singles' repairs per
- * destination, and the pairs' own (see {@link PairComposition}); then one assembly per pair
- * (O(arcs it changes)), two for a SAFE one (once for its verdict, once folded into the worst
- * case). A slice repeats the singles' repairs the others make too: slices are as large as
- * {@link #STATE_BUDGET} allows.
+ * A slice is a tile of the pairs' triangle (the pairs of one block of single failures with
+ * one block), so that it needs the single repairs and detour searches of two blocks of
+ * singles, not of all of them. Per slice: one Dijkstra and one push per destination, per
+ * destination the repairs (and detour searches, when a pair needs one) of the touching
+ * singles of its two blocks, and the pairs' own repairs (see {@link PairComposition}); then one
+ * assembly per pair (O(arcs it changes)), two for a SAFE one (once for its verdict, once folded
+ * into the worst case).
  */
 public final class PairScreen {
   /** Arc load entries a slice's states may hold at once, if every pair changed every arc. */
@@ -52,25 +55,47 @@ public final class PairScreen {
       WorstCase worst, long reused, long recomputed) implements Serializable {}
 
   /**
-   * The pairs of {@code pairs} (ascending scenario indices) cut into contiguous slices: as few
-   * as {@link #STATE_BUDGET} allows on a network of {@code arcs} base arcs, and at least
-   * {@code parallelism} when there are that many pairs, of sizes differing by at most one.
-   * O(pairs).
+   * The composed pairs of {@code pairs} (ascending scenario indices) cut into slices, each
+   * ascending: the single failures are cut into B blocks of consecutive ones, and a slice
+   * holds the pairs of one block with one block (one tile of the pairs' triangle), so that a
+   * slice needs the repairs and detours of at most two blocks of singles rather than of all
+   * of them. B is the smallest with at least as many tiles as the slices wanted: as few as
+   * {@link #STATE_BUDGET} allows on a network of {@code arcs} base arcs, and at least
+   * {@code parallelism} when there are that many pairs; a tile over the budget is cut into
+   * contiguous parts. O(pairs).
    */
-  public static int[][] slices(int[] pairs, int arcs, int parallelism) {
+  public static int[][] slices(PairComposition composition, int[] pairs, int arcs,
+      int parallelism) {
     int n = pairs.length;
     if (n == 0) {
       return new int[0][];
     }
     long perSlice = Math.max(1, STATE_BUDGET / Math.max(1, arcs));
-    int count = (int) Math.max((n + perSlice - 1) / perSlice, Math.min(n, Math.max(1,
+    long wanted = Math.max((n + perSlice - 1) / perSlice, Math.min(n, Math.max(1,
         parallelism)));
-    int[][] out = new int[count][];
-    for (int k = 0; k < count; k++) {
-      out[k] = Arrays.copyOfRange(pairs, (int) ((long) n * k / count),
-          (int) ((long) n * (k + 1) / count));
+    int blocks = 1;
+    while ((long) blocks * (blocks + 1) / 2 < wanted) {
+      blocks++;
     }
-    return out;
+    int singles = Math.max(1, composition.singleCount());
+    int side = (singles + blocks - 1) / blocks;
+    java.util.Map<Long, it.unimi.dsi.fastutil.ints.IntArrayList> tiles =
+        new java.util.TreeMap<>();
+    for (int i : pairs) {
+      int a = composition.single(i, false) / side;
+      int b = composition.single(i, true) / side;
+      long key = (long) Math.min(a, b) * blocks + Math.max(a, b);
+      tiles.computeIfAbsent(key, k -> new it.unimi.dsi.fastutil.ints.IntArrayList()).add(i);
+    }
+    List<int[]> out = new ArrayList<>();
+    for (it.unimi.dsi.fastutil.ints.IntArrayList t : tiles.values()) {
+      int parts = (int) ((t.size() + perSlice - 1) / perSlice);
+      for (int k = 0; k < parts; k++) {
+        out.add(Arrays.copyOfRange(t.elements(), (int) ((long) t.size() * k / parts),
+            (int) ((long) t.size() * (k + 1) / parts)));
+      }
+    }
+    return out.toArray(new int[0][]);
   }
 
   /**
@@ -124,6 +149,19 @@ public final class PairScreen {
     }
     worst.withBaseline(base, sum.load(), th);
     return new Slice(among, safe, summaries, worst, ws.reused(), ws.recomputed());
+  }
+
+  /** Every slice's SAFE pairs' summaries, in scenario order. O(pairs log pairs). */
+  public static List<ScenarioSummary> safeSummaries(List<Slice> slices) {
+    List<Map.Entry<Integer, ScenarioSummary>> all = new ArrayList<>();
+    for (Slice s : slices) {
+      int j = 0;
+      for (int k = s.safe().nextSetBit(0); k >= 0; k = s.safe().nextSetBit(k + 1)) {
+        all.add(Map.entry(s.pairs()[k], s.safeSummaries().get(j++)));
+      }
+    }
+    all.sort(Map.Entry.comparingByKey());
+    return all.stream().map(Map.Entry::getValue).toList();
   }
 
   /** Every slice's SAFE pairs, as scenario indices in a set. O(pairs). */

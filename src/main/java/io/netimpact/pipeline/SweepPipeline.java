@@ -246,22 +246,21 @@ public final class SweepPipeline {
         + "%d links, %d destinations), strategy %s", sweep.id(), scenarios.size(), snapshotId,
         base.nodeCount(), base.linkCount(), base.destinations().length,
         req.strategy().name().toLowerCase()));
+    java.util.OptionalInt onDriver = SweepOnDriver.threads(cluster, mayFit, base,
+        scenarios.size(), withTe, classes.isPresent());
+    if (onDriver.isEmpty()) {
+      cluster.startSession();
+    }
     // Pairs of failures screened by their loads: the SAFE ones are done (contract 7.3 lists
     // them nowhere), the others evaluated in full below with the sweep's other scenarios.
-    Optional<Screened> screened = screenable(req, expansion, withTe, classes.isPresent(),
-        model.isPresent(), series.isPresent())
-        ? Optional.of(screen(cluster, mayFit, base, scenarios, expansion, req, runId,
-            snapshotId))
+    Optional<Screened> screened = onDriver.isEmpty() && screenable(req, expansion, withTe,
+        classes.isPresent(), model.isPresent(), series.isPresent())
+        ? Optional.of(screen(cluster, base, scenarios, expansion, req, runId, snapshotId))
         : Optional.empty();
     screened.ifPresent(x -> sw.lap("screen"));
     List<Scenario> evaluated = screened.map(x -> x.kept(scenarios)).orElse(scenarios);
     Sweep.Expansion evaluatedExpansion = screened.map(x -> x.kept(expansion))
         .orElse(expansion);
-    java.util.OptionalInt onDriver = SweepOnDriver.threads(cluster, mayFit, base,
-        evaluated.size(), withTe, classes.isPresent());
-    if (onDriver.isEmpty()) {
-      cluster.startSession();
-    }
     // Eight tasks per core: fine enough for the cost-based plan to balance and for progress.
     int partitions = req.partitions() > 0 ? req.partitions()
         : onDriver.isPresent() ? 8 * onDriver.getAsInt() : 8 * cluster.parallelism();
@@ -368,11 +367,12 @@ public final class SweepPipeline {
 
   /**
    * Whether the sweep's pairs of failures are screened by their loads first ({@link
-   * PairScreen}): they are composed (incremental strategy, no traffic engineering, no classes
-   * of service), and nothing needs the SAFE ones' states or rows (no {@code --all-rows},
-   * {@code --plan}, failure model or traffic series).
-   * {@code -Dnetimpact.pairs.screen=false} evaluates every pair in full (the benchmark's
-   * reference), not a user option.
+   * PairScreen}), when the sweep is evaluated by Spark tasks (one small enough for the
+   * driver's threads holds every pair's state anyway, and is quicker evaluated once): they are
+   * composed (incremental strategy, no traffic engineering, no classes of service), and nothing
+   * needs the SAFE ones' states or rows (no {@code --all-rows}, {@code --plan}, failure model
+   * or traffic series). {@code -Dnetimpact.pairs.screen=false} evaluates every pair in full,
+   * not a user option.
    */
   private static boolean screenable(Request req, Sweep.Expansion expansion, boolean withTe,
       boolean classes, boolean model, boolean series) {
@@ -405,27 +405,24 @@ public final class SweepPipeline {
   }
 
   /**
-   * Screens the composed pairs of the sweep by their loads, on the driver's threads when the
-   * sweep may run there, else on the executors; the first of them is left to the full
-   * evaluation when every scenario is a pair, so that it evaluates at least one. Says on the
-   * console how many were SAFE.
+   * Screens the composed pairs of the sweep by their loads, a Spark task per slice; the first
+   * of them is left to the full evaluation when every scenario is a pair, so that it evaluates
+   * at least one. Says on the console how many were SAFE.
    */
-  private static Screened screen(Cluster cluster, boolean mayFit, Network base,
-      List<Scenario> scenarios, Sweep.Expansion expansion, Request req, String runId,
-      String snapshotId) {
+  private static Screened screen(Cluster cluster, Network base, List<Scenario> scenarios,
+      Sweep.Expansion expansion, Request req, String runId, String snapshotId) {
     PairComposition composition = PairPlan.of(base, expansion);
     int[] pairs = IntStream.range(0, scenarios.size()).filter(composition::composes).toArray();
     if (pairs.length == scenarios.size()) {
       pairs = Arrays.copyOfRange(pairs, 1, pairs.length);
     }
-    int threads = Runtime.getRuntime().availableProcessors();
-    int[][] slices = PairScreen.slices(pairs, base.arcCount(),
-        mayFit ? threads : cluster.parallelism());
+    int[][] slices = PairScreen.slices(composition, pairs, base.arcCount(),
+        cluster.parallelism());
     int n = pairs.length;
     cluster.note("sweep: screening " + n + " pairs of failures by their loads, in "
         + slices.length + " slices");
-    List<PairScreen.Slice> got = SparkEvaluator.screenPairs(cluster, mayFit, threads, base,
-        scenarios, composition, slices, req.thresholds(), runId, snapshotId);
+    List<PairScreen.Slice> got = SparkEvaluator.screenPairs(cluster, base, scenarios,
+        composition, slices, req.thresholds(), runId, snapshotId);
     java.util.BitSet safe = PairScreen.safe(got);
     int[] kept = IntStream.range(0, scenarios.size()).filter(i -> !safe.get(i)).toArray();
     long reused = got.stream().mapToLong(PairScreen.Slice::reused).sum();
@@ -434,7 +431,7 @@ public final class SweepPipeline {
         + "(not evaluated again), %d left to evaluate in full; (pair, destination) states "
         + "taken from a single %d, repaired %d", safe.cardinality(), n, n - safe.cardinality(),
         reused, recomputed));
-    return new Screened(kept, got.stream().flatMap(x -> x.safeSummaries().stream()).toList(),
+    return new Screened(kept, PairScreen.safeSummaries(got),
         got.stream().map(PairScreen.Slice::worst).toList());
   }
 

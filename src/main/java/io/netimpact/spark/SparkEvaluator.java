@@ -690,43 +690,24 @@ public final class SparkEvaluator {
   public record OnDriver(List<ScenarioState> states, Baseline baseline, EvaluationStats stats) {}
 
   /**
-   * The pairs of {@code slices} screened by their loads ({@link PairScreen#screen}), a slice
-   * per task: on the driver's {@code threads} when {@code onDriver} (no Spark job), else as a
-   * Spark job, each slice's result (its SAFE pairs, their summaries and worst case) collected
-   * to the driver. O(the screen of every slice) over the threads or executors.
+   * The pairs of {@code slices} screened by their loads ({@link
+   * io.netimpact.impact.PairScreen#screen}), a Spark task per slice, each slice's result (its
+   * SAFE pairs, their summaries and worst case) collected to the driver; the console told
+   * every 5 s how many slices are done. O(the screen of every slice) over the executors.
    */
   public static List<io.netimpact.impact.PairScreen.Slice> screenPairs(Cluster cluster,
-      boolean onDriver, int threads, Network base, List<Scenario> scenarios,
-      PairComposition composition, int[][] slices, Thresholds th, String runId,
-      String snapshotId) {
+      Network base, List<Scenario> scenarios, PairComposition composition, int[][] slices,
+      Thresholds th, String runId, String snapshotId) {
     int n = slices.length;
-    java.util.function.LongSupplier[] done = new java.util.function.LongSupplier[1];
+    JavaSparkContext jsc = cluster.jsc();
+    org.apache.spark.util.LongAccumulator finished = jsc.sc().longAccumulator("screened slices");
     java.util.function.DoubleFunction<java.util.Optional<String>> line = secs -> {
-      long d = done[0] == null ? 0 : done[0].getAsLong();
+      long d = finished.value();
       double rate = d / Math.max(1e-9, secs);
       return java.util.Optional.of(String.format("sweep: screening pairs of failures by their "
           + "loads: %d of %d slices done, ETA %s", d, n, d > 0
               ? String.format("%.0f s", (n - d) / rate) : "unknown"));
     };
-    if (onDriver) {
-      java.util.concurrent.atomic.AtomicLong finished = new java.util.concurrent.atomic.AtomicLong();
-      done[0] = finished::get;
-      List<java.util.concurrent.Callable<io.netimpact.impact.PairScreen.Slice>> tasks =
-          new ArrayList<>();
-      for (int[] slice : slices) {
-        tasks.add(() -> {
-          io.netimpact.impact.PairScreen.Slice r = io.netimpact.impact.PairScreen.screen(base,
-              scenarios, composition, slice, th, runId, snapshotId);
-          finished.incrementAndGet();
-          return r;
-        });
-      }
-      return StageProgress.every(cluster.progress(), StageProgress.INTERVAL_MS, line,
-          () -> LocalTasks.run(threads, tasks));
-    }
-    JavaSparkContext jsc = cluster.jsc();
-    org.apache.spark.util.LongAccumulator finished = jsc.sc().longAccumulator("screened slices");
-    done[0] = finished::value;
     Broadcast<Network> baseBc = jsc.broadcast(base);
     Broadcast<ArrayList<Scenario>> scenariosBc = jsc.broadcast(new ArrayList<>(scenarios));
     Broadcast<PairComposition> compositionBc = jsc.broadcast(composition);

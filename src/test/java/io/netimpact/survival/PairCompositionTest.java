@@ -144,23 +144,54 @@ class PairCompositionTest {
   }
 
   @Test
-  void screenSlices_coverThePairsInOrder_atLeastOnePerCore_withinTheMemoryBound() {
-    int[] pairs = java.util.stream.IntStream.range(0, 100_003).map(i -> 3 * i + 1).toArray();
-    for (int arcs : new int[] {10, 2_000, 200_000}) {
-      for (int cores : new int[] {1, 2, 64}) {
-        int[][] slices = io.netimpact.impact.PairScreen.slices(pairs, arcs, cores);
-        int[] joined = java.util.Arrays.stream(slices).flatMapToInt(java.util.Arrays::stream)
-            .toArray();
-        assertTrue(java.util.Arrays.equals(pairs, joined), arcs + " arcs, " + cores + " cores");
-        assertTrue(slices.length >= cores, slices.length + " slices for " + cores + " cores");
-        int min = java.util.Arrays.stream(slices).mapToInt(x -> x.length).min().orElseThrow();
-        int max = java.util.Arrays.stream(slices).mapToInt(x -> x.length).max().orElseThrow();
-        assertTrue(max - min <= 1, "sizes " + min + ".." + max);
-        assertTrue((long) max * arcs <= 40_000_000L || max == 1, max + " pairs of " + arcs
-            + " arcs");
+  void screenSlices_coverEveryPairOnce_eachInOrderAndWithinTheMemoryBound_tiledBySingles() {
+    Snapshot s = RandomNetworks.snapshot(41, 60, 300, 10);
+    Network base = NetworkCompiler.compile(s);
+    List<ScenarioMask> singles = new ArrayList<>();
+    for (Link l : s.links()) {
+      singles.add(ScenarioMask.of(base, new Change(l.id(), "", List.of(
+          new ChangeOp.SetLinkUp(l.id(), false)))));
+    }
+    int m = singles.size();
+    int n = m * (m - 1) / 2 + 1;
+    int[] first = new int[n];
+    int[] second = new int[n];
+    first[0] = -1;
+    second[0] = -1;
+    int k = 1;
+    for (int a = 0; a < m; a++) {
+      for (int b = a + 1; b < m; b++) {
+        first[k] = a;
+        second[k++] = b;
       }
     }
-    assertEquals(0, io.netimpact.impact.PairScreen.slices(new int[0], 10, 2).length);
+    PairComposition c = PairComposition.of(singles, first, second);
+    int[] pairs = java.util.stream.IntStream.range(1, n).toArray();
+    for (int arcs : new int[] {10, 2_000, 20_000}) {
+      for (int cores : new int[] {1, 2, 64}) {
+        String what = arcs + " arcs, " + cores + " cores";
+        int[][] slices = io.netimpact.impact.PairScreen.slices(c, pairs, arcs, cores);
+        int[] joined = java.util.Arrays.stream(slices).flatMapToInt(java.util.Arrays::stream)
+            .sorted().toArray();
+        assertTrue(java.util.Arrays.equals(pairs, joined), what + ": every pair once");
+        assertTrue(slices.length >= cores, what + ": " + slices.length + " slices");
+        long perSlice = 40_000_000L / arcs;
+        for (int[] slice : slices) {
+          assertTrue(slice.length > 0 && slice.length <= perSlice, what + ": " + slice.length);
+          java.util.Set<Integer> used = new java.util.HashSet<>();
+          for (int x = 0; x < slice.length; x++) {
+            assertTrue(x == 0 || slice[x - 1] < slice[x], what + ": ascending");
+            used.add(c.single(slice[x], false));
+            used.add(c.single(slice[x], true));
+          }
+          if (slices.length >= 6) {
+            assertTrue(used.size() < m, what + ": a slice needs some of the singles, not all: "
+                + used.size() + " of " + m);
+          }
+        }
+      }
+    }
+    assertEquals(0, io.netimpact.impact.PairScreen.slices(c, new int[0], 10, 2).length);
   }
 
   private static Sweep.Generator pairGenerator(List<Sweep.Each> kinds) {
