@@ -371,17 +371,14 @@ public final class SweepPipeline {
    * driver's threads holds every pair's state anyway, and is quicker evaluated once): they are
    * composed (incremental strategy, no traffic engineering, no classes of service), and nothing
    * needs the SAFE ones' states or rows (no {@code --all-rows}, {@code --plan}, failure model
-   * or traffic series). {@code -Dnetimpact.pairs.screen=false} evaluates every pair in full,
-   * not a user option.
+   * or traffic series).
    */
   private static boolean screenable(Request req, Sweep.Expansion expansion, boolean withTe,
       boolean classes, boolean model, boolean series) {
-    return SCREEN && expansion.pairCount() > 0 && req.strategy() == Evaluator.Strategy.INCREMENTAL
+    return expansion.pairCount() > 0 && req.strategy() == Evaluator.Strategy.INCREMENTAL
         && SparkEvaluator.COMPOSE && !req.allRows() && req.planTarget().isEmpty() && !withTe
         && !classes && !model && !series;
   }
-
-  static final boolean SCREEN = !"false".equals(System.getProperty("netimpact.pairs.screen"));
 
   /**
    * The pairs screened, and what is left to evaluate in full: the scenarios that are not pairs
