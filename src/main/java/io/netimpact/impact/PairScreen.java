@@ -37,8 +37,8 @@ import java.util.Map;
  * singles, not of all of them. Per slice: one Dijkstra and one push per destination, per
  * destination the repairs (and detour searches, when a pair needs one) of the touching
  * singles of its two blocks, and the pairs' own repairs (see {@link PairComposition}); then one
- * assembly per pair (O(arcs it changes)), two for a SAFE one (once for its verdict, once folded
- * into the worst case).
+ * assembly per pair (O(arcs it changes)), folded into the worst case once its verdict says
+ * SAFE.
  */
 public final class PairScreen {
   /** Arc load entries a slice's states may hold at once, if every pair changed every arc. */
@@ -138,13 +138,15 @@ public final class PairScreen {
       ScenarioState st = states[k] != null ? states[k] : new ScenarioState(among[k]);
       states[k] = null;
       Scenario sc = scenarios.get(among[k]);
-      ImpactReport r = asm.assemble(runId, snapshotId, sc, st, null, true);
+      // Folded into the worst case only when SAFE: a pair that is not SAFE is folded by its
+      // full evaluation, and must not count twice.
+      ImpactReport r = asm.assemble(runId, snapshotId, sc, st, worst.hold(), true);
       if (r.summary().verdict() == Verdict.SAFE) {
-        // Again, folded into the worst case: a pair that is not SAFE is folded by its full
-        // evaluation, and must not count twice.
-        asm.assemble(runId, snapshotId, sc, st, worst, true);
+        worst.commit();
         safe.set(k);
         summaries.add(r.summary());
+      } else {
+        worst.drop();
       }
     }
     worst.withBaseline(base, sum.load(), th);

@@ -59,7 +59,61 @@ public final class WorstCase implements Serializable {
 
   /** Folds base arc {@code a} of scenario {@code s} (usable there). O(1). */
   void add(int s, int a, double load, double capacity, ArcStatus status) {
+    if (held != null) {
+      held.arcs.add(a);
+      held.loads.add(load);
+      held.capacities.add(capacity);
+      held.statuses.add(status);
+      return;
+    }
     fold(s, a, load, capacity, status, 1);
+  }
+
+  /**
+   * The folds of one scenario held back by {@link #hold} until {@link #commit} or {@link
+   * #drop}; null when folds go straight in.
+   */
+  private transient Held held;
+
+  private static final class Held {
+    final it.unimi.dsi.fastutil.ints.IntArrayList arcs =
+        new it.unimi.dsi.fastutil.ints.IntArrayList();
+    final it.unimi.dsi.fastutil.doubles.DoubleArrayList loads =
+        new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+    final it.unimi.dsi.fastutil.doubles.DoubleArrayList capacities =
+        new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+    final List<ArcStatus> statuses = new ArrayList<>();
+    int scenario = -1;
+    int[] changed;
+  }
+
+  /**
+   * Holds back what the next scenario assembled into this folds, so that it is folded only
+   * once its verdict says it belongs ({@link #commit}) or not at all ({@link #drop}).
+   * Returns this. O(1).
+   */
+  public WorstCase hold() {
+    held = new Held();
+    return this;
+  }
+
+  /** Folds the held scenario in, as if it had been folded directly. O(its changed arcs). */
+  public void commit() {
+    Held h = held;
+    held = null;
+    if (h == null || h.changed == null) {
+      return;
+    }
+    for (int i = 0; i < h.arcs.size(); i++) {
+      fold(h.scenario, h.arcs.getInt(i), h.loads.getDouble(i), h.capacities.getDouble(i),
+          h.statuses.get(i), 1);
+    }
+    scenario(h.scenario, h.changed);
+  }
+
+  /** Forgets the held scenario. O(1). */
+  public void drop() {
+    held = null;
   }
 
   /** Folds arc {@code a} at {@code load} and {@code capacity} for {@code times} scenarios. */
@@ -86,6 +140,11 @@ public final class WorstCase implements Serializable {
    * index. O(|changed| + the arcs changed in every scenario so far), O(E) for the first.
    */
   void scenario(int s, int[] changed) {
+    if (held != null) {
+      held.scenario = s;
+      held.changed = changed.clone();
+      return;
+    }
     if (s <= lastScenario || baselineFolded) {
       throw new IllegalStateException("scenario " + s + " after " + lastScenario
           + (baselineFolded ? " and the baseline" : "") + ": scenarios come in increasing index");
