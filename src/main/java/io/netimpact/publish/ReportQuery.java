@@ -27,10 +27,11 @@ import org.apache.spark.sql.types.StructType;
 /**
  * One table of a published run, read through its marker: filtered, narrowed to columns,
  * ordered worst first where the table has such an order ({@link WorstFirst}), and limited.
- * What {@code netimpact show} prints, as plain values. The table is read on the driver without
- * Spark ({@link StoredTable}, filters by {@link RowFilter}), so that a query starts no session;
- * a filter outside the part of Spark SQL that {@link RowFilter} takes, or a table of nested
- * columns, is answered by Spark SQL instead, with the same result.
+ * What {@code netimpact show} prints, as plain values. A table of up to
+ * {@link #DRIVER_PARQUET_BYTES} stored is read on the driver without Spark ({@link StoredTable},
+ * filters by {@link RowFilter}), so that a query starts no session; a larger table, a filter
+ * outside the part of Spark SQL that {@link RowFilter} takes, or a table of nested columns, is
+ * answered by Spark SQL instead, with the same result.
  */
 public final class ReportQuery {
   /** Column order of the tables netimpact writes; other tables keep their files' order. */
@@ -44,6 +45,14 @@ public final class ReportQuery {
       TopologyTables.VERTICES, TopologyTables.VERTICES_SCHEMA,
       TopologyTables.EDGES, TopologyTables.EDGES_SCHEMA,
       TopologyTables.SCENARIO_TOPOLOGY, TopologyTables.SCENARIO_TOPOLOGY_SCHEMA);
+
+  /**
+   * Stored bytes of Parquet above which a table is queried by Spark, not read whole on the
+   * driver: about 1.5 million rows (a row of {@code link_impact} takes about 11 bytes there and
+   * about 500 on the heap); of JSON lines 8x as many bytes. A pair sweep's {@code link_impact}
+   * of tens of millions of rows would otherwise fill the driver's heap.
+   */
+  public static final long DRIVER_PARQUET_BYTES = 16L << 20;
 
   private ReportQuery() {}
 
@@ -63,11 +72,11 @@ public final class ReportQuery {
 
   /**
    * The rows shown (cells are the files' values; SQL nulls are null cells), their column names,
-   * the number of matching rows (-1 when not counted), and whether the columns were narrowed
-   * from {@code allColumns}.
+   * the number of matching rows (-1 when not counted), whether the columns were narrowed
+   * from {@code allColumns}, and whether Spark SQL answered (else the driver, without Spark).
    */
   public record Answer(List<String> names, List<List<Object>> rows, long total,
-      boolean narrowed, int allColumns) {}
+      boolean narrowed, int allColumns, boolean bySpark) {}
 
   /**
    * Runs {@code q} on run {@code r}.
@@ -76,8 +85,19 @@ public final class ReportQuery {
    *     its columns
    */
   public static Answer run(Cluster cluster, PublishedRun r, Query q) {
+    return run(cluster, r, q, DRIVER_PARQUET_BYTES);
+  }
+
+  /**
+   * Runs {@code q} on run {@code r}, reading the table on the driver when its files hold at
+   * most {@code driverBytes} of Parquet (8x that of JSON lines).
+   *
+   * @throws IllegalArgumentException when a filter or column does not fit the table, naming
+   *     its columns
+   */
+  public static Answer run(Cluster cluster, PublishedRun r, Query q, long driverBytes) {
     List<Path> files = r.tables().get(q.table());
-    Optional<Answer> onDriver = onDriver(cluster, r, q, files);
+    Optional<Answer> onDriver = onDriver(cluster, r, q, files, driverBytes);
     if (onDriver.isPresent()) {
       return onDriver.get();
     }
@@ -116,7 +136,7 @@ public final class ReportQuery {
         }
         shown.add(java.util.Collections.unmodifiableList(cells));
       }
-      return new Answer(List.of(rows.columns()), shown, total, narrowed, all);
+      return new Answer(List.of(rows.columns()), shown, total, narrowed, all, true);
     } catch (Exception e) {
       if (!(e instanceof AnalysisException)) {
         throw e;
@@ -167,10 +187,14 @@ public final class ReportQuery {
    * sort of the matching rows.
    */
   private static Optional<Answer> onDriver(Cluster cluster, PublishedRun r, Query q,
-      List<Path> files) {
+      List<Path> files, long driverBytes) {
+    boolean parquet = r.format() == ReportWriter.Format.PARQUET;
+    if (storedBytes(cluster, files) > (parquet ? driverBytes : 8 * driverBytes)) {
+      return Optional.empty();
+    }
     StoredTable t;
     try {
-      t = StoredTable.read(cluster.hadoop(), files, r.format() == ReportWriter.Format.PARQUET,
+      t = StoredTable.read(cluster.hadoop(), files, parquet,
           Optional.ofNullable(SCHEMAS.get(q.table())));
     } catch (StoredTable.UnsupportedTableException e) {
       return Optional.empty();
@@ -238,7 +262,23 @@ public final class ReportQuery {
     List<List<Object>> shown = q.limit() > 0 && rows.size() > q.limit()
         ? rows.subList(0, q.limit()) : rows;
     return Optional.of(new Answer(List.copyOf(shownNames), List.copyOf(shown), total, narrowed,
-        names.size()));
+        names.size(), false));
+  }
+
+  /**
+   * The stored size of {@code files}, from one status call each: O(files). A file whose size
+   * cannot be read counts as too large, so that Spark answers (and reports the problem).
+   */
+  private static long storedBytes(Cluster cluster, List<Path> files) {
+    long bytes = 0;
+    for (Path f : files) {
+      try {
+        bytes += f.getFileSystem(cluster.hadoop()).getFileStatus(f).getLen();
+      } catch (java.io.IOException e) {
+        return Long.MAX_VALUE;
+      }
+    }
+    return bytes;
   }
 
   private static IllegalArgumentException badQuery(Query q, String what, List<String> names) {

@@ -1,6 +1,7 @@
 package io.netimpact.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -114,6 +115,35 @@ class ShowOnDriverTest {
         assertEquals(expected.size(), a.total());
       }
     }
+  }
+
+  @Test
+
+  @Tag("slow")
+  void aTableAboveTheDriversBound_isAnsweredBySpark_withTheSameRowsInTheSameOrder() {
+    Cluster cluster = Cluster.of(SparkTestSession.get(), s -> { });
+    for (Path out : List.of(parquet, json)) {
+      PublishedRun run = cluster.published(out.toString(), "CR-9");
+      for (String[] c : new String[][] {{"link_impact", "util_after > 0.1"},
+          {"demand_impact", "status != 'OK'"}, {"scenario_summary", "verdict = 'BLOCK'"}}) {
+        ReportQuery.Query q = new ReportQuery.Query(c[0], List.of(c[1]), List.of(), List.of(),
+            true, 0);
+        ReportQuery.Answer small = ReportQuery.run(cluster, run, q);
+        ReportQuery.Answer large = ReportQuery.run(cluster, run, q, 1);
+        assertFalse(small.bySpark(), c[0] + " of the sample is read on the driver");
+        assertTrue(large.bySpark(), c[0] + " above a bound of one byte goes to Spark");
+        assertTrue(small.total() > 0, c[0] + " where " + c[1] + " keeps rows");
+        assertEquals(small.names(), large.names());
+        assertEquals(small.total(), large.total());
+        assertEquals(text(small), text(large), out.getFileName() + " " + c[0]);
+      }
+    }
+  }
+
+  private static List<String> text(ReportQuery.Answer a) {
+    return a.rows().stream().map(r -> String.join("|", r.stream()
+        .map(v -> String.valueOf(v instanceof Number n ? n.doubleValue() : v)).toList()))
+        .toList();
   }
 
   @Test
