@@ -36,8 +36,40 @@ public final class ScenarioState implements Serializable {
   private transient it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap classDelta =
       new it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap();
 
+  // Dense filling (a pair screen's slice, where a pair's deltas reach most arcs from hundreds of
+  // destinations): every arc's delta in an array and the arcs touched, folded into the map at
+  // the first read of the deltas, one entry per arc touched. Null once folded, or never set.
+  private transient double[] dense;
+  private transient java.util.BitSet touched;
+
   public ScenarioState(int scenario) {
     this.scenario = scenario;
+  }
+
+  /**
+   * An empty state whose load deltas are summed into an array of {@code arcs} while it is
+   * filled, and kept sparse from the first read on (the same values, added in the same order):
+   * for a state that takes many deltas per arc. O(arcs) memory until then.
+   */
+  public static ScenarioState dense(int scenario, int arcs) {
+    ScenarioState s = new ScenarioState(scenario);
+    s.dense = new double[arcs];
+    s.touched = new java.util.BitSet(arcs);
+    return s;
+  }
+
+  /** The deltas, the dense array folded in first if there is one. O(arcs) once, else O(1). */
+  private Int2DoubleOpenHashMap deltas() {
+    if (dense != null) {
+      Int2DoubleOpenHashMap d = new Int2DoubleOpenHashMap(Math.max(16, touched.cardinality()));
+      for (int a = touched.nextSetBit(0); a >= 0; a = touched.nextSetBit(a + 1)) {
+        d.put(a, dense[a]);
+      }
+      delta = d;
+      dense = null;
+      touched = null;
+    }
+    return delta;
   }
 
   public int scenario() {
@@ -51,7 +83,12 @@ public final class ScenarioState implements Serializable {
 
   /** Adds a load delta for an arc. */
   public void addLoad(int arc, double gbps) {
-    delta.addTo(arc, gbps);
+    if (dense != null) {
+      dense[arc] += gbps;
+      touched.set(arc);
+    } else {
+      delta.addTo(arc, gbps);
+    }
   }
 
   /** Adds a load delta of one class on an arc (classes of service, docs/classes.md). */
@@ -93,7 +130,7 @@ public final class ScenarioState implements Serializable {
       throw new IllegalArgumentException("states of scenarios " + scenario + " and "
           + o.scenario + " do not merge");
     }
-    ScenarioState big = delta.size() >= o.delta.size() ? this : o;
+    ScenarioState big = deltas().size() >= o.deltas().size() ? this : o;
     ScenarioState small = big == this ? o : this;
     for (Int2DoubleMap.Entry e : small.delta.int2DoubleEntrySet()) {
       big.delta.addTo(e.getIntKey(), e.getDoubleValue());
@@ -127,7 +164,7 @@ public final class ScenarioState implements Serializable {
    * O(arcs). Returns this, changed.
    */
   public ScenarioState grown(double factor, Baseline base) {
-    Int2DoubleOpenHashMap d = new Int2DoubleOpenHashMap(Math.max(16, delta.size()));
+    Int2DoubleOpenHashMap d = new Int2DoubleOpenHashMap(Math.max(16, deltas().size()));
     for (Int2DoubleMap.Entry e : delta.int2DoubleEntrySet()) {
       d.put(e.getIntKey(), factor * e.getDoubleValue());
     }
@@ -147,7 +184,7 @@ public final class ScenarioState implements Serializable {
   }
 
   Int2DoubleOpenHashMap delta() {
-    return delta;
+    return deltas();
   }
 
   double lostBefore() {
@@ -204,7 +241,7 @@ public final class ScenarioState implements Serializable {
   }
 
   private void writeBody(java.io.DataOutput out) throws IOException {
-    out.writeInt(delta.size());
+    out.writeInt(deltas().size());
     for (Int2DoubleMap.Entry e : delta.int2DoubleEntrySet()) {
       out.writeInt(e.getIntKey());
       out.writeDouble(e.getDoubleValue());

@@ -18,6 +18,45 @@ import org.junit.jupiter.api.Test;
 /** A scenario's state crosses Java serialization (tasks, shuffles) with nothing lost. */
 class ScenarioStateSerializationTest {
   @Test
+  void aDenselyFilledState_holdsTheSameDeltasBitForBit_asOneFilledSparsely() throws Exception {
+    SplittableRandom rnd = new SplittableRandom(11);
+    int arcs = 300;
+    ScenarioState sparse = new ScenarioState(5);
+    ScenarioState dense = ScenarioState.dense(5, arcs);
+    for (int i = 0; i < 5_000; i++) {
+      int arc = rnd.nextInt(arcs / 2) * 2;
+      double g = i % 7 == 0 ? 0.0 : rnd.nextDouble() * 10 - 5;
+      sparse.addLoad(arc, g);
+      dense.addLoad(arc, g);
+    }
+    // An arc touched with nothing but zeros is kept, as the map keeps it.
+    sparse.addLoad(1, 0.0);
+    dense.addLoad(1, 0.0);
+    assertEquals(sparse.delta().size(), dense.delta().size());
+    for (var e : sparse.delta().int2DoubleEntrySet()) {
+      assertSameBits(e.getDoubleValue(), dense.delta().get(e.getIntKey()));
+    }
+    // Read once, it is sparse: later deltas, merges and serialization see the same map.
+    dense.addLoad(3, 1.25);
+    sparse.addLoad(3, 1.25);
+    ScenarioState other = ScenarioState.dense(5, arcs);
+    other.addLoad(3, 2.0);
+    ScenarioState mergedDense = dense.merge(other);
+    ScenarioState alsoOther = new ScenarioState(5);
+    alsoOther.addLoad(3, 2.0);
+    ScenarioState mergedSparse = sparse.merge(alsoOther);
+    assertEquals(mergedSparse.delta(), mergedDense.delta());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(ScenarioState.dense(9, arcs));
+    }
+    try (ObjectInputStream in = new ObjectInputStream(
+        new ByteArrayInputStream(bytes.toByteArray()))) {
+      assertEquals(0, ((ScenarioState) in.readObject()).delta().size());
+    }
+  }
+
+  @Test
   void aStateWithDeltasAndRouteChanges_roundTripsEveryValueBitForBit() throws Exception {
     SplittableRandom rnd = new SplittableRandom(7);
     ScenarioState st = new ScenarioState(42);
