@@ -105,7 +105,7 @@ public final class PairScreen {
    * singles' and the interacting pairs' repairs) + the pairs' assembly), memory O(|among| x
    * arcs): each pair's deltas are summed in an array of every arc while the destinations are
    * evaluated (a pair of rf1239 takes deltas on most of its 1,944 arcs from many of its 315
-   * destinations; summed in a hash map, a fifth of the screen went there).
+   * destinations, and an array takes each of those additions in O(1) without hashing).
    *
    * @throws IllegalArgumentException when a scenario of {@code among} is not a composed pair
    */
