@@ -152,7 +152,9 @@ public final class Assembler {
       overAfter[i] = Thresholds.over(load, after.arcCapacity(a));
     }
     String sid = scenario.id();
-    List<LinkImpact> rows = new ArrayList<>();
+    // The positions in looked of the arcs with a row, made into rows once the verdict says
+    // the report is listed.
+    IntArrayList rowAt = new IntArrayList();
     double maxAfter = 0;
     int worstArc = -1;
     long overWarn = 0;
@@ -190,9 +192,7 @@ public final class Assembler {
       }
       if (sa != ArcStatus.OK || Thresholds.differs(loadB, loadA)
           || Thresholds.differs(capB, capA)) {
-        rows.add(new LinkImpact(runId, sid, after.linkId(Network.linkOf(a)),
-            after.nodeId(after.tail(a)), after.nodeId(after.head(a)), capB, capA, loadB, loadA,
-            utilB, utilA, sa == ArcStatus.OVER ? ovf : 0.0, sa, sb));
+        rowAt.add(i);
       }
     }
     // The highest utilisation after among the arcs left as they were: the first of them by
@@ -220,8 +220,20 @@ public final class Assembler {
         : newlyWarn ? Verdict.RISK : Verdict.SAFE;
     // A SAFE scenario that is not listed: its summary alone (see above).
     boolean bare = rowsUnlessSafe && verdict == Verdict.SAFE && classes.isEmpty();
-    if (bare) {
-      rows.clear();
+    List<LinkImpact> rows = new ArrayList<>(bare ? 0 : rowAt.size());
+    for (int r = 0; !bare && r < rowAt.size(); r++) {
+      int i = rowAt.getInt(r);
+      int a = looked[i];
+      boolean existed = a < baseArcs;
+      double capA = after.arcCapacity(a);
+      double loadA = loadAfter[i];
+      ArcStatus sa = ArcStatus.of(capA, loadA, th);
+      rows.add(new LinkImpact(runId, sid, after.linkId(Network.linkOf(a)),
+          after.nodeId(after.tail(a)), after.nodeId(after.head(a)),
+          existed ? base.arcCapacity(a) : 0.0, capA, existed ? baseline.load()[a] : 0.0,
+          loadA, existed ? utilBefore[a] : 0.0, util(loadA, capA),
+          sa == ArcStatus.OVER ? Math.max(0, loadA - capA) : 0.0, sa,
+          existed ? statusBefore[a] : ArcStatus.DOWN));
     }
     List<DemandImpact> demands = new ArrayList<>(bare ? 0 : state.changes().size());
     // The at-risk test, once per pair's paths after for all its demands. An arc not looked

@@ -72,10 +72,24 @@ public final class PairComposition implements Serializable {
   private final int[] first;
   private final int[] second;
 
+  /**
+   * The singles' joining arcs made ahead ({@link #withJoining}): per destination, by its
+   * position in the base's {@link Network#destinations}, per single, its joining arcs there
+   * (null where it does not touch the destination's DAG). Empty: each workspace makes them as
+   * pairs ask.
+   */
+  private final int[][][] joining;
+
   private PairComposition(List<ScenarioMask> singles, int[] first, int[] second) {
+    this(singles, first, second, new int[0][][]);
+  }
+
+  private PairComposition(List<ScenarioMask> singles, int[] first, int[] second,
+      int[][][] joining) {
     this.singles = singles;
     this.first = first;
     this.second = second;
+    this.joining = joining;
   }
 
   /** No scenario composed: every scenario evaluated as it is. */
@@ -137,6 +151,46 @@ public final class PairComposition implements Serializable {
     return Arrays.stream(first).allMatch(x -> x < 0);
   }
 
+  /**
+   * The joining arcs ({@link PairEvaluator#joiningArcs}) of every single that touches the DAG
+   * of each destination at {@code positions} (positions in {@code pe}'s base's {@link
+   * Network#destinations}): per position given, per single, its arcs, or null where it does
+   * not touch. What the workspaces of a sweep cut into slices would otherwise search again in
+   * every slice that holds the single. O(|positions| x (E log V + S x changed elements +
+   * T_d x E log V)) for T_d touching singles.
+   */
+  public int[][][] joiningOf(PairEvaluator pe, int[] positions) {
+    int[] dests = pe.base().destinations();
+    int[][][] out = new int[positions.length][][];
+    for (int k = 0; k < positions.length; k++) {
+      DestinationBaseline b = pe.baselineForNow(dests[positions[k]]);
+      out[k] = new int[singles.size()][];
+      for (int s = 0; s < singles.size(); s++) {
+        if (singles.get(s).isComposable() && pe.affects(b.dag(), singles.get(s))) {
+          out[k][s] = pe.joiningArcs(b, singles.get(s));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * This composition with the singles' joining arcs made ahead: {@code table[p]} is {@link
+   * #joiningOf} for the destination at position p of the base's destinations, for every one.
+   * The same results; the workspaces look them up instead of searching. O(1).
+   *
+   * @throws IllegalArgumentException when a row has not one entry per single
+   */
+  public PairComposition withJoining(int[][][] table) {
+    for (int[][] row : table) {
+      if (row.length != singles.size()) {
+        throw new IllegalArgumentException("a row of joining arcs has " + row.length
+            + " entries for " + singles.size() + " singles");
+      }
+    }
+    return new PairComposition(singles, first, second, table);
+  }
+
   /** A workspace for one task's destinations, on {@code pe}'s base. */
   public Workspace workspace(PairEvaluator pe) {
     return new Workspace(pe);
@@ -176,9 +230,23 @@ public final class PairComposition implements Serializable {
     private long recomputed;
     private double lastCost;
 
+    /** Per device, its position among the base's destinations when joining arcs are given. */
+    private final int[] destinationAt;
+
     private Workspace(PairEvaluator pe) {
       this.pe = pe;
       Network base = pe.base();
+      this.destinationAt = new int[joining.length == 0 ? 0 : base.nodeCount()];
+      int[] dests = base.destinations();
+      if (joining.length > 0) {
+        if (joining.length != dests.length) {
+          throw new IllegalArgumentException("joining arcs for " + joining.length
+              + " destinations of " + dests.length);
+        }
+        for (int k = 0; k < dests.length; k++) {
+          destinationAt[dests[k]] = k;
+        }
+      }
       this.routingArcs = new int[singles.size()][];
       for (int i = 0; i < routingArcs.length; i++) {
         routingArcs[i] = singles.get(i).routingArcs(base);
@@ -274,7 +342,8 @@ public final class PairComposition implements Serializable {
         int other = ft ? g : f;
         Single s = single(b, one);
         if (s.joining == null) {
-          s.joining = pe.joiningArcs(b, singles.get(one));
+          int[] made = joining.length == 0 ? null : joining[destinationAt[b.destination()]][one];
+          s.joining = made != null ? made : pe.joiningArcs(b, singles.get(one));
         }
         if (!meets(routingArcs[other], s.joining)) {
           for (int k = 0; k < s.arcs.length; k++) {

@@ -35,8 +35,9 @@ import java.util.Map;
  * A slice is a tile of the pairs' triangle (the pairs of one block of single failures with
  * one block), so that it needs the single repairs and detour searches of two blocks of
  * singles, not of all of them. Per slice: one Dijkstra and one push per destination, per
- * destination the repairs (and detour searches, when a pair needs one) of the touching
- * singles of its two blocks, and the pairs' own repairs (see {@link PairComposition}); then one
+ * destination the repairs (and detour searches, when a pair needs one and the composition does
+ * not carry them made ahead, {@link PairComposition#withJoining}) of the touching singles of
+ * its two blocks, and the pairs' own repairs (see {@link PairComposition}); then one
  * assembly per pair (O(arcs it changes)), folded into the worst case once its verdict says
  * SAFE.
  */

@@ -37,10 +37,12 @@ public final class ScenarioState implements Serializable {
       new it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap();
 
   // Dense filling (a pair screen's slice, where a pair's deltas reach most arcs from hundreds of
-  // destinations): every arc's delta in an array and the arcs touched, folded into the map at
-  // the first read of the deltas, one entry per arc touched. Null once folded, or never set.
+  // destinations): every arc's delta in an array, folded into the map at the first read of the
+  // deltas, one entry per arc touched. An arc not touched holds -0.0, which no touched arc can
+  // hold (see addLoad), so no second structure is read on every addition. Null once folded, or
+  // never set.
   private transient double[] dense;
-  private transient java.util.BitSet touched;
+  private static final long UNTOUCHED = Double.doubleToRawLongBits(-0.0);
 
   public ScenarioState(int scenario) {
     this.scenario = scenario;
@@ -54,20 +56,25 @@ public final class ScenarioState implements Serializable {
   public static ScenarioState dense(int scenario, int arcs) {
     ScenarioState s = new ScenarioState(scenario);
     s.dense = new double[arcs];
-    s.touched = new java.util.BitSet(arcs);
+    java.util.Arrays.fill(s.dense, -0.0);
     return s;
   }
 
   /** The deltas, the dense array folded in first if there is one. O(arcs) once, else O(1). */
   private Int2DoubleOpenHashMap deltas() {
     if (dense != null) {
-      Int2DoubleOpenHashMap d = new Int2DoubleOpenHashMap(Math.max(16, touched.cardinality()));
-      for (int a = touched.nextSetBit(0); a >= 0; a = touched.nextSetBit(a + 1)) {
-        d.put(a, dense[a]);
+      int n = 0;
+      for (double v : dense) {
+        n += Double.doubleToRawLongBits(v) == UNTOUCHED ? 0 : 1;
+      }
+      Int2DoubleOpenHashMap d = new Int2DoubleOpenHashMap(Math.max(16, n));
+      for (int a = 0; a < dense.length; a++) {
+        if (Double.doubleToRawLongBits(dense[a]) != UNTOUCHED) {
+          d.put(a, dense[a]);
+        }
       }
       delta = d;
       dense = null;
-      touched = null;
     }
     return delta;
   }
@@ -84,8 +91,10 @@ public final class ScenarioState implements Serializable {
   /** Adds a load delta for an arc. */
   public void addLoad(int arc, double gbps) {
     if (dense != null) {
-      dense[arc] += gbps;
-      touched.set(arc);
+      // The same sums as the map's addTo, which starts an arc at 0.0: -0.0 + x == 0.0 + x for
+      // every x but -0.0, taken as +0.0 here as 0.0 + -0.0 is there. A touched arc never
+      // holds -0.0 again: a sum is -0.0 only when both terms are, and no term here is.
+      dense[arc] += gbps + 0.0;
     } else {
       delta.addTo(arc, gbps);
     }

@@ -710,7 +710,8 @@ public final class SparkEvaluator {
     };
     Broadcast<Network> baseBc = jsc.broadcast(base);
     Broadcast<ArrayList<Scenario>> scenariosBc = jsc.broadcast(new ArrayList<>(scenarios));
-    Broadcast<PairComposition> compositionBc = jsc.broadcast(composition);
+    Broadcast<PairComposition> compositionBc = jsc.broadcast(
+        withJoining(cluster, baseBc, base.destinations().length, composition));
     try {
       return StageProgress.every(cluster.progress(), StageProgress.INTERVAL_MS, line,
           () -> jsc.parallelize(Arrays.asList(slices), Math.max(1, n))
@@ -726,6 +727,49 @@ public final class SparkEvaluator {
       baseBc.destroy();
       scenariosBc.destroy();
       compositionBc.destroy();
+    }
+  }
+
+  /** At most this many (destination, single) entries of joining arcs are made ahead. */
+  static final long JOINING_ENTRIES = 20_000_000L;
+
+  /**
+   * {@code composition} with its singles' joining arcs made ahead ({@link
+   * PairComposition#withJoining}): the {@code destinations} of the base cut into interleaved
+   * chunks, a Spark task each. Every slice of a screen needs the detours of two blocks of
+   * singles for every destination; made once here, they are not searched again per slice.
+   * The composition as it is when the table would exceed {@link #JOINING_ENTRIES}. O(D x (E
+   * log V + the touching singles' detour searches)) over the executors.
+   */
+  private static PairComposition withJoining(Cluster cluster, Broadcast<Network> baseBc,
+      int destinations, PairComposition composition) {
+    if (destinations == 0
+        || (long) destinations * composition.singleCount() > JOINING_ENTRIES) {
+      return composition;
+    }
+    int chunks = Math.min(destinations, 2 * cluster.parallelism());
+    List<int[]> parts = new ArrayList<>();
+    for (int c = 0; c < chunks; c++) {
+      int first = c;
+      parts.add(IntStream.iterate(first, k -> k < destinations, k -> k + chunks).toArray());
+    }
+    JavaSparkContext jsc = cluster.jsc();
+    Broadcast<PairComposition> plain = jsc.broadcast(composition);
+    try {
+      List<int[][][]> got = jsc.parallelize(parts, chunks)
+          .map(pos -> plain.value().joiningOf(
+              new PairEvaluator(baseBc.value()).routeChanges(false), pos))
+          .collect();
+      int[][][] table = new int[destinations][][];
+      for (int c = 0; c < chunks; c++) {
+        int[] pos = parts.get(c);
+        for (int k = 0; k < pos.length; k++) {
+          table[pos[k]] = got.get(c)[k];
+        }
+      }
+      return composition.withJoining(table);
+    } finally {
+      plain.destroy();
     }
   }
 

@@ -2,6 +2,7 @@ package io.netimpact.impact;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netimpact.routes.PairResult;
 import io.netimpact.routes.PathsAfter;
@@ -25,13 +26,19 @@ class ScenarioStateSerializationTest {
     ScenarioState dense = ScenarioState.dense(5, arcs);
     for (int i = 0; i < 5_000; i++) {
       int arc = rnd.nextInt(arcs / 2) * 2;
-      double g = i % 7 == 0 ? 0.0 : rnd.nextDouble() * 10 - 5;
+      double g = i % 7 == 0 ? 0.0 : i % 11 == 0 ? -0.0 : rnd.nextDouble() * 10 - 5;
       sparse.addLoad(arc, g);
       dense.addLoad(arc, g);
     }
     // An arc touched with nothing but zeros is kept, as the map keeps it.
     sparse.addLoad(1, 0.0);
     dense.addLoad(1, 0.0);
+    // And one touched with nothing but negative zeros, which the map holds as +0.0.
+    sparse.addLoad(7, -0.0);
+    dense.addLoad(7, -0.0);
+    sparse.addLoad(7, -0.0);
+    dense.addLoad(7, -0.0);
+    assertTrue(dense.delta().containsKey(7));
     assertEquals(sparse.delta().size(), dense.delta().size());
     for (var e : sparse.delta().int2DoubleEntrySet()) {
       assertSameBits(e.getDoubleValue(), dense.delta().get(e.getIntKey()));
