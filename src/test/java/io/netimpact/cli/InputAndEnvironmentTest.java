@@ -176,6 +176,34 @@ class InputAndEnvironmentTest {
   }
 
   /**
+   * The driver's collector: on a heap above 8 GB G1 for a review (shorter pauses), the
+   * throughput collector for a sweep (a batch); NETIMPACT_GC overrides either.
+   */
+  @Test
+  @Tag("slow")
+  void launcher_picksTheThroughputCollectorForASweep_andG1ForABigReview() throws Exception {
+    Path jar = JobProcesses.jarOfClasses(tmp.resolve("gc.jar"));
+    java.util.function.BiFunction<String, String, String> flags = (command, gc) -> {
+      Map<String, String> env = new java.util.HashMap<>(Map.of("NETIMPACT_JAR", jar.toString(),
+          "NETIMPACT_DRIVER_MEMORY", "10g", "JDK_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags"));
+      if (!gc.isEmpty()) {
+        env.put("NETIMPACT_GC", gc);
+      }
+      try {
+        JobProcesses.Result r = JobProcesses.run(List.of("bash", "jobs/netimpact", command,
+            "--help"), env, tmp.resolve("gc-" + command + gc), 60);
+        assertEquals(0, r.code(), r.out() + r.err());
+        return r.out();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    assertTrue(flags.apply("sweep", "").contains("-XX:+UseParallelGC"), "sweep");
+    assertTrue(flags.apply("review", "").contains("-XX:+UseG1GC"), "review");
+    assertTrue(flags.apply("sweep", "g1").contains("-XX:+UseG1GC"), "sweep with g1");
+  }
+
+  /**
    * With a local master the launcher starts the job's main itself, the lines of
    * conf/spark-defaults.conf made system properties as spark-submit would make them; with
    * NETIMPACT_SPARK_SUBMIT=1 it goes through SparkSubmit. The same settings reach Spark and the
