@@ -109,36 +109,50 @@ public record Stranding(int componentsBefore, int componentsAfter, int strandedD
 
   /**
    * The demands that can be stranded, ascending (so that their volumes add up in the order of
-   * a pass over every demand): every demand when some component of before has its present
-   * devices in two components after (a split); otherwise only the demands of end devices the
-   * change removed, as two present devices of one unsplit component stay connected. O(V) to
-   * tell, then O(D) or O(the removed devices' demands log).
+   * a pass over every demand). Two present devices of one component before are disconnected
+   * after only when the component is split and at least one of them is outside its largest
+   * piece after (the piece holding most of its present devices), or when one of them was
+   * removed: so the candidates are the demands of those devices, in either direction. A
+   * failure that cuts off a stub router looks at that router's demands alone, not at every
+   * demand of the network. Every demand when the candidates are more than an eighth of them (a
+   * pass is then as cheap as sorting them). O(V) to tell, then O(their demands log), or O(D).
    */
   private static int[] candidates(Network before,
       Components beforeComponents, Components ca, MaskedView after) {
-    int[] into = new int[beforeComponents.count()];
-    java.util.Arrays.fill(into, Components.ABSENT);
-    it.unimi.dsi.fastutil.ints.IntArrayList removed = new it.unimi.dsi.fastutil.ints.IntArrayList();
-    for (int v = 0; v < before.nodeCount(); v++) {
+    int n = before.nodeCount();
+    // Per component before, how many of its devices each piece after holds, and its largest.
+    it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap pieces =
+        new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+    int[] largest = new int[beforeComponents.count()];
+    int[] largestSize = new int[beforeComponents.count()];
+    java.util.Arrays.fill(largest, Components.ABSENT);
+    for (int v = 0; v < n; v++) {
       int lb = beforeComponents.of(v);
       int la = ca.of(v);
-      if (la == Components.ABSENT) {
-        removed.add(v);
-      } else if (lb != Components.ABSENT) {
-        if (into[lb] == Components.ABSENT) {
-          into[lb] = la;
-        } else if (into[lb] != la) {
-          return java.util.stream.IntStream.range(0, before.demandCount()).toArray();
-        }
+      if (lb == Components.ABSENT || la == Components.ABSENT) {
+        continue;
+      }
+      int size = pieces.addTo(((long) lb << 32) | la, 1) + 1;
+      if (size > largestSize[lb]) {
+        largestSize[lb] = size;
+        largest[lb] = la;
       }
     }
     it.unimi.dsi.fastutil.ints.IntArrayList ks = new it.unimi.dsi.fastutil.ints.IntArrayList();
-    for (int v : removed) {
+    for (int v = 0; v < n; v++) {
+      int lb = beforeComponents.of(v);
+      int la = ca.of(v);
+      if (lb == Components.ABSENT || (la != Components.ABSENT && la == largest[lb])) {
+        continue;
+      }
       for (int k = before.demandsTo(v); k < before.demandsTo(v + 1); k++) {
         ks.add(k);
       }
       for (int k : before.demandsFrom(v)) {
         ks.add(k);
+      }
+      if (ks.size() > before.demandCount() / 8) {
+        return java.util.stream.IntStream.range(0, before.demandCount()).toArray();
       }
     }
     int[] sorted = ks.toIntArray();
