@@ -58,7 +58,10 @@ public final class PageTally implements Serializable {
   private final EnumMap<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
   private long scenarios;
   private ArrayList<ScenarioSummary> riskiest = new ArrayList<>();
-  private final HashMap<String, LinkImpact> worstPerArc = new HashMap<>();
+  private final HashMap<Arc, LinkImpact> worstPerArc = new HashMap<>();
+
+  /** An arc by its link and the device it leaves (both hash codes are the strings' own). */
+  private record Arc(String link, String from) implements Serializable {}
   private ArrayList<DemandImpact> lost = new ArrayList<>();
   private ArrayList<DemandImpact> atRisk = new ArrayList<>();
   private SummaryHtml.Losses losses = SummaryHtml.Losses.NONE;
@@ -75,7 +78,7 @@ public final class PageTally implements Serializable {
     scenarios++;
     riskiest = top(riskiest, List.of(s), ScenarioSummary.RISKIEST_FIRST);
     for (LinkImpact l : r.links()) {
-      worstPerArc.merge(l.linkId() + "\u0000" + l.fromDevice(), l,
+      worstPerArc.merge(new Arc(l.linkId(), l.fromDevice()), l,
           (a, b) -> HIGHEST_UTIL_AFTER.compare(a, b) <= 0 ? a : b);
     }
     lost = top(lost, r.demands().stream()

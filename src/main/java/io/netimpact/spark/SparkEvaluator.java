@@ -1140,19 +1140,23 @@ public final class SparkEvaluator {
         classLoad);
   }
 
-  /** One task: its units, each pair evaluated into the task's one state per scenario. */
-  /** Each state as its flat bytes ({@link ScenarioState#write}). O(their size). */
+  /**
+   * Each state as its flat bytes ({@link ScenarioState#write}). O(their size). The byte
+   * streams are fastutil's unsynchronized ones: the JDK's take a lock per byte of every int
+   * written or read, and a sweep ships millions of them.
+   */
   private static Iterator<Tuple2<Integer, byte[]>> flat(
       Iterator<Tuple2<Integer, ScenarioState>> states) throws java.io.IOException {
     List<Tuple2<Integer, byte[]>> out = new ArrayList<>();
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    it.unimi.dsi.fastutil.io.FastByteArrayOutputStream bytes =
+        new it.unimi.dsi.fastutil.io.FastByteArrayOutputStream();
+    java.io.DataOutputStream data = new java.io.DataOutputStream(bytes);
     while (states.hasNext()) {
       Tuple2<Integer, ScenarioState> t = states.next();
       bytes.reset();
-      java.io.DataOutputStream data = new java.io.DataOutputStream(bytes);
       t._2().write(data);
       data.flush();
-      out.add(new Tuple2<>(t._1(), bytes.toByteArray()));
+      out.add(new Tuple2<>(t._1(), Arrays.copyOf(bytes.array, bytes.length)));
     }
     return out.iterator();
   }
@@ -1169,7 +1173,7 @@ public final class SparkEvaluator {
     while (parts.hasNext()) {
       Tuple2<Integer, byte[]> t = parts.next();
       ScenarioState part = ScenarioState.read(new java.io.DataInputStream(
-          new java.io.ByteArrayInputStream(t._2())));
+          new it.unimi.dsi.fastutil.io.FastByteArrayInputStream(t._2())));
       acc.merge(t._1(), part, ScenarioState::merge);
     }
     int slice = org.apache.spark.TaskContext.getPartitionId();
