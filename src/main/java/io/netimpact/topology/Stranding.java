@@ -58,8 +58,9 @@ public record Stranding(int componentsBefore, int componentsAfter, int strandedD
 
   /**
    * The stranding of one change against {@code b}. O(V + E α(V)) for the components after,
-   * plus O(D) only when the change splits a component; otherwise the stranded demands are those
-   * of removed end devices, found from their own demands (O(their demands log)).
+   * then the demands of removed devices and of devices outside their component's largest piece
+   * after, found from their own demands (O(their demands log); O(D) when they are more than an
+   * eighth of every demand).
    */
   public static Stranding between(Network before, Before b, MaskedView after) {
     Components beforeComponents = b.components();
@@ -70,21 +71,9 @@ public record Stranding(int componentsBefore, int componentsAfter, int strandedD
           + after.nodeCount() + " devices");
     }
     Components ca = Components.of(after);
+    int[] largest = largestPieces(before.nodeCount(), beforeComponents, ca);
     int mainBefore = b.main();
-    int mainAfter = -1;
-    if (mainBefore >= 0) {
-      int[] kept = new int[ca.count()];
-      for (int v = 0; v < before.nodeCount(); v++) {
-        if (beforeComponents.of(v) == mainBefore && ca.of(v) != Components.ABSENT) {
-          kept[ca.of(v)]++;
-        }
-      }
-      for (int c = 0; c < kept.length; c++) {
-        if (kept[c] > 0 && (mainAfter < 0 || kept[c] > kept[mainAfter])) {
-          mainAfter = c;
-        }
-      }
-    }
+    int mainAfter = mainBefore >= 0 ? largest[mainBefore] : Components.ABSENT;
     int devices = 0;
     for (int v = 0; v < before.nodeCount(); v++) {
       if (mainBefore >= 0 && after.isPresent(v) && beforeComponents.of(v) == mainBefore
@@ -94,7 +83,7 @@ public record Stranding(int componentsBefore, int componentsAfter, int strandedD
     }
     int demands = 0;
     double gbps = 0;
-    for (int k : candidates(before, beforeComponents, ca, after)) {
+    for (int k : candidates(before, beforeComponents, ca, largest)) {
       int s = before.demandSrc(k);
       int d = before.demandDst(k);
       boolean wasConnected = s < before.nodeCount() && d < before.nodeCount()
@@ -108,6 +97,36 @@ public record Stranding(int componentsBefore, int componentsAfter, int strandedD
   }
 
   /**
+   * Per component of before, its largest piece after: the component after holding most of its
+   * present devices (the lowest label among equals), or {@link Components#ABSENT} when none of
+   * them is present after. O(V) expected.
+   */
+  private static int[] largestPieces(int n, Components beforeComponents, Components ca) {
+    it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap pieces =
+        new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+    for (int v = 0; v < n; v++) {
+      int lb = beforeComponents.of(v);
+      int la = ca.of(v);
+      if (lb != Components.ABSENT && la != Components.ABSENT) {
+        pieces.addTo(((long) lb << 32) | la, 1);
+      }
+    }
+    int[] largest = new int[beforeComponents.count()];
+    int[] size = new int[beforeComponents.count()];
+    java.util.Arrays.fill(largest, Components.ABSENT);
+    for (var e : pieces.long2IntEntrySet()) {
+      int lb = (int) (e.getLongKey() >>> 32);
+      int la = (int) e.getLongKey();
+      int c = e.getIntValue();
+      if (c > size[lb] || (c == size[lb] && la < largest[lb])) {
+        size[lb] = c;
+        largest[lb] = la;
+      }
+    }
+    return largest;
+  }
+
+  /**
    * The demands that can be stranded, ascending (so that their volumes add up in the order of
    * a pass over every demand). Two present devices of one component before are disconnected
    * after only when the component is split and at least one of them is outside its largest
@@ -117,27 +136,9 @@ public record Stranding(int componentsBefore, int componentsAfter, int strandedD
    * demand of the network. Every demand when the candidates are more than an eighth of them (a
    * pass is then as cheap as sorting them). O(V) to tell, then O(their demands log), or O(D).
    */
-  private static int[] candidates(Network before,
-      Components beforeComponents, Components ca, MaskedView after) {
+  private static int[] candidates(Network before, Components beforeComponents,
+      Components ca, int[] largest) {
     int n = before.nodeCount();
-    // Per component before, how many of its devices each piece after holds, and its largest.
-    it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap pieces =
-        new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
-    int[] largest = new int[beforeComponents.count()];
-    int[] largestSize = new int[beforeComponents.count()];
-    java.util.Arrays.fill(largest, Components.ABSENT);
-    for (int v = 0; v < n; v++) {
-      int lb = beforeComponents.of(v);
-      int la = ca.of(v);
-      if (lb == Components.ABSENT || la == Components.ABSENT) {
-        continue;
-      }
-      int size = pieces.addTo(((long) lb << 32) | la, 1) + 1;
-      if (size > largestSize[lb]) {
-        largestSize[lb] = size;
-        largest[lb] = la;
-      }
-    }
     it.unimi.dsi.fastutil.ints.IntArrayList ks = new it.unimi.dsi.fastutil.ints.IntArrayList();
     for (int v = 0; v < n; v++) {
       int lb = beforeComponents.of(v);
